@@ -1,0 +1,3 @@
+from wenku.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,191 @@
+"""Repair GBK text that was decoded one byte off (e.g. ``??赏苿咏⒅胁苛∪斯ぶ悄`` -> ``。可推動建立中部六省人工智能``).
+
+How the damage arises: a GBK byte stream loses its alignment at one byte (the decoder shows it as
+``?``), every following pair of bytes straddles two real characters, pairs that are not valid GBK
+are dropped, full-width ``？``/``！`` produced by chance are later folded to ``?``/``!``, and the
+stream realigns at the next single-byte (ASCII) character. The repair re-pairs the bytes, restores
+dropped pairs from the dictionary where one candidate clearly wins, and marks what stays unknown.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+
+from wenku.textutil import CJK
+
+UNKNOWN = "〓"  # visible marker for a character that cannot be recovered
+
+# A candidate: starts with '?', then GBK double-byte characters (and '?'/'!' folded from ？/！).
+RE_CANDIDATE = re.compile(r"\?[?!\u00a1-\uffff]{2,}")
+
+
+def _gbk(ch: str) -> bytes | None:
+    if ch == "?":
+        return b"\xa3\xbf"
+    if ch == "!":
+        return b"\xa3\xa1"
+    try:
+        b = ch.encode("gbk")
+    except UnicodeEncodeError:
+        return None
+    return b if len(b) == 2 else None
+
+
+def _decode_pair(a: int, b: int) -> str | None:
+    try:
+        ch = bytes((a, b)).decode("gbk")
+    except UnicodeDecodeError:
+        return None
+    return ch if len(ch) == 1 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _by_lead() -> dict[int, list[tuple[int, str]]]:
+    """Valid GBK characters grouped by lead byte."""
+    table: dict[int, list[tuple[int, str]]] = {}
+    for a in range(0x81, 0xFF):
+        for b in range(0x40, 0xFF):
+            ch = _decode_pair(a, b)
+            if ch and re.match(f"[{CJK}]", ch):
+                table.setdefault(a, []).append((b, ch))
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def _by_trail() -> dict[int, list[tuple[int, str]]]:
+    """Valid GBK characters grouped by trail byte."""
+    table: dict[int, list[tuple[int, str]]] = {}
+    for a, row in _by_lead().items():
+        for b, ch in row:
+            table.setdefault(b, []).append((a, ch))
+    return table
+
+
+def _plausibility(text: str) -> float:
+    """Mean character weight of text after conversion to simplified (higher = more like prose)."""
+    from wenku.chars import char_weight
+
+    if not text:
+        return 0.0
+    return sum(char_weight(c) for c in text) / len(text)
+
+
+def _lex_score(text: str, lo: int = 0, hi: int | None = None) -> float:
+    """Log-frequency mass of dictionary words (2-4 characters) in text that overlap text[lo:hi]."""
+    from wenku.chars import word_frequency
+    from wenku.convert import to_simplified
+
+    simp = to_simplified(text)
+    hi = len(simp) if hi is None else hi
+    total = 0.0
+    for n in (2, 3, 4):
+        for i in range(len(simp) - n + 1):
+            if i + n <= lo or i >= hi:
+                continue
+            f = word_frequency(simp[i : i + n])
+            if f:
+                total += math.log(1 + f) * n
+    return total
+
+
+def _fit(left: str, mid: str, right: str) -> float:
+    """How well mid fits between left and right: dictionary words that include part of mid."""
+    return _lex_score(left + mid + right, len(left), len(left) + len(mid))
+
+
+def _candidates(lead: int, trail: int) -> list[str]:
+    """Readings of a misfit pair: same lead with another trail, or two characters around a dropped pair."""
+    out = [ch for _, ch in _by_lead().get(lead, [])]
+    for b, c1 in _by_lead().get(lead, []):
+        for a, c2 in _by_trail().get(trail, []):
+            if _decode_pair(b, a) is None:  # only an invalid middle pair is dropped by a decoder
+                out.append(c1 + c2)
+    return out
+
+
+def _maybe_restore(left: str, a: int, b: int, ch: str, right: str) -> str:
+    """ch, or the reading that fits its context clearly better when ch is a rare misfit there."""
+    from wenku.chars import word_frequency
+    from wenku.convert import to_simplified
+
+    if word_frequency(to_simplified(ch)) >= 10000:
+        return ch
+    ctx_l, ctx_r = left[-2:], right[:2]
+    alone = _fit(ctx_l, ch, ctx_r)
+    if alone > 0:
+        return ch  # it already forms a word with its neighbours
+    # A dropped pair is the rarer accident: a two-character reading must win by a margin.
+    scored = sorted(((_fit(ctx_l, c, ctx_r) - 8 * (len(c) - 1), c) for c in _candidates(a, b)), reverse=True)
+    if not scored:
+        return ch
+    top, guess = scored[0]
+    runner = scored[1][0] if len(scored) > 1 else 0.0
+    if top >= 10 and top - runner >= 3:
+        return guess
+    return ch
+
+
+def realign(run: str, next_char: str, left_context: str = "", right_context: str = "") -> tuple[str, int] | None:
+    """Re-paired text for a mojibake run (first char the lost byte) and how many next chars it used."""
+    if not run.startswith("?"):
+        return None
+    stream: list[int] = []
+    for ch in run[1:]:
+        b = _gbk(ch)
+        if b is None:
+            return None
+        stream.extend(b)
+    used_next = 0
+    if next_char and next_char.isascii() and next_char.isprintable():
+        stream.append(ord(next_char))
+        used_next = 1
+    if len(stream) % 2 == 0:
+        return None
+    # The lost byte pairs with the first byte; choose the lead that gives the likeliest character.
+    first = stream[0]
+    options = [(ch, a) for a, ch in _by_trail().get(first, [])]
+    options += [(c, a) for a in (0xA1, 0xA3) for c in [_decode_pair(a, first)] if c]
+    head = max(options, key=lambda o: (o[0] in "。，、“”：；", _plausibility(o[0])), default=None)
+    out = [head[0] if head else UNKNOWN]
+    pairs = [(stream[i], stream[i + 1]) for i in range(1, len(stream) - 1, 2)]
+    decoded = [_decode_pair(a, b) for a, b in pairs]
+    for idx, ((a, b), ch) in enumerate(zip(pairs, decoded)):
+        left = left_context + "".join(out)
+        right = ("".join(c or "" for c in decoded[idx + 1 : idx + 3]) + right_context)[:2]
+        if ch is None:
+            out.append(UNKNOWN)
+            continue
+        out.append(_maybe_restore(left, a, b, ch, right))
+    return "".join(out), used_next
+
+
+def fix_gbk_misalignment(text: str) -> str:
+    """Repair runs of GBK-misaligned mojibake inside a line; unknown characters become 〓."""
+    pos = 0
+    out = []
+    for m in RE_CANDIDATE.finditer(text):
+        run = m.group(0)
+        # The run ends at the first character that is not double-byte GBK.
+        end = 1
+        while end < len(run) and _gbk(run[end]) is not None:
+            end += 1
+        run = run[:end]
+        if len(run) < 3 or m.start() < pos:
+            continue
+        before_score = _lex_score(run) / len(run) + _plausibility(run[1:])
+        nxt = text[m.start() + len(run) : m.start() + len(run) + 1]
+        after = text[m.start() + len(run) + 1 :]
+        right = "".join(re.findall(f"[{CJK}]", re.sub(r"\([a-zA-Z\u00c0-\u024f]+\)", "", after[:12])))
+        fixed = realign(run, nxt, text[max(0, m.start() - 4) : m.start()], right)
+        if not fixed:
+            continue
+        repaired, used = fixed
+        if _lex_score(repaired) / len(repaired) + _plausibility(repaired) - before_score < 2:
+            continue
+        out.append(text[pos : m.start()])
+        out.append(repaired)
+        pos = m.start() + len(run) + used
+    out.append(text[pos:])
+    return "".join(out)
