@@ -105,26 +105,50 @@ def _candidates(lead: int, trail: int) -> list[str]:
     return out
 
 
-def _maybe_restore(left: str, a: int, b: int, ch: str, right: str) -> str:
-    """ch, or the reading that fits its context clearly better when ch is a rare misfit there."""
+def _best_reading(left: str, a: int, b: int, ch: str, right: str) -> tuple[float, str]:
+    """(gain, reading) for position ch: the candidate that fits its context clearly better, if any."""
     from wenku.chars import word_frequency
     from wenku.convert import to_simplified
 
     if word_frequency(to_simplified(ch)) >= 10000:
-        return ch
-    ctx_l, ctx_r = left[-2:], right[:2]
-    alone = _fit(ctx_l, ch, ctx_r)
-    if alone > 0:
-        return ch  # it already forms a word with its neighbours
+        return 0.0, ch
+    ctx_l, ctx_r = left[-3:], right[:3]
+    if _fit(ctx_l, ch, ctx_r) > 0:
+        return 0.0, ch  # it already forms a word with its neighbours
     # A dropped pair is the rarer accident: a two-character reading must win by a margin.
-    scored = sorted(((_fit(ctx_l, c, ctx_r) - 8 * (len(c) - 1), c) for c in _candidates(a, b)), reverse=True)
+    # Restoring a whole dictionary word is evidence for that reading.
+    from wenku.segment import is_word
+
+    scored = sorted(((_fit(ctx_l, c, ctx_r) - 8 * (len(c) - 1) + 4 * (len(c) == 2 and is_word(to_simplified(c))), c)
+                     for c in _candidates(a, b)), reverse=True)
     if not scored:
-        return ch
+        return 0.0, ch
     top, guess = scored[0]
-    runner = scored[1][0] if len(scored) > 1 else 0.0
+    # Readings that agree on the first character do not compete with each other.
+    runner = next((sc for sc, c in scored[1:] if c[0] != guess[0]), 0.0)
     if top >= 10 and top - runner >= 3:
-        return guess
-    return ch
+        return top, guess
+    return 0.0, ch
+
+
+def _restore_misfits(chars: list[str], pairs: list[tuple[int, int] | None], left: str, right: str) -> list[str]:
+    """Replace misfit characters, the clearest improvement first, until none improves."""
+    chars = list(chars)
+    fixed: set[int] = set()
+    for _ in range(len(chars)):
+        best = (0.0, -1, "")
+        for i, (ch, pair) in enumerate(zip(chars, pairs)):
+            if pair is None or i in fixed:
+                continue
+            gain, reading = _best_reading(left + "".join(chars[:i]), pair[0], pair[1], ch,
+                                          "".join(chars[i + 1 :]) + right)
+            if gain > best[0]:
+                best = (gain, i, reading)
+        if best[1] < 0:
+            break
+        chars[best[1]] = best[2]
+        fixed.add(best[1])
+    return chars
 
 
 def realign(run: str, next_char: str, left_context: str = "", right_context: str = "") -> tuple[str, int] | None:
@@ -148,17 +172,10 @@ def realign(run: str, next_char: str, left_context: str = "", right_context: str
     options = [(ch, a) for a, ch in _by_trail().get(first, [])]
     options += [(c, a) for a in (0xA1, 0xA3) for c in [_decode_pair(a, first)] if c]
     head = max(options, key=lambda o: (o[0] in "。，、“”：；", _plausibility(o[0])), default=None)
-    out = [head[0] if head else UNKNOWN]
     pairs = [(stream[i], stream[i + 1]) for i in range(1, len(stream) - 1, 2)]
-    decoded = [_decode_pair(a, b) for a, b in pairs]
-    for idx, ((a, b), ch) in enumerate(zip(pairs, decoded)):
-        left = left_context + "".join(out)
-        right = ("".join(c or "" for c in decoded[idx + 1 : idx + 3]) + right_context)[:2]
-        if ch is None:
-            out.append(UNKNOWN)
-            continue
-        out.append(_maybe_restore(left, a, b, ch, right))
-    return "".join(out), used_next
+    chars = [head[0] if head else UNKNOWN] + [_decode_pair(a, b) or UNKNOWN for a, b in pairs]
+    slots: list[tuple[int, int] | None] = [None] + [p if _decode_pair(*p) else None for p in pairs]
+    return "".join(_restore_misfits(chars, slots, left_context, right_context)), used_next
 
 
 def fix_gbk_misalignment(text: str) -> str:
