@@ -13,8 +13,18 @@ def _converter(config: str):
 
 
 def to_simplified(text: str) -> str:
-    """Traditional -> Simplified Chinese (OpenCC t2s)."""
-    return _converter("t2s").convert(text)
+    """Traditional -> Simplified Chinese (OpenCC t2s), with the aspect particle 著 -> 着 (意味著 -> 意味着).
+
+    t2s keeps 著 because it is also a simplified character (著作, 显著); OpenCC's tw2s phrase table
+    knows where it is the particle, so only those 著 -> 着 changes are taken from it.
+    """
+    simp = _converter("t2s").convert(text)
+    if "著" not in simp:
+        return simp
+    alt = _converter("tw2s").convert(text)
+    if len(alt) != len(simp):
+        return simp
+    return "".join("着" if a == "著" and b == "着" else a for a, b in zip(simp, alt))
 
 
 def to_traditional_taiwan(text: str) -> str:

@@ -28,21 +28,24 @@ def cut(text: str) -> list[str]:
     return list(tokenizer().cut(text, HMM=False))
 
 
+MIN_WORD_FREQ = 10  # jieba's dictionary has many junk entries with frequency 2-3 (通金, 源点)
+
+
 def is_word(text: str) -> bool:
-    """True when text is a dictionary word of two or more characters."""
-    return len(text) >= 2 and tokenizer().FREQ.get(text, 0) > 0
+    """True when text is a dictionary word of two or more characters with a real frequency."""
+    return len(text) >= 2 and tokenizer().FREQ.get(text, 0) >= MIN_WORD_FREQ
 
 
-def spans_boundary(left: str, right: str, window: int = 4) -> str | None:
-    """The dictionary word that crosses the join of left+right (e.g. 劳动|者 -> 劳动者), else None."""
+def spans_boundary(left: str, right: str, window: int = 3) -> str | None:
+    """The longest dictionary word that crosses the join of left+right (劳动|者 -> 劳动者), else None."""
     a = left[-window:]
     b = right[:window]
     joined = a + b
     cut_at = len(a)
-    pos = 0
-    for tok in tokenizer().cut(joined, HMM=False):
-        start, end = pos, pos + len(tok)
-        pos = end
-        if start < cut_at < end and is_word(tok):
-            return tok
-    return None
+    best = None
+    for start in range(cut_at):
+        for end in range(cut_at + 1, len(joined) + 1):
+            piece = joined[start:end]
+            if len(piece) <= 4 and is_word(piece) and (best is None or len(piece) > len(best)):
+                best = piece
+    return best

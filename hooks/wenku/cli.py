@@ -1,0 +1,125 @@
+"""The `wenku` command: clean sources, check the whole site's inputs, export an article for editing."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from wenku.corpus import SourceError, load_corpus, read_source
+
+
+def _root(start: str | None = None) -> str:
+    """The project root: the nearest folder upwards that holds mkdocs.yml."""
+    here = os.path.abspath(start or os.getcwd())
+    while True:
+        if os.path.exists(os.path.join(here, "mkdocs.yml")):
+            return here
+        parent = os.path.dirname(here)
+        if parent == here:
+            return os.path.abspath(start or os.getcwd())
+        here = parent
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    """Print the cleaned articles of each file (Markdown, or JSON with --json)."""
+    from wenku.corpus import Corpus, apply_overrides, assign_slugs
+    from wenku.render import article_json, render_article
+
+    corpus = Corpus()
+    status = 0
+    for path in args.files:
+        sidecar = os.path.splitext(path)[0] + ".yml"
+        sidecar_text = open(sidecar, encoding="utf-8").read() if os.path.exists(sidecar) else None
+        try:
+            corpus.sources.append(read_source(path, sidecar_text))
+        except (SourceError, OSError) as exc:
+            print(f"{exc}", file=sys.stderr)
+            status = 1
+    assign_slugs(corpus)
+    apply_overrides(corpus)
+    if args.json:
+        json.dump([article_json(a) for a in corpus.articles], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for art in corpus.articles:
+            sys.stdout.write(render_article(art))
+            sys.stdout.write("\n")
+    return status
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate every source, sidecar and page; print file:line: problem; non-zero exit on errors."""
+    from wenku.checks import check_site
+
+    root = _root(args.root)
+    problems = check_site(root)
+    errors = [p for p in problems if p.severity == "error"]
+    for p in problems:
+        rel = os.path.relpath(p.path, root) if os.path.isabs(p.path) else p.path
+        print(f"{rel}:{p.line}: {p.severity}: {p.message}")
+    print(f"wenku check: {len(errors)} error(s), {len(problems) - len(errors)} warning(s)")
+    return 1 if errors else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write a generated article into docs/articles/ so an editor can take it over by hand."""
+    from wenku.render import render_article
+
+    root = _root(args.root)
+    corpus = load_corpus(os.path.join(root, "sources"))
+    match = [a for a in corpus.articles if a.slug == args.slug]
+    if not match:
+        print(f"wenku export: no article with slug '{args.slug}'", file=sys.stderr)
+        return 2
+    target = os.path.join(root, "docs", "articles", f"{args.slug}.md")
+    if os.path.exists(target) and not args.force:
+        print(f"wenku export: {os.path.relpath(target, root)} exists (use --force to overwrite)", file=sys.stderr)
+        return 1
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "w", encoding="utf-8") as fh:
+        fh.write(render_article(match[0]))
+    print(f"wrote {os.path.relpath(target, root)}: this page now wins over the generated one")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Print the cleaning report of each source file (what was fixed or removed, and where)."""
+    status = 0
+    for path in args.files:
+        sidecar = os.path.splitext(path)[0] + ".yml"
+        sidecar_text = open(sidecar, encoding="utf-8").read() if os.path.exists(sidecar) else None
+        try:
+            src = read_source(path, sidecar_text)
+        except SourceError as exc:
+            print(exc, file=sys.stderr)
+            status = 1
+            continue
+        print(f"# {path}: {src.encoding}, {src.script}, {len(src.articles)} article(s), {len(src.report)} change(s)")
+        for c in src.report:
+            print(f"{path}:{c.line or '-'}: {c.kind}: {c.before[:60]!r} -> {c.after[:60]!r} ({c.reason})")
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `wenku` console script."""
+    parser = argparse.ArgumentParser(prog="wenku", description="Digital China Reader pipeline")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("clean", help="print the cleaned articles of source files")
+    p.add_argument("--json", action="store_true", help="one JSON array of article objects")
+    p.add_argument("files", nargs="+")
+    p.set_defaults(func=cmd_clean)
+    p = sub.add_parser("check", help="validate sources, sidecars and pages (file:line: problem)")
+    p.add_argument("--root", default=None)
+    p.set_defaults(func=cmd_check)
+    p = sub.add_parser("export", help="write a generated article into docs/ for hand editing")
+    p.add_argument("slug")
+    p.add_argument("--root", default=None)
+    p.add_argument("--force", action="store_true")
+    p.set_defaults(func=cmd_export)
+    p = sub.add_parser("report", help="print the cleaning report of source files")
+    p.add_argument("files", nargs="+")
+    p.set_defaults(func=cmd_report)
+    args = parser.parse_args(argv)
+    return args.func(args)

@@ -1,0 +1,245 @@
+"""A source file end to end (decode -> repair -> split -> metadata), and the whole corpus of sources/."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+
+from wenku import PIPELINE_VERSION
+from wenku.convert import traditional_share
+from wenku.decode import DecodeError, decode_bytes
+from wenku.metadata import Problem, date_text, load_sidecar, name_slug, reading_minutes, slugify, word_count
+from wenku.model import Article, Change, Line, SourceResult
+from wenku.repairs import repair_line, suspected_typos
+from wenku.repeats import remove_repeated_blocks
+from wenku.split import detect_pattern, split_compilation, split_page, split_slides
+from wenku.textutil import shorten
+
+SOURCE_SUFFIXES = (".txt", ".md", ".text")
+MAX_SOURCE_BYTES = 32 * 1024 * 1024
+
+SPLITTERS = {"compilation": split_compilation, "slides": split_slides, "page": split_page}
+
+
+class SourceError(ValueError):
+    """A source that cannot be processed; the message names the file and the problem."""
+
+
+def read_source(path: str, sidecar_text: str | None = None) -> SourceResult:
+    """Process one source file (with its sidecar text, if any) into articles and a report."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    return process_bytes(os.path.basename(path), data, sidecar_text, path=path)
+
+
+_CACHE: dict[str, SourceResult] = {}
+
+
+def process_bytes(name: str, data: bytes, sidecar_text: str | None = None, path: str = "") -> SourceResult:
+    """Process a source's bytes; results are cached by content hash and pipeline version."""
+    key = hashlib.sha256(data + b"\0" + (sidecar_text or "").encode() + PIPELINE_VERSION.encode() + name.encode()).hexdigest()
+    if key in _CACHE:
+        return _CACHE[key]
+    result = _process(name, data, sidecar_text, path)
+    _CACHE[key] = result
+    return result
+
+
+def _process(name: str, data: bytes, sidecar_text: str | None, path: str) -> SourceResult:
+    if not data.strip():
+        raise SourceError(f"{path or name}:1: empty source file")
+    if len(data) > MAX_SOURCE_BYTES:
+        raise SourceError(f"{path or name}:1: source is {len(data) // 1024 // 1024} MB; the limit is "
+                          f"{MAX_SOURCE_BYTES // 1024 // 1024} MB: split it into several sources")
+    sidecar: dict = {}
+    if sidecar_text is not None:
+        sidecar, problems = load_sidecar(path[:-4] + ".yml" if path else name + ".yml", sidecar_text)
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            raise SourceError("\n".join(str(p) for p in errors))
+    try:
+        text, encoding, report = decode_bytes(data)
+    except DecodeError as exc:
+        raise SourceError(f"{path or name}:1: {exc}") from exc
+    script = sidecar.get("script") or ("traditional" if traditional_share(text) > 0.05 else "simplified")
+    skip = frozenset() if script == "traditional" else frozenset({"fix_traditional_to_simplified"})
+    lines: list[Line] = []
+    for number, raw in enumerate(text.split("\n"), 1):
+        cleaned, changes = repair_line(raw, number, skip=skip)
+        report.extend(changes)
+        report.extend(suspected_typos(cleaned, number))
+        stripped = cleaned.strip()
+        if stripped != cleaned.strip(" \t\u3000") or cleaned != stripped and cleaned.strip():
+            pass
+        lines.append(Line(number, stripped))
+    lines, repeats = remove_repeated_blocks(lines)
+    report.extend(repeats)
+    pattern = detect_pattern(lines)
+    articles, structure, source_meta = SPLITTERS[pattern](lines)
+    report.extend(structure)
+    for i, art in enumerate(articles, 1):
+        art.source = name
+        art.meta["index"] = i
+        art.meta["pattern"] = pattern
+        art.meta.update({k: v for k, v in source_meta.items() if v and k != "date"})
+        if source_meta.get("date") and not art.date:
+            art.date = source_meta["date"]
+    _apply_source_metadata(articles, sidecar, script)
+    for art in articles:
+        lo, hi = art.line_span
+        art.report = [c for c in report if c.line is not None and lo <= c.line <= hi]
+    return SourceResult(name=name, path=path, encoding=encoding, script=script, articles=articles,
+                        report=report, sidecar=sidecar, char_count=len(text))
+
+
+def _apply_source_metadata(articles: list[Article], sidecar: dict, script: str) -> None:
+    """Fill what the source itself knows (outlet, date, collection) and infer missing titles."""
+    for art in articles:
+        art.publication = art.publication or sidecar.get("publication")
+        art.date = art.date or date_text(sidecar.get("date"))
+        if sidecar.get("collection"):
+            art.meta["collection"] = sidecar["collection"]
+        art.meta["script"] = script
+        if not art.title:
+            art.title = infer_title(art)
+            art.title_inferred = art.title is not None
+        text = "".join(b.text for b in art.blocks if b.kind in ("p", "h2", "h3", "box", "deck", "list"))
+        text += "".join(str(i) for b in art.blocks if b.kind == "list" for i in b.items)
+        art.meta["words"] = word_count(text)
+        art.meta["reading_time"] = reading_minutes(art.meta["words"])
+
+
+RE_CONNECTIVE = re.compile(r"^(鉴于此|为此|因此|对此|基于此|由此)[，,]?")
+RE_SUBJECT = re.compile(r"^(我省|我市|我国|我们|各地|地方)?(应当|应|要|需要|须|必须)")
+
+
+def infer_title(art: Article) -> str | None:
+    """A title from the lede's closing thesis sentence, for an article printed without one."""
+    first = next((b.text for b in art.blocks if b.kind == "p" and len(b.text) > 40), None)
+    if not first:
+        return None
+    sentences = [s for s in re.split(r"(?<=[。！？])", first) if s.strip()]
+    thesis = sentences[-1].rstrip("。！？")
+    thesis = RE_SUBJECT.sub("", RE_CONNECTIVE.sub("", thesis))
+    clauses = [c for c in re.split(r"[，；]", thesis) if c]
+    title = clauses[0] if clauses else thesis
+    for c in clauses[1:]:
+        if len(title) + len(c) + 1 > 24:
+            break
+        title += " " + c
+    return shorten(title, 30) if title else None
+
+
+# ---------------------------------------------------------------- the corpus
+
+
+@dataclass
+class Corpus:
+    """All sources of a site, with their articles under unique slugs, and the problems found."""
+
+    sources: list[SourceResult] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    slug_changes: list[Change] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[Article]:
+        return [a for s in self.sources for a in s.articles]
+
+
+def source_files(sources_dir: str) -> list[str]:
+    """The source text files under sources_dir, sorted by name."""
+    if not os.path.isdir(sources_dir):
+        return []
+    return sorted(os.path.join(sources_dir, f) for f in os.listdir(sources_dir)
+                  if f.endswith(SOURCE_SUFFIXES) and not f.startswith("."))
+
+
+def load_corpus(sources_dir: str) -> Corpus:
+    """Process every source under sources_dir; assign slugs; collect problems instead of raising."""
+    corpus = Corpus()
+    for path in source_files(sources_dir):
+        sidecar_path = os.path.splitext(path)[0] + ".yml"
+        sidecar_text = None
+        if os.path.exists(sidecar_path):
+            with open(sidecar_path, encoding="utf-8", errors="replace") as fh:
+                sidecar_text = fh.read()
+        else:
+            corpus.problems.append(Problem(path, 1, f"no sidecar: create {os.path.basename(sidecar_path)} "
+                                                    "with at least 'publication' and 'kind'", "warning"))
+        try:
+            corpus.sources.append(read_source(path, sidecar_text))
+        except SourceError as exc:
+            for line in str(exc).splitlines():
+                m = re.match(r"^(.*?):(\d+): (.*)$", line)
+                if m:
+                    corpus.problems.append(Problem(m.group(1), int(m.group(2)), m.group(3)))
+                else:
+                    corpus.problems.append(Problem(path, 1, line))
+    assign_slugs(corpus)
+    apply_overrides(corpus)
+    return corpus
+
+
+def assign_slugs(corpus: Corpus) -> None:
+    """Stable slugs: from the title (or, for untitled articles, the byline and source id); collisions get -2, -3."""
+    taken: dict[str, str] = {}
+    for src in corpus.sources:
+        for art in src.articles:
+            if art.title and not art.title_inferred:
+                base = slugify(art.title)
+            else:
+                who = "-".join(name_slug(a) for a in art.authors[:2]) if art.authors else "untitled"
+                base = f"{who}-{_source_id(src.name)}-{art.meta['index']}"
+            slug, n = base, 2
+            while slug in taken:
+                slug = f"{base}-{n}"
+                n += 1
+            if slug != base:
+                corpus.slug_changes.append(Change("resolve_slug_collision", art.first_line(), base, slug,
+                                                  f"slug already used by {taken[base]}"))
+                corpus.problems.append(Problem(os.path.join(src.path), art.first_line() or 1,
+                                               f"slug '{base}' already used by {taken[base]}; this article is '{slug}' "
+                                               "(pin a slug in the sidecar to choose)", "warning"))
+            taken[slug] = f"{src.name} article {art.meta['index']}"
+            art.slug = slug
+
+
+def _source_id(name: str) -> str:
+    """The short id of a source file: '000_2e6ac2608d1f1108.txt' -> '000'."""
+    stem = os.path.splitext(name)[0]
+    return re.split(r"[_\-. ]", stem)[0].lower() or stem.lower()
+
+
+def apply_overrides(corpus: Corpus) -> None:
+    """Sidecar overrides per article (keyed by slug) win over what the pipeline found."""
+    for src in corpus.sources:
+        overrides = src.sidecar.get("articles") or {}
+        known = {a.slug for a in src.articles}
+        sidecar_path = os.path.splitext(src.path)[0] + ".yml"
+        for slug in overrides:
+            if slug not in known:
+                corpus.problems.append(Problem(sidecar_path, 1, f"override for unknown article slug '{slug}' "
+                                                                f"(articles here: {', '.join(sorted(known))})"))
+        for art in src.articles:
+            ov = overrides.get(art.slug) or {}
+            if "title" in ov:
+                art.title = ov["title"]
+                art.title_inferred = False
+                art.meta["title_from"] = "sidecar"
+            for key in ("authors", "affiliations", "funding"):
+                if key in ov:
+                    setattr(art, key, list(ov[key]))
+            if "summary" in ov:
+                art.summary = ov["summary"]
+            if "date" in ov:
+                art.date = date_text(ov["date"])
+            if "publication" in ov:
+                art.publication = ov["publication"]
+            for key in ("title_en", "summary_en", "authors_en", "affiliations_en", "topics", "keywords",
+                        "publication_en", "notes"):
+                if key in ov:
+                    art.meta[key] = ov[key]
+            if "publication_en" not in art.meta and src.sidecar.get("publication_en"):
+                art.meta["publication_en"] = src.sidecar["publication_en"]

@@ -1,0 +1,239 @@
+"""Article metadata: sidecar files, front matter schema and validation, slugs, counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from wenku.textutil import CJK, cjk_count
+
+READING_SPEED = 400  # Chinese characters a minute
+
+
+@dataclass
+class Problem:
+    """A problem an editor must fix: where it is and what is wrong."""
+
+    path: str
+    line: int
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+# Keys an editor may use, with their types. 'str|null' etc. are checked by _check_type.
+SOURCE_KEYS: dict[str, str] = {
+    "title": "str", "title_en": "str", "kind": "kind", "publication": "str", "publication_en": "str",
+    "date": "date", "date_end": "date", "url": "url", "script": "script", "language": "str",
+    "notes": "str", "notes_en": "str", "articles": "articles", "collection": "str", "collection_en": "str",
+}
+ARTICLE_KEYS: dict[str, str] = {
+    "title": "str", "title_en": "str", "summary": "str", "summary_en": "str", "authors": "strlist",
+    "authors_en": "strlist", "affiliations": "strlist", "affiliations_en": "strlist", "date": "date",
+    "publication": "str", "publication_en": "str", "topics": "strlist", "keywords": "strlist", "slug": "slug",
+    "funding": "strlist", "notes": "str",
+}
+# Front matter of a hand-written article page in docs/.
+PAGE_KEYS: dict[str, str] = dict(ARTICLE_KEYS) | {
+    "source": "str", "source_lines": "str", "article": "bool", "title_inferred": "bool", "words": "int",
+    "reading_time": "int", "translation_of": "str", "translated": "date", "translator": "str",
+    "search": "any", "hide": "any", "template": "str", "description": "str", "status": "str",
+    "collection": "str", "pictured": "strlist", "photo_credit": "str", "reporters": "any",
+    "report_url": "str", "source_url": "str", "source_title": "str", "subtitle": "str", "deck": "str",
+    "lang": "str", "translation_status": "str", "icon": "str", "generated": "bool",
+}
+KINDS = {"newspaper-page", "web-page", "compilation", "slides", "report"}
+RE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+RE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def load_yaml_with_lines(text: str, path: str) -> tuple[Any, dict[tuple, int], list[Problem]]:
+    """Parsed YAML, a map from key path to line number, and syntax problems (with line numbers)."""
+    problems: list[Problem] = []
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        problems.append(Problem(path, line, f"YAML syntax error: {getattr(exc, 'problem', exc)}"))
+        return None, {}, problems
+    lines: dict[tuple, int] = {}
+
+    def walk(n, prefix: tuple) -> None:
+        if isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                key = prefix + (k.value,)
+                lines[key] = k.start_mark.line + 1
+                walk(v, key)
+        elif isinstance(n, yaml.SequenceNode):
+            for i, v in enumerate(n.value):
+                lines[prefix + (i,)] = v.start_mark.line + 1
+                walk(v, prefix + (i,))
+
+    if node is not None:
+        walk(node, ())
+    return data, lines, problems
+
+
+def _check_type(kind: str, value: Any) -> str | None:
+    """None when value fits kind, else what is wrong."""
+    if value is None:
+        return None
+    if kind == "any":
+        return None
+    if kind == "str":
+        return None if isinstance(value, str) else f"must be text, not {type(value).__name__}"
+    if kind == "bool":
+        return None if isinstance(value, bool) else "must be true or false"
+    if kind == "int":
+        return None if isinstance(value, int) and not isinstance(value, bool) else "must be a whole number"
+    if kind == "strlist":
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return None
+        return "must be a list of texts"
+    if kind == "date":
+        if isinstance(value, (dt.date, dt.datetime)):
+            return None
+        if isinstance(value, str) and RE_DATE.match(value):
+            return _valid_date(value)
+        if isinstance(value, int) and 1900 <= value <= 2100:
+            return None
+        return f"bad date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD"
+    if kind == "url":
+        if isinstance(value, str) and re.match(r"^https?://[^\s]+$", value):
+            return None
+        return f"bad URL {value!r}: only http(s) addresses"
+    if kind == "script":
+        return None if value in ("simplified", "traditional") else "must be 'simplified' or 'traditional'"
+    if kind == "kind":
+        return None if value in KINDS else f"must be one of {', '.join(sorted(KINDS))}"
+    if kind == "slug":
+        if isinstance(value, str) and RE_SLUG.match(value) and len(value) <= 80:
+            return None
+        return f"bad slug {value!r}: lowercase letters, digits and single hyphens only"
+    if kind == "articles":
+        return None if isinstance(value, dict) else "must map article slugs to their overrides"
+    return None
+
+
+def _valid_date(value: str) -> str | None:
+    parts = [int(p) for p in value.split("-")]
+    try:
+        if len(parts) == 3:
+            dt.date(*parts)
+        elif len(parts) == 2 and not 1 <= parts[1] <= 12:
+            return f"bad date {value!r}: month {parts[1]}"
+    except ValueError as exc:
+        return f"bad date {value!r}: {exc}"
+    return None
+
+
+def date_text(value: Any) -> str | None:
+    """A date value as ISO text (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    if value is None:
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.strftime("%Y-%m-%d")
+    return str(value)
+
+
+def validate_mapping(data: Any, schema: dict[str, str], path: str, lines: dict[tuple, int],
+                     prefix: tuple = ()) -> list[Problem]:
+    """Problems with unknown keys and wrong types in one mapping."""
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        problems.append(Problem(path, lines.get(prefix, 1), "expected a mapping of keys to values"))
+        return problems
+    for key, value in data.items():
+        line = lines.get(prefix + (key,), 1)
+        if key not in schema:
+            close = [k for k in schema if k.startswith(str(key)[:3])]
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(Problem(path, line, f"unknown key '{key}'{hint}"))
+            continue
+        wrong = _check_type(schema[key], value)
+        if wrong:
+            problems.append(Problem(path, line, f"'{key}' {wrong}"))
+    return problems
+
+
+def load_sidecar(path: str, text: str) -> tuple[dict, list[Problem]]:
+    """A source's sidecar as a dict, with its validation problems."""
+    data, lines, problems = load_yaml_with_lines(text, path)
+    if problems:
+        return {}, problems
+    if data is None:
+        return {}, []
+    problems.extend(validate_mapping(data, SOURCE_KEYS, path, lines))
+    if isinstance(data, dict) and isinstance(data.get("articles"), dict):
+        for slug, override in data["articles"].items():
+            line = lines.get(("articles", slug), 1)
+            if not isinstance(slug, str) or not RE_SLUG.match(slug):
+                problems.append(Problem(path, line, f"article key {slug!r} is not a valid slug"))
+            if override is None:
+                continue
+            problems.extend(validate_mapping(override, ARTICLE_KEYS, path, lines, ("articles", slug)))
+    return (data if isinstance(data, dict) else {}), problems
+
+
+# ---------------------------------------------------------------- slugs
+
+
+def slugify(title: str, max_words: int = 6, max_len: int = 60) -> str:
+    """A readable ASCII slug from a Chinese (or English) title: pinyin per word, words joined by '-'."""
+    from pypinyin import lazy_pinyin
+
+    from wenku.segment import cut
+
+    words: list[str] = []
+    for tok in cut(title):
+        if re.match(f"[{CJK}]", tok):
+            words.append("".join(lazy_pinyin(tok)))
+        else:
+            ascii_tok = re.sub(r"[^a-z0-9]+", "", tok.lower())
+            if ascii_tok:
+                words.append(ascii_tok)
+        if len(words) >= max_words:
+            break
+    slug = "-".join(w for w in words if w)
+    slug = re.sub(r"[^a-z0-9-]+", "", slug.replace("ü", "v"))
+    while len(slug) > max_len and "-" in slug:
+        slug = slug.rsplit("-", 1)[0]
+    return slug.strip("-") or "article"
+
+
+def name_pinyin(name: str) -> str:
+    """A Chinese personal name in pinyin, family name first: 徐华亮 -> Xu Hualiang."""
+    from pypinyin import lazy_pinyin
+
+    from wenku.names import DOUBLE_SURNAMES
+
+    if not re.fullmatch(f"[{CJK}]{{2,4}}", name):
+        return name
+    split = 2 if name[:2] in DOUBLE_SURNAMES else 1
+    family = "".join(lazy_pinyin(name[:split], v_to_u=False)).replace("v", "ü")
+    given = "".join(lazy_pinyin(name[split:], v_to_u=False)).replace("v", "ü")
+    return f"{family.capitalize()} {given.capitalize()}"
+
+
+def name_slug(name: str) -> str:
+    """A name as a slug part: 朱红莉 -> zhu-hongli."""
+    return re.sub(r"[^a-z0-9-]", "", name_pinyin(name).lower().replace(" ", "-").replace("ü", "v"))
+
+
+def word_count(text: str) -> int:
+    """Length of Chinese text in characters (ideographs), plus English words."""
+    latin_words = len(re.findall(r"[A-Za-z]+(?:'[A-Za-z]+)?", text))
+    return cjk_count(text) + latin_words
+
+
+def reading_minutes(chars: int) -> int:
+    """Reading time in whole minutes at 400 Chinese characters a minute (at least 1)."""
+    return max(1, round(chars / READING_SPEED))

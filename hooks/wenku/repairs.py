@@ -1,0 +1,203 @@
+"""Line-level repairs: each a small pure function ``fix_<defect>(text) -> text`` or ``remove_<thing>``.
+
+They run in the explicit order of ``LINE_REPAIRS`` over every line of a source; the runner records
+a report entry for each step that changed something, with the source line, the text before and
+after (only the changed span, with a little context), and the reason.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Callable
+
+from wenku.model import Change
+from wenku.mojibake import UNKNOWN, fix_gbk_misalignment
+from wenku.textutil import CJK
+
+TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+# A pinyin syllable with a tone mark, as a converter adds after a character: 地區(qū), 產(chǎn).
+RE_PINYIN_NOTE = re.compile(rf"(?<=[{CJK}A-Za-z^])\((?=[a-z{TONE}]*[{TONE}])[a-z{TONE}]{{1,7}}\)")
+
+# Invisible or control characters that never belong in prose (tab and newline are handled elsewhere).
+RE_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufffe]")
+
+# Spans that punctuation folding must leave alone: URLs, e-mail addresses, times, numbers, code.
+RE_PROTECTED = re.compile(
+    r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef" + CJK + r"]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|`[^`]*`"
+    r"|\d+(?:[,.:]\d+)+"
+)
+
+
+def remove_control_characters(text: str) -> str:
+    """Drop NUL, C0/C1 controls, zero-width and bidirectional marks; U+FFFD becomes a visible 〓."""
+    return RE_CONTROL.sub("", text).replace("\ufffd", UNKNOWN)
+
+
+def remove_pinyin_annotations(text: str) -> str:
+    """Remove tone-marked pinyin a converter put after characters: 地區(qū) -> 地區; (AI), (2024) stay."""
+    return RE_PINYIN_NOTE.sub("", text)
+
+
+# A '?' right after a Chinese character and followed by stray pinyin letters: mojibake debris that
+# could not be re-paired (the lost byte became '?'). The damage ends at the last ASCII character
+# of the next few, where the byte stream realigns.
+RE_RESIDUAL_START = re.compile(rf"(?<=[{CJK}])\?(?=[a-z{TONE}(])")
+
+
+def fix_unrecoverable_mojibake(text: str) -> str:
+    """Replace mojibake debris that cannot be re-paired with one 〓 per lost character."""
+    out, pos = [], 0
+    for m in RE_RESIDUAL_START.finditer(text):
+        if m.start() < pos:
+            continue
+        window = text[m.start() : m.start() + 16]
+        end = max(i for i, c in enumerate(window) if c.isascii() or c in TONE) + 1
+        debris = window[:end]
+        if not any(c in TONE for c in debris):
+            continue  # plain ASCII after a question mark: English, not debris
+        resumed = RE_PINYIN_NOTE.sub("", debris)
+        lost = max(1, len(resumed.encode("gbk", errors="replace")) // 2)
+        out.append(text[pos : m.start()])
+        out.append(UNKNOWN * lost)
+        pos = m.start() + end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def fix_traditional_to_simplified(text: str) -> str:
+    """Traditional characters to Simplified with OpenCC t2s (the original line stays in the report)."""
+    from wenku.convert import to_simplified
+
+    return to_simplified(text)
+
+
+def _fold_punct(segment: str) -> str:
+    """Half-width , : ; ? ! ( ) next to Chinese characters in one unprotected segment -> full-width."""
+    cjk = rf"[{CJK}“”‘’《》（）【】、，。]"
+    segment = re.sub(rf"(?<={cjk}),|,(?={cjk})", "，", segment)
+    segment = re.sub(rf"(?<={cjk}):|:(?={cjk}|[“‘])", "：", segment)
+    segment = re.sub(rf"(?<={cjk});|;(?={cjk})", "；", segment)
+    segment = re.sub(rf"(?<={cjk})\?|\?(?={cjk})", "？", segment)
+    segment = re.sub(rf"(?<={cjk})!|!(?={cjk})", "！", segment)
+
+    # Parentheses: a pair is Chinese when it holds or touches Chinese text.
+    def paren(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        before = segment[m.start() - 1] if m.start() else ""
+        if re.search(f"[{CJK}]", inner) or re.match(f"[{CJK}“”《》（）、，]", before or " "):
+            return f"（{inner}）"
+        return m.group(0)
+
+    return re.sub(r"\(([^()]*)\)", paren, segment)
+
+
+def fix_halfwidth_punctuation(text: str) -> str:
+    """Half-width punctuation inside Chinese text -> full-width; numbers, times, URLs, e-mails, English stay."""
+    if not re.search(f"[{CJK}]", text):
+        return text
+    out, pos = [], 0
+    for m in RE_PROTECTED.finditer(text):
+        out.append(_fold_punct(text[pos : m.start()]))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(_fold_punct(text[pos:]))
+    return "".join(out)
+
+
+def fix_spaces_between_chinese(text: str) -> str:
+    """Remove spaces between two Chinese characters or Chinese punctuation (谢 谢 -> 谢谢), inside prose."""
+    if len(text) < 40 or text.startswith("#"):  # headlines use a space between their two halves
+        return text
+    return re.sub(rf"(?<=[{CJK}，。、；：？！“”（）])[ \u3000]+(?=[{CJK}，。、；：？！“”（）])", "", text)
+
+
+# Reduplicated two-character verbs that are correct Chinese (研究研究 'look into it').
+REDUPLICATION_OK = {"研究", "讨论", "考虑", "商量", "学习", "休息", "活动", "打扮", "收拾", "比较", "了解",
+                    "介绍", "锻炼", "体验", "思考", "琢磨", "打听", "整理", "准备", "检查", "交流", "高兴"}
+
+
+def fix_doubled_words(text: str) -> str:
+    """Remove a dictionary word printed twice in a row (营造营造 -> 营造, 老年老年人 -> 老年人)."""
+    from wenku.segment import is_word
+
+    def undouble(m: re.Match[str]) -> str:
+        word = m.group(1)
+        if word in REDUPLICATION_OK or not is_word(word) or is_word(word + word):
+            return m.group(0)
+        return word
+
+    return re.sub(rf"([{CJK}]{{2,4}})\1", undouble, text)
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One step of the ordered list: the function, the report kind and why it exists."""
+
+    func: Callable[[str], str]
+    reason: str
+    whole_line: bool = False  # report the whole line (script conversion) rather than changed spans
+
+
+# The order matters: bytes-level damage first, then characters, then script, then typography.
+LINE_REPAIRS: list[Repair] = [
+    Repair(remove_control_characters, "control, zero-width or bidirectional character removed"),
+    Repair(fix_gbk_misalignment, "GBK bytes decoded one byte off, re-paired"),
+    Repair(fix_unrecoverable_mojibake, "mojibake that cannot be re-paired, marked 〓"),
+    Repair(remove_pinyin_annotations, "pinyin annotation added by a converter"),
+    Repair(fix_traditional_to_simplified, "traditional characters converted to simplified (OpenCC t2s)", True),
+    Repair(fix_halfwidth_punctuation, "half-width punctuation in Chinese text made full-width"),
+    Repair(fix_spaces_between_chinese, "space between Chinese characters removed"),
+    Repair(fix_doubled_words, "word printed twice (unambiguous typo) reduced to one"),
+]
+
+
+def diff_changes(kind: str, line: int | None, before: str, after: str, reason: str, context: int = 4) -> list[Change]:
+    """Report entries for the spans that differ between before and after, with a little context."""
+    out: list[Change] = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        lo = max(0, i1 - context)
+        out.append(Change(kind, line, before[lo : i2 + context], after[max(0, j1 - (i1 - lo)) : j2 + context], reason))
+    return out
+
+
+def repair_line(text: str, number: int | None, steps: list[Repair] | None = None,
+                skip: frozenset[str] = frozenset()) -> tuple[str, list[Change]]:
+    """Run the ordered repairs over one line; report only the steps that changed something."""
+    changes: list[Change] = []
+    for step in steps or LINE_REPAIRS:
+        name = step.func.__name__
+        if name in skip:
+            continue
+        after = step.func(text)
+        if after == text:
+            continue
+        if step.whole_line:
+            changes.append(Change(name, number, text, after, step.reason))
+        else:
+            changes.extend(diff_changes(name, number, text, after, step.reason))
+        text = after
+    return text, changes
+
+
+# Suspected typos: reported, never changed, because a guess could be wrong.
+RE_CJK_IN_ACRONYM = re.compile(rf"[A-Z]+[{CJK}][A-Z]+")
+
+
+def suspected_typos(text: str, number: int | None) -> list[Change]:
+    """Report entries for likely typos left as they are (a Chinese character inside a Latin acronym)."""
+    return [Change("suspect_cjk_in_acronym", number, m.group(0), m.group(0),
+                   "Chinese character inside a Latin acronym: left as printed, please check the source")
+            for m in RE_CJK_IN_ACRONYM.finditer(text)]
+
+
+def normalise_width(text: str) -> str:
+    """NFKC-fold full-width Latin letters and digits (Ａ１ -> A1) leaving CJK punctuation as it is."""
+    return "".join(unicodedata.normalize("NFKC", c) if "\uff10" <= c <= "\uff5a" else c for c in text)

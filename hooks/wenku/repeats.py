@@ -1,0 +1,55 @@
+"""Repeated blocks: a whole article printed twice on a web page, repeated runs of lines."""
+
+from __future__ import annotations
+
+import difflib
+
+from wenku.model import Change, Line
+from wenku.mojibake import UNKNOWN
+
+MIN_RUN = 3
+
+
+def _same(a: str, b: str) -> bool:
+    """True when two lines are the same text (allowing for a few damaged characters)."""
+    if a == b:
+        return True
+    if not a or not b or abs(len(a) - len(b)) > max(len(a), len(b)) * 0.1:
+        return False
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
+
+
+def _quality(text: str) -> tuple[int, int]:
+    """Higher is better: fewer unknown-character marks, then longer."""
+    return (-text.count(UNKNOWN), len(text))
+
+
+def remove_repeated_blocks(lines: list[Line]) -> tuple[list[Line], list[Change]]:
+    """Drop a run of three or more non-empty lines that repeats an earlier run; keep the better copy of each line."""
+    body = [ln for ln in lines if ln.text.strip()]
+    drop: set[int] = set()
+    report: list[Change] = []
+    i = 0
+    while i < len(body):
+        best = None
+        for j in range(i):
+            k = 0
+            while i + k < len(body) and j + k < i and _same(body[j + k].text, body[i + k].text):
+                k += 1
+            if k >= MIN_RUN and (best is None or k > best[1]):
+                best = (j, k)
+        if best:
+            j, k = best
+            for off in range(k):
+                first, again = body[j + off], body[i + off]
+                if _quality(again.text) > _quality(first.text):
+                    first.text, again.text = again.text, first.text  # keep the better copy in place
+                drop.add(again.number)
+            report.append(Change("remove_repeated_block", body[i].number,
+                                 "\n".join(body[i + off].text for off in range(k)), "",
+                                 f"lines {body[i].number}-{body[i + k - 1].number} repeat lines "
+                                 f"{body[j].number}-{body[j + k - 1].number} (the text was printed twice)"))
+            i += k
+        else:
+            i += 1
+    return [ln for ln in lines if ln.number not in drop], report

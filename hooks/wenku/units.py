@@ -1,0 +1,198 @@
+"""Classifying the cleaned lines of a source into units: titles, bylines, headings, notes, paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from wenku.boilerplate import boilerplate_rule
+from wenku.model import Change, Line
+from wenku.names import byline_names, is_person_name, reporter_byline
+from wenku.paragraphs import contradicts_join, join_evidence
+from wenku.textutil import CJK, ends_sentence
+
+
+@dataclass
+class Unit:
+    """A classified piece of a source: one or more lines that play one role."""
+
+    kind: str
+    text: str
+    lines: list[int]
+    extra: dict = field(default_factory=dict)
+
+    def first(self) -> int:
+        return self.lines[0]
+
+
+RE_NOTE = re.compile(r"^[【（(]\s*(作者系|作者单位|作者为|作者是|本文作者|作者：)")
+RE_META = re.compile(r"(发表时间|发布时间|来源)[：:]")
+RE_PHOTO_CREDIT = re.compile(r"^(图片|照片|图)(均)?(为|由)?.*(摄|供图|提供)$")
+RE_SPEAKER_LINE = re.compile(r"^(?P<all>[^：:。，]{4,50})[：:]$")
+# Words a heading never ends with: a line ending with one is a sentence that broke off.
+HEADING_BAD_END = set("的了和与及在对将把被为以从向等并而且或是有更也都又还就才仍却则即之其所使让给跟同")
+
+
+def speaker(text: str) -> dict | None:
+    """{'role', 'name'} for a speaker line such as '湖南智启未来科技有限公司CTO马世奎：', else None."""
+    m = RE_SPEAKER_LINE.match(text)
+    if not m:
+        return None
+    body = m.group("all").strip()
+    for size in (3, 2, 4):
+        name, role = body[-size:], body[:-size].rstrip("、，, ")
+        if is_person_name(name) and len(role) >= 2:
+            return {"role": role, "name": name}
+    return None
+RE_FIGURE = re.compile(r"^图\s*\d*\s*[：:]\s*(?P<caption>.+)$")
+BOX_TITLES = ("核心提示", "内容提要", "编者按", "导读", "摘要")
+
+
+def heading_like(text: str) -> bool:
+    """A short line that is a heading rather than prose: no sentence end, no full stop inside."""
+    t = text.strip()
+    if not t or len(t) > 70 or ends_sentence(t) or "。" in t or t.endswith(("，", "、", "：")):
+        return False
+    if t[-1] in HEADING_BAD_END:
+        return False
+    return bool(re.search(f"[{CJK}]", t))
+
+
+def strip_markup(text: str) -> tuple[int, str]:
+    """(heading level, text) for a Markdown heading line, else (0, text)."""
+    m = re.match(r"^(#{1,6})\s+(.*)$", text)
+    if m:
+        return len(m.group(1)), m.group(2).strip()
+    return 0, text
+
+
+def remove_boilerplate(lines: list[Line]) -> tuple[list[Line], list[Change]]:
+    """Lines without boilerplate, and one report entry (with its reason) per removed line."""
+    body = [ln for ln in lines if ln.text.strip()]
+    last = body[-1].number if body else -1
+    keep, report = [], []
+    for ln in body:
+        rule = boilerplate_rule(ln.text.strip(), ln.number == last)
+        if rule:
+            report.append(Change(rule.name, ln.number, ln.text, "", rule.reason))
+        else:
+            keep.append(ln)
+    return keep, report
+
+
+def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
+    """Units of a page-like source (newspaper page, web page, report) in source order."""
+    units: list[Unit] = []
+    report: list[Change] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        ln = lines[i]
+        level, text = strip_markup(ln.text.strip())
+        prev = units[-1] if units else None
+        nxt = strip_markup(lines[i + 1].text.strip())[1] if i + 1 < n else ""
+        if level == 1:
+            units.append(Unit("title", text, [ln.number]))
+        elif level >= 2 and text in BOX_TITLES:
+            if i + 1 < n:
+                units.append(Unit("box", nxt, [ln.number, lines[i + 1].number], {"label": text}))
+                i += 1
+            else:
+                units.append(Unit("heading", text, [ln.number]))
+        elif level >= 2:
+            units.append(Unit("heading", text, [ln.number]))
+        elif RE_NOTE.match(text):
+            units.append(Unit("note", text, [ln.number]))
+        elif RE_META.search(text) and len(text) < 60:
+            units.append(Unit("meta", text, [ln.number]))
+        elif RE_PHOTO_CREDIT.match(text):
+            units.append(Unit("photo_credit", text, [ln.number]))
+        elif reporter_byline(text):
+            role, names = reporter_byline(text)
+            units.append(Unit("author", text, [ln.number], {"names": names, "role": role}))
+        elif byline_names(text):
+            units.append(Unit("author", text, [ln.number], {"names": byline_names(text)}))
+        elif speaker(text):
+            units.append(Unit("speaker", text.rstrip("：:"), [ln.number], speaker(text)))
+        elif RE_FIGURE.match(text):
+            units.append(Unit("figure", RE_FIGURE.match(text).group("caption"), [ln.number]))
+        elif prev is not None and prev.kind == "title" and len(text) <= 80 and not ends_sentence(text) and "，" in text:
+            units.append(Unit("deck", text, [ln.number]))
+        elif heading_like(text) and len(text) < 40 and _heading_group(lines, i):
+            size = _heading_group(lines, i)
+            parts = [lines[i + k].text.strip() for k in range(size)]
+            joined = parts[0]
+            for part in parts[1:]:
+                joined += ("" if joined.endswith(("，", "：")) else "，") + part
+            units.append(Unit("heading", joined, [lines[i + k].number for k in range(size)], {"unmarked": True}))
+            i += size
+            continue
+        else:
+            units.append(Unit("para", text, [ln.number]))
+        i += 1
+    return _mark_caption_names(units, report), report
+
+
+def _heading_group(lines: list[Line], i: int) -> int:
+    """1 or 2 when lines[i] (and the next line) form an unmarked heading above a paragraph, else 0."""
+    for size in (1, 2):
+        if i + size >= len(lines):
+            return 0
+        group = [lines[i + k].text.strip() for k in range(size)]
+        after = lines[i + size].text.strip()
+        if not all(heading_like(g) and len(g) < 40 and not strip_markup(g)[0] for g in group):
+            return 0
+        if strip_markup(after)[0] or heading_like(after):
+            continue
+        if join_evidence(group[-1], after) > 0:
+            return 0
+        return size
+    return 0
+
+
+def _mark_caption_names(units: list[Unit], report: list[Change]) -> list[Unit]:
+    """Runs of three or more lone name lines are a photo caption's name list, not bylines."""
+    out: list[Unit] = []
+    i = 0
+    while i < len(units):
+        j = i
+        while j < len(units) and units[j].kind == "author" and "role" not in units[j].extra \
+                and len(units[j].extra["names"]) == 1:
+            j += 1
+        if j - i >= 3:
+            names = [u.extra["names"][0] for u in units[i:j]]
+            lines = [u.first() for u in units[i:j]]
+            out.append(Unit("caption_names", " ".join(names), lines, {"names": names}))
+            for u in units[i:j]:
+                report.append(Change("remove_caption_names", u.first(), u.text, "",
+                                     "photo-caption name list (the people pictured), not article text"))
+            i = j
+            continue
+        out.append(units[i])
+        i += 1
+    return out
+
+
+def join_adjacent(units: list[Unit], report: list[Change]) -> list[Unit]:
+    """Join a paragraph broken by a column or page end with the paragraph right after it."""
+    out: list[Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind in ("para", "box") and u.kind == "para" \
+                and _continues(prev.text, u.text):
+            report.append(Change("fix_broken_paragraph", u.first(), prev.text[-12:] + "⏎" + u.text[:12],
+                                 prev.text[-12:] + u.text[:12], "paragraph broken by a column or page end, joined"))
+            prev.text += u.text
+            prev.lines.extend(u.lines)
+            continue
+        out.append(u)
+    return out
+
+
+def _continues(left: str, right: str) -> bool:
+    """True when right is the rest of left's paragraph (evidence for it, or nothing against it)."""
+    if ends_sentence(left) or left.endswith("：") or heading_like(left) and len(left) < 30:
+        return False
+    if join_evidence(left, right) > 0:
+        return True
+    return not contradicts_join(left, right)
