@@ -1,0 +1,77 @@
+"""MkDocs hook: generate article and index pages from sources/ into a staging docs folder.
+
+mkdocs-static-i18n only handles files it finds in the docs folder, so instead of adding
+`File.generated` pages we stage docs/ plus the generated pages into `.build/docs` and point
+`docs_dir` there before i18n reads it. The logic lives in the plain package `wenku`.
+"""
+
+from __future__ import annotations
+
+import os
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from wenku import sitegen
+
+log = get_plugin_logger("wenku")
+
+_state: dict = {"fingerprint": None, "site": None}
+
+
+def _paths(config) -> tuple[str, str, str, str]:
+    """(project root, hand-written docs, sources, staging folder) for this config."""
+    root = os.path.dirname(os.path.abspath(config.config_file_path))
+    return root, os.path.join(root, "docs"), os.path.join(root, "sources"), os.path.join(root, ".build", "docs")
+
+
+def _fingerprint(*folders: str) -> tuple:
+    """Names, sizes and modification times of every file under the folders (cheap change detection)."""
+    out = []
+    for folder in folders:
+        for base, dirs, files in os.walk(folder):
+            dirs.sort()
+            for f in sorted(files):
+                st = os.stat(os.path.join(base, f))
+                out.append((os.path.join(base, f), st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+@event_priority(100)
+def on_config(config):
+    """Stage docs/ and the generated pages, then build from the staging folder."""
+    root, docs, sources, staging = _paths(config)
+    wenku_dir = os.path.dirname(sitegen.__file__)
+    fp = _fingerprint(docs, sources, wenku_dir)
+    if fp != _state["fingerprint"]:
+        site = sitegen.stage(root, staging)
+        errors = [p for p in site.problems if p.severity == "error"]
+        if errors:
+            raise PluginError("\n".join(f"{os.path.relpath(p.path, root)}:{p.line}: {p.message}" for p in errors))
+        for p in site.problems:
+            log.warning(f"{os.path.relpath(p.path, root) if os.path.isabs(p.path) else p.path}:{p.line}: {p.message}")
+        _state.update(fingerprint=fp, site=site)
+        log.info(f"generated {len(site.corpus.articles)} articles from {len(site.corpus.sources)} sources")
+    config.docs_dir = staging
+    return config
+
+
+def on_serve(server, config, builder):
+    """Watch the real docs/ and sources/ instead of the staging folder."""
+    root, docs, sources, staging = _paths(config)
+    try:
+        server.unwatch(staging)
+    except KeyError:
+        pass
+    server.watch(docs)
+    server.watch(sources)
+    server.watch(os.path.join(root, "hooks"))
+    return server
+
+
+def on_page_context(context, page, config, nav):
+    """Interface labels of our templates in the page's language."""
+    lang = context.get("i18n_page_locale") or "zh"
+    context["labels"] = sitegen.labels().get(lang, sitegen.labels()["zh"])
+    context["page_lang"] = lang
+    return context

@@ -1,0 +1,362 @@
+"""The generated part of the site: article pages and index pages in every language, as Markdown files.
+
+The MkDocs hook writes these into a staging docs folder together with the hand-written pages of
+``docs/`` (which win over a generated page at the same path), so that mkdocs-static-i18n sees one
+ordinary docs folder: generated pages get alternates, the switcher, fallback and the sitemap like
+hand-written ones.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import yaml
+
+from wenku.corpus import Corpus, load_corpus
+from wenku.metadata import Problem, name_pinyin
+from wenku.model import Article, SourceResult
+from wenku.render import dump_front_matter, escape, front_matter, render_blocks
+from wenku.textutil import shorten
+
+LANGUAGES = ("zh", "en")
+DATA = os.path.join(os.path.dirname(__file__), "data")
+
+
+@functools.lru_cache(maxsize=1)
+def labels() -> dict[str, dict[str, str]]:
+    """Interface labels per language (data/labels.yml)."""
+    with open(os.path.join(DATA, "labels.yml"), encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def suffix(lang: str) -> str:
+    """File suffix of a language in the docs folder ('' for the default language)."""
+    return "" if lang == "zh" else f".{lang}"
+
+
+def source_slug(src: SourceResult) -> str:
+    """URL id of a source page: '000_2e6ac2608d1f1108.txt' -> '000-2e6ac2608d1f1108'."""
+    return os.path.splitext(src.name)[0].lower().replace("_", "-")
+
+
+@dataclass
+class SiteDocs:
+    """The generated pages (path -> text), static files to copy, and what the editors should know."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)  # docs path -> absolute path to copy
+    problems: list[Problem] = field(default_factory=list)
+    corpus: Corpus | None = None
+
+
+def article_title(art: Article, lang: str) -> str:
+    """The title readers see in a language."""
+    if lang == "en" and art.meta.get("title_en"):
+        return art.meta["title_en"]
+    return art.title or art.slug
+
+
+def authors_text(art: Article, lang: str) -> str:
+    """Authors as one line in a language (pinyin for English)."""
+    if lang == "en":
+        names = art.meta.get("authors_en") or [name_pinyin(a) for a in art.authors]
+        return ", ".join(names)
+    return "、".join(art.authors)
+
+
+def _sort_key(art: Article) -> tuple:
+    """Newest first; undated last; then by title for a stable order."""
+    return (-(int((art.date or "0").replace("-", "").ljust(8, "0")[:8])), art.source, art.meta.get("index", 0))
+
+
+def _link(from_dir: str, target: str) -> str:
+    """Relative link from a page folder to a docs path (MkDocs resolves .md links)."""
+    return os.path.relpath(target, from_dir or ".").replace(os.sep, "/")
+
+
+def article_line(art: Article, lang: str, from_dir: str) -> str:
+    """A list item for an article: linked title, authors, date."""
+    parts = [f"[{escape(article_title(art, lang))}]({_link(from_dir, f'articles/{art.slug}.md')})"]
+    who = authors_text(art, lang)
+    if who:
+        parts.append(escape(who))
+    if art.date:
+        parts.append(art.date)
+    return "- " + " · ".join(parts)
+
+
+def build_pages(corpus: Corpus) -> SiteDocs:
+    """All generated pages for a corpus, in both languages."""
+    site = SiteDocs(corpus=corpus)
+    arts = sorted(corpus.articles, key=_sort_key)
+    for art in arts:
+        for lang in LANGUAGES:
+            site.pages[f"articles/{art.slug}{suffix(lang)}.md"] = article_page(art, lang, corpus)
+    for lang in LANGUAGES:
+        sfx = suffix(lang)
+        site.pages[f"index{sfx}.md"] = home_page(arts, corpus, lang)
+        site.pages[f"articles/index{sfx}.md"] = articles_index(arts, lang)
+        site.pages[f"authors/index{sfx}.md"] = authors_index(arts, lang)
+        site.pages[f"archive/index{sfx}.md"] = archive_index(arts, lang)
+        site.pages[f"sources/index{sfx}.md"] = sources_index(corpus, lang)
+        for src in corpus.sources:
+            site.pages[f"sources/{source_slug(src)}{sfx}.md"] = source_page(src, lang)
+    for src in corpus.sources:
+        site.files[f"sources/raw/{src.name}"] = src.path
+        site.pages[f"sources/raw/{source_slug(src)}-report.json"] = json.dumps(
+            [c.to_dict() for c in src.report], ensure_ascii=False, indent=1)
+    return site
+
+
+def article_page(art: Article, lang: str, corpus: Corpus) -> str:
+    """One article page in a language; English pages without a translation say so and show the Chinese."""
+    fm = front_matter(art)
+    fm["source_url"] = f"../../sources/{source_slug(_source_of(art, corpus))}/"
+    fm["generated"] = True
+    body = render_blocks(art.blocks)
+    if lang == "en":
+        fm["lang"] = "en"
+        fm["title"] = article_title(art, "en")
+        if art.title and fm["title"] != art.title:
+            fm["original_title"] = art.title
+        fm["translation_status"] = "summary" if art.meta.get("summary_en") else "none"
+        notice = labels()["en"]["translation_notice"]
+        intro = f'!!! info "{notice}"\n\n'
+        if art.meta.get("summary_en"):
+            intro += f"    {escape(art.meta['summary_en'])}\n\n"
+        body = intro + '<div lang="zh-Hans" markdown>\n\n' + body + "\n</div>\n"
+        for key in ("summary",):
+            fm.pop(key, None)
+    fm.pop("original_title", None) if lang == "zh" else None
+    return dump_front_matter(fm) + "\n" + body
+
+
+def _source_of(art: Article, corpus: Corpus) -> SourceResult:
+    return next(s for s in corpus.sources if s.name == art.source)
+
+
+def home_page(arts: list[Article], corpus: Corpus, lang: str) -> str:
+    """The home page: what the site is, the latest articles, ways to browse."""
+    lab = labels()[lang]
+    if lang == "zh":
+        intro = ("数字中国文选收录关于数字经济、人工智能产业与相关政策的中文评论文章。"
+                 "原文来自报纸版面、文章汇编、演示文稿和网页，经整理、修复和标注后在此发表；"
+                 "每篇文章都注明作者、出处和来源文件，并附有逐项的清理报告。")
+        browse = (f"按[{lab['authors']}](authors/index.md)、[{lab['sources']}](sources/index.md)"
+                  f"或[{lab['archive']}](archive/index.md)浏览，或使用页面上方的搜索。")
+        title = "数字中国文选"
+    else:
+        intro = ("Digital China Reader publishes Chinese commentary on the digital economy, the AI industry and "
+                 "related policy. The texts come from newspaper pages, article compilations, slide decks and web "
+                 "pages; we clean, repair and describe them, and every article names its authors, outlet and "
+                 "source file, with a line-by-line report of what the cleaning changed.")
+        browse = (f"Browse by [{lab['authors'].lower()}](authors/index.md), [{lab['sources'].lower()}](sources/index.md) "
+                  f"or [date](archive/index.md), or use the search box above.")
+        title = "Digital China Reader"
+    latest = "\n".join(article_line(a, lang, "") for a in arts[:10])
+    return (dump_front_matter({"title": title, "generated": True}) + f"\n# {title}\n\n{intro}\n\n{browse}\n\n"
+            f"## {lab['latest']}\n\n{latest}\n\n[{lab['all_articles']} →](articles/index.md)\n")
+
+
+def articles_index(arts: list[Article], lang: str) -> str:
+    """Every article, newest first."""
+    lab = labels()[lang]
+    lines = "\n".join(article_line(a, lang, "articles") for a in arts)
+    return (dump_front_matter({"title": lab["all_articles"], "generated": True})
+            + f"\n# {lab['all_articles']}\n\n{lab['article_count'].format(n=len(arts))}\n\n{lines}\n")
+
+
+def authors_index(arts: list[Article], lang: str) -> str:
+    """Authors in pinyin order, each with their articles."""
+    lab = labels()[lang]
+    by_author: dict[str, list[Article]] = defaultdict(list)
+    for a in arts:
+        for name in a.authors or [lab["no_author"]]:
+            by_author[name].append(a)
+    order = sorted(by_author, key=lambda n: (n == lab["no_author"], name_pinyin(n).lower(), n))
+    parts = []
+    for name in order:
+        heading = name if lang == "zh" else (f"{name_pinyin(name)} ({name})" if name != lab["no_author"] else name)
+        items = "\n".join(article_line(a, lang, "authors") for a in by_author[name])
+        parts.append(f"## {escape(heading)}\n\n{items}")
+    return (dump_front_matter({"title": lab["authors"], "generated": True}) + f"\n# {lab['authors']}\n\n"
+            + "\n\n".join(parts) + "\n")
+
+
+def archive_index(arts: list[Article], lang: str) -> str:
+    """Articles by year and month (undated at the end)."""
+    lab = labels()[lang]
+    years: dict[str, dict[str, list[Article]]] = defaultdict(lambda: defaultdict(list))
+    for a in arts:
+        if a.date:
+            y = a.date[:4]
+            m = a.date[5:7] if len(a.date) >= 7 else ""
+            years[y][m].append(a)
+        else:
+            years[""][""].append(a)
+    parts = []
+    for y in sorted(years, key=lambda k: (k == "", k), reverse=False):
+        pass
+    for y in sorted((k for k in years if k), reverse=True) + ([""] if "" in years else []):
+        parts.append(f"## {y if y else lab['untitled_date']}")
+        for m in sorted(years[y], reverse=True):
+            if m:
+                parts.append(f"### {y}-{m}")
+            parts.append("\n".join(article_line(a, lang, "archive") for a in years[y][m]))
+    return (dump_front_matter({"title": lab["archive"], "generated": True}) + f"\n# {lab['archive']}\n\n"
+            + "\n\n".join(parts) + "\n")
+
+
+KIND_NAMES = {
+    "zh": {"newspaper-page": "报纸版面", "web-page": "网页", "compilation": "文章汇编", "slides": "演示文稿",
+           "report": "新闻报道"},
+    "en": {"newspaper-page": "newspaper page", "web-page": "web page", "compilation": "compilation",
+           "slides": "slide deck", "report": "news report"},
+}
+
+
+def sources_index(corpus: Corpus, lang: str) -> str:
+    """Every source with what it is and how many articles it gave."""
+    lab = labels()[lang]
+    rows = []
+    for src in corpus.sources:
+        sc = src.sidecar
+        title = sc.get("title_en" if lang == "en" else "title") or sc.get("title") or src.name
+        kind = KIND_NAMES[lang].get(sc.get("kind", ""), sc.get("kind", ""))
+        outlet = (sc.get("publication_en") if lang == "en" else None) or sc.get("publication") or ""
+        rows.append(f"| [{escape(title)}]({source_slug(src)}.md) | {escape(kind)} | {escape(outlet)} | "
+                    f"{sc.get('date', '') or ''} | {len(src.articles)} |")
+    head = f"| {lab['sources']} | {lab['kind']} | {lab['outlet']} | {lab['date']} | {lab['articles']} |\n|---|---|---|---|---:|"
+    return (dump_front_matter({"title": lab["sources"], "generated": True}) + f"\n# {lab['sources']}\n\n"
+            + head + "\n" + "\n".join(rows) + "\n")
+
+
+def _cell(text: str, limit: int = 60) -> str:
+    """Report text as a table cell: shortened, line breaks shown, pipes escaped."""
+    return escape(shorten(text.replace("\n", " ⏎ "), limit)).replace("|", "\\|") or "—"
+
+
+def source_page(src: SourceResult, lang: str) -> str:
+    """A source: what it is, its articles, and its cleaning report."""
+    lab = labels()[lang]
+    sc = src.sidecar
+    title = sc.get("title_en" if lang == "en" else "title") or sc.get("title") or src.name
+    notes = sc.get("notes_en" if lang == "en" else "notes") or sc.get("notes") or ""
+    facts = [
+        f"- {lab['kind']}：{KIND_NAMES[lang].get(sc.get('kind', ''), sc.get('kind', '—'))}" if lang == "zh"
+        else f"- {lab['kind']}: {KIND_NAMES[lang].get(sc.get('kind', ''), sc.get('kind', '—'))}",
+    ]
+    sep = "：" if lang == "zh" else ": "
+    outlet = (sc.get("publication_en") if lang == "en" else None) or sc.get("publication")
+    if outlet:
+        facts.append(f"- {lab['outlet']}{sep}{escape(outlet)}")
+    if sc.get("date"):
+        facts.append(f"- {lab['date']}{sep}{sc['date']}")
+    if sc.get("url"):
+        facts.append(f"- URL{sep}<{sc['url']}>")
+    facts.append(f"- {lab['encoding']}{sep}{src.encoding}; {lab['script']}{sep}{src.script}")
+    facts.append(f"- {lab['raw_text']}{sep}[{src.name}](raw/{src.name}) · "
+                 f"[JSON](raw/{source_slug(src)}-report.json)")
+    arts = "\n".join(article_line(a, lang, "sources") for a in src.articles)
+    counts: dict[str, int] = defaultdict(int)
+    for c in src.report:
+        counts[c.kind] += 1
+    summary = "\n".join(f"| `{k}` | {n} |" for k, n in sorted(counts.items()))
+    rows = "\n".join(f"| {c.line or '—'} | `{c.kind}` | {_cell(c.before)} | {_cell(c.after)} | {escape(c.reason)} |"
+                     for c in src.report)
+    return (dump_front_matter({"title": title, "generated": True, "search": {"exclude": False}})
+            + f"\n# {escape(title)}\n\n{escape(notes)}\n\n" + "\n".join(facts)
+            + f"\n\n## {lab['articles']} {{#articles}}\n\n{arts}\n\n## {lab['cleaning_report']} {{#report}}\n\n"
+            + f"| {lab['change']} | n |\n|---|---:|\n{summary}\n\n"
+            + f"??? note \"{lab['changes']} ({len(src.report)})\"\n\n"
+            + "\n".join("    " + r for r in (f"| {lab['line']} | {lab['change']} | {lab['before']} | {lab['after']} | {lab['reason']} |",
+                                             "|---:|---|---|---|---|", *rows.split("\n")) if rows) + "\n")
+
+
+# ---------------------------------------------------------------- writing the staging folder
+
+
+def _write_if_changed(path: str, text: str) -> bool:
+    """Write text to path unless it already holds exactly that (keeps mtimes for `mkdocs serve`)."""
+    data = text.encode("utf-8")
+    try:
+        with open(path, "rb") as fh:
+            if fh.read() == data:
+                return False
+    except FileNotFoundError:
+        pass
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as fh:
+        fh.write(data)
+    return True
+
+
+def _copy_if_changed(src: str, dest: str) -> bool:
+    """Copy a file unless dest already has the same bytes."""
+    with open(src, "rb") as fh:
+        data = fh.read()
+    try:
+        with open(dest, "rb") as fh:
+            if fh.read() == data:
+                return False
+    except FileNotFoundError:
+        pass
+    os.makedirs(os.path.dirname(dest), exist_ok=True)
+    with open(dest, "wb") as fh:
+        fh.write(data)
+    return True
+
+
+def hand_written(docs_dir: str) -> dict[str, str]:
+    """Files of the hand-written docs folder: docs path -> absolute path."""
+    out: dict[str, str] = {}
+    if not os.path.isdir(docs_dir):
+        return out
+    for base, dirs, files in os.walk(docs_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for f in sorted(files):
+            if f.startswith("."):
+                continue
+            full = os.path.join(base, f)
+            out[os.path.relpath(full, docs_dir).replace(os.sep, "/")] = full
+    return out
+
+
+def stage(root: str, staging: str) -> SiteDocs:
+    """Generate the site's pages from sources/ and write them with docs/ into the staging folder."""
+    corpus = load_corpus(os.path.join(root, "sources"))
+    site = build_pages(corpus)
+    site.problems.extend(corpus.problems)
+    written = set()
+    manual = hand_written(os.path.join(root, "docs"))
+    for rel, full in manual.items():
+        _copy_if_changed(full, os.path.join(staging, rel))
+        written.add(rel)
+    for rel, text in site.pages.items():
+        if rel in manual:
+            continue  # a page in docs/ wins over the generated one
+        _write_if_changed(os.path.join(staging, rel), text)
+        written.add(rel)
+    for rel, full in site.files.items():
+        if rel not in manual:
+            _copy_if_changed(full, os.path.join(staging, rel))
+            written.add(rel)
+    # Remove what neither docs/ nor the generator produce any more.
+    for base, dirs, files in os.walk(staging, topdown=False):
+        for f in files:
+            rel = os.path.relpath(os.path.join(base, f), staging).replace(os.sep, "/")
+            if rel not in written:
+                os.remove(os.path.join(base, f))
+        if base != staging and not os.listdir(base):
+            os.rmdir(base)
+    return site
+
+
+def clear(staging: str) -> None:
+    """Remove the staging folder."""
+    shutil.rmtree(staging, ignore_errors=True)
