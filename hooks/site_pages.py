@@ -69,9 +69,34 @@ def on_serve(server, config, builder):
     return server
 
 
+@event_priority(-50)  # after mkdocs-static-i18n has set this page's alternates (priority 50)
 def on_page_context(context, page, config, nav):
     """Interface labels of our templates in the page's language."""
     lang = context.get("i18n_page_locale") or "zh"
     context["labels"] = sitegen.labels().get(lang, sitegen.labels()["zh"])
     context["page_lang"] = lang
+    context["hreflang"] = hreflang_links(config)
     return context
+
+
+HREFLANG = {"zh": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}
+
+
+def hreflang_links(config) -> list[tuple[str, str]]:
+    """(hreflang, absolute URL) of this page in every language, from i18n's per-page alternates."""
+    from urllib.parse import urlsplit
+
+    site = (config.site_url or "").rstrip("/")
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site)) if site else ""
+    out = []
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    for alt in alternates:
+        link = alt.get("link", "")
+        if link.startswith("http"):
+            href = link
+        elif link.startswith("/"):
+            href = origin + link
+        else:
+            href = f"{site}/{link}"
+        out.append((HREFLANG.get(alt.get("lang"), alt.get("lang")), href))
+    return out

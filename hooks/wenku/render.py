@@ -96,7 +96,7 @@ def front_matter(art: Article) -> dict:
     fm["source_lines"] = f"{art.line_span[0]}-{art.line_span[1]}"
     fm["words"] = art.meta.get("words", 0)
     fm["reading_time"] = art.meta.get("reading_time", 1)
-    for key in ("collection", "collection_period", "topics", "keywords", "title_en", "summary_en", "authors_en", "affiliations_en",
+    for key in ("summary_label", "collection", "collection_period", "topics", "keywords", "title_en", "summary_en", "authors_en", "affiliations_en",
                 "publication_en", "photo_credit", "pictured", "subtitle"):
         if art.meta.get(key):
             fm[key] = art.meta[key]

@@ -125,6 +125,8 @@ def article_page(art: Article, lang: str, corpus: Corpus) -> str:
         if art.title and fm["title"] != art.title:
             fm["original_title"] = art.title
         fm["translation_status"] = "summary" if art.meta.get("summary_en") else "none"
+        if art.authors and not art.meta.get("authors_en"):
+            fm["authors_en"] = [name_pinyin(a) for a in art.authors]
         notice = labels()["en"]["translation_notice"]
         intro = f'!!! info "{notice}"\n\n'
         if art.meta.get("summary_en"):

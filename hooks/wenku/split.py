@@ -100,7 +100,7 @@ def split_compilation(lines: list[Line]) -> tuple[list[Article], list[Change], d
         # A title printed again after a lede: the lede is the article's deck.
         if len(chunk) >= 2 and chunk[1].text.strip() == title and not ends_sentence(chunk[0].text):
             art.summary = chunk[0].text.strip().rstrip("—")
-            art.blocks.append(Block("deck", chunk[0].text.strip(), [chunk[0].number]))
+            art.meta["summary_lines"] = [chunk[0].number]
             report.append(Change("remove_repeated_title", chunk[1].number, chunk[1].text, "",
                                  "title printed again after the lede"))
             chunk = chunk[2:]
@@ -180,7 +180,7 @@ def split_slides(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
             report.append(Change("remove_cover_year", ln.number, t, "", "year printed on the cover slide"))
         elif art.title and re.search(f"[{CJK}]", t) and "subtitle" not in art.meta:
             art.meta["subtitle"] = t
-            art.blocks.append(Block("deck", t, [ln.number]))
+            art.meta.setdefault("title_lines", []).append(ln.number)
         else:
             art.blocks.append(Block("p", t, [ln.number]))
     if title_lines:
@@ -495,8 +495,8 @@ def _chain_article(chain: Chain, report: list[Change], source_meta: dict) -> Art
                 art.meta["title_from"] = "headline"
                 art.meta.setdefault("title_lines", u.lines)
             elif u.kind == "deck":
-                art.meta["deck"] = u.text
-                art.blocks.append(Block("deck", u.text, u.lines))
+                art.meta["subtitle"] = u.text
+                art.meta.setdefault("title_lines", []).extend(u.lines)
             elif u.kind == "author":
                 if u.extra.get("role"):
                     art.meta.setdefault("reporters", []).append({"role": u.extra["role"], "names": u.extra["names"]})
@@ -518,8 +518,12 @@ def _chain_article(chain: Chain, report: list[Change], source_meta: dict) -> Art
                 art.meta["photo_credit"] = u.text
                 report.append(Change("extract_photo_credit", u.first(), u.text, "", "photo credit moved to metadata"))
             elif u.kind == "box":
-                art.summary = art.summary or u.text
-                art.blocks.append(Block("box", u.text, u.lines, [{"label": u.extra.get("label", "")}]))
+                if art.summary is None:  # the boxed lede is the article's summary, shown in its header
+                    art.summary = u.text
+                    art.meta["summary_label"] = u.extra.get("label")
+                    art.meta["summary_lines"] = u.lines
+                else:
+                    art.blocks.append(Block("box", u.text, u.lines, [{"label": u.extra.get("label", "")}]))
             elif u.kind == "speaker":
                 art.blocks.append(Block("speaker", u.text, u.lines, [u.extra]))
             elif u.kind == "heading":
@@ -537,6 +541,6 @@ def _chain_article(chain: Chain, report: list[Change], source_meta: dict) -> Art
             if speakers and name not in speakers:
                 report.append(Change("missing_section", None, name, "",
                                      f"{name} is pictured and counted among the speakers, but the source has no section for them"))
-    numbers = [n for b in art.blocks for n in b.lines] + art.meta.get("title_lines", [])
+    numbers = [n for b in art.blocks for n in b.lines] + art.meta.get("title_lines", []) + art.meta.get("summary_lines", [])
     art.line_span = (min(numbers), max(numbers)) if numbers else (0, 0)
     return art
