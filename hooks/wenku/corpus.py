@@ -111,7 +111,7 @@ def _apply_source_metadata(articles: list[Article], sidecar: dict, script: str) 
         art.meta["reading_time"] = reading_minutes(art.meta["words"])
 
 
-RE_CONNECTIVE = re.compile(r"^(鉴于此|为此|因此|对此|基于此|由此)[，,]?")
+RE_CONNECTIVE = re.compile(r"^(鉴于此|为此|因此|对此|基于此|由此|近年来|当前|目前|日前|同时)[，,]?")
 RE_SUBJECT = re.compile(r"^(我省|我市|我国|我们|各地|地方)?(应当|应|要|需要|须|必须)")
 
 

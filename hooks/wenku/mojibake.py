@@ -15,7 +15,8 @@ import re
 
 from wenku.textutil import CJK
 
-UNKNOWN = "〓"  # visible marker for a character that cannot be recovered
+UNKNOWN = "〓"
+LINKING_CHARS = "和与及的在是为对"  # visible marker for a character that cannot be recovered
 
 # A candidate: starts with '?', then GBK double-byte characters (and '?'/'!' folded from ？/！).
 RE_CANDIDATE = re.compile(r"\?[?!\u00a1-\uffff]{2,}")
@@ -119,8 +120,15 @@ def _best_reading(left: str, a: int, b: int, ch: str, right: str) -> tuple[float
     # Restoring a whole dictionary word is evidence for that reading.
     from wenku.segment import is_word
 
-    scored = sorted(((_fit(ctx_l, c, ctx_r) - 8 * (len(c) - 1) + 4 * (len(c) == 2 and is_word(to_simplified(c))), c)
-                     for c in _candidates(a, b)), reverse=True)
+    def score(c: str) -> float:
+        s = _fit(ctx_l, c, ctx_r) - 8 * (len(c) - 1)
+        if len(c) == 2 and is_word(to_simplified(c)):
+            s += 4
+        if len(c) == 2 and c[1] in LINKING_CHARS and _fit(ctx_l, c[0], "") > 0:
+            s += 10  # 革命|和|产业: a conjunction lost with the dropped pair
+        return s
+
+    scored = sorted(((score(c), c) for c in _candidates(a, b)), reverse=True)
     if not scored:
         return 0.0, ch
     top, guess = scored[0]

@@ -163,6 +163,7 @@ def split_slides(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
     if title_lines:
         art.title = title_lines[0].text.strip()
         art.meta["title_from"] = "title slide"
+        art.meta["title_lines"] = [title_lines[0].number]
     for ln in fm:
         t = ln.text.strip()
         if ln is (title_lines[0] if title_lines else None):
@@ -292,6 +293,7 @@ def _flush_items(items: list[Line], art: Article, report: list[Change]) -> None:
         # A run of short label lines (diagram labels): a list.
         k = i
         while k < len(lines) and len(lines[k].text.strip()) <= 18 and not ends_sentence(lines[k].text.strip()) \
+                and not (k + 1 < len(lines) and RE_PERCENT.match(lines[k + 1].text.strip()) and k > i) \
                 and not RE_SLIDE.match(lines[k].text.strip()) and not RE_BULLET.match(lines[k].text.strip()) \
                 and not RE_FIGURE_LINE.match(lines[k].text.strip()):
             k += 1
@@ -375,8 +377,8 @@ def _fragments(units: list[Unit]) -> list[Fragment]:
             starts_article = u.kind == "title"
         if starts_article:
             flush()
-        elif prev is not None and prev.kind == "note":
-            flush()
+        elif prev is not None and prev.kind in ("note", "box"):
+            flush()  # an author note closes an article; a box stands apart from the columns
         elif u.kind == "box":
             flush()
         elif prev is not None and prev.kind == "para" and not ends_sentence(prev.text) \
@@ -435,11 +437,13 @@ def _assemble(frags: list[Fragment], report: list[Change]) -> list[Chain]:
     for f in loose:
         if f.attached:
             continue
-        open_chains = [c for c in chains if not c.closed] or chains
+        only_boxes = all(u.kind == "box" for u in f.units)
+        # A box belongs to whichever article it fits; prose continues an article that is still open.
+        open_chains = chains if only_boxes else ([c for c in chains if not c.closed] or chains)
         scored = sorted(((similarity(c.text, f.text), i) for i, c in enumerate(open_chains)), reverse=True)
         target = open_chains[scored[0][1]]
         f.attached = True
-        if target.dangling():
+        if target.dangling() and not only_boxes:
             target.gaps.append((len(target.fragments), "the text that continues this paragraph is missing from the source"))
             report.append(Change("mark_gap", target.fragments[-1].tail().lines[-1], target.fragments[-1].tail().text[-20:],
                                  GAP_TEXT, "continuation missing from the source: gap marked, nothing glued on"))

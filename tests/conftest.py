@@ -1,0 +1,42 @@
+"""Shared fixtures: project paths, the seed corpus, and one real strict build of the site."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "hooks"))
+
+SOURCES = os.path.join(ROOT, "sources")
+FIXTURES = os.path.join(ROOT, "tests", "fixtures")
+
+
+def build_site(project: str, site_dir: str, site_url: str | None = None) -> subprocess.CompletedProcess:
+    """Run a real `mkdocs build --strict` of project into site_dir; the result keeps stdout/stderr."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if site_url:
+        env["SITE_URL"] = site_url
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    """The seed corpus as the site builds it."""
+    from wenku.corpus import load_corpus
+
+    return load_corpus(SOURCES)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real site, built once with --strict under a repository sub-path (/reader/)."""
+    out = tmp_path_factory.mktemp("built")
+    site = out / "reader"
+    result = build_site(ROOT, str(site), site_url="http://127.0.0.1:8000/reader/")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
