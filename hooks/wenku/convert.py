@@ -19,8 +19,8 @@ def to_simplified(text: str) -> str:
     knows where it is the particle, so only those 著 -> 着 changes are taken from it.
     """
     simp = _converter("t2s").convert(text)
-    if "著" not in simp:
-        return simp
+    if "著" not in simp or simp == text:
+        return simp  # already simplified text: nothing to convert, 著 stays as written
     alt = _converter("tw2s").convert(text)
     if len(alt) != len(simp):
         return simp

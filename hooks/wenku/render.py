@@ -60,7 +60,7 @@ def render_blocks(blocks: list[Block]) -> str:
         elif b.kind == "note":
             out.append(f"{escape(b.text)}\n{{: .wenku-note }}")
         elif b.kind == "figure":
-            out.append(f"图：{escape(b.text)}{FIGURE_NOTE}\n{{: .wenku-figure }}")
+            out.append(f"{escape(b.text)}{FIGURE_NOTE}\n{{: .wenku-figure }}")
         elif b.kind == "list":
             out.append("\n".join(f"- {_escape_keep_bold(str(item))}" for item in b.items))
         elif b.kind == "table":

@@ -305,7 +305,7 @@ def _flush_items(items: list[Line], art: Article, report: list[Change]) -> None:
         i += 1
 
 
-RE_FIGURE_LINE = re.compile(r"^图\s*\d*\s*[：:]\s*(?P<caption>.+)$")
+RE_FIGURE_LINE = re.compile(r"^(?P<caption>图\s*\d*\s*[：:]\s*.+)$")
 
 
 # ---------------------------------------------------------------- pages
@@ -440,7 +440,17 @@ def _assemble(frags: list[Fragment], report: list[Change]) -> list[Chain]:
         only_boxes = all(u.kind == "box" for u in f.units)
         # A box belongs to whichever article it fits; prose continues an article that is still open.
         open_chains = chains if only_boxes else ([c for c in chains if not c.closed] or chains)
-        scored = sorted(((similarity(c.text, f.text), i) for i, c in enumerate(open_chains)), reverse=True)
+        op0 = f.opening()
+        clean_start = op0 is None or op0.kind != "para" or not _starts_mid_sentence(op0.text)
+
+        weights = [_topic_fit(c, f) for c in open_chains]
+
+        def fit(i: int, c: Chain) -> float:
+            # A fragment that starts cleanly is more likely the next section of an article that ended
+            # cleanly than the continuation of one that broke off mid-sentence.
+            return weights[i] + (0.1 if clean_start and not c.dangling() and not only_boxes else 0)
+
+        scored = sorted(((fit(i, c), i) for i, c in enumerate(open_chains)), reverse=True)
         target = open_chains[scored[0][1]]
         f.attached = True
         if target.dangling() and not only_boxes:
@@ -463,6 +473,17 @@ def _assemble(frags: list[Fragment], report: list[Change]) -> list[Chain]:
             report.append(Change("mark_gap", c.fragments[-1].tail().lines[-1], c.fragments[-1].tail().text[-20:],
                                  GAP_TEXT, "article breaks off mid-sentence: the rest is not in the source"))
     return chains
+
+
+def _topic_fit(chain: Chain, frag: Fragment) -> float:
+    """How well a fragment fits an article: its headline's words most, then its text so far."""
+    from wenku.textutil import bigrams
+
+    title = "".join(u.text for fr in chain.fragments for u in fr.units if u.kind == "title")
+    body = "".join(u.text for fr in chain.fragments for u in fr.units if u.kind in ("para", "heading", "box"))
+    t, f = bigrams(title), bigrams(frag.text)
+    by_title = len(t & f) / len(t) if t else 0.0
+    return 0.6 * by_title + 0.4 * similarity(body, frag.text)
 
 
 def _starts_mid_sentence(text: str) -> bool:

@@ -44,7 +44,7 @@ def speaker(text: str) -> dict | None:
         if is_person_name(name) and len(role) >= 2:
             return {"role": role, "name": name}
     return None
-RE_FIGURE = re.compile(r"^图\s*\d*\s*[：:]\s*(?P<caption>.+)$")
+RE_FIGURE = re.compile(r"^(?P<caption>图\s*\d*\s*[：:]\s*.+)$")
 BOX_TITLES = ("核心提示", "内容提要", "编者按", "导读", "摘要")
 
 
