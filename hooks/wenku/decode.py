@@ -70,8 +70,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, li
                 text, encoding = data.decode("utf-8"), "utf-8"
             except UnicodeDecodeError as exc:
                 text, encoding = _decode_legacy(data, exc)
-    if "\x00" in text and text.count("\x00") > max(16, len(text) // 10):
-        raise DecodeError("binary data: too many NUL bytes for a text file")
+    junk = sum(1 for c in text if (c < " " and c not in "\t\n\r") or c == "\ufffd")
+    if text and junk > max(8, len(text) // 20):
+        raise DecodeError(f"binary data: {junk} control or undecodable characters in {len(text)}; not a text file")
     if "\r" in text:
         crlf = text.count("\r\n")
         text = text.replace("\r\n", "\n").replace("\r", "\n")

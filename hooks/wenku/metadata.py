@@ -53,12 +53,22 @@ RE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 RE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+class TextDateLoader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text, so a bad date is a message, not a crash."""
+
+
+TextDateLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def load_yaml_with_lines(text: str, path: str) -> tuple[Any, dict[tuple, int], list[Problem]]:
     """Parsed YAML, a map from key path to line number, and syntax problems (with line numbers)."""
     problems: list[Problem] = []
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=TextDateLoader)
+        data = yaml.load(text, Loader=TextDateLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
@@ -160,7 +170,7 @@ def validate_mapping(data: Any, schema: dict[str, str], path: str, lines: dict[t
             continue
         wrong = _check_type(schema[key], value)
         if wrong:
-            problems.append(Problem(path, line, f"'{key}' {wrong}"))
+            problems.append(Problem(path, line, f"'{key}': {wrong}"))
     return problems
 
 

@@ -1,0 +1,109 @@
+"""Browser smoke test: real headless Chromium (Debian's) on the built site, served under /reader/."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.browser
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    """A static server on a free loopback port whose root holds the site at /reader/."""
+    handler = functools.partial(_Quiet, directory=str(built_site.parent))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/reader/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: run `bash .ci/system-deps` (Debian packages chromium, chromium-driver)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh page that records console errors and every requested origin."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.errors, pg.requests = [], []
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    yield pg
+    context.close()
+
+
+def test_home_article_switcher_search(page, server, corpus):
+    page.goto(server)
+    assert page.locator("html").get_attribute("lang") == "zh"
+    assert page.locator("input.md-search__input").get_attribute("placeholder") == "搜索"
+    assert "数字中国文选" in page.title()
+    # Open an article from the home page.
+    art = corpus.articles[0]
+    page.goto(server + "articles/")
+    page.locator(f'a[href$="{art.slug}/"]').first.click()
+    page.wait_for_url(f"**/articles/{art.slug}/")
+    assert page.locator("h1").first.inner_text().startswith(art.title.split(" ")[0])
+    assert page.locator(".wenku-meta").inner_text().count("徐华亮") == 1
+    # The language switcher lands on the same article in English.
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_url(f"**/en/articles/{art.slug}/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("input.md-search__input").get_attribute("placeholder") == "Search"
+    assert "English translation in preparation" in page.content()
+    # The search box is there and takes a query.
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill("digital")
+    page.keyboard.press("End")
+    assert page.locator(".md-search__output").count() == 1
+    assert page.errors == [], page.errors
+    own = server.split("/reader/")[0]
+    assert all(u.startswith(own) for u in page.requests), [u for u in page.requests if not u.startswith(own)]
+
+
+def test_pages_have_no_console_errors_and_no_foreign_requests(page, server, corpus):
+    own = server.split("/reader/")[0]
+    paths = ["", "en/", "authors/", "en/sources/", "archive/", "about/",
+             f"sources/{os.path.splitext(corpus.sources[0].name)[0].lower().replace('_', '-')}/"]
+    for path in paths:
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+    assert page.errors == [], page.errors
+    assert all(u.startswith(own) for u in page.requests)
+
+
+def test_chinese_text_renders_with_a_cjk_font(page, server, corpus, tmp_path):
+    """A screenshot of an article with glyphs, not tofu: the rendered width of Chinese text is real."""
+    art = corpus.articles[1]
+    page.goto(server + f"articles/{art.slug}/")
+    width = page.evaluate("""() => {
+        const s = document.createElement('span'); s.textContent = '数字经济'; s.style.cssText = 'font-size:20px;position:absolute;display:inline-block;white-space:nowrap';
+        document.body.appendChild(s); const w = s.getBoundingClientRect().width; s.remove(); return w; }""")
+    assert 70 <= width <= 90  # four full-width glyphs at 20px
+    page.screenshot(path=str(tmp_path / "article.png"))
+    assert (tmp_path / "article.png").stat().st_size > 20_000

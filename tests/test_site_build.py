@@ -1,0 +1,197 @@
+"""The real site, built with --strict under a sub-path: pages, languages, alternates, links, origins."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from conftest import FIXTURES, ROOT, build_site
+
+SECTIONS = ["", "articles/", "authors/", "sources/", "archive/", "about/", "editors/"]
+
+
+def read(path):
+    with open(path, encoding="utf-8") as fh:
+        return fh.read()
+
+
+def test_every_article_in_both_languages(built_site, corpus):
+    for art in corpus.articles:
+        zh = built_site / "articles" / art.slug / "index.html"
+        en = built_site / "en" / "articles" / art.slug / "index.html"
+        assert zh.exists() and en.exists(), art.slug
+        zh_html, en_html = read(zh), read(en)
+        assert '<html lang="zh"' in zh_html and '<html lang="en"' in en_html
+        assert art.title.split(" ")[0] in zh_html
+        # An English page without a translation says so and shows the Chinese text.
+        assert "English translation in preparation" in en_html
+        assert 'lang="zh-Hans"' in en_html
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_index_pages_in_both_languages(built_site, section):
+    zh = read(built_site / section / "index.html")
+    en = read(built_site / "en" / section / "index.html")
+    assert "<title>" in zh and "数字中国文选" in zh
+    assert "Digital China Reader" in en
+    # Material's own interface text per language (search box).
+    assert 'placeholder="搜索"' in zh
+    assert 'placeholder="Search"' in en
+
+
+def test_language_switcher_and_hreflang_point_to_the_same_page(built_site, corpus):
+    slug = corpus.articles[0].slug
+    zh = read(built_site / "articles" / slug / "index.html")
+    en = read(built_site / "en" / "articles" / slug / "index.html")
+    assert f'href="../../en/articles/{slug}/" hreflang="en"' in zh
+    assert f'href="../../../articles/{slug}/" hreflang="zh"' in en
+    for html in (zh, en):
+        assert f'hreflang="zh-Hans" href="http://127.0.0.1:8000/reader/articles/{slug}/"' in html
+        assert f'hreflang="en" href="http://127.0.0.1:8000/reader/en/articles/{slug}/"' in html
+
+
+def test_sitemap_has_language_alternates(built_site, corpus):
+    sitemap = read(built_site / "sitemap.xml")
+    slug = corpus.articles[0].slug
+    assert f"<loc>http://127.0.0.1:8000/reader/articles/{slug}/</loc>" in sitemap
+    assert f'hreflang="en" href="http://127.0.0.1:8000/reader/en/articles/{slug}/"' in sitemap
+    assert "<lastmod>" not in sitemap  # no build date: builds are reproducible
+
+
+def test_article_header_shows_metadata(built_site, corpus):
+    art = corpus.articles[0]
+    html = read(built_site / "articles" / art.slug / "index.html")
+    header = html[html.index("wenku-article-header"):html.index("</header>", html.index("wenku-article-header"))]
+    for text in ("作者", "徐华亮", "作者单位", "阅读时间", "来源文件", art.source, "清理报告", "基金项目"):
+        assert text in header, text
+    en = read(built_site / "en" / "articles" / art.slug / "index.html")
+    assert "Xu Hualiang" in en and "Reading time" in en and "Source file" in en
+
+
+class _Refs(HTMLParser):
+    """Collects href/src of a page and the tags they sit on."""
+
+    def __init__(self):
+        super().__init__()
+        self.refs: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.refs.append((tag, name, value))
+
+
+def _pages(site):
+    for base, _, files in os.walk(site):
+        for f in files:
+            if f.endswith(".html"):
+                yield os.path.join(base, f)
+
+
+def test_internal_links_resolve(built_site):
+    broken = []
+    for page in _pages(built_site):
+        rel = os.path.relpath(page, built_site).replace(os.sep, "/")
+        base_url = "http://site/reader/" + rel
+        parser = _Refs()
+        parser.feed(read(page))
+        for tag, _, ref in parser.refs:
+            url = urljoin(base_url, ref)
+            parts = urlsplit(url)
+            if parts.netloc != "site" or not parts.path.startswith("/reader/"):
+                continue
+            target = os.path.join(built_site, parts.path[len("/reader/"):])
+            if not (os.path.isfile(target) or os.path.isfile(os.path.join(target, "index.html"))):
+                broken.append((rel, ref))
+    assert not broken, broken[:10]
+
+
+def test_nothing_is_loaded_from_another_origin(built_site):
+    offenders = []
+    for page in _pages(built_site):
+        html = read(page)
+        assert 'http-equiv="Content-Security-Policy"' in html, page
+        parser = _Refs()
+        parser.feed(html)
+        for tag, attr, ref in parser.refs:
+            if tag in ("script", "link", "img", "iframe", "source", "video", "audio") and re.match(r"^(https?:)?//", ref):
+                if not ref.startswith("http://127.0.0.1:8000/reader/"):
+                    offenders.append((page, tag, ref))
+    assert not offenders, offenders[:5]
+    assert not any("fonts.googleapis" in read(p) for p in _pages(built_site))
+
+
+def test_source_pages_show_the_cleaning_report(built_site, corpus):
+    for src in corpus.sources:
+        slug = os.path.splitext(src.name)[0].lower().replace("_", "-")
+        html = read(built_site / "sources" / slug / "index.html")
+        assert 'id="report"' in html
+        assert (built_site / "sources" / "raw" / src.name).exists()
+        kinds = {c.kind for c in src.report}
+        assert all(k in html for k in kinds)
+
+
+# ---------------------------------------------------------------- a small site of our own
+
+
+def _small_project(tmp_path):
+    """A copy of the project's build files with one small source and one hand-written article."""
+    proj = tmp_path / "proj"
+    for name in ("hooks", "overrides", "docs"):
+        shutil.copytree(os.path.join(ROOT, name), proj / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(os.path.join(ROOT, "mkdocs.yml"), proj / "mkdocs.yml")
+    (proj / "sources").mkdir()
+    shutil.copy(os.path.join(FIXTURES, "bundles", "interleaved_page.txt"), proj / "sources" / "100_page.txt")
+    (proj / "sources" / "100_page.yml").write_text("title: 测试版面\nkind: newspaper-page\nscript: simplified\n",
+                                                  encoding="utf-8")
+    return proj
+
+
+def test_page_in_docs_wins_over_generated(tmp_path):
+    proj = _small_project(tmp_path)
+    slug = "yi-shujuyaosu-jihuo-xianyu-jingji"
+    (proj / "docs" / "articles").mkdir(exist_ok=True)
+    (proj / "docs" / "articles" / f"{slug}.md").write_text(
+        "---\ntitle: 以数据要素激活县域经济\narticle: true\nauthors: [王建国]\ndate: 2024-01\nslug: " + slug +
+        "\nsource: 100_page.txt\nsource_lines: 2-30\nwords: 10\nreading_time: 1\nsource_url: ../../sources/100-page/\n---\n\n编辑手工校订的正文。\n",
+        encoding="utf-8")
+    result = build_site(str(proj), str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    html = read(tmp_path / "site" / "articles" / slug / "index.html")
+    assert "编辑手工校订的正文" in html
+    other = read(tmp_path / "site" / "articles" / "yi-keji-chuangxin-yinling-chanye-shengji" / "index.html")
+    assert "科技创新是产业升级的根本动力" in other  # the rest stays generated
+
+
+def test_build_fails_with_file_and_line_on_a_bad_sidecar(tmp_path):
+    proj = _small_project(tmp_path)
+    (proj / "sources" / "100_page.yml").write_text("title: 测试\nkind: newspaper-page\ndate: 2024-13-45\n",
+                                                  encoding="utf-8")
+    result = build_site(str(proj), str(tmp_path / "site"))
+    assert result.returncode != 0
+    assert "sources/100_page.yml:3: 'date': bad date '2024-13-45'" in result.stderr + result.stdout
+
+
+def _digest(folder):
+    h = hashlib.sha256()
+    for base, dirs, files in sorted(os.walk(folder)):
+        dirs.sort()
+        for f in sorted(files):
+            path = os.path.join(base, f)
+            h.update(os.path.relpath(path, folder).encode())
+            with open(path, "rb") as fh:
+                h.update(fh.read())
+    return h.hexdigest()
+
+
+def test_two_builds_are_identical(tmp_path, built_site):
+    again = tmp_path / "reader"
+    result = build_site(ROOT, str(again), site_url="http://127.0.0.1:8000/reader/")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert _digest(again) == _digest(built_site)
