@@ -34,6 +34,7 @@ def _gbk(ch: str) -> bytes | None:
     return b if len(b) == 2 else None
 
 
+@functools.lru_cache(maxsize=None)
 def _decode_pair(a: int, b: int) -> str | None:
     try:
         ch = bytes((a, b)).decode("gbk")
@@ -78,7 +79,7 @@ def _lex_score(text: str, lo: int = 0, hi: int | None = None) -> float:
     from wenku.chars import word_frequency
     from wenku.convert import to_simplified
 
-    simp = to_simplified(text)
+    simp = _simp(text)
     hi = len(simp) if hi is None else hi
     total = 0.0
     for n in (2, 3, 4):
@@ -91,19 +92,43 @@ def _lex_score(text: str, lo: int = 0, hi: int | None = None) -> float:
     return total
 
 
+@functools.lru_cache(maxsize=65536)
+def _simp(text: str) -> str:
+    from wenku.convert import to_simplified
+
+    return to_simplified(text)
+
+
+def _could_fit(left: str, mid: str, right: str) -> bool:
+    """Cheap necessary test: some dictionary word (or word prefix) joins mid to its neighbours or itself."""
+    from wenku.segment import tokenizer
+
+    freq = tokenizer().FREQ
+    left, mid, right = _simp(left), _simp(mid), _simp(right)
+    for k in range(1, min(3, len(left)) + 1):
+        if left[-k:] + mid[:1] in freq:
+            return True
+    tail = mid + right[:1]
+    for i in range(len(mid)):
+        if tail[i : i + 2] in freq:
+            return True
+    return False
+
+
 def _fit(left: str, mid: str, right: str) -> float:
     """How well mid fits between left and right: dictionary words that include part of mid."""
     return _lex_score(left + mid + right, len(left), len(left) + len(mid))
 
 
-def _candidates(lead: int, trail: int) -> list[str]:
+@functools.lru_cache(maxsize=1024)
+def _candidates(lead: int, trail: int) -> tuple[str, ...]:
     """Readings of a misfit pair: same lead with another trail, or two characters around a dropped pair."""
     out = [ch for _, ch in _by_lead().get(lead, [])]
     for b, c1 in _by_lead().get(lead, []):
         for a, c2 in _by_trail().get(trail, []):
             if _decode_pair(b, a) is None:  # only an invalid middle pair is dropped by a decoder
                 out.append(c1 + c2)
-    return out
+    return tuple(out)
 
 
 def _best_reading(left: str, a: int, b: int, ch: str, right: str) -> tuple[float, str]:
@@ -111,7 +136,7 @@ def _best_reading(left: str, a: int, b: int, ch: str, right: str) -> tuple[float
     from wenku.chars import word_frequency
     from wenku.convert import to_simplified
 
-    if word_frequency(to_simplified(ch)) >= 10000:
+    if word_frequency(_simp(ch)) >= 10000:
         return 0.0, ch
     ctx_l, ctx_r = left[-3:], right[:3]
     if _fit(ctx_l, ch, ctx_r) > 0:
@@ -122,13 +147,13 @@ def _best_reading(left: str, a: int, b: int, ch: str, right: str) -> tuple[float
 
     def score(c: str) -> float:
         s = _fit(ctx_l, c, ctx_r) - 8 * (len(c) - 1)
-        if len(c) == 2 and is_word(to_simplified(c)):
+        if len(c) == 2 and is_word(_simp(c)):
             s += 4
         if len(c) == 2 and c[1] in LINKING_CHARS and _fit(ctx_l, c[0], "") > 0:
             s += 10  # 革命|和|产业: a conjunction lost with the dropped pair
         return s
 
-    scored = sorted(((score(c), c) for c in _candidates(a, b)), reverse=True)
+    scored = sorted(((score(c), c) for c in _candidates(a, b) if _could_fit(ctx_l, c, ctx_r)), reverse=True)
     if not scored:
         return 0.0, ch
     top, guess = scored[0]

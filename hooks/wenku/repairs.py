@@ -159,6 +159,19 @@ LINE_REPAIRS: list[Repair] = [
 def diff_changes(kind: str, line: int | None, before: str, after: str, reason: str, context: int = 4) -> list[Change]:
     """Report entries for the spans that differ between before and after, with a little context."""
     out: list[Change] = []
+    if len(before) == len(after):
+        # Same length (punctuation folding, script conversion): compare position by position.
+        diffs = [i for i, (x, y) in enumerate(zip(before, after)) if x != y]
+        runs: list[list[int]] = []
+        for i in diffs:
+            if runs and i - runs[-1][1] <= context:
+                runs[-1][1] = i
+            else:
+                runs.append([i, i])
+        for i1, i2 in runs:
+            lo, hi = max(0, i1 - context), i2 + 1 + context
+            out.append(Change(kind, line, before[lo:hi], after[lo:hi], reason))
+        return out
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":

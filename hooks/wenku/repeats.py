@@ -16,7 +16,10 @@ def _same(a: str, b: str) -> bool:
         return True
     if not a or not b or abs(len(a) - len(b)) > max(len(a), len(b)) * 0.1:
         return False
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
+    if a[:4] != b[:4] and a[-4:] != b[-4:]:
+        return False  # damaged copies still share their start or their end
+    m = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return m.real_quick_ratio() >= 0.9 and m.quick_ratio() >= 0.9 and m.ratio() >= 0.9
 
 
 def _quality(text: str) -> tuple[int, int]:
