@@ -42,9 +42,9 @@ def on_config(config):
     """Stage docs/ and the generated pages, then build from the staging folder."""
     root, docs, sources, staging = _paths(config)
     wenku_dir = os.path.dirname(sitegen.__file__)
-    fp = _fingerprint(docs, sources, wenku_dir)
+    fp = (_fingerprint(docs, sources, wenku_dir), config.site_url)
     if fp != _state["fingerprint"]:
-        site = sitegen.stage(root, staging)
+        site = sitegen.stage(root, staging, config.site_url or "")
         errors = [p for p in site.problems if p.severity == "error"]
         if errors:
             raise PluginError("\n".join(f"{os.path.relpath(p.path, root)}:{p.line}: {p.message}" for p in errors))

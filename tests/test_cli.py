@@ -68,11 +68,11 @@ def test_export_writes_the_article_into_docs(tmp_path):
     shutil.copytree(SOURCES, proj / "sources")
     (proj / "docs").mkdir()
     (proj / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
-    result = run("export", "yi-sige-chuangxin-fu-neng-xinzhishengchanli", cwd=proj)
+    result = run("export", "yi-sige-chuangxin-fu-neng-xin-zhi-shengchanli", cwd=proj)
     assert result.returncode == 0, result.stderr
-    text = (proj / "docs" / "articles" / "yi-sige-chuangxin-fu-neng-xinzhishengchanli.md").read_text(encoding="utf-8")
+    text = (proj / "docs" / "articles" / "yi-sige-chuangxin-fu-neng-xin-zhi-shengchanli.md").read_text(encoding="utf-8")
     assert text.startswith("---\ntitle: 以“四个创新”赋能新质生产力")
-    assert run("export", "yi-sige-chuangxin-fu-neng-xinzhishengchanli", cwd=proj).returncode == 1  # no overwrite
+    assert run("export", "yi-sige-chuangxin-fu-neng-xin-zhi-shengchanli", cwd=proj).returncode == 1  # no overwrite
     assert run("export", "no-such-slug", cwd=proj).returncode == 2
 
 

@@ -155,7 +155,7 @@ def _small_project(tmp_path):
 
 def test_page_in_docs_wins_over_generated(tmp_path):
     proj = _small_project(tmp_path)
-    slug = "yi-shujuyaosu-jihuo-xianyu-jingji"
+    slug = "yi-shuju-yaosu-jihuo-xianyu-jingji"
     (proj / "docs" / "articles").mkdir(exist_ok=True)
     (proj / "docs" / "articles" / f"{slug}.md").write_text(
         "---\ntitle: 以数据要素激活县域经济\narticle: true\nauthors: [王建国]\ndate: 2024-01\nslug: " + slug +

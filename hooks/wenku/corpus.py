@@ -179,6 +179,9 @@ def load_corpus(sources_dir: str) -> Corpus:
                     corpus.problems.append(Problem(path, 1, line))
     assign_slugs(corpus)
     apply_overrides(corpus)
+    from wenku.topics import assign_topics
+
+    assign_topics(corpus.articles)
     return corpus
 
 
@@ -192,6 +195,9 @@ def assign_slugs(corpus: Corpus) -> None:
             else:
                 who = "-".join(name_slug(a) for a in art.authors[:2]) if art.authors else "untitled"
                 base = f"{who}-{_source_id(src.name)}-{art.meta['index']}"
+            pinned = ((src.sidecar.get("articles") or {}).get(base) or {}).get("slug")
+            if pinned:
+                base = pinned  # an editor pinned this article's address in the sidecar
             slug, n = base, 2
             while slug in taken:
                 slug = f"{base}-{n}"
@@ -241,5 +247,11 @@ def apply_overrides(corpus: Corpus) -> None:
                         "publication_en", "notes"):
                 if key in ov:
                     art.meta[key] = ov[key]
+            from wenku.topics import topic_ids
+
+            for tid in ov.get("topics") or []:
+                if tid not in topic_ids():
+                    corpus.problems.append(Problem(sidecar_path, 1, f"unknown topic '{tid}' for {art.slug} "
+                                                                    f"(topics: {', '.join(sorted(topic_ids()))})"))
             if "publication_en" not in art.meta and src.sidecar.get("publication_en"):
                 art.meta["publication_en"] = src.sidecar["publication_en"]

@@ -196,14 +196,14 @@ def load_sidecar(path: str, text: str) -> tuple[dict, list[Problem]]:
 # ---------------------------------------------------------------- slugs
 
 
-def slugify(title: str, max_words: int = 6, max_len: int = 60) -> str:
+def slugify(title: str, max_words: int = 10, max_len: int = 60) -> str:
     """A readable ASCII slug from a Chinese (or English) title: pinyin per word, words joined by '-'."""
     from pypinyin import lazy_pinyin
 
-    from wenku.segment import cut
+    from wenku.segment import slug_tokenizer
 
     words: list[str] = []
-    for tok in cut(title):
+    for tok in slug_tokenizer().cut(title, HMM=False):
         if re.match(f"[{CJK}]", tok):
             words.append("".join(lazy_pinyin(tok)))
         else:

@@ -20,6 +20,22 @@ def tokenizer():
     userdict = os.path.join(DATA, "userdict.txt")
     if os.path.exists(userdict):
         tk.load_userdict(userdict)
+    from wenku.topics import taxonomy
+
+    for topic in taxonomy():  # taxonomy keywords are whole words (新质生产力, 专精特新, 人工智能+)
+        for kw in topic.keywords:
+            tk.add_word(kw, freq=max(tk.FREQ.get(kw, 0), 20000))
+    return tk
+
+
+@functools.lru_cache(maxsize=1)
+def slug_tokenizer():
+    """jieba with its own (pinned) dictionary only: slugs must not move when our domain dictionary grows."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.initialize()
     return tk
 
 

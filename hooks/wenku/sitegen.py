@@ -22,6 +22,7 @@ from wenku.metadata import Problem, name_pinyin
 from wenku.model import Article, SourceResult
 from wenku.render import dump_front_matter, escape, front_matter, render_blocks
 from wenku.textutil import shorten
+from wenku.topics import related, taxonomy
 
 LANGUAGES = ("zh", "en")
 DATA = os.path.join(os.path.dirname(__file__), "data")
@@ -90,16 +91,23 @@ def article_line(art: Article, lang: str, from_dir: str) -> str:
     return "- " + " · ".join(parts)
 
 
-def build_pages(corpus: Corpus) -> SiteDocs:
+def build_pages(corpus: Corpus, site_url: str = "") -> SiteDocs:
     """All generated pages for a corpus, in both languages."""
     site = SiteDocs(corpus=corpus)
     arts = sorted(corpus.articles, key=_sort_key)
+    by_slug = {a.slug: a for a in arts}
+    rel = related(arts)
     for art in arts:
         for lang in LANGUAGES:
-            site.pages[f"articles/{art.slug}{suffix(lang)}.md"] = article_page(art, lang, corpus)
+            site.pages[f"articles/{art.slug}{suffix(lang)}.md"] = article_page(
+                art, lang, corpus, [by_slug[s] for s in rel.get(art.slug, [])])
     for lang in LANGUAGES:
         sfx = suffix(lang)
         site.pages[f"index{sfx}.md"] = home_page(arts, corpus, lang)
+        site.pages[f"topics/index{sfx}.md"] = topics_index(arts, lang)
+        for topic in taxonomy():
+            site.pages[f"topics/{topic.id}{sfx}.md"] = topic_page(topic, arts, lang)
+        site.pages[f"feed{sfx}.xml"] = rss_feed(arts, lang, site_url)
         site.pages[f"articles/index{sfx}.md"] = articles_index(arts, lang)
         site.pages[f"authors/index{sfx}.md"] = authors_index(arts, lang)
         site.pages[f"archive/index{sfx}.md"] = archive_index(arts, lang)
@@ -114,11 +122,14 @@ def build_pages(corpus: Corpus) -> SiteDocs:
     return site
 
 
-def article_page(art: Article, lang: str, corpus: Corpus) -> str:
+def article_page(art: Article, lang: str, corpus: Corpus, related_arts: list[Article] | None = None) -> str:
     """One article page in a language; English pages without a translation say so and show the Chinese."""
     fm = front_matter(art)
     fm["source_url"] = f"../../sources/{source_slug(_source_of(art, corpus))}/"
     fm["generated"] = True
+    names = {t.id: t.name(lang) for t in taxonomy()}
+    fm["topic_links"] = [[tid, names[tid]] for tid in art.meta.get("topics", []) if tid in names]
+    fm["related"] = [[r.slug, article_title(r, lang)] for r in related_arts or []]
     body = render_blocks(art.blocks)
     if lang == "en":
         fm["lang"] = "en"
@@ -150,7 +161,7 @@ def home_page(arts: list[Article], corpus: Corpus, lang: str) -> str:
         intro = ("数字中国文选收录关于数字经济、人工智能产业与相关政策的中文评论文章。"
                  "原文来自报纸版面、文章汇编、演示文稿和网页，经整理、修复和标注后在此发表；"
                  "每篇文章都注明作者、出处和来源文件，并附有逐项的清理报告。")
-        browse = (f"按[{lab['authors']}](authors/index.md)、[{lab['sources']}](sources/index.md)"
+        browse = (f"按[{lab['topics']}](topics/index.md)、[{lab['authors']}](authors/index.md)、[{lab['sources']}](sources/index.md)"
                   f"或[{lab['archive']}](archive/index.md)浏览，或使用页面上方的搜索。")
         title = "数字中国文选"
     else:
@@ -158,12 +169,76 @@ def home_page(arts: list[Article], corpus: Corpus, lang: str) -> str:
                  "related policy. The texts come from newspaper pages, article compilations, slide decks and web "
                  "pages; we clean, repair and describe them, and every article names its authors, outlet and "
                  "source file, with a line-by-line report of what the cleaning changed.")
-        browse = (f"Browse by [{lab['authors'].lower()}](authors/index.md), [{lab['sources'].lower()}](sources/index.md) "
+        browse = (f"Browse by [topic](topics/index.md), [{lab['authors'].lower()}](authors/index.md), [{lab['sources'].lower()}](sources/index.md) "
                   f"or [date](archive/index.md), or use the search box above.")
         title = "Digital China Reader"
     latest = "\n".join(article_line(a, lang, "") for a in arts[:10])
+    counts = _topic_counts(arts)
+    topics = "\n".join(f"- [{escape(t.name(lang))}](topics/{t.id}.md) ({counts.get(t.id, 0)})"
+                        for t in taxonomy() if counts.get(t.id))
     return (dump_front_matter({"title": title, "generated": True}) + f"\n# {title}\n\n{intro}\n\n{browse}\n\n"
-            f"## {lab['latest']}\n\n{latest}\n\n[{lab['all_articles']} →](articles/index.md)\n")
+            f"## {lab['latest']}\n\n{latest}\n\n[{lab['all_articles']} →](articles/index.md)\n\n"
+            f"## {lab['topics']}\n\n{topics}\n")
+
+
+def _topic_counts(arts: list[Article]) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for a in arts:
+        for tid in a.meta.get("topics", []):
+            counts[tid] += 1
+    return counts
+
+
+def topics_index(arts: list[Article], lang: str) -> str:
+    """Every topic with its description and number of articles."""
+    lab = labels()[lang]
+    counts = _topic_counts(arts)
+    rows = []
+    for t in taxonomy():
+        n = counts.get(t.id, 0)
+        rows.append(f"## [{escape(t.name(lang))}]({t.id}.md)\n\n{escape(t.description(lang))} "
+                    f"{lab['article_count'].format(n=n)}")
+    return (dump_front_matter({"title": lab["topics"], "generated": True}) + f"\n# {lab['topics']}\n\n"
+            + "\n\n".join(rows) + "\n")
+
+
+def topic_page(topic, arts: list[Article], lang: str) -> str:
+    """One topic: its articles newest first, each with authors, date and summary."""
+    lab = labels()[lang]
+    items = []
+    for a in arts:
+        if topic.id not in a.meta.get("topics", []):
+            continue
+        line = article_line(a, lang, "topics")
+        summary = a.meta.get("summary_en") if lang == "en" else a.summary
+        if summary:
+            line += f"\n\n    {escape(shorten(summary, 140))}"
+        items.append(line)
+    body = "\n".join(items) if items else ("（暂无文章）" if lang == "zh" else "(No articles yet.)")
+    return (dump_front_matter({"title": topic.name(lang), "generated": True, "topic": topic.id})
+            + f"\n# {escape(topic.name(lang))}\n\n{escape(topic.description(lang))}\n\n{body}\n\n"
+            + f"[{lab['topics']} →](index.md)\n")
+
+
+def rss_feed(arts: list[Article], lang: str, site_url: str) -> str:
+    """RSS 2.0 feed of the 20 newest articles in a language (absolute links, no build date)."""
+    from xml.sax.saxutils import escape as xml
+
+    base = (site_url or "").rstrip("/") + ("/en" if lang == "en" else "")
+    title = "数字中国文选" if lang == "zh" else "Digital China Reader"
+    items = []
+    for a in arts[:20]:
+        link = f"{base}/articles/{a.slug}/"
+        desc = (a.meta.get("summary_en") if lang == "en" else a.summary) or ""
+        items.append(f"    <item>\n      <title>{xml(article_title(a, lang))}</title>\n      <link>{xml(link)}</link>\n"
+                     f"      <guid isPermaLink=\"true\">{xml(link)}</guid>\n"
+                     + (f"      <description>{xml(desc)}</description>\n" if desc else "")
+                     + "".join(f"      <category>{xml(t)}</category>\n" for t in a.meta.get("topics", []))
+                     + "    </item>")
+    return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n  <channel>\n"
+            f"    <title>{title}</title>\n    <link>{xml(base + '/')}</link>\n"
+            f"    <description>{xml(title)}</description>\n    <language>{'zh-Hans' if lang == 'zh' else 'en'}</language>\n"
+            + "\n".join(items) + "\n  </channel>\n</rss>\n")
 
 
 def articles_index(arts: list[Article], lang: str) -> str:
@@ -235,8 +310,15 @@ def sources_index(corpus: Corpus, lang: str) -> str:
         rows.append(f"| [{escape(title)}]({source_slug(src)}.md) | {escape(kind)} | {escape(outlet)} | "
                     f"{sc.get('date', '') or ''} | {len(src.articles)} |")
     head = f"| {lab['sources']} | {lab['kind']} | {lab['outlet']} | {lab['date']} | {lab['articles']} |\n|---|---|---|---|---:|"
+    # Each source's articles right here, so that every article is two clicks from the home page.
+    lists = []
+    for src in corpus.sources:
+        sc = src.sidecar
+        title = sc.get("title_en" if lang == "en" else "title") or sc.get("title") or src.name
+        items = "\n".join(article_line(a, lang, "sources") for a in sorted(src.articles, key=_sort_key))
+        lists.append(f"## [{escape(title)}]({source_slug(src)}.md)\n\n{items}")
     return (dump_front_matter({"title": lab["sources"], "generated": True}) + f"\n# {lab['sources']}\n\n"
-            + head + "\n" + "\n".join(rows) + "\n")
+            + head + "\n" + "\n".join(rows) + "\n\n" + "\n\n".join(lists) + "\n")
 
 
 def _cell(text: str, limit: int = 60) -> str:
@@ -372,10 +454,10 @@ def hand_written(docs_dir: str) -> dict[str, str]:
     return out
 
 
-def stage(root: str, staging: str) -> SiteDocs:
+def stage(root: str, staging: str, site_url: str = "") -> SiteDocs:
     """Generate the site's pages from sources/ and write them with docs/ into the staging folder."""
     corpus = load_corpus(os.path.join(root, "sources"))
-    site = build_pages(corpus)
+    site = build_pages(corpus, site_url)
     site.problems.extend(corpus.problems)
     written = set()
     manual = hand_written(os.path.join(root, "docs"))

@@ -1,0 +1,135 @@
+"""Topics and keywords: the bilingual taxonomy, topic assignment, TF-IDF keywords, related articles."""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import yaml
+
+from wenku.model import Article
+from wenku.textutil import CJK
+
+DATA = os.path.join(os.path.dirname(__file__), "data")
+MAX_TOPICS = 4
+STOPWORDS = set("""
+我们 他们 以及 进一步 一是 二是 三是 四是 加快 推动 推进 加强 提升 发展 建设 实现 形成 构建 打造 坚持 重要 不断 更加 通过
+需要 能够 已经 当前 目前 同时 一方面 另一方面 方面 问题 作用 工作 领域 体系 机制 能力 水平 方式 过程 基础 核心 关键 全面
+有效 积极 深入 持续 充分 相关 进行 提供 支持 完善 健全 强化 促进 提高 着力 围绕 依托 其中 这些 这一 一个 一批 各类 各地
+""".split())
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One topic of the taxonomy."""
+
+    id: str
+    zh: str
+    en: str
+    description_zh: str
+    description_en: str
+    keywords: tuple[str, ...]
+
+    def name(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+    def description(self, lang: str) -> str:
+        return self.description_en if lang == "en" else self.description_zh
+
+
+@functools.lru_cache(maxsize=1)
+def taxonomy() -> tuple[Topic, ...]:
+    """The topics of data/topics.yml, in file order."""
+    with open(os.path.join(DATA, "topics.yml"), encoding="utf-8") as fh:
+        rows = yaml.safe_load(fh)
+    return tuple(Topic(r["id"], r["zh"], r["en"], r["description_zh"], r["description_en"], tuple(r["keywords"]))
+                 for r in rows)
+
+
+def topic_ids() -> set[str]:
+    return {t.id for t in taxonomy()}
+
+
+def article_text(art: Article) -> str:
+    """The words of an article that count for topics: title (twice), summary and body."""
+    body = "".join(b.text + "".join(str(i) for i in b.items if isinstance(i, str))
+                   for b in art.blocks if b.kind in ("p", "h2", "h3", "list", "box"))
+    return (art.title or "") * 2 + (art.summary or "") + body
+
+
+def _count(text: str, keyword: str) -> int:
+    if re.fullmatch(r"[A-Za-z0-9+]+", keyword):
+        return len(re.findall(rf"(?<![A-Za-z]){re.escape(keyword)}(?![A-Za-z])", text))
+    return text.count(keyword)
+
+
+def assign_topics(articles: list[Article]) -> None:
+    """Give each article 1-4 topics (unless an editor set them) and 6 TF-IDF keywords."""
+    texts = [article_text(a) for a in articles]
+    n = len(articles)
+    topics = taxonomy()
+    df = Counter()
+    for text in texts:
+        for kw in {k for t in topics for k in t.keywords if _count(text, k)}:
+            df[kw] += 1
+    for art, text in zip(articles, texts):
+        length = max(len(text), 200)
+        scores = {}
+        for t in topics:
+            s = sum(_count(text, k) * math.log(1 + n / (1 + df[k])) for k in t.keywords)
+            scores[t.id] = 1000 * s / length
+        art.meta["topic_scores"] = {k: round(v, 2) for k, v in scores.items() if v}
+        if art.meta.get("topics"):
+            continue  # chosen by an editor
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        best = ranked[0][1]
+        chosen = [tid for tid, s in ranked if s > 0 and s >= max(0.4 * best, 1.0)][:MAX_TOPICS]
+        art.meta["topics"] = chosen or [ranked[0][0]]
+    _keywords(articles, texts)
+
+
+def _keywords(articles: list[Article], texts: list[str]) -> None:
+    """Six TF-IDF keywords per article from jieba tokens (dictionary words of two or more characters)."""
+    from wenku.segment import tokenizer
+
+    tk = tokenizer()
+    docs = []
+    for text in texts:
+        toks = [t for t in tk.cut(text, HMM=False) if len(t) >= 2 and re.match(f"^[{CJK}]", t) and t not in STOPWORDS]
+        docs.append(Counter(toks))
+    df = Counter()
+    for d in docs:
+        df.update(d.keys())
+    n = len(docs)
+    for art, d in zip(articles, docs):
+        if art.meta.get("keywords"):
+            continue
+        total = sum(d.values()) or 1
+        scored = sorted(((c / total) * math.log((1 + n) / (1 + df[w])) * (1 + 0.2 * (len(w) > 2)), w) for w, c in d.items())
+        art.meta["keywords"] = [w for _, w in reversed(scored[-6:])]
+
+
+def related(articles: list[Article], k: int = 5) -> dict[str, list[str]]:
+    """For each article, up to k others sharing topics and keywords (best first, stable order)."""
+    out: dict[str, list[str]] = {}
+    for a in articles:
+        ta, ka = set(a.meta.get("topics", [])), set(a.meta.get("keywords", []))
+        scored = []
+        for b in articles:
+            if b is a:
+                continue
+            tb, kb = set(b.meta.get("topics", [])), set(b.meta.get("keywords", []))
+            score = 2 * len(ta & tb) + len(ka & kb)
+            if score > 0:
+                scored.append((-score, b.slug))
+        out[a.slug] = [slug for _, slug in sorted(scored)[:k]]
+    return out
+
+
+def userdict_lines() -> list[str]:
+    """jieba user-dictionary lines for every taxonomy keyword (so they segment as whole words)."""
+    return [f"{k} 20000 n" for t in taxonomy() for k in t.keywords if not re.fullmatch(r"[A-Za-z0-9]+", k)]

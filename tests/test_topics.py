@@ -1,0 +1,113 @@
+"""Topics and indexes: every article has topics, topic pages exist in both languages, two clicks to any article."""
+
+from __future__ import annotations
+
+import os
+import re
+from urllib.parse import urljoin, urlsplit
+
+from wenku.topics import taxonomy
+
+
+def read(path):
+    with open(path, encoding="utf-8") as fh:
+        return fh.read()
+
+
+def test_taxonomy_is_bilingual_and_sized_for_the_corpus():
+    topics = taxonomy()
+    assert 10 <= len(topics) <= 20
+    assert len({t.id for t in topics}) == len(topics)
+    for t in topics:
+        assert t.zh and t.en and t.description_zh and t.description_en and t.keywords
+        assert re.fullmatch(r"[a-z0-9-]+", t.id)
+
+
+def test_every_article_has_one_to_four_topics_and_keywords(corpus):
+    ids = {t.id for t in taxonomy()}
+    for art in corpus.articles:
+        assert 1 <= len(art.meta["topics"]) <= 4, art.slug
+        assert set(art.meta["topics"]) <= ids
+        assert len(art.meta["keywords"]) >= 3
+
+
+def test_topic_assignment_reads_the_text(corpus):
+    topics = {a.title: a.meta["topics"] for a in corpus.articles}
+    assert "smes" in topics["切实促进中小企业专精特新发展"]
+    assert "elderly-care" in next(a.meta["topics"] for a in corpus.articles if a.authors == ["朱红莉"])
+    assert "data-factor" in topics["构建公共数据资源开发利用新格局"]
+    assert "finance" in topics["发挥数字金融在发展新质生产力中的重要作用"]
+    assert "rural" in topics["数智技术赋能乡村治理现代化"]
+
+
+def test_editor_topics_win(tmp_path):
+    import shutil
+
+    from conftest import FIXTURES
+    from wenku.corpus import load_corpus
+
+    shutil.copy(os.path.join(FIXTURES, "bundles", "compilation.txt"), tmp_path / "a.txt")
+    (tmp_path / "a.yml").write_text("kind: compilation\narticles:\n  chengshi-danao-xuyao-genghao-de-shuju-dizuo:\n"
+                                    "    topics: [finance]\n", encoding="utf-8")
+    corpus = load_corpus(str(tmp_path))
+    first = corpus.articles[0]
+    assert first.slug == "chengshi-danao-xuyao-genghao-de-shuju-dizuo"
+    assert first.meta["topics"] == ["finance"]
+    (tmp_path / "a.yml").write_text("kind: compilation\narticles:\n  chengshi-danao-xuyao-genghao-de-shuju-dizuo:\n"
+                                    "    topics: [no-such-topic]\n", encoding="utf-8")
+    problems = load_corpus(str(tmp_path)).problems
+    assert any("unknown topic 'no-such-topic'" in p.message for p in problems)
+
+
+def test_topic_pages_in_both_languages(built_site, corpus):
+    for t in taxonomy():
+        zh = read(built_site / "topics" / t.id / "index.html")
+        en = read(built_site / "en" / "topics" / t.id / "index.html")
+        assert t.zh in zh and t.en.replace('"', "&quot;").split(" ")[0] in en
+    overview = read(built_site / "topics" / "index.html")
+    assert all(t.zh in overview for t in taxonomy())
+
+
+def test_article_pages_show_topic_chips_and_related(built_site, corpus):
+    art = corpus.articles[0]
+    html = read(built_site / "articles" / art.slug / "index.html")
+    for tid in art.meta["topics"]:
+        assert f'href="../../topics/{tid}/"' in html
+    assert "wenku-related" in html
+    related = re.findall(r'<li><a href="\.\./([a-z0-9-]+)/">', html[html.index("wenku-related"):])
+    assert 3 <= len(related) <= 5
+
+
+def _links(site, page_rel):
+    html = read(os.path.join(site, page_rel, "index.html"))
+    base = "http://s/" + page_rel
+    out = set()
+    for href in re.findall(r'href="([^"#]+)', html):
+        parts = urlsplit(urljoin(base, href))
+        if parts.netloc == "s":
+            out.add(parts.path.lstrip("/"))
+    return out
+
+
+def test_every_article_two_clicks_from_home_by_each_route(built_site, corpus):
+    for lang_prefix in ("", "en/"):
+        home = _links(built_site, lang_prefix)
+        routes = {"topic": f"{lang_prefix}topics/", "author": f"{lang_prefix}authors/",
+                  "source": f"{lang_prefix}sources/", "date": f"{lang_prefix}archive/"}
+        for route, prefix in routes.items():
+            first = [p for p in home if p.startswith(prefix)]
+            assert first, f"home page has no link into {prefix}"
+            reached = set()
+            for p in first:
+                reached |= {q for q in _links(built_site, p) if q.startswith(f"{lang_prefix}articles/")}
+            missing = [a.slug for a in corpus.articles if f"{lang_prefix}articles/{a.slug}/" not in reached]
+            assert not missing, (route, lang_prefix, missing[:5])
+
+
+def test_feeds_per_language(built_site, corpus):
+    zh = read(built_site / "feed.xml")
+    en = read(built_site / "en" / "feed.xml")
+    assert "<language>zh-Hans</language>" in zh and "<language>en</language>" in en
+    assert zh.count("<item>") == min(20, len(corpus.articles))
+    assert "http://127.0.0.1:8000/reader/en/articles/" in en
+    assert "lastBuildDate" not in zh
