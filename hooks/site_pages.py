@@ -52,8 +52,20 @@ def on_config(config):
             log.warning(f"{os.path.relpath(p.path, root) if os.path.isabs(p.path) else p.path}:{p.line}: {p.message}")
         _state.update(fingerprint=fp, site=site)
         log.info(f"generated {len(site.corpus.articles)} articles from {len(site.corpus.sources)} sources")
+        from wenku.checks import check_pages
+
+        generated = {f"articles/{a.slug}.md" for a in site.corpus.articles}
+        for p in check_pages(docs, generated):
+            log.warning(f"{os.path.relpath(p.path, root)}:{p.line}: {p.message}")
     config.docs_dir = staging
     return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Editors' Markdown with unsafe markup neutralised (the check above reports it too)."""
+    from wenku.safety import sanitize_markdown
+
+    return sanitize_markdown(markdown)
 
 
 def on_serve(server, config, builder):

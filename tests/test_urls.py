@@ -1,15 +1,15 @@
-"""Published URLs never change: every slug in tests/fixtures/published_slugs.txt is still built."""
+"""Published URLs never change: every slug in sources/published-slugs.lst is still built."""
 
 from __future__ import annotations
 
 import os
 
-from conftest import FIXTURES
+from conftest import SOURCES
+from wenku.corpus import published_slugs
 
 
 def published():
-    with open(os.path.join(FIXTURES, "published_slugs.txt"), encoding="utf-8") as fh:
-        return [ln.strip() for ln in fh if ln.strip() and not ln.startswith("#")]
+    return published_slugs(SOURCES)
 
 
 def test_every_published_slug_is_still_produced(corpus):

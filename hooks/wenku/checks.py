@@ -100,6 +100,14 @@ def _check_front_matter(path: str, text: str) -> list[Problem]:
     if data is None:
         return []
     found = validate_mapping(data, PAGE_KEYS, path, {k: v + 1 for k, v in lines.items()})
+    from wenku.safety import unsafe_value
+
+    if isinstance(data, dict):
+        for key, value in data.items():
+            values = value if isinstance(value, list) else [value]
+            if any(unsafe_value(v) for v in values):
+                found.append(Problem(path, lines.get((key,), 1) + 1,
+                                     f"'{key}': javascript:, data: and vbscript: URLs are not allowed"))
     if isinstance(data, dict) and data.get("article"):
         for key in ("title", "authors", "date"):
             if key not in data:

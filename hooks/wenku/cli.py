@@ -60,7 +60,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         rel = os.path.relpath(p.path, root) if os.path.isabs(p.path) else p.path
         print(f"{rel}:{p.line}: {p.severity}: {p.message}")
     print(f"wenku check: {len(errors)} error(s), {len(problems) - len(errors)} warning(s)")
-    return 1 if errors else 0
+    # Like `mkdocs build --strict`, a warning fails the check: CI must not pass what the build would refuse.
+    return 1 if problems else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -182,7 +182,36 @@ def load_corpus(sources_dir: str) -> Corpus:
     from wenku.topics import assign_topics
 
     assign_topics(corpus.articles)
+    manual = set()
+    docs_articles = os.path.join(os.path.dirname(os.path.abspath(sources_dir)), "docs", "articles")
+    if os.path.isdir(docs_articles):
+        manual = {f[:-3] for f in os.listdir(docs_articles) if f.endswith(".md") and f.count(".") == 1}
+    check_published(corpus, sources_dir, manual)
     return corpus
+
+
+PUBLISHED = "published-slugs.lst"
+
+
+def published_slugs(sources_dir: str, with_lines: bool = False) -> list:
+    """Slugs already published (sources/published-slugs.lst): their URLs must keep working."""
+    path = os.path.join(sources_dir, PUBLISHED)
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8") as fh:
+        rows = [(n, ln.strip()) for n, ln in enumerate(fh, 1) if ln.strip() and not ln.startswith("#")]
+    return rows if with_lines else [slug for _, slug in rows]
+
+
+def check_published(corpus: Corpus, sources_dir: str, extra: set[str] = frozenset()) -> None:
+    """A problem for every published slug the build no longer produces (a dropped article or source)."""
+    produced = {a.slug for a in corpus.articles} | set(extra)
+    path = os.path.join(sources_dir, PUBLISHED)
+    for n, slug in published_slugs(sources_dir, with_lines=True):
+        if slug not in produced:
+            corpus.problems.append(Problem(path, n, f"published article '{slug}' is no longer produced: its URL "
+                                                    "would break (restore the source, pin the slug in a sidecar, "
+                                                    "or keep the page in docs/articles/)"))
 
 
 def assign_slugs(corpus: Corpus) -> None:

@@ -8,6 +8,7 @@ from wenku.model import Change, Line
 from wenku.mojibake import UNKNOWN
 
 MIN_RUN = 3
+KEY = 8  # characters of a line's start or end that a repeated copy shares
 
 
 def _same(a: str, b: str) -> bool:
@@ -16,7 +17,7 @@ def _same(a: str, b: str) -> bool:
         return True
     if not a or not b or abs(len(a) - len(b)) > max(len(a), len(b)) * 0.1:
         return False
-    if a[:4] != b[:4] and a[-4:] != b[-4:]:
+    if a[:KEY] != b[:KEY] and a[-KEY:] != b[-KEY:]:
         return False  # damaged copies still share their start or their end
     m = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return m.real_quick_ratio() >= 0.9 and m.quick_ratio() >= 0.9 and m.ratio() >= 0.9
@@ -27,15 +28,22 @@ def _quality(text: str) -> tuple[int, int]:
     return (-text.count(UNKNOWN), len(text))
 
 
+MAX_CANDIDATES = 32  # earlier lines compared with each line: keeps huge sources linear
+
+
 def remove_repeated_blocks(lines: list[Line]) -> tuple[list[Line], list[Change]]:
     """Drop a run of three or more non-empty lines that repeats an earlier run; keep the better copy of each line."""
     body = [ln for ln in lines if ln.text.strip()]
     drop: set[int] = set()
     report: list[Change] = []
+    by_head: dict[str, list[int]] = {}
+    by_tail: dict[str, list[int]] = {}
     i = 0
     while i < len(body):
+        text = body[i].text
+        candidates = set(by_head.get(text[:KEY], [])[-MAX_CANDIDATES:]) | set(by_tail.get(text[-KEY:], [])[-MAX_CANDIDATES:])
         best = None
-        for j in range(i):
+        for j in sorted(candidates):
             k = 0
             while i + k < len(body) and j + k < i and _same(body[j + k].text, body[i + k].text):
                 k += 1
@@ -52,7 +60,12 @@ def remove_repeated_blocks(lines: list[Line]) -> tuple[list[Line], list[Change]]
                                  "\n".join(body[i + off].text for off in range(k)), "",
                                  f"lines {body[i].number}-{body[i + k - 1].number} repeat lines "
                                  f"{body[j].number}-{body[j + k - 1].number} (the text was printed twice)"))
-            i += k
+            step = k
         else:
-            i += 1
+            step = 1
+        for off in range(step):
+            t = body[i + off].text
+            by_head.setdefault(t[:KEY], []).append(i + off)
+            by_tail.setdefault(t[-KEY:], []).append(i + off)
+        i += step
     return [ln for ln in lines if ln.number not in drop], report

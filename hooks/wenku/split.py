@@ -398,7 +398,8 @@ def _link_fragments(frags: list[Fragment], report: list[Change]) -> list[Fragmen
             if not a.dangling():
                 continue
             end = a.tail().text
-            for b in frags:
+            at = frags.index(a)
+            for b in frags[max(0, at - 40): at + 40]:
                 if b is a or b.head:
                     continue
                 op = b.opening()
@@ -439,7 +440,9 @@ def _assemble(frags: list[Fragment], report: list[Change]) -> list[Chain]:
             continue
         only_boxes = all(u.kind == "box" for u in f.units)
         # A box belongs to whichever article it fits; prose continues an article that is still open.
-        open_chains = chains if only_boxes else ([c for c in chains if not c.closed] or chains)
+        # Only articles printed near the fragment are candidates (a page, not a whole archive).
+        nearby = _nearby(chains, f)
+        open_chains = nearby if only_boxes else ([c for c in nearby if not c.closed] or nearby)
         op0 = f.opening()
         clean_start = op0 is None or op0.kind != "para" or not _starts_mid_sentence(op0.text)
 
@@ -473,6 +476,18 @@ def _assemble(frags: list[Fragment], report: list[Change]) -> list[Chain]:
             report.append(Change("mark_gap", c.fragments[-1].tail().lines[-1], c.fragments[-1].tail().text[-20:],
                                  GAP_TEXT, "article breaks off mid-sentence: the rest is not in the source"))
     return chains
+
+
+NEARBY = 8
+
+
+def _nearby(chains: list[Chain], frag: Fragment) -> list[Chain]:
+    """The chains whose first line is closest to the fragment's (at most NEARBY of them, in order)."""
+    if len(chains) <= NEARBY:
+        return chains
+    at = frag.units[0].first()
+    ranked = sorted(range(len(chains)), key=lambda i: abs(chains[i].fragments[0].units[0].first() - at))[:NEARBY]
+    return [chains[i] for i in sorted(ranked)]
 
 
 def _topic_fit(chain: Chain, frag: Fragment) -> float:

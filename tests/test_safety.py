@@ -1,0 +1,84 @@
+"""Editors' safety net: every bad input gets its message and a failing check; strange input is bounded."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURES, ROOT, build_site
+from wenku.corpus import process_bytes
+from wenku.safety import sanitize_markdown
+
+BAD = os.path.join(FIXTURES, "bad")
+CASES = sorted(d for d in os.listdir(BAD) if os.path.isdir(os.path.join(BAD, d)))
+
+
+def check(root):
+    env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "hooks"))
+    return subprocess.run([sys.executable, "-m", "wenku", "check", "--root", str(root)],
+                          capture_output=True, text=True, env=env, timeout=300)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input_gives_its_message_and_fails(case, tmp_path):
+    root = tmp_path / case
+    shutil.copytree(os.path.join(BAD, case), root)
+    with open(root / "expected.txt", encoding="utf-8") as fh:
+        expected = [ln.rstrip("\n") for ln in fh if ln.strip()]
+    result = check(root)
+    lines = result.stdout.splitlines()
+    for want in expected:
+        assert any(line.startswith(want) for line in lines), f"missing: {want}\n--- got:\n{result.stdout}"
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_the_project_itself_passes(tmp_path):
+    result = check(ROOT)
+    assert result.returncode == 0, result.stdout
+
+
+def test_sanitizer_neutralises_markup():
+    text = ('<script>alert(1)</script> <iframe src="x"></iframe> <p onclick="x()" class="a">t</p> '
+            '[a](javascript:alert(1)) ![i](data:image/png;base64,AA)')
+    out = sanitize_markdown(text)
+    assert "<script" not in out and "<iframe" not in out and "onclick" not in out
+    assert "javascript:" not in out and "data:image" not in out
+    assert '<p class="a">t</p>' in out
+
+
+def test_control_characters_and_bidi_marks_are_removed_and_reported():
+    raw = "# 标题\n\n王五\n\n数字\x00经济\u202e是推动\u200b高质量发展的\x07重要引擎。\n".encode()
+    src = process_bytes("ctrl.txt", raw)
+    body = "".join(b.text for b in src.articles[0].blocks)
+    assert body == "数字经济是推动高质量发展的重要引擎。"
+    assert sum(1 for c in src.report if c.kind == "remove_control_characters") >= 1
+
+
+def test_mixed_encodings_in_one_file_are_marked_not_crashing():
+    raw = "# 标题\n\n王五\n\n第一段是UTF-8编码的文字。\n".encode() + "第二段是GBK编码的文字。\n".encode("gbk")
+    src = process_bytes("mixed.txt", raw)
+    text = "".join(b.text for a in src.articles for b in a.blocks)
+    assert "第一段是UTF" in text or "第二段是GBK" in text
+    assert "\ufffd" not in text
+
+
+def test_raw_html_in_a_source_is_shown_as_text(tmp_path):
+    proj = tmp_path / "proj"
+    for name in ("hooks", "overrides", "docs"):
+        shutil.copytree(os.path.join(ROOT, name), proj / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(os.path.join(ROOT, "mkdocs.yml"), proj / "mkdocs.yml")
+    (proj / "sources").mkdir()
+    (proj / "sources" / "x.txt").write_text("# 恶意的标题<script>alert(1)</script>\n\n王五\n\n正文<img src=x onerror=alert(1)>结束。\n",
+                                           encoding="utf-8")
+    (proj / "sources" / "x.yml").write_text("kind: web-page\n", encoding="utf-8")
+    result = build_site(str(proj), str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    for base, _, files in os.walk(tmp_path / "site" / "articles"):
+        for f in files:
+            html = open(os.path.join(base, f), encoding="utf-8").read()
+            assert "<script>alert" not in html and "<img src=x" not in html and "onerror=alert" not in html
