@@ -151,4 +151,4 @@ def _check_links(path: str, rel: str, text: str, docs_dir: str, generated: set[s
 
 
 GENERATED_INDEXES = {"index.md", "articles/index.md", "authors/index.md", "sources/index.md", "archive/index.md",
-                     "editors/build-report.md", "topics/index.md"}
+                     "editors/build-report.md", "topics/index.md", "glossary.md", "translations.md"}

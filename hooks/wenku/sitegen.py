@@ -108,6 +108,8 @@ def build_pages(corpus: Corpus, site_url: str = "") -> SiteDocs:
         for topic in taxonomy():
             site.pages[f"topics/{topic.id}{sfx}.md"] = topic_page(topic, arts, lang)
         site.pages[f"feed{sfx}.xml"] = rss_feed(arts, lang, site_url)
+        site.pages[f"glossary{sfx}.md"] = glossary_page(lang)
+        site.pages[f"translations{sfx}.md"] = translation_status(arts, corpus, lang)
         site.pages[f"articles/index{sfx}.md"] = articles_index(arts, lang)
         site.pages[f"authors/index{sfx}.md"] = authors_index(arts, lang)
         site.pages[f"archive/index{sfx}.md"] = archive_index(arts, lang)
@@ -142,7 +144,7 @@ def article_page(art: Article, lang: str, corpus: Corpus, related_arts: list[Art
         notice = labels()["en"]["translation_notice"]
         intro = f'!!! info "{notice}"\n\n'
         if art.meta.get("summary_en"):
-            intro += f"    {escape(art.meta['summary_en'])}\n\n"
+            intro += f"    **Summary by the site's editors:** {escape(art.meta['summary_en'])}\n\n"
         body = intro + '<div lang="zh-Hans" markdown>\n\n' + body + "\n</div>\n"
         for key in ("summary",):
             fm.pop(key, None)
@@ -239,6 +241,45 @@ def rss_feed(arts: list[Article], lang: str, site_url: str) -> str:
             f"    <title>{title}</title>\n    <link>{xml(base + '/')}</link>\n"
             f"    <description>{xml(title)}</description>\n    <language>{'zh-Hans' if lang == 'zh' else 'en'}</language>\n"
             + "\n".join(items) + "\n  </channel>\n</rss>\n")
+
+
+@functools.lru_cache(maxsize=1)
+def glossary() -> list[dict]:
+    """The shared bilingual glossary (data/glossary.yml)."""
+    with open(os.path.join(DATA, "glossary.yml"), encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def glossary_page(lang: str) -> str:
+    """The glossary as a table, in a language."""
+    zh = lang == "zh"
+    title = "术语表" if zh else "Glossary"
+    intro = ("本站英文版对常见中文政策术语的统一译法。" if zh else
+             "The English the site's editors use for recurring Chinese policy terms.")
+    head = "| 中文 | English | 说明 |\n|---|---|---|" if zh else "| Chinese | English | Note |\n|---|---|---|"
+    rows = "\n".join(f"| {escape(g['zh'])} | {escape(g['en'])} | {escape(g.get('note_en', ''))} |" for g in glossary())
+    return dump_front_matter({"title": title, "generated": True}) + f"\n# {title}\n\n{intro}\n\n{head}\n{rows}\n"
+
+
+def translation_status(arts: list[Article], corpus: Corpus, lang: str) -> str:
+    """Every article with the state of its English version and the date of its Chinese source."""
+    zh = lang == "zh"
+    title = "翻译进度" if zh else "Translation status"
+    states = {"translated": ("已有全文译文", "translated"), "summary": ("仅有英文标题和摘要", "summary only"),
+              "none": ("尚无英文内容", "not started")}
+    rows = []
+    counts: dict[str, int] = defaultdict(int)
+    for a in arts:
+        state = a.meta.get("translation_status") or ("summary" if a.meta.get("summary_en") else "none")
+        counts[state] += 1
+        label = states[state][0 if zh else 1]
+        rows.append(f"| [{escape(article_title(a, lang))}]({_link('', f'articles/{a.slug}.md')}) | {label} | "
+                    f"{a.date or '—'} |")
+    head = "| 文章 | 状态 | 中文来源日期 |\n|---|---|---|" if zh else "| Article | State | Date of the Chinese source |\n|---|---|---|"
+    summary = "；".join(f"{states[k][0]} {n} 篇" for k, n in counts.items()) if zh else \
+        "; ".join(f"{states[k][1]}: {n}" for k, n in counts.items())
+    return (dump_front_matter({"title": title, "generated": True}) + f"\n# {title}\n\n{summary}\n\n{head}\n"
+            + "\n".join(rows) + "\n")
 
 
 def articles_index(arts: list[Article], lang: str) -> str:
