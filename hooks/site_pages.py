@@ -84,7 +84,7 @@ def on_serve(server, config, builder):
 @event_priority(-50)  # after mkdocs-static-i18n has set this page's alternates (priority 50)
 def on_page_context(context, page, config, nav):
     """Interface labels of our templates in the page's language."""
-    lang = context.get("i18n_page_locale") or "zh"
+    lang = context.get("i18n_page_locale") or "zh"  # zh, en or zh-Hant
     context["labels"] = sitegen.labels().get(lang, sitegen.labels()["zh"])
     context["page_lang"] = lang
     context["hreflang"] = hreflang_links(config)

@@ -195,3 +195,22 @@ def test_two_builds_are_identical(tmp_path, built_site):
     result = build_site(ROOT, str(again), site_url="http://127.0.0.1:8000/reader/")
     assert result.returncode == 0, result.stderr[-2000:]
     assert _digest(again) == _digest(built_site)
+
+
+def test_traditional_chinese_edition(built_site, corpus):
+    """A third edition at /zh-Hant/, converted from the Simplified text with OpenCC s2twp."""
+    from wenku.convert import to_traditional_taiwan
+
+    for art in corpus.articles:
+        page = built_site / "zh-Hant" / "articles" / art.slug / "index.html"
+        assert page.exists(), art.slug
+    art = next(a for a in corpus.articles if a.authors == ["张尉琳"])
+    html = read(built_site / "zh-Hant" / "articles" / art.slug / "index.html")
+    assert '<html lang="zh-Hant"' in html
+    assert 'placeholder="搜尋"' in html  # Material's zh-Hant interface
+    assert to_traditional_taiwan("习近平总书记在新时代推动中部地区崛起座谈会上强调") in html
+    assert "张尉琳" not in html and "張尉琳" in html
+    assert "作者單位" in html  # our own labels, converted
+    for section in ("", "topics/", "authors/", "sources/", "archive/", "about/", "glossary/"):
+        assert (built_site / "zh-Hant" / section / "index.html").exists(), section
+    assert 'hreflang="zh-Hant"' in read(built_site / "sitemap.xml")

@@ -25,14 +25,28 @@ from wenku.textutil import shorten
 from wenku.topics import related, taxonomy
 
 LANGUAGES = ("zh", "en")
+# The Traditional Chinese edition is generated from the Simplified pages with OpenCC (s2twp).
+TRADITIONAL = "zh-Hant"
 DATA = os.path.join(os.path.dirname(__file__), "data")
 
 
 @functools.lru_cache(maxsize=1)
 def labels() -> dict[str, dict[str, str]]:
-    """Interface labels per language (data/labels.yml)."""
+    """Interface labels per language (data/labels.yml); zh-Hant is converted from zh."""
+    from wenku.convert import to_traditional_taiwan
+
     with open(os.path.join(DATA, "labels.yml"), encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        data = yaml.safe_load(fh)
+    data.setdefault(TRADITIONAL, {k: to_traditional_taiwan(v) for k, v in data["zh"].items()})
+    return data
+
+
+def traditional_path(path: str) -> str | None:
+    """'about.md' -> 'about.zh-Hant.md' for a Simplified page or file; None for other languages' files."""
+    base, ext = os.path.splitext(path)
+    if ext not in (".md", ".xml") or base.endswith((".en", f".{TRADITIONAL}")):
+        return None
+    return f"{base}.{TRADITIONAL}{ext}"
 
 
 def suffix(lang: str) -> str:
@@ -514,6 +528,19 @@ def stage(root: str, staging: str, site_url: str = "") -> SiteDocs:
         if rel not in manual:
             _copy_if_changed(full, os.path.join(staging, rel))
             written.add(rel)
+    # The Traditional Chinese edition: every Simplified page converted, unless an editor wrote one.
+    from wenku.convert import to_traditional_taiwan
+
+    simplified = {rel: text for rel, text in site.pages.items() if rel not in manual}
+    for rel, full in manual.items():
+        if rel.endswith(".md"):
+            with open(full, encoding="utf-8", errors="replace") as fh:
+                simplified[rel] = fh.read()
+    for rel, text in simplified.items():
+        target = traditional_path(rel)
+        if target and target not in manual:
+            _write_if_changed(os.path.join(staging, target), to_traditional_taiwan(text))
+            written.add(target)
     # Remove what neither docs/ nor the generator produce any more.
     for base, dirs, files in os.walk(staging, topdown=False):
         for f in files:
