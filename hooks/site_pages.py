@@ -8,6 +8,7 @@ mkdocs-static-i18n only handles files it finds in the docs folder, so instead of
 from __future__ import annotations
 
 import os
+import re
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -89,6 +90,34 @@ def on_page_context(context, page, config, nav):
     context["page_lang"] = lang
     context["hreflang"] = hreflang_links(config)
     return context
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the search index
+def on_post_build(config):
+    """One search index per language, so each edition searches only its own pages."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # an inner build of one language; the merged index does not exist yet
+    from wenku.searchindex import split_search_index
+
+    written = split_search_index(config.site_dir, [lang for lang in sitegen.EDITIONS if lang != "zh"])
+    log.info("search index per language: " + ", ".join(f"{k} {v} entries" for k, v in written.items()))
+
+
+
+
+RE_BASE = re.compile(r'("base":\s*")([^"]*)(")')
+
+
+def on_post_page(output, page, config):
+    """Point Material's search base at this edition's root, where its own search index is."""
+    lang = getattr(page.file, "locale", None) or "zh"
+    start = output.find('<script id="__config"')
+    if lang == "zh" or start < 0:
+        return output
+    end = output.find("</script>", start)
+    fixed = RE_BASE.sub(lambda m: f"{m.group(1)}{m.group(2).rstrip('/')}/{lang}/{m.group(3)}", output[start:end], count=1)
+    return output[:start] + fixed + output[end:]
 
 
 HREFLANG = {"zh": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}

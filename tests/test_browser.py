@@ -107,3 +107,36 @@ def test_chinese_text_renders_with_a_cjk_font(page, server, corpus, tmp_path):
     assert 70 <= width <= 90  # four full-width glyphs at 20px
     page.screenshot(path=str(tmp_path / "article.png"))
     assert (tmp_path / "article.png").stat().st_size > 20_000
+
+
+def _search(page, query):
+    """Type a query into Material's search box; return the result links once the worker answered."""
+    page.locator(".md-search__input").first.click()
+    page.locator("input.md-search__input").fill(query)
+    page.keyboard.press("End")  # Material's search reacts to key events
+    page.wait_for_function("""() => {
+        const meta = document.querySelector('.md-search-result__meta');
+        return meta && !/正在|Initializing|Type to start|输入|鍵入|正在初始化/.test(meta.textContent);
+    }""", timeout=15000)
+    page.wait_for_timeout(300)
+    return [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
+
+
+def test_chinese_search_finds_articles(page, server, corpus):
+    page.goto(server)
+    links = _search(page, "养老")
+    slug = next(a.slug for a in corpus.articles if a.authors == ["朱红莉"])
+    assert any(slug in (h or "") for h in links), links
+    assert not any("/en/" in (h or "") or "zh-Hant" in (h or "") for h in links)
+    assert page.errors == [], page.errors
+
+
+def test_english_search_searches_english_only(page, server, corpus):
+    page.goto(server + "en/")
+    slug = next(a.slug for a in corpus.articles if a.authors == ["朱红莉"])
+    links = _search(page, "elderly")
+    assert any(slug in (h or "") for h in links), links
+    assert all("/en/" in (h or "") for h in links), links
+    page.locator("input.md-search__input").fill("")
+    assert _search(page, "养老") == []  # no Chinese results on the English site
+    assert page.errors == [], page.errors

@@ -214,3 +214,21 @@ def test_traditional_chinese_edition(built_site, corpus):
     for section in ("", "topics/", "authors/", "sources/", "archive/", "about/", "glossary/"):
         assert (built_site / "zh-Hant" / section / "index.html").exists(), section
     assert 'hreflang="zh-Hant"' in read(built_site / "sitemap.xml")
+
+
+def test_search_index_per_edition(built_site):
+    import json
+
+    def load(prefix):
+        with open(built_site / prefix / "search" / "search_index.json", encoding="utf-8") as fh:
+            return json.load(fh)
+
+    zh, en, hant = load(""), load("en"), load("zh-Hant")
+    assert not any(d["location"].startswith(("en/", "zh-Hant/")) for d in zh["docs"])
+    assert en["docs"] and not any(re.search(r"[\u4e00-\u9fff]", d["text"] + d["title"]) for d in en["docs"])
+    assert any("养老" in d["text"] for d in zh["docs"])
+    assert any("養老" in d["text"] for d in hant["docs"])
+    # Source pages with their long cleaning reports are not in search.
+    assert not any(d["location"].startswith("sources/0") for d in zh["docs"])
+    html = read(built_site / "en" / "articles" / "zhu-hongli-000-2" / "index.html")
+    assert '"base": "../../../en/"' in html

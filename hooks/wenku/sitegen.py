@@ -27,6 +27,7 @@ from wenku.topics import related, taxonomy
 LANGUAGES = ("zh", "en")
 # The Traditional Chinese edition is generated from the Simplified pages with OpenCC (s2twp).
 TRADITIONAL = "zh-Hant"
+EDITIONS = ("zh", "en", TRADITIONAL)  # URL prefixes: '' for zh, /en/, /zh-Hant/
 DATA = os.path.join(os.path.dirname(__file__), "data")
 
 
@@ -409,7 +410,7 @@ def source_page(src: SourceResult, lang: str) -> str:
     summary = "\n".join(f"| `{k}` | {n} |" for k, n in sorted(counts.items()))
     rows = "\n".join(f"| {c.line or '—'} | `{c.kind}` | {_cell(c.before)} | {_cell(c.after)} | {escape(c.reason)} |"
                      for c in src.report)
-    return (dump_front_matter({"title": title, "generated": True, "search": {"exclude": False}})
+    return (dump_front_matter({"title": title, "generated": True, "search": {"exclude": True}})
             + f"\n# {escape(title)}\n\n{escape(notes)}\n\n" + "\n".join(facts)
             + f"\n\n## {lab['articles']} {{#articles}}\n\n{arts}\n\n## {lab['cleaning_report']} {{#report}}\n\n"
             + f"| {lab['change']} | n |\n|---|---:|\n{summary}\n\n"
@@ -457,7 +458,7 @@ def editor_report(corpus: Corpus, lang: str) -> str:
     problems = corpus.problems + [Problem(c.before, c.line or 1, c.reason, "warning") for c in corpus.slug_changes]
     out += ["", "## " + ("警告" if zh else "Warnings") + f" ({len(problems)})", ""]
     out += [f"- `{escape(str(p))}`" for p in problems] or ["—"]
-    return dump_front_matter({"title": title, "generated": True}) + "\n" + "\n".join(out) + "\n"
+    return dump_front_matter({"title": title, "generated": True, "search": {"exclude": True}}) + "\n" + "\n".join(out) + "\n"
 
 
 # ---------------------------------------------------------------- writing the staging folder

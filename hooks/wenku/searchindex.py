@@ -1,0 +1,56 @@
+"""Splitting MkDocs' merged search index into one index per language edition.
+
+mkdocs-static-i18n writes one index for all languages (its issue #271: Chinese results on English
+pages). Each edition gets its own `search/search_index.json` with locations relative to the edition's
+root; overrides/main.html points Material's search `base` at that root.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+
+# Han characters and CJK punctuation: not English content, dropped from the English index.
+RE_CJK_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u200b“”‘’]+")
+
+def split_search_index(site_dir: str, prefixes: list[str]) -> dict[str, int]:
+    """Write <prefix>/search/search_index.json for each non-default edition; keep only the default's own."""
+    path = os.path.join(site_dir, "search", "search_index.json")
+    if not os.path.exists(path):
+        return {}
+    with open(path, encoding="utf-8") as fh:
+        index = json.load(fh)
+    buckets: dict[str, list] = {"": []}
+    for p in prefixes:
+        buckets[p] = []
+    for doc in index["docs"]:
+        loc = doc["location"]
+        owner = next((p for p in prefixes if loc == p or loc.startswith(p + "/")), "")
+        if owner:
+            doc = dict(doc, location=loc[len(owner) + 1:] if loc != owner else "")
+        if owner == "en":
+            # English pages of untranslated articles carry the Chinese original: search only their English.
+            doc = dict(doc, title=RE_CJK_TEXT.sub(" ", doc.get("title", "")).strip(),
+                       text=re.sub(r"\s{2,}", " ", RE_CJK_TEXT.sub(" ", doc.get("text", ""))).strip())
+            if not doc["title"] and not doc["text"]:
+                continue
+        buckets[owner].append(doc)
+    written = {}
+    for prefix, docs in buckets.items():
+        out_dir = os.path.join(site_dir, prefix, "search")
+        os.makedirs(out_dir, exist_ok=True)
+        config = dict(index["config"])
+        # Material adds a trailing wildcard to query terms, and lunr does not stem wildcard terms: with a
+        # stemmed index 'elderly' (indexed as 'elderli') finds nothing. Unstemmed words match by prefix.
+        config["pipeline"] = []
+        if prefix == "en":
+            config["lang"] = ["en"]
+        with open(os.path.join(out_dir, "search_index.json"), "w", encoding="utf-8") as fh:
+            json.dump({"config": config, "docs": docs}, fh, ensure_ascii=False, separators=(",", ":"))
+        written[prefix or "zh"] = len(docs)
+        if prefix:
+            # Material's language script reads <base>/sitemap.xml; each edition root gets one.
+            shutil.copyfile(os.path.join(site_dir, "sitemap.xml"), os.path.join(site_dir, prefix, "sitemap.xml"))
+    return written
