@@ -106,10 +106,26 @@ def article_line(art: Article, lang: str, from_dir: str) -> str:
     return "- " + " · ".join(parts)
 
 
-def build_pages(corpus: Corpus, site_url: str = "") -> SiteDocs:
-    """All generated pages for a corpus, in both languages."""
+def chinese_hash(art: Article) -> str:
+    """A short fingerprint of an article's Chinese text: a translation records the one it was made from."""
+    import hashlib
+
+    return hashlib.sha256(render_blocks(art.blocks).encode("utf-8")).hexdigest()[:12]
+
+
+def build_pages(corpus: Corpus, site_url: str = "", translations: dict[str, dict] | None = None) -> SiteDocs:
+    """All generated pages for a corpus, in both languages.
+
+    translations: front matter of editors' English translation files (docs/articles/<slug>.en.md) by slug.
+    """
     site = SiteDocs(corpus=corpus)
     arts = sorted(corpus.articles, key=_sort_key)
+    for art in arts:
+        tr = (translations or {}).get(art.slug)
+        if tr is not None:
+            made_from = str(tr.get("translation_of") or "")
+            art.meta["translation_status"] = "translated" if made_from == chinese_hash(art) else "outdated"
+            art.meta["translated"] = str(tr.get("translated") or "")
     by_slug = {a.slug: a for a in arts}
     rel = related(arts)
     for art in arts:
@@ -281,16 +297,20 @@ def translation_status(arts: list[Article], corpus: Corpus, lang: str) -> str:
     zh = lang == "zh"
     title = "翻译进度" if zh else "Translation status"
     states = {"translated": ("已有全文译文", "translated"), "summary": ("仅有英文标题和摘要", "summary only"),
-              "none": ("尚无英文内容", "not started")}
+              "none": ("尚无英文内容", "not started"),
+              "outdated": ("译文早于中文原文的修改，需更新", "outdated: the Chinese text changed after translation")}
     rows = []
     counts: dict[str, int] = defaultdict(int)
     for a in arts:
         state = a.meta.get("translation_status") or ("summary" if a.meta.get("summary_en") else "none")
         counts[state] += 1
         label = states[state][0 if zh else 1]
+        if state in ("translated", "outdated") and a.meta.get("translated"):
+            label += f" ({a.meta['translated']})"
         rows.append(f"| [{escape(article_title(a, lang))}]({_link('', f'articles/{a.slug}.md')}) | {label} | "
-                    f"{a.date or '—'} |")
-    head = "| 文章 | 状态 | 中文来源日期 |\n|---|---|---|" if zh else "| Article | State | Date of the Chinese source |\n|---|---|---|"
+                    f"{a.date or '—'} | `{chinese_hash(a)}` |")
+    head = ("| 文章 | 状态 | 中文来源日期 | 中文文本指纹 |\n|---|---|---|---|" if zh else
+            "| Article | State | Date of the Chinese source | Chinese text fingerprint |\n|---|---|---|---|")
     summary = "；".join(f"{states[k][0]} {n} 篇" for k, n in counts.items()) if zh else \
         "; ".join(f"{states[k][1]}: {n}" for k, n in counts.items())
     return (dump_front_matter({"title": title, "generated": True}) + f"\n# {title}\n\n{summary}\n\n{head}\n"
@@ -510,13 +530,35 @@ def hand_written(docs_dir: str) -> dict[str, str]:
     return out
 
 
+def english_translations(manual: dict[str, str]) -> dict[str, dict]:
+    """Front matter of the editors' translation files docs/articles/<slug>.en.md, by slug."""
+    import re as _re
+
+    out = {}
+    for rel, full in manual.items():
+        m = _re.fullmatch(r"articles/([a-z0-9-]+)\.en\.md", rel)
+        if not m:
+            continue
+        with open(full, encoding="utf-8", errors="replace") as fh:
+            text = fh.read()
+        fm = _re.match(r"^---\s*\n(.*?)\n---\s*\n", text, _re.S)
+        from wenku.metadata import TextDateLoader
+
+        try:
+            data = yaml.load(fm.group(1), Loader=TextDateLoader) if fm else {}
+        except yaml.YAMLError:
+            data = {}
+        out[m.group(1)] = data if isinstance(data, dict) else {}
+    return out
+
+
 def stage(root: str, staging: str, site_url: str = "") -> SiteDocs:
     """Generate the site's pages from sources/ and write them with docs/ into the staging folder."""
     corpus = load_corpus(os.path.join(root, "sources"))
-    site = build_pages(corpus, site_url)
+    manual = hand_written(os.path.join(root, "docs"))
+    site = build_pages(corpus, site_url, english_translations(manual))
     site.problems.extend(corpus.problems)
     written = set()
-    manual = hand_written(os.path.join(root, "docs"))
     for rel, full in manual.items():
         _copy_if_changed(full, os.path.join(staging, rel))
         written.add(rel)

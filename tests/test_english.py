@@ -1,0 +1,56 @@
+"""The English edition: titles and summaries for every article, translations with their status."""
+
+from __future__ import annotations
+
+import re
+
+from wenku.sitegen import build_pages, chinese_hash
+
+
+def read(path):
+    with open(path, encoding="utf-8") as fh:
+        return fh.read()
+
+
+def test_every_article_has_an_english_title_and_summary(corpus):
+    for art in corpus.articles:
+        assert art.meta.get("title_en"), art.slug
+        assert not re.search(r"[\u4e00-\u9fff]", art.meta["title_en"]), art.slug
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", art.meta.get("summary_en", "")) if s]
+        assert 3 <= len(sentences) <= 5, (art.slug, len(sentences))  # "3-5 faithful sentences"
+
+
+def test_english_pages_use_english_title_pinyin_authors_and_say_what_is_missing(built_site, corpus):
+    art = next(a for a in corpus.articles if a.authors == ["徐华亮"])
+    html = read(built_site / "en" / "articles" / art.slug / "index.html")
+    assert art.meta["title_en"] in html.replace("&quot;", '"')
+    assert "Xu Hualiang" in html
+    assert "English translation in preparation" in html and "Summary by the site's editors" in html
+
+
+def test_translation_page_and_status(built_site, corpus):
+    slug = "qieshi-cujin-zhongxiaoqiye-zhuanjing-te-xin-fazhan"
+    html = read(built_site / "en" / "articles" / slug / "index.html")
+    assert "Translated from the Chinese by the site's editors" in html
+    assert html.count("中文原文") >= 4  # the Chinese original of each paragraph, one click away
+    assert "English translation in preparation" not in html
+    status = read(built_site / "en" / "translations" / "index.html")
+    row = status[status.index("Genuinely Promoting"):][:400]
+    assert "translated (2026-11-22)" in row
+
+
+def test_a_translation_older_than_its_source_is_flagged(corpus):
+    art = corpus.articles[0]
+    site = build_pages(corpus, "", {art.slug: {"translation_of": "000000000000", "translated": "2026-01-01"}})
+    page = site.pages["translations.en.md"]
+    assert "outdated: the Chinese text changed after translation (2026-01-01)" in page
+    site = build_pages(corpus, "", {art.slug: {"translation_of": chinese_hash(art), "translated": "2026-01-01"}})
+    assert "translated (2026-01-01)" in site.pages["translations.en.md"]
+
+
+def test_glossary_in_both_languages(built_site):
+    zh = read(built_site / "glossary" / "index.html")
+    en = read(built_site / "en" / "glossary" / "index.html")
+    for term, english in (("新质生产力", "new quality productive forces"), ("专精特新", "SRDI"), ("数实融合", "integration of the digital and real economies")):
+        assert term in zh and english in zh
+        assert english in en
