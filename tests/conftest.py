@@ -24,6 +24,16 @@ def build_site(project: str, site_dir: str, site_url: str | None = None) -> subp
                           cwd=project, env=env, capture_output=True, text=True, timeout=600)
 
 
+def copy_build_files(proj) -> None:
+    """Copy the site's build files (hooks, templates, docs, mkdocs.yml) into a new project folder."""
+    import shutil
+
+    for name in ("hooks", "overrides", "docs"):
+        shutil.copytree(os.path.join(ROOT, name), os.path.join(proj, name), ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(os.path.join(ROOT, "mkdocs.yml"), os.path.join(proj, "mkdocs.yml"))
+    os.makedirs(os.path.join(proj, "sources"), exist_ok=True)
+
+
 @pytest.fixture(scope="session")
 def corpus():
     """The seed corpus as the site builds it."""

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import FIXTURES, ROOT, build_site
+from conftest import FIXTURES, ROOT, build_site, copy_build_files
 from wenku.corpus import process_bytes
 from wenku.safety import sanitize_markdown
 
@@ -69,10 +69,7 @@ def test_mixed_encodings_in_one_file_are_marked_not_crashing():
 
 def test_raw_html_in_a_source_is_shown_as_text(tmp_path):
     proj = tmp_path / "proj"
-    for name in ("hooks", "overrides", "docs"):
-        shutil.copytree(os.path.join(ROOT, name), proj / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(os.path.join(ROOT, "mkdocs.yml"), proj / "mkdocs.yml")
-    (proj / "sources").mkdir()
+    copy_build_files(proj)
     (proj / "sources" / "x.txt").write_text("# 恶意的标题<script>alert(1)</script>\n\n王五\n\n正文<img src=x onerror=alert(1)>结束。\n",
                                            encoding="utf-8")
     (proj / "sources" / "x.yml").write_text("kind: web-page\n", encoding="utf-8")

@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import FIXTURES, ROOT, build_site
+from conftest import FIXTURES, ROOT, build_site, copy_build_files
 
 SECTIONS = ["", "articles/", "authors/", "sources/", "archive/", "about/", "editors/"]
 
@@ -143,10 +143,7 @@ def test_source_pages_show_the_cleaning_report(built_site, corpus):
 def _small_project(tmp_path):
     """A copy of the project's build files with one small source and one hand-written article."""
     proj = tmp_path / "proj"
-    for name in ("hooks", "overrides", "docs"):
-        shutil.copytree(os.path.join(ROOT, name), proj / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(os.path.join(ROOT, "mkdocs.yml"), proj / "mkdocs.yml")
-    (proj / "sources").mkdir()
+    copy_build_files(proj)
     shutil.copy(os.path.join(FIXTURES, "bundles", "interleaved_page.txt"), proj / "sources" / "100_page.txt")
     (proj / "sources" / "100_page.yml").write_text("title: 测试版面\nkind: newspaper-page\nscript: simplified\n",
                                                   encoding="utf-8")

@@ -148,6 +148,9 @@ class Corpus:
         return [a for s in self.sources for a in s.articles]
 
 
+_ASSIGNED: dict = {}
+
+
 def source_files(sources_dir: str) -> list[str]:
     """The source text files under sources_dir, sorted by name."""
     if not os.path.isdir(sources_dir):
@@ -177,11 +180,19 @@ def load_corpus(sources_dir: str) -> Corpus:
                     corpus.problems.append(Problem(m.group(1), int(m.group(2)), m.group(3)))
                 else:
                     corpus.problems.append(Problem(path, 1, line))
-    assign_slugs(corpus)
-    apply_overrides(corpus)
-    from wenku.topics import assign_topics
+    # Unchanged sources are the same cached objects, already given slugs, overrides and topics.
+    key = tuple(id(s) for s in corpus.sources)
+    if _ASSIGNED.get("key") == key:
+        corpus.slug_changes = list(_ASSIGNED["slug_changes"])
+        corpus.problems.extend(_ASSIGNED["problems"])
+    else:
+        before = len(corpus.problems)
+        assign_slugs(corpus)
+        apply_overrides(corpus)
+        from wenku.topics import assign_topics
 
-    assign_topics(corpus.articles)
+        assign_topics(corpus.articles)
+        _ASSIGNED.update(key=key, slug_changes=list(corpus.slug_changes), problems=corpus.problems[before:])
     manual = set()
     docs_articles = os.path.join(os.path.dirname(os.path.abspath(sources_dir)), "docs", "articles")
     if os.path.isdir(docs_articles):

@@ -484,9 +484,8 @@ def editor_report(corpus: Corpus, lang: str) -> str:
 # ---------------------------------------------------------------- writing the staging folder
 
 
-def _write_if_changed(path: str, text: str) -> bool:
-    """Write text to path unless it already holds exactly that (keeps mtimes for `mkdocs serve`)."""
-    data = text.encode("utf-8")
+def _write_bytes_if_changed(path: str, data: bytes) -> bool:
+    """Write data to path unless it already holds exactly that (keeps mtimes for `mkdocs serve`)."""
     try:
         with open(path, "rb") as fh:
             if fh.read() == data:
@@ -499,20 +498,15 @@ def _write_if_changed(path: str, text: str) -> bool:
     return True
 
 
+def _write_if_changed(path: str, text: str) -> bool:
+    """Write text (UTF-8) unless the file already holds it."""
+    return _write_bytes_if_changed(path, text.encode("utf-8"))
+
+
 def _copy_if_changed(src: str, dest: str) -> bool:
     """Copy a file unless dest already has the same bytes."""
     with open(src, "rb") as fh:
-        data = fh.read()
-    try:
-        with open(dest, "rb") as fh:
-            if fh.read() == data:
-                return False
-    except FileNotFoundError:
-        pass
-    os.makedirs(os.path.dirname(dest), exist_ok=True)
-    with open(dest, "wb") as fh:
-        fh.write(data)
-    return True
+        return _write_bytes_if_changed(dest, fh.read())
 
 
 def hand_written(docs_dir: str) -> dict[str, str]:
@@ -552,11 +546,35 @@ def english_translations(manual: dict[str, str]) -> dict[str, dict]:
     return out
 
 
+_PAGES_CACHE: dict = {}
+_HANT_CACHE: dict[str, str] = {}
+
+
+def _traditional(text: str) -> str:
+    """s2twp conversion of a page, cached by content (rebuilds convert only pages that changed)."""
+    import hashlib
+
+    from wenku.convert import to_traditional_taiwan
+
+    key = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    if key not in _HANT_CACHE:
+        _HANT_CACHE[key] = to_traditional_taiwan(text)
+    return _HANT_CACHE[key]
+
+
 def stage(root: str, staging: str, site_url: str = "") -> SiteDocs:
     """Generate the site's pages from sources/ and write them with docs/ into the staging folder."""
     corpus = load_corpus(os.path.join(root, "sources"))
     manual = hand_written(os.path.join(root, "docs"))
-    site = build_pages(corpus, site_url, english_translations(manual))
+    translations = english_translations(manual)
+    # Unchanged sources come back as the same cached objects: then the pages are the same too.
+    key = (tuple(id(s) for s in corpus.sources), repr(sorted(translations.items())), site_url,
+           tuple(sorted((p.path, p.line, p.message) for p in corpus.problems)))
+    if key not in _PAGES_CACHE:
+        _PAGES_CACHE.clear()
+        _PAGES_CACHE[key] = build_pages(corpus, site_url, translations)
+    cached = _PAGES_CACHE[key]
+    site = SiteDocs(pages=cached.pages, files=cached.files, corpus=corpus)
     site.problems.extend(corpus.problems)
     written = set()
     for rel, full in manual.items():
@@ -572,8 +590,6 @@ def stage(root: str, staging: str, site_url: str = "") -> SiteDocs:
             _copy_if_changed(full, os.path.join(staging, rel))
             written.add(rel)
     # The Traditional Chinese edition: every Simplified page converted, unless an editor wrote one.
-    from wenku.convert import to_traditional_taiwan
-
     simplified = {rel: text for rel, text in site.pages.items() if rel not in manual}
     for rel, full in manual.items():
         if rel.endswith(".md"):
@@ -582,7 +598,7 @@ def stage(root: str, staging: str, site_url: str = "") -> SiteDocs:
     for rel, text in simplified.items():
         target = traditional_path(rel)
         if target and target not in manual:
-            _write_if_changed(os.path.join(staging, target), to_traditional_taiwan(text))
+            _write_if_changed(os.path.join(staging, target), _traditional(text))
             written.add(target)
     # Remove what neither docs/ nor the generator produce any more.
     for base, dirs, files in os.walk(staging, topdown=False):

@@ -1,0 +1,142 @@
+"""`make bench`: build time, memory, rebuild cost and search index size for N synthetic articles.
+
+For each N (default 32, 1000; BENCH_SIZES=32,1000,5000 for more) in a temporary project:
+  - cleaning throughput: the whole pipeline over the sources, in a fresh process;
+  - our full strict build (three editions): wall time and peak memory;
+  - a plain Material + i18n build of the same generated Markdown without our hooks: the ratio counts;
+  - rebuild cost in one process (as `mkdocs serve` does): nothing changed, one source changed;
+  - search index size per edition.
+Results go to bench/RESULTS.md between the bench markers, with the date, machine and versions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+sys.path.insert(0, os.path.join(ROOT, "hooks"))
+PY = sys.executable
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+def timed(cmd: list[str], cwd: str) -> tuple[float, float]:
+    """(seconds, peak MB) of a command, measured by /usr/bin/time."""
+    out = subprocess.run(["/usr/bin/time", "-f", "BENCH %e %M", *cmd], cwd=cwd, env=ENV, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr[-2000:])
+    sec, kb = re.findall(r"BENCH ([\d.]+) (\d+)", out.stderr)[-1]
+    return float(sec), int(kb) / 1024
+
+
+def project(n: int, base: str) -> str:
+    """A copy of the site's build files with n synthetic articles as its sources."""
+    from generate import make
+
+    proj = os.path.join(base, f"n{n}")
+    for name in ("hooks", "overrides", "docs"):
+        shutil.copytree(os.path.join(ROOT, name), os.path.join(proj, name), ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(os.path.join(ROOT, "mkdocs.yml"), proj)
+    if n == 32:  # the real site
+        shutil.copytree(os.path.join(ROOT, "sources"), os.path.join(proj, "sources"))
+    else:
+        make(n, proj)
+    return proj
+
+
+def plain_project(proj: str) -> str:
+    """The same generated Markdown (our staging folder) built by Material + i18n without our hooks."""
+    plain = proj + "-plain"
+    shutil.copytree(os.path.join(proj, ".build", "docs"), os.path.join(plain, "docs"))
+    shutil.copytree(os.path.join(proj, "overrides"), os.path.join(plain, "overrides"))
+    with open(os.path.join(proj, "mkdocs.yml"), encoding="utf-8") as fh:
+        cfg = fh.read()
+    cfg = re.sub(r"\nhooks:\n  - hooks/site_pages.py\n", "\n", cfg)
+    with open(os.path.join(plain, "mkdocs.yml"), "w", encoding="utf-8") as fh:
+        fh.write(cfg)
+    return plain
+
+
+REBUILD = r"""
+import os, sys, time, json
+sys.path.insert(0, os.path.join(sys.argv[1], "hooks"))
+from wenku import sitegen
+root = sys.argv[1]; staging = os.path.join(root, ".build", "bench-docs")
+t = time.perf_counter(); sitegen.stage(root, staging); cold = time.perf_counter() - t
+t = time.perf_counter(); sitegen.stage(root, staging); warm = time.perf_counter() - t
+src = sorted(f for f in os.listdir(os.path.join(root, "sources")) if f.endswith(".txt"))[0]
+path = os.path.join(root, "sources", src)
+with open(path, "a", encoding="utf-8") as fh: fh.write("\n补充的一段文字，用来测量只改动一个来源时的重建。\n")
+t = time.perf_counter(); sitegen.stage(root, staging); one = time.perf_counter() - t
+print(json.dumps({"cold": cold, "warm": warm, "one": one}))
+"""
+
+
+def measure(n: int, base: str) -> dict:
+    proj = project(n, base)
+    src_dir = os.path.join(proj, "sources")
+    size = sum(os.path.getsize(os.path.join(src_dir, f)) for f in os.listdir(src_dir) if f.endswith(".txt"))
+    clean = subprocess.run([PY, "-c", "import sys,time; sys.path.insert(0,'hooks'); from wenku.segment import tokenizer; "
+                            "tokenizer(); from wenku.corpus import load_corpus; t=time.perf_counter(); "
+                            "c=load_corpus('sources'); print(time.perf_counter()-t, len(c.articles))"],
+                           cwd=proj, env=ENV, capture_output=True, text=True, check=True).stdout.split()
+    ours = timed([PY, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"], proj)
+    plain = plain_project(proj)
+    plain_t = timed([PY, "-m", "mkdocs", "build", "-q", "-d", "site"], plain)
+    rebuild = json.loads(subprocess.run([PY, "-c", REBUILD, proj], env=ENV, capture_output=True, text=True,
+                                        check=True).stdout)
+    index = {}
+    for edition in ("", "en", "zh-Hant"):
+        p = os.path.join(proj, "site", edition, "search", "search_index.json")
+        index[edition or "zh"] = os.path.getsize(p) / 1024 if os.path.exists(p) else 0
+    return {"n": int(clean[1]), "mb": size / 1024 / 1024, "clean": float(clean[0]), "build": ours[0], "rss": ours[1],
+            "plain": plain_t[0], "plain_rss": plain_t[1], **rebuild, "index": index}
+
+
+def main() -> None:
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "32,1000").split(",")]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as base:
+        for n in sizes:
+            r = measure(n, base)
+            rows.append(r)
+            print(f"N={n}: {r}", flush=True)
+    import jieba
+    import material
+    import mkdocs
+
+    head = (f"Measured {dt.date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} cores, "
+            f"Python {platform.python_version()}, MkDocs {mkdocs.__version__}, Material "
+            f"{getattr(material, '__version__', '?')}, jieba {jieba.__version__}. Three editions (zh, en, zh-Hant).")
+    table = ["| articles | sources MB | cleaning (fresh process) | our build | peak RSS | plain build | ratio | "
+             "rebuild: cold / nothing changed / one source | search index zh / en / zh-Hant |",
+             "|---:|---:|---:|---:|---:|---:|---:|---|---|"]
+    for r in rows:
+        table.append(f"| {r['n']} | {r['mb']:.1f} | {r['clean']:.1f} s | {r['build']:.1f} s | {r['rss']:.0f} MB | "
+                     f"{r['plain']:.1f} s | {r['build'] / r['plain']:.2f}× | {r['cold']:.2f} s / {r['warm']:.2f} s "
+                     f"({100 * r['warm'] / r['cold']:.0f}%) / {r['one']:.2f} s | "
+                     f"{r['index']['zh']:.0f} / {r['index']['en']:.0f} / {r['index']['zh-Hant']:.0f} KB |")
+    block = "<!-- bench:start -->\n" + head + "\n\n" + "\n".join(table) + "\n<!-- bench:end -->"
+    path = os.path.join(ROOT, "bench", "RESULTS.md")
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    if "<!-- bench:start -->" in text:
+        text = re.sub(r"<!-- bench:start -->.*<!-- bench:end -->", lambda m: block, text, flags=re.S)
+    else:
+        text += "\n## Build and scale (issue: Bench)\n\n`make bench` (bench/run.py).\n\n" + block + "\n"
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    print(block)
+
+
+if __name__ == "__main__":
+    main()
