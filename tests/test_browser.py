@@ -140,3 +140,15 @@ def test_english_search_searches_english_only(page, server, corpus):
     page.locator("input.md-search__input").fill("")
     assert _search(page, "养老") == []  # no Chinese results on the English site
     assert page.errors == [], page.errors
+
+
+def test_traditional_query_finds_simplified_text(page, server, corpus):
+    page.goto(server)
+    links = _search(page, "數據要素")
+    assert page.locator("input.md-search__input").input_value() == "数据要素"  # folded as typed
+    assert any("/articles/" in (h or "") for h in links), links
+    page.goto(server + "zh-Hant/")
+    links = _search(page, "数据要素")  # and the other way round on the Traditional edition
+    assert page.locator("input.md-search__input").input_value() == "數據要素"
+    assert any("/zh-Hant/articles/" in (h or "") for h in links), links
+    assert page.errors == [], page.errors

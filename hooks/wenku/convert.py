@@ -43,3 +43,16 @@ def traditional_share(text: str) -> float:
     if len(converted) != len(chars):
         return 1.0 if converted != chars else 0.0
     return sum(1 for a, b in zip(chars, converted) if a != b) / len(chars)
+
+
+@functools.lru_cache(maxsize=2)
+def character_map(direction: str) -> dict[str, str]:
+    """Single-character map for search folding: 't2s' (traditional -> simplified) or 's2t'."""
+    conv = _converter("t2s" if direction == "t2s" else "s2t")
+    out = {}
+    for code in range(0x4E00, 0xA000):
+        ch = chr(code)
+        to = conv.convert(ch)
+        if to != ch and len(to) == 1:
+            out[ch] = to
+    return out

@@ -152,6 +152,7 @@ def build_pages(corpus: Corpus, site_url: str = "", translations: dict[str, dict
         site.files[f"sources/raw/{src.name}"] = src.path
         site.pages[f"sources/raw/{source_slug(src)}-report.json"] = json.dumps(
             [c.to_dict() for c in src.report], ensure_ascii=False, indent=1)
+    site.pages.update(search_fold_scripts())
     return site
 
 
@@ -272,6 +273,20 @@ def rss_feed(arts: list[Article], lang: str, site_url: str) -> str:
             f"    <title>{title}</title>\n    <link>{xml(base + '/')}</link>\n"
             f"    <description>{xml(title)}</description>\n    <language>{'zh-Hans' if lang == 'zh' else 'en'}</language>\n"
             + "\n".join(items) + "\n  </channel>\n</rss>\n")
+
+
+@functools.lru_cache(maxsize=1)
+def search_fold_scripts() -> dict[str, str]:
+    """Static scripts that fold search queries to each edition's script (maps from OpenCC, built once)."""
+    from wenku.convert import character_map
+
+    with open(os.path.join(DATA, "search-fold.js"), encoding="utf-8") as fh:
+        code = fh.read()
+    out = {}
+    for name, direction in (("fold-to-simplified.js", "t2s"), ("fold-to-traditional.js", "s2t")):
+        table = json.dumps(character_map(direction), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        out[f"assets/javascripts/{name}"] = f"window.__wenku_fold={table};\n" + code
+    return out
 
 
 @functools.lru_cache(maxsize=1)
