@@ -70,10 +70,7 @@ def _process(name: str, data: bytes, sidecar_text: str | None, path: str) -> Sou
         cleaned, changes = repair_line(raw, number, skip=skip)
         report.extend(changes)
         report.extend(suspected_typos(cleaned, number))
-        stripped = cleaned.strip()
-        if stripped != cleaned.strip(" \t\u3000") or cleaned != stripped and cleaned.strip():
-            pass
-        lines.append(Line(number, stripped))
+        lines.append(Line(number, cleaned.strip()))
     lines, repeats = remove_repeated_blocks(lines)
     report.extend(repeats)
     pattern = detect_pattern(lines)

@@ -178,9 +178,7 @@ def article_page(art: Article, lang: str, corpus: Corpus, related_arts: list[Art
         if art.meta.get("summary_en"):
             intro += f"    **Summary by the site's editors:** {escape(art.meta['summary_en'])}\n\n"
         body = intro + '<div lang="zh-Hans" markdown>\n\n' + body + "\n</div>\n"
-        for key in ("summary",):
-            fm.pop(key, None)
-    fm.pop("original_title", None) if lang == "zh" else None
+        fm.pop("summary", None)  # the Chinese lede is not shown in the English header
     return dump_front_matter(fm) + "\n" + body
 
 
@@ -369,8 +367,6 @@ def archive_index(arts: list[Article], lang: str) -> str:
         else:
             years[""][""].append(a)
     parts = []
-    for y in sorted(years, key=lambda k: (k == "", k), reverse=False):
-        pass
     for y in sorted((k for k in years if k), reverse=True) + ([""] if "" in years else []):
         parts.append(f"## {y if y else lab['untitled_date']}")
         for m in sorted(years[y], reverse=True):

@@ -184,8 +184,6 @@ def split_slides(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
             art.meta.setdefault("title_lines", []).append(ln.number)
         else:
             art.blocks.append(Block("p", t, [ln.number]))
-    if title_lines:
-        pass
     i = first_toc if first_toc is not None else 0
     current_part = None
     seen_slides: set[str] = set()
