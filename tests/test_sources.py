@@ -183,3 +183,12 @@ def test_reading_time_counts_chinese_characters(corpus):
     a = corpus.articles[0]
     assert a.meta["words"] > 1000
     assert a.meta["reading_time"] == max(1, round(a.meta["words"] / 400))
+
+
+def test_every_report_kind_is_explained_for_editors(corpus):
+    from wenku.sitegen import report_kinds
+
+    kinds = report_kinds()
+    used = {c.kind for s in corpus.sources for c in s.report}
+    assert used <= set(kinds), used - set(kinds)
+    assert all(v.get("zh") and v.get("en") for v in kinds.values())

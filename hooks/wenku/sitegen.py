@@ -288,6 +288,13 @@ def search_fold_scripts() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def report_kinds() -> dict[str, dict[str, str]]:
+    """What each report kind means, in zh and en (data/report_kinds.yml)."""
+    with open(os.path.join(DATA, "report_kinds.yml"), encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@functools.lru_cache(maxsize=1)
 def glossary() -> list[dict]:
     """The shared bilingual glossary (data/glossary.yml)."""
     with open(os.path.join(DATA, "glossary.yml"), encoding="utf-8") as fh:
@@ -438,13 +445,15 @@ def source_page(src: SourceResult, lang: str) -> str:
     counts: dict[str, int] = defaultdict(int)
     for c in src.report:
         counts[c.kind] += 1
-    summary = "\n".join(f"| `{k}` | {n} |" for k, n in sorted(counts.items()))
+    kinds = report_kinds()
+    summary = "\n".join(f"| `{k}` | {escape(kinds.get(k, {}).get(lang if lang == 'en' else 'zh', ''))} | {n} |"
+                        for k, n in sorted(counts.items()))
     rows = "\n".join(f"| {c.line or '—'} | `{c.kind}` | {_cell(c.before)} | {_cell(c.after)} | {escape(c.reason)} |"
                      for c in src.report)
     return (dump_front_matter({"title": title, "generated": True, "search": {"exclude": True}})
             + f"\n# {escape(title)}\n\n{escape(notes)}\n\n" + "\n".join(facts)
             + f"\n\n## {lab['articles']} {{#articles}}\n\n{arts}\n\n## {lab['cleaning_report']} {{#report}}\n\n"
-            + f"| {lab['change']} | n |\n|---|---:|\n{summary}\n\n"
+            + f"| {lab['change']} | {lab['reason']} | n |\n|---|---|---:|\n{summary}\n\n"
             + f"??? note \"{lab['changes']} ({len(src.report)})\"\n\n"
             + "\n".join("    " + r for r in (f"| {lab['line']} | {lab['change']} | {lab['before']} | {lab['after']} | {lab['reason']} |",
                                              "|---:|---|---|---|---|", *rows.split("\n")) if rows) + "\n")
