@@ -425,7 +425,10 @@ def source_page(src: SourceResult, lang: str) -> str:
     lab = labels()[lang]
     sc = src.sidecar
     title = sc.get("title_en" if lang == "en" else "title") or sc.get("title") or src.name
-    notes = sc.get("notes_en" if lang == "en" else "notes") or sc.get("notes") or ""
+    from wenku.repairs import fix_spaces_between_chinese
+
+    # YAML folded text joins lines with a space: none belongs between Chinese characters.
+    notes = fix_spaces_between_chinese(sc.get("notes_en" if lang == "en" else "notes") or sc.get("notes") or "")
     facts = [
         f"- {lab['kind']}：{KIND_NAMES[lang].get(sc.get('kind', ''), sc.get('kind', '—'))}" if lang == "zh"
         else f"- {lab['kind']}: {KIND_NAMES[lang].get(sc.get('kind', ''), sc.get('kind', '—'))}",
@@ -438,7 +441,8 @@ def source_page(src: SourceResult, lang: str) -> str:
         facts.append(f"- {lab['date']}{sep}{sc['date']}")
     if sc.get("url"):
         facts.append(f"- URL{sep}<{sc['url']}>")
-    facts.append(f"- {lab['encoding']}{sep}{src.encoding}; {lab['script']}{sep}{src.script}")
+    script = {"zh": {"traditional": "繁体", "simplified": "简体"}}.get(lang, {}).get(src.script, src.script)
+    facts.append(f"- {lab['encoding']}{sep}{src.encoding}; {lab['script']}{sep}{script}")
     facts.append(f"- {lab['raw_text']}{sep}[{src.name}](raw/{src.name}) · "
                  f"[JSON](raw/{source_slug(src)}-report.json)")
     arts = "\n".join(article_line(a, lang, "sources") for a in src.articles)
