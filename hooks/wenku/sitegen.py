@@ -113,6 +113,12 @@ def chinese_hash(art: Article) -> str:
     return hashlib.sha256(render_blocks(art.blocks).encode("utf-8")).hexdigest()[:12]
 
 
+# Page texts from earlier builds in this process (mkdocs serve), keyed by the cached objects they render.
+_ARTICLE_PAGES: dict = {}
+_SOURCE_PAGES: dict = {}
+_REPORT_JSON: dict = {}
+
+
 def build_pages(corpus: Corpus, site_url: str = "", translations: dict[str, dict] | None = None) -> SiteDocs:
     """All generated pages for a corpus, in both languages.
 
@@ -130,8 +136,14 @@ def build_pages(corpus: Corpus, site_url: str = "", translations: dict[str, dict
     rel = related(arts)
     for art in arts:
         for lang in LANGUAGES:
-            site.pages[f"articles/{art.slug}{suffix(lang)}.md"] = article_page(
-                art, lang, corpus, [by_slug[s] for s in rel.get(art.slug, [])])
+            related_arts = [by_slug[s] for s in rel.get(art.slug, [])]
+            # Rebuilds re-render only what changed: unchanged articles are the same cached objects.
+            key = (id(art), lang, art.slug, tuple(art.meta.get("topics", [])), tuple(rel.get(art.slug, [])),
+                   tuple(article_title(r, lang) for r in related_arts), art.meta.get("translation_status"),
+                   art.meta.get("title_en"), art.meta.get("summary_en"), art.title)
+            if key not in _ARTICLE_PAGES:
+                _ARTICLE_PAGES[key] = article_page(art, lang, corpus, related_arts)
+            site.pages[f"articles/{art.slug}{suffix(lang)}.md"] = _ARTICLE_PAGES[key]
     for lang in LANGUAGES:
         sfx = suffix(lang)
         site.pages[f"index{sfx}.md"] = home_page(arts, corpus, lang)
@@ -146,12 +158,16 @@ def build_pages(corpus: Corpus, site_url: str = "", translations: dict[str, dict
         site.pages[f"archive/index{sfx}.md"] = archive_index(arts, lang)
         site.pages[f"sources/index{sfx}.md"] = sources_index(corpus, lang)
         for src in corpus.sources:
-            site.pages[f"sources/{source_slug(src)}{sfx}.md"] = source_page(src, lang)
+            key = (id(src), lang, tuple(a.slug for a in src.articles), tuple(a.title for a in src.articles))
+            if key not in _SOURCE_PAGES:
+                _SOURCE_PAGES[key] = source_page(src, lang)
+            site.pages[f"sources/{source_slug(src)}{sfx}.md"] = _SOURCE_PAGES[key]
         site.pages[f"editors/build-report{sfx}.md"] = editor_report(corpus, lang)
     for src in corpus.sources:
         site.files[f"sources/raw/{src.name}"] = src.path
-        site.pages[f"sources/raw/{source_slug(src)}-report.json"] = json.dumps(
-            [c.to_dict() for c in src.report], ensure_ascii=False, indent=1)
+        if id(src) not in _REPORT_JSON:
+            _REPORT_JSON[id(src)] = json.dumps([c.to_dict() for c in src.report], ensure_ascii=False, indent=1)
+        site.pages[f"sources/raw/{source_slug(src)}-report.json"] = _REPORT_JSON[id(src)]
     site.pages.update(search_fold_scripts())
     return site
 

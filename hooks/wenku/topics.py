@@ -92,15 +92,25 @@ def assign_topics(articles: list[Article]) -> None:
     _keywords(articles, texts)
 
 
-def _keywords(articles: list[Article], texts: list[str]) -> None:
-    """Six TF-IDF keywords per article from jieba tokens (dictionary words of two or more characters)."""
+_TOKENS: dict[str, Counter] = {}
+
+
+def _token_counts(text: str) -> Counter:
+    """Counts of jieba words (two or more characters, not stopwords) in text, cached by content."""
+    import hashlib
+
     from wenku.segment import tokenizer
 
-    tk = tokenizer()
-    docs = []
-    for text in texts:
-        toks = [t for t in tk.cut(text, HMM=False) if len(t) >= 2 and re.match(f"^[{CJK}]", t) and t not in STOPWORDS]
-        docs.append(Counter(toks))
+    key = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    if key not in _TOKENS:
+        toks = tokenizer().cut(text, HMM=False)
+        _TOKENS[key] = Counter(t for t in toks if len(t) >= 2 and re.match(f"^[{CJK}]", t) and t not in STOPWORDS)
+    return _TOKENS[key]
+
+
+def _keywords(articles: list[Article], texts: list[str]) -> None:
+    """Six TF-IDF keywords per article from jieba tokens (dictionary words of two or more characters)."""
+    docs = [_token_counts(text) for text in texts]
     df = Counter()
     for d in docs:
         df.update(d.keys())
