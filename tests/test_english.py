@@ -54,3 +54,12 @@ def test_glossary_in_both_languages(built_site):
     for term, english in (("新质生产力", "new quality productive forces"), ("专精特新", "SRDI"), ("数实融合", "integration of the digital and real economies")):
         assert term in zh and english in zh
         assert english in en
+
+
+def test_glossary_terms_in_articles_link_to_the_glossary(built_site, corpus):
+    art = next(a for a in corpus.articles if a.authors == ["胡艺华"])
+    for prefix in ("", "en/", "zh-Hant/"):
+        html = read(built_site / prefix / "articles" / art.slug / "index.html")
+        assert html.count('glossary/#term-xin-zhi-shengchanli"') == 1, prefix  # first use only
+    glossary = read(built_site / "en" / "glossary" / "index.html")
+    assert 'id="term-xin-zhi-shengchanli"' in glossary and "new quality productive forces" in glossary

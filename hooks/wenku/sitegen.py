@@ -180,7 +180,7 @@ def article_page(art: Article, lang: str, corpus: Corpus, related_arts: list[Art
     names = {t.id: t.name(lang) for t in taxonomy()}
     fm["topic_links"] = [[tid, names[tid]] for tid in art.meta.get("topics", []) if tid in names]
     fm["related"] = [[r.slug, article_title(r, lang)] for r in related_arts or []]
-    body = render_blocks(art.blocks)
+    body = link_glossary_terms(render_blocks(art.blocks), "articles")
     if lang == "en":
         fm["lang"] = "en"
         fm["title"] = article_title(art, "en")
@@ -317,15 +317,51 @@ def glossary() -> list[dict]:
         return yaml.safe_load(fh)
 
 
+def glossary_anchor(term: str) -> str:
+    """The id of a term on the glossary page (the same in every edition)."""
+    from wenku.metadata import slugify
+
+    return "term-" + slugify(term)
+
+
 def glossary_page(lang: str) -> str:
-    """The glossary as a table, in a language."""
+    """The glossary, one linkable entry per term, in a language."""
     zh = lang == "zh"
     title = "术语表" if zh else "Glossary"
-    intro = ("本站英文版对常见中文政策术语的统一译法。" if zh else
-             "The English the site's editors use for recurring Chinese policy terms.")
-    head = "| 中文 | English | 说明 |\n|---|---|---|" if zh else "| Chinese | English | Note |\n|---|---|---|"
-    rows = "\n".join(f"| {escape(g['zh'])} | {escape(g['en'])} | {escape(g.get('note_en', ''))} |" for g in glossary())
-    return dump_front_matter({"title": title, "generated": True}) + f"\n# {title}\n\n{intro}\n\n{head}\n{rows}\n"
+    intro = ("本站英文版对常见中文政策术语的统一译法。文章中这些术语的首次出现链接到这里。" if zh else
+             "The English the site's editors use for recurring Chinese policy terms. In articles, the first "
+             "use of each term links here.")
+    entries = []
+    for g in glossary():
+        head = f"{g['zh']}" if zh else f"{g['en']} ({g['zh']})"
+        body = f"{escape(g['en'])}" if zh else ""
+        if g.get("note_en"):
+            body += ("——" if zh else "") + escape(g["note_en"])
+        entries.append(f"### {escape(head)} {{#{glossary_anchor(g['zh'])}}}\n\n{body}")
+    return (dump_front_matter({"title": title, "generated": True}) + f"\n# {title}\n\n{intro}\n\n"
+            + "\n\n".join(entries) + "\n")
+
+
+def link_glossary_terms(markdown: str, page_dir: str) -> str:
+    """Link the first use of each glossary term in an article's paragraphs to the glossary page."""
+    link = _link(page_dir, "glossary.md")
+    out = []
+    linked: set[str] = set()
+    for para in markdown.split("\n\n"):
+        if para.startswith(("#", "|", "-", "!!!", "    ", "<")) or "{:" in para:
+            out.append(para)
+            continue
+        for g in sorted(glossary(), key=lambda g: -len(g["zh"])):
+            term = escape(g["zh"])
+            if g["zh"] in linked or term not in para:
+                continue
+            i = para.index(term)
+            if "[" in para[max(0, i - 40):i] and "]" not in para[max(0, i - 40):i]:
+                continue  # already inside a link
+            para = para[:i] + f"[{term}]({link}#{glossary_anchor(g['zh'])})" + para[i + len(term):]
+            linked.add(g["zh"])
+        out.append(para)
+    return "\n\n".join(out)
 
 
 def translation_status(arts: list[Article], corpus: Corpus, lang: str) -> str:
