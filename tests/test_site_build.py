@@ -161,10 +161,16 @@ def test_page_in_docs_wins_over_generated(tmp_path):
         "---\ntitle: 以数据要素激活县域经济\narticle: true\nauthors: [王建国]\ndate: 2024-01\nslug: " + slug +
         "\nsource: 100_page.txt\nsource_lines: 2-30\nwords: 10\nreading_time: 1\nsource_url: ../../sources/100-page/\n---\n\n编辑手工校订的正文。\n",
         encoding="utf-8")
+    (proj / "docs" / "articles" / "shou-xie-de-wen-zhang.md").write_text(
+        "---\ntitle: 编辑手写的文章\narticle: true\nauthors: [赵六]\ndate: 2024-03\ntopics: [rural]\n---\n\n手写正文。\n",
+        encoding="utf-8")
     result = build_site(str(proj), str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr[-2000:]
     html = read(tmp_path / "site" / "articles" / slug / "index.html")
     assert "编辑手工校订的正文" in html
+    # A hand-written article of its own is listed like the generated ones.
+    for index in ("articles", "authors", "archive", "topics/rural"):
+        assert "编辑手写的文章" in read(tmp_path / "site" / index / "index.html"), index
     other = read(tmp_path / "site" / "articles" / "yi-keji-chuangxin-yinling-chanye-shengji" / "index.html")
     assert "科技创新是产业升级的根本动力" in other  # the rest stays generated
 

@@ -119,13 +119,16 @@ _SOURCE_PAGES: dict = {}
 _REPORT_JSON: dict = {}
 
 
-def build_pages(corpus: Corpus, site_url: str = "", translations: dict[str, dict] | None = None) -> SiteDocs:
+def build_pages(corpus: Corpus, site_url: str = "", translations: dict[str, dict] | None = None,
+                hand_articles: list[Article] | None = None) -> SiteDocs:
     """All generated pages for a corpus, in both languages.
 
     translations: front matter of editors' English translation files (docs/articles/<slug>.en.md) by slug.
+    hand_articles: articles written by hand in docs/articles/ (listed in the indexes, pages not generated).
     """
     site = SiteDocs(corpus=corpus)
     arts = sorted(corpus.articles, key=_sort_key)
+    listed = sorted(corpus.articles + list(hand_articles or []), key=_sort_key)
     for art in arts:
         tr = (translations or {}).get(art.slug)
         if tr is not None:
@@ -146,16 +149,16 @@ def build_pages(corpus: Corpus, site_url: str = "", translations: dict[str, dict
             site.pages[f"articles/{art.slug}{suffix(lang)}.md"] = _ARTICLE_PAGES[key]
     for lang in LANGUAGES:
         sfx = suffix(lang)
-        site.pages[f"index{sfx}.md"] = home_page(arts, corpus, lang)
-        site.pages[f"topics/index{sfx}.md"] = topics_index(arts, lang)
+        site.pages[f"index{sfx}.md"] = home_page(listed, corpus, lang)
+        site.pages[f"topics/index{sfx}.md"] = topics_index(listed, lang)
         for topic in taxonomy():
-            site.pages[f"topics/{topic.id}{sfx}.md"] = topic_page(topic, arts, lang)
-        site.pages[f"feed{sfx}.xml"] = rss_feed(arts, lang, site_url)
+            site.pages[f"topics/{topic.id}{sfx}.md"] = topic_page(topic, listed, lang)
+        site.pages[f"feed{sfx}.xml"] = rss_feed(listed, lang, site_url)
         site.pages[f"glossary{sfx}.md"] = glossary_page(lang)
-        site.pages[f"translations{sfx}.md"] = translation_status(arts, corpus, lang)
-        site.pages[f"articles/index{sfx}.md"] = articles_index(arts, lang)
-        site.pages[f"authors/index{sfx}.md"] = authors_index(arts, lang)
-        site.pages[f"archive/index{sfx}.md"] = archive_index(arts, lang)
+        site.pages[f"translations{sfx}.md"] = translation_status(listed, corpus, lang)
+        site.pages[f"articles/index{sfx}.md"] = articles_index(listed, lang)
+        site.pages[f"authors/index{sfx}.md"] = authors_index(listed, lang)
+        site.pages[f"archive/index{sfx}.md"] = archive_index(listed, lang)
         site.pages[f"sources/index{sfx}.md"] = sources_index(corpus, lang)
         for src in corpus.sources:
             key = (id(src), lang, tuple(a.slug for a in src.articles), tuple(a.title for a in src.articles))
@@ -600,6 +603,35 @@ def hand_written(docs_dir: str) -> dict[str, str]:
     return out
 
 
+def hand_written_articles(manual: dict[str, str], generated: set[str]) -> list[Article]:
+    """Articles an editor wrote in docs/articles/<slug>.md (not taking over a generated one), for the indexes."""
+    import re as _re
+
+    from wenku.metadata import TextDateLoader, date_text
+
+    out = []
+    for rel, full in sorted(manual.items()):
+        m = _re.fullmatch(r"articles/([a-z0-9-]+)\.md", rel)
+        if not m or m.group(1) in generated or m.group(1) == "index":
+            continue
+        with open(full, encoding="utf-8", errors="replace") as fh:
+            fm = _re.match(r"^---\s*\n(.*?)\n---\s*\n", fh.read(), _re.S)
+        try:
+            data = yaml.load(fm.group(1), Loader=TextDateLoader) if fm else None
+        except yaml.YAMLError:
+            data = None
+        if not isinstance(data, dict) or not data.get("article"):
+            continue
+        art = Article(source="docs", slug=m.group(1), title=str(data.get("title") or m.group(1)),
+                      authors=[str(a) for a in data.get("authors") or []], date=date_text(data.get("date")),
+                      summary=data.get("summary"))
+        for key in ("topics", "keywords", "title_en", "summary_en", "authors_en"):
+            if data.get(key):
+                art.meta[key] = data[key]
+        out.append(art)
+    return out
+
+
 def english_translations(manual: dict[str, str]) -> dict[str, dict]:
     """Front matter of the editors' translation files docs/articles/<slug>.en.md, by slug."""
     import re as _re
@@ -643,12 +675,14 @@ def stage(root: str, staging: str, site_url: str = "") -> SiteDocs:
     corpus = load_corpus(os.path.join(root, "sources"))
     manual = hand_written(os.path.join(root, "docs"))
     translations = english_translations(manual)
+    hand = hand_written_articles(manual, {a.slug for a in corpus.articles})
     # Unchanged sources come back as the same cached objects: then the pages are the same too.
     key = (tuple(id(s) for s in corpus.sources), repr(sorted(translations.items())), site_url,
-           tuple(sorted((p.path, p.line, p.message) for p in corpus.problems)))
+           tuple(sorted((p.path, p.line, p.message) for p in corpus.problems)),
+           repr([(a.slug, a.title, a.authors, a.date, sorted(a.meta.items())) for a in hand]))
     if key not in _PAGES_CACHE:
         _PAGES_CACHE.clear()
-        _PAGES_CACHE[key] = build_pages(corpus, site_url, translations)
+        _PAGES_CACHE[key] = build_pages(corpus, site_url, translations, hand)
     cached = _PAGES_CACHE[key]
     site = SiteDocs(pages=cached.pages, files=cached.files, corpus=corpus)
     site.problems.extend(corpus.problems)
