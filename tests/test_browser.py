@@ -152,3 +152,10 @@ def test_traditional_query_finds_simplified_text(page, server, corpus):
     assert page.locator("input.md-search__input").input_value() == "數據要素"
     assert any("/zh-Hant/articles/" in (h or "") for h in links), links
     assert page.errors == [], page.errors
+
+
+def test_search_keyboard_shortcut(page, server):
+    page.goto(server + "en/")
+    page.keyboard.press("/")  # Material's shortcut focuses the search box
+    focused = page.evaluate("document.activeElement && document.activeElement.classList.contains('md-search__input')")
+    assert focused

@@ -171,6 +171,9 @@ def test_page_in_docs_wins_over_generated(tmp_path):
     # A hand-written article of its own is listed like the generated ones.
     for index in ("articles", "authors", "archive", "topics/rural"):
         assert "编辑手写的文章" in read(tmp_path / "site" / index / "index.html"), index
+    # Its English page says that there is no translation yet: no silent fallback to the Chinese page.
+    en = read(tmp_path / "site" / "en" / "articles" / "shou-xie-de-wen-zhang" / "index.html")
+    assert "English translation in preparation" in en and "手写正文" in en
     other = read(tmp_path / "site" / "articles" / "yi-keji-chuangxin-yinling-chanye-shengji" / "index.html")
     assert "科技创新是产业升级的根本动力" in other  # the rest stays generated
 

@@ -632,6 +632,24 @@ def hand_written_articles(manual: dict[str, str], generated: set[str]) -> list[A
     return out
 
 
+def english_stub(chinese_page: str, art: Article) -> str:
+    """English page for a hand-written Chinese article: English title if any, the notice, the Chinese text."""
+    import re as _re
+
+    m = _re.match(r"^---\s*\n(.*?)\n---\s*\n", chinese_page, _re.S)
+    body = chinese_page[m.end():] if m else chinese_page
+    fm = {"title": art.meta.get("title_en") or art.title, "article": True, "authors": art.authors,
+          "date": art.date, "lang": "en", "translation_status": "summary" if art.meta.get("summary_en") else "none",
+          "generated": True}
+    if art.meta.get("authors_en"):
+        fm["authors_en"] = art.meta["authors_en"]
+    notice = labels()["en"]["translation_notice"]
+    intro = f'!!! info "{notice}"\n\n'
+    if art.meta.get("summary_en"):
+        intro += f"    **Summary by the site's editors:** {escape(art.meta['summary_en'])}\n\n"
+    return dump_front_matter(fm) + "\n" + intro + '<div lang="zh-Hans" markdown>\n\n' + body + "\n</div>\n"
+
+
 def english_translations(manual: dict[str, str]) -> dict[str, dict]:
     """Front matter of the editors' translation files docs/articles/<slug>.en.md, by slug."""
     import re as _re
@@ -698,6 +716,13 @@ def stage(root: str, staging: str, site_url: str = "") -> SiteDocs:
     for rel, full in site.files.items():
         if rel not in manual:
             _copy_if_changed(full, os.path.join(staging, rel))
+            written.add(rel)
+    # A hand-written Chinese article without an English version gets an English page that says so.
+    for art in hand:
+        rel = f"articles/{art.slug}.en.md"
+        if rel not in manual:
+            with open(manual[f"articles/{art.slug}.md"], encoding="utf-8", errors="replace") as fh:
+                _write_if_changed(os.path.join(staging, rel), english_stub(fh.read(), art))
             written.add(rel)
     # The Traditional Chinese edition: every Simplified page converted, unless an editor wrote one.
     simplified = {rel: text for rel, text in site.pages.items() if rel not in manual}
