@@ -247,8 +247,9 @@ def topics_index(arts: list[Article], lang: str) -> str:
     rows = []
     for t in taxonomy():
         n = counts.get(t.id, 0)
-        rows.append(f"## [{escape(t.name(lang))}]({t.id}.md)\n\n{escape(t.description(lang))} "
-                    f"{lab['article_count'].format(n=n)}")
+        count = lab["article_count"].format(n=n)
+        count = f"（{count}）" if lang == "zh" else f" ({count})"
+        rows.append(f"## [{escape(t.name(lang))}]({t.id}.md)\n\n{escape(t.description(lang))}{count}")
     return (dump_front_matter({"title": lab["topics"], "generated": True}) + f"\n# {lab['topics']}\n\n"
             + "\n\n".join(rows) + "\n")
 
