@@ -63,10 +63,14 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Editors' Markdown with unsafe markup neutralised (the check above reports it too)."""
+    """Editors' Markdown with unsafe markup neutralised; glossary terms linked in English translations."""
     from wenku.safety import sanitize_markdown
 
-    return sanitize_markdown(markdown)
+    markdown = sanitize_markdown(markdown)
+    meta = page.meta or {}
+    if meta.get("article") and meta.get("translation_of") and getattr(page.file, "locale", "") == "en":
+        markdown = sitegen.link_english_glossary_terms(markdown, "articles")
+    return markdown
 
 
 def on_serve(server, config, builder):

@@ -346,6 +346,29 @@ def glossary_page(lang: str) -> str:
             + "\n\n".join(entries) + "\n")
 
 
+def link_english_glossary_terms(markdown: str, page_dir: str) -> str:
+    """Link the first use of each glossary term's English in a translation's paragraphs to the glossary."""
+    import re as _re
+
+    link = _link(page_dir, "glossary.md")
+    out, linked = [], set()
+    for para in markdown.split("\n\n"):
+        if para.startswith(("#", "|", "-", "!!!", "???", "    ", "<", "{:", "---")) or "{:" in para:
+            out.append(para)
+            continue
+        for g in sorted(glossary(), key=lambda g: -len(g["en"])):
+            term = g["en"].split(" (")[0].strip('"')
+            if g["zh"] in linked or len(term) < 4:
+                continue
+            m = _re.search(rf"(?<![\w\[]){_re.escape(term)}(?![\w\]])", para, _re.I)
+            if not m or "](" in para[max(0, m.start() - 3):m.start()]:
+                continue
+            para = para[:m.start()] + f"[{m.group(0)}]({link}#{glossary_anchor(g['zh'])})" + para[m.end():]
+            linked.add(g["zh"])
+        out.append(para)
+    return "\n\n".join(out)
+
+
 def link_glossary_terms(markdown: str, page_dir: str) -> str:
     """Link the first use of each glossary term in an article's paragraphs to the glossary page."""
     link = _link(page_dir, "glossary.md")
