@@ -8,6 +8,7 @@ import os
 import threading
 
 import pytest
+from conftest import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -75,7 +76,18 @@ def test_home_article_switcher_search(page, server, corpus):
     page.wait_for_url(f"**/en/articles/{art.slug}/")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("input.md-search__input").get_attribute("placeholder") == "Search"
-    assert "English translation in preparation" in page.content()
+    translated = os.path.exists(os.path.join(ROOT, "docs", "articles", art.slug + ".en.md"))
+    if translated:
+        assert "Translated from the Chinese by the site's editors" in page.content()
+    else:
+        assert "English translation in preparation" in page.content()
+    # An article nobody has translated yet says so on its English page and shows the Chinese.
+    untranslated = [a for a in corpus.articles
+                    if not os.path.exists(os.path.join(ROOT, "docs", "articles", a.slug + ".en.md"))]
+    if untranslated:
+        page.goto(server + f"en/articles/{untranslated[0].slug}/")
+        assert "English translation in preparation" in page.content()
+        assert untranslated[0].title in page.content()
     # The search box is there and takes a query.
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator("input.md-search__input").fill("digital")
