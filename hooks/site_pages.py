@@ -108,8 +108,6 @@ def on_post_build(config):
     log.info("search index per language: " + ", ".join(f"{k} {v} entries" for k, v in written.items()))
 
 
-
-
 RE_BASE = re.compile(r'("base":\s*")([^"]*)(")')
 
 

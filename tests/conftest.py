@@ -15,6 +15,12 @@ SOURCES = os.path.join(ROOT, "sources")
 FIXTURES = os.path.join(ROOT, "tests", "fixtures")
 
 
+def read(path) -> str:
+    """A built file's text."""
+    with open(path, encoding="utf-8") as fh:
+        return fh.read()
+
+
 def build_site(project: str, site_dir: str, site_url: str | None = None) -> subprocess.CompletedProcess:
     """Run a real `mkdocs build --strict` of project into site_dir; the result keeps stdout/stderr."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")

@@ -5,11 +5,7 @@ from __future__ import annotations
 import re
 
 from wenku.sitegen import build_pages, chinese_hash
-
-
-def read(path):
-    with open(path, encoding="utf-8") as fh:
-        return fh.read()
+from conftest import read
 
 
 def test_every_article_has_an_english_title_and_summary(corpus):

@@ -11,14 +11,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import FIXTURES, ROOT, build_site, copy_build_files
+from conftest import FIXTURES, ROOT, build_site, copy_build_files, read
 
 SECTIONS = ["", "articles/", "authors/", "sources/", "archive/", "about/", "editors/"]
-
-
-def read(path):
-    with open(path, encoding="utf-8") as fh:
-        return fh.read()
 
 
 def test_every_article_in_both_languages(built_site, corpus):

@@ -7,11 +7,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from wenku.topics import taxonomy
-
-
-def read(path):
-    with open(path, encoding="utf-8") as fh:
-        return fh.read()
+from conftest import read
 
 
 def test_taxonomy_is_bilingual_and_sized_for_the_corpus():

@@ -6,9 +6,8 @@ import os
 import re
 
 from wenku.corpus import load_corpus, source_files
-from wenku.metadata import PAGE_KEYS, Problem, load_sidecar, load_yaml_with_lines, validate_mapping
+from wenku.metadata import PAGE_KEYS, RE_FRONT, Problem, load_sidecar, load_yaml_with_lines, validate_mapping
 
-RE_FRONT = re.compile(r"^---\s*\n(.*?)\n---\s*\n", re.S)
 RE_UNSAFE = [
     (re.compile(r"<\s*script\b", re.I), "raw <script> is not allowed in pages"),
     (re.compile(r"<\s*iframe\b", re.I), "raw <iframe> is not allowed in pages"),

@@ -242,7 +242,7 @@ def assign_slugs(corpus: Corpus) -> None:
             if slug != base:
                 corpus.slug_changes.append(Change("resolve_slug_collision", art.first_line(), base, slug,
                                                   f"slug already used by {taken[base]}"))
-                corpus.problems.append(Problem(os.path.join(src.path), art.first_line() or 1,
+                corpus.problems.append(Problem(src.path, art.first_line() or 1,
                                                f"slug '{base}' already used by {taken[base]}; this article is '{slug}' "
                                                "(pin a slug in the sidecar to choose)", "warning"))
             taken[slug] = f"{src.name} article {art.meta['index']}"
@@ -257,6 +257,8 @@ def _source_id(name: str) -> str:
 
 def apply_overrides(corpus: Corpus) -> None:
     """Sidecar overrides per article (keyed by slug) win over what the pipeline found."""
+    from wenku.topics import topic_ids
+
     for src in corpus.sources:
         overrides = src.sidecar.get("articles") or {}
         known = {a.slug for a in src.articles}
@@ -284,8 +286,6 @@ def apply_overrides(corpus: Corpus) -> None:
                         "publication_en", "notes"):
                 if key in ov:
                     art.meta[key] = ov[key]
-            from wenku.topics import topic_ids
-
             for tid in ov.get("topics") or []:
                 if tid not in topic_ids():
                     corpus.problems.append(Problem(sidecar_path, 1, f"unknown topic '{tid}' for {art.slug} "

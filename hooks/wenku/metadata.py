@@ -64,6 +64,21 @@ TextDateLoader.yaml_implicit_resolvers = {
 }
 
 
+RE_FRONT = re.compile(r"^---\s*\n(.*?)\n---\s*\n", re.S)
+
+
+def read_front_matter(text: str) -> tuple[dict | None, str]:
+    """A page's front matter (None when missing or not a valid mapping) and the body after it."""
+    m = RE_FRONT.match(text)
+    if not m:
+        return None, text
+    try:
+        data = yaml.load(m.group(1), Loader=TextDateLoader)
+    except yaml.YAMLError:
+        data = None
+    return (data if isinstance(data, dict) else None), text[m.end():]
+
+
 def load_yaml_with_lines(text: str, path: str) -> tuple[Any, dict[tuple, int], list[Problem]]:
     """Parsed YAML, a map from key path to line number, and syntax problems (with line numbers)."""
     problems: list[Problem] = []

@@ -22,7 +22,8 @@ def escape(text: str) -> str:
 
 def escape_heading(text: str) -> str:
     """escape() for heading text: a leading number ('1.1 …') is not a list there."""
-    return escape(text).replace("\\.", ".", 1) if re.match(r"^\d+\\\.", escape(text)) else escape(text)
+    escaped = escape(text)
+    return escaped.replace("\\.", ".", 1) if re.match(r"^\d+\\\.", escaped) else escaped
 
 
 def _escape_keep_bold(text: str) -> str:

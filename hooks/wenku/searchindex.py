@@ -15,6 +15,7 @@ import shutil
 # Han characters and CJK punctuation: not English content, dropped from the English index.
 RE_CJK_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u200b“”‘’]+")
 
+
 def split_search_index(site_dir: str, prefixes: list[str]) -> dict[str, int]:
     """Write <prefix>/search/search_index.json for each non-default edition; keep only the default's own."""
     path = os.path.join(site_dir, "search", "search_index.json")

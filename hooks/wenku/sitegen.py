@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import shutil
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from wenku.corpus import Corpus, load_corpus
-from wenku.metadata import Problem, name_pinyin
+from wenku.metadata import Problem, date_text, name_pinyin, read_front_matter
 from wenku.model import Article, SourceResult
 from wenku.render import dump_front_matter, escape, front_matter, render_blocks
 from wenku.textutil import shorten
@@ -175,6 +176,14 @@ def build_pages(corpus: Corpus, site_url: str = "", translations: dict[str, dict
     return site
 
 
+def untranslated_english_body(art: Article, chinese_body: str) -> str:
+    """English page body without a translation: the notice, the editors' summary, then the Chinese text."""
+    intro = f'!!! info "{labels()["en"]["translation_notice"]}"\n\n'
+    if art.meta.get("summary_en"):
+        intro += f"    **Summary by the site's editors:** {escape(art.meta['summary_en'])}\n\n"
+    return intro + '<div lang="zh-Hans" markdown>\n\n' + chinese_body + "\n</div>\n"
+
+
 def article_page(art: Article, lang: str, corpus: Corpus, related_arts: list[Article] | None = None) -> str:
     """One article page in a language; English pages without a translation say so and show the Chinese."""
     fm = front_matter(art)
@@ -192,11 +201,7 @@ def article_page(art: Article, lang: str, corpus: Corpus, related_arts: list[Art
         fm["translation_status"] = "summary" if art.meta.get("summary_en") else "none"
         if art.authors and not art.meta.get("authors_en"):
             fm["authors_en"] = [name_pinyin(a) for a in art.authors]
-        notice = labels()["en"]["translation_notice"]
-        intro = f'!!! info "{notice}"\n\n'
-        if art.meta.get("summary_en"):
-            intro += f"    **Summary by the site's editors:** {escape(art.meta['summary_en'])}\n\n"
-        body = intro + '<div lang="zh-Hans" markdown>\n\n' + body + "\n</div>\n"
+        body = untranslated_english_body(art, body)
         fm.pop("summary", None)  # the Chinese lede is not shown in the English header
     return dump_front_matter(fm) + "\n" + body
 
@@ -346,49 +351,59 @@ def glossary_page(lang: str) -> str:
             + "\n\n".join(entries) + "\n")
 
 
-def link_english_glossary_terms(markdown: str, page_dir: str) -> str:
-    """Link the first use of each glossary term's English in a translation's paragraphs to the glossary."""
-    import re as _re
+def _link_first_uses(markdown: str, page_dir: str, skip: tuple[str, ...], order, find) -> str:
+    """Link the first use of each glossary term in a page's paragraphs to its glossary entry.
 
+    skip: paragraph starts that are not prose (headings, lists, tables, admonitions, code);
+    order: sort key over glossary entries (longer terms first); find(entry, paragraph) -> (start, end) or None.
+    """
     link = _link(page_dir, "glossary.md")
     out, linked = [], set()
     for para in markdown.split("\n\n"):
-        if para.startswith(("#", "|", "-", "!!!", "???", "    ", "<", "{:", "---")) or "{:" in para:
+        if para.startswith(skip) or "{:" in para:
             out.append(para)
             continue
-        for g in sorted(glossary(), key=lambda g: -len(g["en"])):
-            term = g["en"].split(" (")[0].strip('"')
-            if g["zh"] in linked or len(term) < 4:
+        for g in sorted(glossary(), key=order):
+            span = None if g["zh"] in linked else find(g, para)
+            if span is None:
                 continue
-            m = _re.search(rf"(?<![\w\[]){_re.escape(term)}(?![\w\]])", para, _re.I)
-            if not m or "](" in para[max(0, m.start() - 3):m.start()]:
-                continue
-            para = para[:m.start()] + f"[{m.group(0)}]({link}#{glossary_anchor(g['zh'])})" + para[m.end():]
+            start, end = span
+            para = para[:start] + f"[{para[start:end]}]({link}#{glossary_anchor(g['zh'])})" + para[end:]
             linked.add(g["zh"])
         out.append(para)
     return "\n\n".join(out)
+
+
+def _find_english_term(g: dict, para: str) -> tuple[int, int] | None:
+    """Where a term's English is used as a whole word (any case), not already inside a link."""
+    term = g["en"].split(" (")[0].strip('"')
+    if len(term) < 4:
+        return None
+    m = re.search(rf"(?<![\w\[]){re.escape(term)}(?![\w\]])", para, re.I)
+    if not m or "](" in para[max(0, m.start() - 3):m.start()]:
+        return None
+    return m.span()
+
+
+def _find_chinese_term(g: dict, para: str) -> tuple[int, int] | None:
+    """Where a term's Chinese is first used, not already inside a link."""
+    term = escape(g["zh"])
+    i = para.find(term)
+    if i < 0 or ("[" in para[max(0, i - 40):i] and "]" not in para[max(0, i - 40):i]):
+        return None
+    return i, i + len(term)
+
+
+def link_english_glossary_terms(markdown: str, page_dir: str) -> str:
+    """Link the first use of each glossary term's English in a translation's paragraphs to the glossary."""
+    return _link_first_uses(markdown, page_dir, ("#", "|", "-", "!!!", "???", "    ", "<", "{:", "---"),
+                            lambda g: -len(g["en"]), _find_english_term)
 
 
 def link_glossary_terms(markdown: str, page_dir: str) -> str:
     """Link the first use of each glossary term in an article's paragraphs to the glossary page."""
-    link = _link(page_dir, "glossary.md")
-    out = []
-    linked: set[str] = set()
-    for para in markdown.split("\n\n"):
-        if para.startswith(("#", "|", "-", "!!!", "    ", "<")) or "{:" in para:
-            out.append(para)
-            continue
-        for g in sorted(glossary(), key=lambda g: -len(g["zh"])):
-            term = escape(g["zh"])
-            if g["zh"] in linked or term not in para:
-                continue
-            i = para.index(term)
-            if "[" in para[max(0, i - 40):i] and "]" not in para[max(0, i - 40):i]:
-                continue  # already inside a link
-            para = para[:i] + f"[{term}]({link}#{glossary_anchor(g['zh'])})" + para[i + len(term):]
-            linked.add(g["zh"])
-        out.append(para)
-    return "\n\n".join(out)
+    return _link_first_uses(markdown, page_dir, ("#", "|", "-", "!!!", "    ", "<"),
+                            lambda g: -len(g["zh"]), _find_chinese_term)
 
 
 def translation_status(arts: list[Article], corpus: Corpus, lang: str) -> str:
@@ -477,7 +492,7 @@ def sources_index(corpus: Corpus, lang: str) -> str:
     rows = []
     for src in corpus.sources:
         sc = src.sidecar
-        title = sc.get("title_en" if lang == "en" else "title") or sc.get("title") or src.name
+        title = source_title(src, lang)
         kind = KIND_NAMES[lang].get(sc.get("kind", ""), sc.get("kind", ""))
         outlet = (sc.get("publication_en") if lang == "en" else None) or sc.get("publication") or ""
         rows.append(f"| [{escape(title)}]({source_slug(src)}.md) | {escape(kind)} | {escape(outlet)} | "
@@ -486,12 +501,17 @@ def sources_index(corpus: Corpus, lang: str) -> str:
     # Each source's articles right here, so that every article is two clicks from the home page.
     lists = []
     for src in corpus.sources:
-        sc = src.sidecar
-        title = sc.get("title_en" if lang == "en" else "title") or sc.get("title") or src.name
+        title = source_title(src, lang)
         items = "\n".join(article_line(a, lang, "sources") for a in sorted(src.articles, key=_sort_key))
         lists.append(f"## [{escape(title)}]({source_slug(src)}.md)\n\n{items}")
     return (dump_front_matter({"title": lab["sources"], "generated": True}) + f"\n# {lab['sources']}\n\n"
             + head + "\n" + "\n".join(rows) + "\n\n" + "\n\n".join(lists) + "\n")
+
+
+def source_title(src: SourceResult, lang: str) -> str:
+    """A source's title in a language (sidecar title_en for English), else its file name."""
+    sc = src.sidecar
+    return sc.get("title_en" if lang == "en" else "title") or sc.get("title") or src.name
 
 
 def _cell(text: str, limit: int = 60) -> str:
@@ -503,7 +523,7 @@ def source_page(src: SourceResult, lang: str) -> str:
     """A source: what it is, its articles, and its cleaning report."""
     lab = labels()[lang]
     sc = src.sidecar
-    title = sc.get("title_en" if lang == "en" else "title") or sc.get("title") or src.name
+    title = source_title(src, lang)
     from wenku.repairs import fix_spaces_between_chinese
 
     # YAML folded text joins lines with a space: none belongs between Chinese characters.
@@ -629,22 +649,14 @@ def hand_written(docs_dir: str) -> dict[str, str]:
 
 def hand_written_articles(manual: dict[str, str], generated: set[str]) -> list[Article]:
     """Articles an editor wrote in docs/articles/<slug>.md (not taking over a generated one), for the indexes."""
-    import re as _re
-
-    from wenku.metadata import TextDateLoader, date_text
-
     out = []
     for rel, full in sorted(manual.items()):
-        m = _re.fullmatch(r"articles/([a-z0-9-]+)\.md", rel)
+        m = re.fullmatch(r"articles/([a-z0-9-]+)\.md", rel)
         if not m or m.group(1) in generated or m.group(1) == "index":
             continue
         with open(full, encoding="utf-8", errors="replace") as fh:
-            fm = _re.match(r"^---\s*\n(.*?)\n---\s*\n", fh.read(), _re.S)
-        try:
-            data = yaml.load(fm.group(1), Loader=TextDateLoader) if fm else None
-        except yaml.YAMLError:
-            data = None
-        if not isinstance(data, dict) or not data.get("article"):
+            data, _ = read_front_matter(fh.read())
+        if not data or not data.get("article"):
             continue
         art = Article(source="docs", slug=m.group(1), title=str(data.get("title") or m.group(1)),
                       authors=[str(a) for a in data.get("authors") or []], date=date_text(data.get("date")),
@@ -658,41 +670,25 @@ def hand_written_articles(manual: dict[str, str], generated: set[str]) -> list[A
 
 def english_stub(chinese_page: str, art: Article) -> str:
     """English page for a hand-written Chinese article: English title if any, the notice, the Chinese text."""
-    import re as _re
-
-    m = _re.match(r"^---\s*\n(.*?)\n---\s*\n", chinese_page, _re.S)
-    body = chinese_page[m.end():] if m else chinese_page
+    _, body = read_front_matter(chinese_page)
     fm = {"title": art.meta.get("title_en") or art.title, "article": True, "authors": art.authors,
           "date": art.date, "lang": "en", "translation_status": "summary" if art.meta.get("summary_en") else "none",
           "generated": True}
     if art.meta.get("authors_en"):
         fm["authors_en"] = art.meta["authors_en"]
-    notice = labels()["en"]["translation_notice"]
-    intro = f'!!! info "{notice}"\n\n'
-    if art.meta.get("summary_en"):
-        intro += f"    **Summary by the site's editors:** {escape(art.meta['summary_en'])}\n\n"
-    return dump_front_matter(fm) + "\n" + intro + '<div lang="zh-Hans" markdown>\n\n' + body + "\n</div>\n"
+    return dump_front_matter(fm) + "\n" + untranslated_english_body(art, body)
 
 
 def english_translations(manual: dict[str, str]) -> dict[str, dict]:
     """Front matter of the editors' translation files docs/articles/<slug>.en.md, by slug."""
-    import re as _re
-
     out = {}
     for rel, full in manual.items():
-        m = _re.fullmatch(r"articles/([a-z0-9-]+)\.en\.md", rel)
+        m = re.fullmatch(r"articles/([a-z0-9-]+)\.en\.md", rel)
         if not m:
             continue
         with open(full, encoding="utf-8", errors="replace") as fh:
-            text = fh.read()
-        fm = _re.match(r"^---\s*\n(.*?)\n---\s*\n", text, _re.S)
-        from wenku.metadata import TextDateLoader
-
-        try:
-            data = yaml.load(fm.group(1), Loader=TextDateLoader) if fm else {}
-        except yaml.YAMLError:
-            data = {}
-        out[m.group(1)] = data if isinstance(data, dict) else {}
+            data, _ = read_front_matter(fh.read())
+        out[m.group(1)] = data or {}
     return out
 
 
