@@ -81,3 +81,10 @@ def test_console_script_is_installed():
     assert os.path.exists(exe)
     result = subprocess.run([exe, "--help"], capture_output=True, text=True)
     assert "clean" in result.stdout and "check" in result.stdout
+
+
+def test_check_root_is_the_folder_given_even_inside_the_project():
+    # A folder under the project (here a bad-input fixture) is checked itself, not the project around it.
+    result = run("check", "--root", os.path.join("tests", "fixtures", "bad", "article-override-errors"))
+    assert result.returncode == 1, result.stdout
+    assert "sources/a.yml:4: error: 'authors': must be a list of texts" in result.stdout

@@ -11,14 +11,16 @@ from wenku.corpus import SourceError, load_corpus, read_source
 
 
 def _root(start: str | None = None) -> str:
-    """The project root: the nearest folder upwards that holds mkdocs.yml."""
-    here = os.path.abspath(start or os.getcwd())
+    """The project root: --root as given, else the nearest folder upwards that holds mkdocs.yml."""
+    if start:
+        return os.path.abspath(start)
+    here = os.getcwd()
     while True:
         if os.path.exists(os.path.join(here, "mkdocs.yml")):
             return here
         parent = os.path.dirname(here)
         if parent == here:
-            return os.path.abspath(start or os.getcwd())
+            return os.getcwd()
         here = parent
 
 
