@@ -52,7 +52,12 @@ def test_editor_topics_win(tmp_path):
     (tmp_path / "a.yml").write_text("kind: compilation\narticles:\n  chengshi-danao-xuyao-genghao-de-shuju-dizuo:\n"
                                     "    topics: [no-such-topic]\n", encoding="utf-8")
     problems = load_corpus(str(tmp_path)).problems
-    assert any("unknown topic 'no-such-topic'" in p.message for p in problems)
+    assert any("unknown topic 'no-such-topic'" in p.message and p.line == 4 for p in problems), problems
+    # An override for an article the source does not have names the line of its key.
+    (tmp_path / "a.yml").write_text("kind: compilation\narticles:\n  chengshi-danao-xuyao-genghao-de-shuju-dizuo:\n"
+                                    "    topics: [finance]\n  no-such-article:\n    title: 标题\n", encoding="utf-8")
+    problems = load_corpus(str(tmp_path)).problems
+    assert any("unknown article slug 'no-such-article'" in p.message and p.line == 5 for p in problems), problems
 
 
 def test_topic_pages_in_both_languages(built_site, corpus):

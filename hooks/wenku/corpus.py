@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from wenku import PIPELINE_VERSION
 from wenku.convert import traditional_share
 from wenku.decode import DecodeError, decode_bytes
-from wenku.metadata import Problem, date_text, load_sidecar, name_slug, reading_minutes, slugify, word_count
+from wenku.metadata import (Problem, date_text, load_sidecar, load_yaml_with_lines, name_slug, reading_minutes,
+                             slugify, word_count)
 from wenku.model import Article, Change, Line, SourceResult
 from wenku.repairs import repair_line, suspected_typos
 from wenku.repeats import remove_repeated_blocks
@@ -255,6 +256,17 @@ def _source_id(name: str) -> str:
     return re.split(r"[_\-. ]", stem)[0].lower() or stem.lower()
 
 
+def sidecar_line(path: str, *keys) -> int:
+    """The line of a key path in a sidecar (for messages about it found after parsing); 1 if not found."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            text = fh.read()
+    except OSError:
+        return 1
+    _, lines, _ = load_yaml_with_lines(text, path)
+    return lines.get(keys, 1)
+
+
 def apply_overrides(corpus: Corpus) -> None:
     """Sidecar overrides per article (keyed by slug) win over what the pipeline found."""
     from wenku.topics import topic_ids
@@ -265,8 +277,9 @@ def apply_overrides(corpus: Corpus) -> None:
         sidecar_path = os.path.splitext(src.path)[0] + ".yml"
         for slug in overrides:
             if slug not in known:
-                corpus.problems.append(Problem(sidecar_path, 1, f"override for unknown article slug '{slug}' "
-                                                                f"(articles here: {', '.join(sorted(known))})"))
+                corpus.problems.append(Problem(sidecar_path, sidecar_line(sidecar_path, "articles", slug),
+                                               f"override for unknown article slug '{slug}' "
+                                               f"(articles here: {', '.join(sorted(known))})"))
         for art in src.articles:
             ov = overrides.get(art.slug) or {}
             if "title" in ov:
@@ -286,9 +299,10 @@ def apply_overrides(corpus: Corpus) -> None:
                         "publication_en", "notes"):
                 if key in ov:
                     art.meta[key] = ov[key]
-            for tid in ov.get("topics") or []:
+            for i, tid in enumerate(ov.get("topics") or []):
                 if tid not in topic_ids():
-                    corpus.problems.append(Problem(sidecar_path, 1, f"unknown topic '{tid}' for {art.slug} "
+                    line = sidecar_line(sidecar_path, "articles", art.slug, "topics", i)
+                    corpus.problems.append(Problem(sidecar_path, line, f"unknown topic '{tid}' for {art.slug} "
                                                                     f"(topics: {', '.join(sorted(topic_ids()))})"))
             if "publication_en" not in art.meta and src.sidecar.get("publication_en"):
                 art.meta["publication_en"] = src.sidecar["publication_en"]
