@@ -8,7 +8,6 @@ mkdocs-static-i18n only handles files it finds in the docs folder, so instead of
 from __future__ import annotations
 
 import os
-import re
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -98,28 +97,23 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the search index
 def on_post_build(config):
-    """One search index per language, so each edition searches only its own pages."""
+    """One sharded search index per language, so each edition searches only its own pages."""
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # an inner build of one language; the merged index does not exist yet
-    from wenku.searchindex import split_search_index
+    from wenku.searchindex import build_search
 
-    written = split_search_index(config.site_dir, [lang for lang in sitegen.EDITIONS if lang != "zh"])
-    log.info("search index per language: " + ", ".join(f"{k} {v} entries" for k, v in written.items()))
-
-
-RE_BASE = re.compile(r'("base":\s*")([^"]*)(")')
+    built = build_search(config.site_dir, [lang for lang in sitegen.EDITIONS if lang != "zh"])
+    log.info("search index: " + ", ".join(f"{k} {v['pages']} pages, {v['parts']} parts, {v['shards']} shards"
+                                          for k, v in built.items()))
 
 
 def on_post_page(output, page, config):
-    """Point Material's search base at this edition's root, where its own search index is."""
+    """Point Material's search at this edition's own index, read by our worker."""
+    from wenku.searchindex import point_search_config
+
     lang = getattr(page.file, "locale", None) or "zh"
-    start = output.find('<script id="__config"')
-    if lang == "zh" or start < 0:
-        return output
-    end = output.find("</script>", start)
-    fixed = RE_BASE.sub(lambda m: f"{m.group(1)}{m.group(2).rstrip('/')}/{lang}/{m.group(3)}", output[start:end], count=1)
-    return output[:start] + fixed + output[end:]
+    return point_search_config(output, lang, os.path.basename(sitegen.SEARCH_WORKER))
 
 
 HREFLANG = {"zh": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}

@@ -1,8 +1,10 @@
-"""Splitting MkDocs' merged search index into one index per language edition.
+"""One search index per language edition, sharded for our search worker.
 
 mkdocs-static-i18n writes one index for all languages (its issue #271: Chinese results on English
 pages). Each edition gets its own `search/search_index.json` with locations relative to the edition's
-root; overrides/main.html points Material's search `base` at that root.
+root (`split_search_index`), which `searchshards.build_edition` then turns into the small files our
+worker fetches; every page's Material configuration points search at the edition's root and at our
+worker (`point_search_config`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import json
 import os
 import re
 import shutil
+
+from wenku import searchshards
 
 # Han characters and CJK punctuation: not English content, dropped from the English index.
 RE_CJK_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u200b“”‘’]+")
@@ -55,3 +59,34 @@ def split_search_index(site_dir: str, prefixes: list[str]) -> dict[str, int]:
             # Material's language script reads <base>/sitemap.xml; each edition root gets one.
             shutil.copyfile(os.path.join(site_dir, "sitemap.xml"), os.path.join(site_dir, prefix, "sitemap.xml"))
     return written
+
+
+def build_search(site_dir: str, prefixes: list[str]) -> dict[str, dict]:
+    """Split the merged index per edition, then shard each edition's index; figures per edition."""
+    from wenku.convert import character_map
+
+    split_search_index(site_dir, prefixes)
+    folds = {"": character_map("t2s"), "zh-Hant": character_map("s2t")}
+    out = {}
+    for prefix in ["", *prefixes]:
+        search_dir = os.path.join(site_dir, prefix, "search")
+        if os.path.exists(os.path.join(search_dir, "search_index.json")):
+            path = f"{prefix}/search/" if prefix else "search/"
+            out[prefix or "zh"] = searchshards.build_edition(search_dir, prefix or "zh", path, folds.get(prefix))
+    return out
+
+
+RE_CONFIG_BASE = re.compile(r'("base":\s*")([^"]*)(")')
+RE_CONFIG_WORKER = re.compile(r'("search":\s*"[^"]*/workers/)[^"/]*(")')
+
+
+def point_search_config(html_page: str, lang: str, worker_name: str) -> str:
+    """A built page whose Material configuration searches its own edition's index with our worker."""
+    start = html_page.find('<script id="__config"')
+    if start < 0:
+        return html_page
+    end = html_page.find("</script>", start)
+    block = RE_CONFIG_WORKER.sub(lambda m: m.group(1) + worker_name + m.group(2), html_page[start:end], count=1)
+    if lang != "zh":
+        block = RE_CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2).rstrip('/')}/{lang}/{m.group(3)}", block, count=1)
+    return html_page[:start] + block + html_page[end:]

@@ -172,7 +172,7 @@ def build_pages(corpus: Corpus, site_url: str = "", translations: dict[str, dict
         if id(src) not in _REPORT_JSON:
             _REPORT_JSON[id(src)] = json.dumps([c.to_dict() for c in src.report], ensure_ascii=False, indent=1)
         site.pages[f"sources/raw/{source_slug(src)}-report.json"] = _REPORT_JSON[id(src)]
-    site.pages.update(search_fold_scripts())
+    site.pages[SEARCH_WORKER] = search_worker_script()
     return site
 
 
@@ -298,18 +298,14 @@ def rss_feed(arts: list[Article], lang: str, site_url: str) -> str:
             + "\n".join(items) + "\n  </channel>\n</rss>\n")
 
 
-@functools.lru_cache(maxsize=1)
-def search_fold_scripts() -> dict[str, str]:
-    """Static scripts that fold search queries to each edition's script (maps from OpenCC, built once)."""
-    from wenku.convert import character_map
+SEARCH_WORKER = "assets/javascripts/workers/wenku-search.js"  # Material's search box talks to this worker
 
-    with open(os.path.join(DATA, "search-fold.js"), encoding="utf-8") as fh:
-        code = fh.read()
-    out = {}
-    for name, direction in (("fold-to-simplified.js", "t2s"), ("fold-to-traditional.js", "s2t")):
-        table = json.dumps(character_map(direction), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        out[f"assets/javascripts/{name}"] = f"window.__wenku_fold={table};\n" + code
-    return out
+
+@functools.lru_cache(maxsize=1)
+def search_worker_script() -> str:
+    """Our search worker (data/search-worker.js), which reads the sharded index of searchshards.py."""
+    with open(os.path.join(DATA, "search-worker.js"), encoding="utf-8") as fh:
+        return fh.read()
 
 
 @functools.lru_cache(maxsize=1)
