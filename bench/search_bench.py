@@ -109,10 +109,20 @@ def probes(site: str, count: int, seed: int = 1237) -> list[tuple[str, str]]:
 class Meter:
     """Compressed response bytes of the requests a page made, by URL."""
 
-    def __init__(self, page, match):
+    def __init__(self, page, match, base: str = "", site: str = ""):
         self.rows: list[tuple[str, int]] = []
-        page.on("requestfinished", lambda req: self.rows.append((req.url, req.sizes()["responseBodySize"]))
-                if match(req.url) else None)
+        self.base, self.site = base, site
+        page.on("requestfinished", lambda req: self.rows.append((req.url, self.size(req))) if match(req.url) else None)
+
+    def size(self, req) -> int:
+        """Body bytes as transferred; Chromium reports 0 for a worker's own script: its gzip size then."""
+        n = req.sizes()["responseBodySize"]
+        if not n and self.site and req.url.startswith(self.base):
+            path = os.path.join(self.site, req.url[len(self.base):].split("?")[0])
+            if os.path.isfile(path):
+                with open(path, "rb") as fh:
+                    n = len(gzip.compress(fh.read(), 6)) if path.endswith(COMPRESSED) else len(fh.read())
+        return n
 
     def take(self) -> tuple[int, list[tuple[str, int]]]:
         rows, self.rows = self.rows, []
@@ -161,7 +171,7 @@ def measure_ours(browser, base: str, site: str, probe_list) -> dict:
     for q in FIRST_QUERIES:
         context = browser.new_context()
         page = context.new_page()
-        meter = Meter(page, lambda u: "/search/" in u or "wenku-search" in u)
+        meter = Meter(page, lambda u: "/search/" in u or "wenku-search" in u, base, site)
         page.goto(base)
         page.wait_for_load_state("networkidle")
         on_load, _ = meter.take()
@@ -198,12 +208,12 @@ def type_query(page, query: str) -> None:
     page.wait_for_timeout(200)
 
 
-def measure_pagefind(browser, base: str, probe_list) -> dict:
+def measure_pagefind(browser, base: str, site: str, probe_list) -> dict:
     firsts, later = [], []
     for q in FIRST_QUERIES:
         context = browser.new_context()
         page = context.new_page()
-        meter = Meter(page, lambda u: "/pagefind/" in u)
+        meter = Meter(page, lambda u: "/pagefind/" in u, base, site)
         page.goto(base + "bench-blank.html")
         res = page.evaluate(PAGEFIND_ASK, {"queries": [q], "repeat": 1, "shown": 10})
         page.wait_for_load_state("networkidle")
@@ -246,10 +256,8 @@ def summary(r: dict) -> dict:
             "recall": 100 * r["recall"][0] / r["recall"][1], "probes": r["recall"][1]}
 
 
-def main() -> None:
-    site = os.path.abspath(sys.argv[1])
-    with_pagefind = "--pagefind" in sys.argv
-    articles = len(os.listdir(os.path.join(site, "articles")))
+def run(site: str, with_pagefind: bool, probe_count: int = 200) -> dict:
+    """Measure ours (and Pagefind) on a copy of the built site; results per engine."""
     with tempfile.TemporaryDirectory(prefix="search-bench-") as tmp:
         served = os.path.join(tmp, "site")
         shutil.copytree(site, served)
@@ -257,25 +265,41 @@ def main() -> None:
             fh.write('<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>')
         if with_pagefind:
             build_pagefind(served)
-        probe_list = probes(served, 200)
+        probe_list = probes(served, probe_count)
         httpd, base = serve(served)
         from playwright.sync_api import sync_playwright
 
         results = {}
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            results["ours"] = measure_ours(browser, base, served, probe_list)
-            if with_pagefind:
-                results["pagefind"] = measure_pagefind(browser, base, probe_list)
-            browser.close()
-        httpd.shutdown()
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                results["ours"] = measure_ours(browser, base, served, probe_list)
+                if with_pagefind:
+                    results["pagefind"] = measure_pagefind(browser, base, served, probe_list)
+                browser.close()
+        finally:
+            httpd.shutdown()
+    return results
+
+
+def pagefind_available() -> bool:
+    try:
+        import pagefind.index  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def main() -> None:
+    site = os.path.abspath(sys.argv[1])
+    results = run(site, "--pagefind" in sys.argv)
     for name, r in results.items():
         print(name, "first queries:", r["first"])
         print(name, "later queries (bytes):", r["later"])
         print(name, "misses:", r["misses"])
         print(name, summary(r))
     if "--write" in sys.argv:
-        write_results(results, articles)
+        write_results(results, len(os.listdir(os.path.join(site, "articles"))))
 
 
 def write_results(results: dict, articles: int) -> None:

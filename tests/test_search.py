@@ -97,7 +97,8 @@ def test_fragment_of_a_longer_word_and_domain_terms(page, server):
 @pytest.mark.browser
 def test_ranking_all_terms_first_title_counts_more_and_highlights(page, server, corpus):
     art = next(a for a in corpus.articles if a.authors == ["朱红莉"])
-    by_title, two_terms = ask(page, server, "", [art.title[-6:], "养老 数据要素"])
+    by_title, two_terms, plus = ask(page, server, "", [art.title[-6:], "养老 数据要素", "人工智能+"])
+    assert "人工智能+" in re.sub(r"<[^>]+>", "", plus[0][0]["title"])  # the whole query as typed counts more
     assert by_title[0][0]["location"] == f"articles/{art.slug}/"  # its own title's words: first
     assert f"<mark>{art.title[-6:]}</mark>" in by_title[0][0]["title"]
     held = [all(g[0]["terms"].values()) for g in two_terms]

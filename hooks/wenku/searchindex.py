@@ -20,8 +20,8 @@ from wenku import searchshards
 RE_CJK_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u200b“”‘’]+")
 
 
-def split_search_index(site_dir: str, prefixes: list[str]) -> dict[str, int]:
-    """Write <prefix>/search/search_index.json for each non-default edition; keep only the default's own."""
+def split_search_index(site_dir: str, prefixes: list[str]) -> dict[str, dict]:
+    """The merged index's entries per edition ('' is zh), with locations relative to the edition's root."""
     path = os.path.join(site_dir, "search", "search_index.json")
     if not os.path.exists(path):
         return {}
@@ -42,37 +42,27 @@ def split_search_index(site_dir: str, prefixes: list[str]) -> dict[str, int]:
             if not doc["title"] and not doc["text"]:
                 continue
         buckets[owner].append(doc)
-    written = {}
+    out = {}
     for prefix, docs in buckets.items():
-        out_dir = os.path.join(site_dir, prefix, "search")
-        os.makedirs(out_dir, exist_ok=True)
-        config = dict(index["config"])
-        # Material adds a trailing wildcard to query terms, and lunr does not stem wildcard terms: with a
-        # stemmed index 'elderly' (indexed as 'elderli') finds nothing. Unstemmed words match by prefix.
-        config["pipeline"] = []
-        if prefix == "en":
-            config["lang"] = ["en"]
-        with open(os.path.join(out_dir, "search_index.json"), "w", encoding="utf-8") as fh:
-            json.dump({"config": config, "docs": docs}, fh, ensure_ascii=False, separators=(",", ":"))
-        written[prefix or "zh"] = len(docs)
-        if prefix:
-            # Material's language script reads <base>/sitemap.xml; each edition root gets one.
-            shutil.copyfile(os.path.join(site_dir, "sitemap.xml"), os.path.join(site_dir, prefix, "sitemap.xml"))
-    return written
+        config = dict(index["config"], lang=["en"] if prefix == "en" else index["config"]["lang"])
+        out[prefix] = {"config": config, "docs": docs}
+    return out
 
 
 def build_search(site_dir: str, prefixes: list[str]) -> dict[str, dict]:
     """Split the merged index per edition, then shard each edition's index; figures per edition."""
     from wenku.convert import character_map
 
-    split_search_index(site_dir, prefixes)
+    editions = split_search_index(site_dir, prefixes)
     folds = {"": character_map("t2s"), "zh-Hant": character_map("s2t")}
     out = {}
-    for prefix in ["", *prefixes]:
+    for prefix, index in editions.items():
         search_dir = os.path.join(site_dir, prefix, "search")
-        if os.path.exists(os.path.join(search_dir, "search_index.json")):
-            path = f"{prefix}/search/" if prefix else "search/"
-            out[prefix or "zh"] = searchshards.build_edition(search_dir, prefix or "zh", path, folds.get(prefix))
+        path = f"{prefix}/search/" if prefix else "search/"
+        out[prefix or "zh"] = searchshards.build_edition(search_dir, prefix or "zh", path, index, folds.get(prefix))
+        if prefix:
+            # Material's language script reads <base>/sitemap.xml; each edition root gets one.
+            shutil.copyfile(os.path.join(site_dir, "sitemap.xml"), os.path.join(site_dir, prefix, "sitemap.xml"))
     return out
 
 

@@ -2,7 +2,7 @@
 
 Material's own search downloads the whole index before the first query (22 MB of JSON for the zh
 edition at 1,000 articles) and, with jieba's precise mode, finds whole words only. This module turns one
-edition's Material index (`search/search_index.json`, written per edition by `searchindex.py`) into:
+edition's part of Material's index (split per edition by `searchindex.py`) into:
 
 - parts: each page or section text cut into parts of at most PART_CHARS characters at paragraph ends;
   one small file per part (`search/parts/<id>.json`) with its page and section, fetched only for the
@@ -51,9 +51,12 @@ def plain_text(markup: str) -> str:
     return "\n".join(ln for ln in lines if ln)
 
 
+FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+
+
 def fold_latin(text: str) -> str:
     """Full-width Latin letters and digits to half-width, lower case (what the worker does to queries)."""
-    return "".join(chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else c for c in text).lower()
+    return text.translate(FULL_WIDTH).lower()
 
 
 def key_hash(key: str) -> int:
@@ -99,28 +102,37 @@ def split_parts(text: str, limit: int = PART_CHARS) -> list[str]:
     return parts
 
 
+DIGIT_LAST = B64[:32]    # a gap's last 5-bit digit
+DIGIT_MORE = B64[32:]    # a digit with more to follow
+
+
 def encode_ids(ids: list[int], total: int) -> str:
     """Sorted ids as a string: gaps in base-64 digits of 5 bits (bit 6 set = more digits follow), or,
     when shorter, '!' and a bitmap of `total` bits in base 64 (search-worker.js: decodeIds)."""
-    out = []
-    prev = -1
-    for i in ids:
-        gap = i - prev - 1
-        prev = i
-        digits = []
-        while True:
-            digits.append(gap & 31)
+    if len(ids) * 6 < total:
+        out = []
+        prev = -1
+        for i in ids:
+            gap = i - prev - 1
+            prev = i
+            if gap < 32:
+                out.append(DIGIT_LAST[gap])
+                continue
+            digits = [DIGIT_LAST[gap & 31]]
             gap >>= 5
-            if not gap:
-                break
-        out.extend(B64[d | (32 if k < len(digits) - 1 else 0)] for k, d in enumerate(reversed(digits)))
-    gaps = "".join(out)
-    if len(gaps) * 6 <= total:
-        return gaps
+            while gap:
+                digits.append(DIGIT_MORE[gap & 31])
+                gap >>= 5
+            out.extend(reversed(digits))
+        if len(out) * 6 <= total:
+            return "".join(out)
     bits = bytearray((total + 5) // 6)
     for i in ids:
         bits[i // 6] |= 1 << (i % 6)
-    return "!" + "".join(B64[b] for b in bits)
+    return "!" + bytes(bits).translate(BITMAP_DIGITS).decode("ascii")
+
+
+BITMAP_DIGITS = bytes(B64.encode("ascii")) + bytes(256 - 64)
 
 
 def decode_ids(code: str, total: int) -> list[int]:
@@ -138,14 +150,14 @@ def decode_ids(code: str, total: int) -> list[int]:
     return ids
 
 
-def build_edition(search_dir: str, lang: str, path_from_root: str, fold: dict[str, str] | None = None) -> dict:
-    """Replace one edition's Material index in search_dir with our sharded files; returns the figures.
+def build_edition(search_dir: str, lang: str, path_from_root: str, index: dict,
+                  fold: dict[str, str] | None = None) -> dict:
+    """Write one edition's index (Material's config and docs) as our sharded files; returns the figures.
 
     fold: the character map for queries (traditional to simplified for zh, the reverse for zh-Hant);
     only characters absent from this edition's text whose folded form occurs in it are kept."""
+    os.makedirs(search_dir, exist_ok=True)
     index_path = os.path.join(search_dir, "search_index.json")
-    with open(index_path, encoding="utf-8") as fh:
-        index = json.load(fh)
     pages: list[list[str]] = []          # [location, title] of every page
     page_of: dict[str, int] = {}
     parts: list[dict] = []

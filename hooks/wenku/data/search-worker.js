@@ -183,7 +183,8 @@ function holds(text, term) {
 async function search(query) {
   var meta = index.meta;
   if (/[^\x00-\x7f]/.test(query) && !index.map) index.map = await load("fold.json");
-  var terms = parse(fold(query, index.map || {}));
+  var folded = fold(query, index.map || {}).replace(/\s+/g, " ").trim();
+  var terms = parse(folded);
   if (!terms.length) return { items: [] };
 
   // Shards of all keys, fetched together.
@@ -230,6 +231,11 @@ async function search(query) {
     terms.forEach(function (term, t) {  // a Han term whose pairs are apart: ranked below the real matches
       if (info.terms[t] && term.keys.length > 1 && !holds(part.text, term) && !holds(title, term)) info.score -= 50;
     });
+    // The whole query as typed (人工智能+, a phrase with its punctuation) counts more, most in the title.
+    if (terms.length && folded.length > 1) {
+      if (title.toLowerCase().indexOf(folded) >= 0) info.score += 40;
+      else if (part.text.toLowerCase().indexOf(folded) >= 0) info.score += 20;
+    }
   });
   shown.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
   var rest = ranked.slice(SHOWN);
