@@ -108,6 +108,24 @@ def measure(n: int, base: str) -> dict:
             "plain": plain_t[0], "plain_rss": plain_t[1], **rebuild, "index": index}
 
 
+def keep_other_rows(text: str, table: list[str], measured: set[int]) -> list[str]:
+    """The new table with the rows of sizes not measured this time kept from the old one (marked with
+    their own date), so `BENCH_SIZES=5000 make bench` adds its row without dropping 32 and 1000."""
+    old = re.search(r"<!-- bench:start -->\n(.*?)<!-- bench:end -->", text, re.S)
+    if not old:
+        return table
+    date = re.search(r"Measured (\S+)", old.group(1))
+    kept = []
+    for line in old.group(1).splitlines():
+        m = re.match(r"\| (\d+)(\*?) \|", line)
+        if m and int(m.group(1)) not in measured:
+            kept.append(line if m.group(2) else line.replace(f"| {m.group(1)} |", f"| {m.group(1)}* |", 1))
+    rows = table[2:] + kept
+    rows.sort(key=lambda line: int(re.match(r"\| (\d+)", line).group(1)))
+    note = [f"", f"\\* measured in an earlier run ({date.group(1) if date else 'date above'}), kept."] if kept else []
+    return table[:2] + rows + note
+
+
 def main() -> None:
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "32,1000").split(",")]
     rows = []
@@ -131,10 +149,11 @@ def main() -> None:
                      f"{r['plain']:.1f} s | {r['build'] / r['plain']:.2f}× | {r['cold']:.2f} s / {r['warm']:.2f} s "
                      f"({100 * r['warm'] / r['cold']:.0f}%) / {r['one']:.2f} s | "
                      f"{r['index']['zh']:.0f} / {r['index']['en']:.0f} / {r['index']['zh-Hant']:.0f} KB |")
-    block = "<!-- bench:start -->\n" + head + "\n\n" + "\n".join(table) + "\n<!-- bench:end -->"
     path = os.path.join(ROOT, "bench", "RESULTS.md")
     with open(path, encoding="utf-8") as fh:
         text = fh.read()
+    table = keep_other_rows(text, table, {r["n"] for r in rows})
+    block = "<!-- bench:start -->\n" + head + "\n\n" + "\n".join(table) + "\n<!-- bench:end -->"
     if "<!-- bench:start -->" in text:
         text = re.sub(r"<!-- bench:start -->.*<!-- bench:end -->", lambda m: block, text, flags=re.S)
     else:

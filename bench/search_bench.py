@@ -303,11 +303,11 @@ def main() -> None:
 
 
 def write_results(results: dict, articles: int) -> None:
-    import playwright
+    from importlib.metadata import version
 
     head = (f"Measured {dt.date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} cores, Python "
             f"{platform.python_version()}, Debian Chromium (headless) driven by Playwright "
-            f"{getattr(playwright, '__version__', '?')}; the site served on loopback with gzip. "
+            f"{version('playwright')}; the site served on loopback with gzip. "
             f"{articles} article folders in the built site; first queries {', '.join(FIRST_QUERIES)} "
             f"(each in a fresh browser); {len(LATER_QUERIES)} later queries.")
     table = ["| engine | first query, all search bytes (median / max) | later queries (median / max) | "

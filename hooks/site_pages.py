@@ -16,7 +16,7 @@ from wenku import sitegen
 
 log = get_plugin_logger("wenku")
 
-_state: dict = {"fingerprint": None, "site": None}
+_state: dict = {"fingerprint": None, "command": None}
 
 
 def _paths(config) -> tuple[str, str, str, str]:
@@ -37,6 +37,11 @@ def _fingerprint(*folders: str) -> tuple:
     return tuple(out)
 
 
+def on_startup(*, command, dirty):
+    """Remember whether this is a one-off build or `mkdocs serve` (which keeps rebuild caches)."""
+    _state["command"] = command
+
+
 @event_priority(100)
 def on_config(config):
     """Stage docs/ and the generated pages, then build from the staging folder."""
@@ -50,13 +55,16 @@ def on_config(config):
             raise PluginError("\n".join(f"{os.path.relpath(p.path, root)}:{p.line}: {p.message}" for p in errors))
         for p in site.problems:
             log.warning(f"{os.path.relpath(p.path, root) if os.path.isabs(p.path) else p.path}:{p.line}: {p.message}")
-        _state.update(fingerprint=fp, site=site)
+        _state["fingerprint"] = fp
         log.info(f"generated {len(site.corpus.articles)} articles from {len(site.corpus.sources)} sources")
         from wenku.checks import check_pages
 
         generated = {f"articles/{a.slug}.md" for a in site.corpus.articles}
         for p in check_pages(docs, generated):
             log.warning(f"{os.path.relpath(p.path, root)}:{p.line}: {p.message}")
+        if _state["command"] != "serve":
+            del site
+            sitegen.release_caches()  # the pages are on disk now; MkDocs needs the memory more
     config.docs_dir = staging
     return config
 

@@ -89,6 +89,16 @@ def test_chinese_search_finds_articles(page, server, corpus):
     assert page.errors == [], page.errors
 
 
+def test_fragment_of_a_longer_word_typed_in_the_search_box(page, server, corpus):
+    # jieba keeps 国家统计局 whole; a reader typing 统计 must still find the article that cites it.
+    art = next(a for a in corpus.articles if any("国家统计局" in b.text for b in a.blocks))
+    page.goto(server + "topics/")
+    links = _search(page, "统计")
+    assert any(f"/articles/{art.slug}/" in (h or "") for h in links), links
+    assert "<mark>统计</mark>" in page.locator(".md-search-result__list").inner_html()
+    assert page.errors == [], page.errors
+
+
 def test_english_search_searches_english_only(page, server, corpus):
     page.goto(server + "en/")
     slug = next(a.slug for a in corpus.articles if a.authors == ["朱红莉"])

@@ -56,7 +56,8 @@ def build_search(site_dir: str, prefixes: list[str]) -> dict[str, dict]:
     editions = split_search_index(site_dir, prefixes)
     folds = {"": character_map("t2s"), "zh-Hant": character_map("s2t")}
     out = {}
-    for prefix, index in editions.items():
+    for prefix in list(editions):
+        index = editions.pop(prefix)  # one edition's entries in memory at a time
         search_dir = os.path.join(site_dir, prefix, "search")
         path = f"{prefix}/search/" if prefix else "search/"
         out[prefix or "zh"] = searchshards.build_edition(search_dir, prefix or "zh", path, index, folds.get(prefix))

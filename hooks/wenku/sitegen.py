@@ -9,6 +9,7 @@ hand-written ones.
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import os
 import re
@@ -690,6 +691,17 @@ def english_translations(manual: dict[str, str]) -> dict[str, dict]:
 
 _PAGES_CACHE: dict = {}
 _HANT_CACHE: dict[str, str] = {}
+
+
+def release_caches() -> None:
+    """Forget every rebuild cache (cleaned sources, topic tokens, pages): a one-off build needs them no
+    more once the pages are staged, and at 5,000 articles they hold gigabytes during MkDocs' own work."""
+    from wenku import corpus, topics
+
+    for cache in (_ARTICLE_PAGES, _SOURCE_PAGES, _REPORT_JSON, _PAGES_CACHE, _HANT_CACHE,
+                  corpus._CACHE, corpus._ASSIGNED, topics._TOKENS):
+        cache.clear()
+    gc.collect()
 
 
 def _traditional(text: str) -> str:
