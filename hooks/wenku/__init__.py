@@ -4,5 +4,25 @@ Raw source text -> decode -> repair -> split into articles -> metadata -> Markdo
 Plain Python, no MkDocs imports: the MkDocs hooks in ``hooks/*.py`` call into it.
 """
 
+import functools
+import hashlib
+import os
+
 # Bump when a change to the pipeline changes its output; cached results keyed on it are dropped.
 PIPELINE_VERSION = "1"
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """PIPELINE_VERSION plus a hash of this package's code and data: a cache written by other code is
+    never read, even when nobody remembered to bump the version."""
+    h = hashlib.sha256(PIPELINE_VERSION.encode())
+    base = os.path.dirname(os.path.abspath(__file__))
+    for folder, dirs, files in sorted(os.walk(base)):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".yml", ".txt", ".js")):
+                h.update(os.path.relpath(os.path.join(folder, name), base).encode())
+                with open(os.path.join(folder, name), "rb") as fh:
+                    h.update(fh.read())
+    return h.hexdigest()[:16]

@@ -7,7 +7,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from wenku import PIPELINE_VERSION
+from wenku import code_version
 from wenku.convert import traditional_share
 from wenku.decode import DecodeError, decode_bytes
 from wenku.metadata import (Problem, date_text, load_sidecar, load_yaml_with_lines, name_slug, reading_minutes,
@@ -36,16 +36,66 @@ def read_source(path: str, sidecar_text: str | None = None) -> SourceResult:
 
 
 _CACHE: dict[str, SourceResult] = {}
+DISK_CACHE: dict[str, str | None] = {"dir": None}  # set by sitegen.stage: <project>/.build/cache/sources
+_USED: set[str] = set()
 
 
 def process_bytes(name: str, data: bytes, sidecar_text: str | None = None, path: str = "") -> SourceResult:
-    """Process a source's bytes; results are cached by content hash and pipeline version."""
-    key = hashlib.sha256(data + b"\0" + (sidecar_text or "").encode() + PIPELINE_VERSION.encode() + name.encode()).hexdigest()
+    """Process a source's bytes; results are cached by content hash and code version, in memory and
+    (for site builds) on disk, so a new `mkdocs build` does not clean unchanged sources again."""
+    key = hashlib.sha256(data + b"\0" + (sidecar_text or "").encode() + code_version().encode()
+                         + name.encode()).hexdigest()
+    _USED.add(key)
     if key in _CACHE:
         return _CACHE[key]
-    result = _process(name, data, sidecar_text, path)
+    result = _read_disk_cache(key, path)
+    if result is None:
+        result = _process(name, data, sidecar_text, path)
+        _write_disk_cache(key, result)
     _CACHE[key] = result
     return result
+
+
+def _read_disk_cache(key: str, path: str) -> SourceResult | None:
+    """A result cached on disk by an earlier build, or None (missing or unreadable: then it is redone)."""
+    import pickle
+
+    folder = DISK_CACHE["dir"]
+    if not folder:
+        return None
+    try:
+        with open(os.path.join(folder, key + ".pickle"), "rb") as fh:
+            result = pickle.load(fh)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+        return None
+    if not isinstance(result, SourceResult):
+        return None
+    result.path = path or result.path  # the same text may sit in another checkout
+    return result
+
+
+def _write_disk_cache(key: str, result: SourceResult) -> None:
+    """Store a freshly processed result (written whole, then renamed, so a cut build leaves no half file)."""
+    import pickle
+
+    folder = DISK_CACHE["dir"]
+    if not folder:
+        return
+    os.makedirs(folder, exist_ok=True)
+    tmp = os.path.join(folder, f".{key}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as fh:
+        pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, os.path.join(folder, key + ".pickle"))
+
+
+def prune_disk_cache() -> None:
+    """Remove cached results that the last corpus load did not use (old versions of sources or code)."""
+    folder = DISK_CACHE["dir"]
+    if not folder or not os.path.isdir(folder):
+        return
+    for name in os.listdir(folder):
+        if name.endswith(".pickle") and name[:-7] not in _USED:
+            os.remove(os.path.join(folder, name))
 
 
 def _process(name: str, data: bytes, sidecar_text: str | None, path: str) -> SourceResult:
@@ -160,6 +210,7 @@ def source_files(sources_dir: str) -> list[str]:
 def load_corpus(sources_dir: str) -> Corpus:
     """Process every source under sources_dir; assign slugs; collect problems instead of raising."""
     corpus = Corpus()
+    _USED.clear()
     for path in source_files(sources_dir):
         sidecar_path = os.path.splitext(path)[0] + ".yml"
         sidecar_text = None

@@ -718,7 +718,11 @@ def _traditional(text: str) -> str:
 
 def stage(root: str, staging: str, site_url: str = "") -> SiteDocs:
     """Generate the site's pages from sources/ and write them with docs/ into the staging folder."""
+    from wenku import corpus as corpus_module
+
+    corpus_module.DISK_CACHE["dir"] = os.path.join(root, ".build", "cache", "sources")
     corpus = load_corpus(os.path.join(root, "sources"))
+    corpus_module.prune_disk_cache()
     manual = hand_written(os.path.join(root, "docs"))
     translations = english_translations(manual)
     hand = hand_written_articles(manual, {a.slug for a in corpus.articles})
