@@ -112,3 +112,33 @@ def test_feeds_per_language(built_site, corpus):
     assert zh.count("<item>") == min(20, len(corpus.articles))
     assert "http://127.0.0.1:8000/reader/en/articles/" in en
     assert "lastBuildDate" not in zh
+
+
+def test_related_equals_the_all_pairs_definition():
+    # The inverted-index version must give exactly what scoring every pair gives (ties by slug).
+    import random
+
+    from wenku.model import Article
+    from wenku.topics import related
+
+    rng = random.Random(7)
+    arts = []
+    for i in range(300):
+        a = Article(source="x", slug=f"a{rng.randrange(10**6):06d}-{i}")
+        a.meta["topics"] = rng.sample([f"t{j}" for j in range(15)], rng.randint(0, 4))
+        a.meta["keywords"] = rng.sample([f"k{j}" for j in range(120)], rng.randint(0, 6))
+        arts.append(a)
+
+    def all_pairs(a):
+        scored = []
+        for b in arts:
+            if b is not a:
+                s = 2 * len(set(a.meta["topics"]) & set(b.meta["topics"])) + \
+                    len(set(a.meta["keywords"]) & set(b.meta["keywords"]))
+                if s > 0:
+                    scored.append((-s, b.slug))
+        return [slug for _, slug in sorted(scored)[:5]]
+
+    got = related(arts)
+    assert all(got[a.slug] == all_pairs(a) for a in arts)
+    assert sum(1 for a in arts if got[a.slug]) > 250  # most articles have related ones: the check is not vacuous
