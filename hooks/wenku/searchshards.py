@@ -31,7 +31,7 @@ import shutil
 from array import array
 
 PART_CHARS = 600                 # longest part: one result's excerpt source, about 2 KB of JSON
-SHARD_BYTES = 6000               # target size of one shard file before compression
+SHARD_BYTES = 3000               # target size of one shard file before compression
 PAGES_PER_CHUNK = 200            # titles and addresses per page-table file
 FORMAT = 1                       # bump when the file layout changes (the worker checks it)
 

@@ -193,7 +193,7 @@ async function search(query) {
   var shards = {};
   await Promise.all(Object.keys(needed).map(function (n) {
     return load("shards/" + n + ".json").then(function (data) { shards[n] = data; });
-  }));
+  }).concat(loadPageTable()));
   var hits = terms.map(function (t) { return termHits(t, shards).hits; });
 
   // Pages: which terms they hold (text or title), which in the title, their best part.
@@ -239,12 +239,7 @@ async function search(query) {
   });
   shown.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
   var rest = ranked.slice(SHOWN);
-  var chunks = {};
-  rest.forEach(function (info) { chunks[Math.floor(info.page / meta.pagesPerChunk)] = true; });
-  var table = {};
-  await Promise.all(Object.keys(chunks).map(function (c) {
-    return load("pages/" + c + ".json").then(function (rows) { table[c] = rows; });
-  }));
+  var table = await loadPageTable();
 
   var items = shown.map(function (info) {
     var part = info.part, termsMap = termMap(terms, info);
@@ -261,6 +256,18 @@ async function search(query) {
     items.push([{ location: row[0], title: highlight(row[1], pattern), text: "", score: info.score, terms: termMap(terms, info) }]);
   });
   return { items: items, suggest: suggest(terms, shards) };
+}
+
+// Titles and addresses of all pages (for results beyond the first ten), loaded with the first query:
+// later queries then need only their own shards and the parts they show.
+function loadPageTable() {
+  if (!index.pageTable) {
+    var chunks = [];
+    for (var c = 0; c * index.meta.pagesPerChunk < index.meta.pages; c++) chunks.push(load("pages/" + c + ".json"));
+    index.pageTable = Promise.all(chunks);
+    index.pageTable.catch(function () { index.pageTable = null; });
+  }
+  return index.pageTable;
 }
 
 // Material's per-result map of query terms: false marks a term the result does not hold.
