@@ -163,17 +163,11 @@ def main() -> None:
                      f"({100 * r['warm'] / r['cold']:.0f}%) / {r['one']:.2f} s / "
                      f"{r['fresh']:.2f} s ({100 * r['fresh'] / r['cold']:.0f}%) | "
                      f"{r['index']['zh']:.0f} / {r['index']['en']:.0f} / {r['index']['zh-Hant']:.0f} KB |")
-    path = os.path.join(ROOT, "bench", "RESULTS.md")
-    with open(path, encoding="utf-8") as fh:
-        text = fh.read()
-    table = keep_other_rows(text, table, {r["n"] for r in rows})
-    block = "<!-- bench:start -->\n" + head + "\n\n" + "\n".join(table) + "\n<!-- bench:end -->"
-    if "<!-- bench:start -->" in text:
-        text = re.sub(r"<!-- bench:start -->.*<!-- bench:end -->", lambda m: block, text, flags=re.S)
-    else:
-        text += "\n## Build and scale (issue: Bench)\n\n`make bench` (bench/run.py).\n\n" + block + "\n"
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(text)
+    import results as results_file
+
+    table = keep_other_rows(results_file.read(), table, {r["n"] for r in rows})
+    block = results_file.write_block("bench", head + "\n\n" + "\n".join(table),
+                                "## Build and scale (issue: Bench)\n\n`make bench` (bench/run.py).")
     print(block)
 
 

@@ -35,7 +35,6 @@ import sys
 import tempfile
 import threading
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -167,14 +166,20 @@ PAGEFIND_ASK = """async ({queries, repeat, shown}) => {
 }"""
 
 
+def fresh_page(browser, base: str, site: str):
+    """A new browser context (empty cache) on the site's home page, metering our search files."""
+    context = browser.new_context()
+    page = context.new_page()
+    meter = Meter(page, lambda u: "/search/" in u or "wenku-search" in u, base, site)
+    page.goto(base)
+    return context, page, meter
+
+
 def measure_ours(browser, base: str, site: str, probe_list) -> dict:
     """Our worker through Material's search box: bytes per query; then time and recall, worker direct."""
     firsts = []
     for q in FIRST_QUERIES:
-        context = browser.new_context()
-        page = context.new_page()
-        meter = Meter(page, lambda u: "/search/" in u or "wenku-search" in u, base, site)
-        page.goto(base)
+        context, page, meter = fresh_page(browser, base, site)
         page.wait_for_load_state("networkidle")
         on_load, _ = meter.take()
         type_query(page, q)
@@ -190,10 +195,7 @@ def measure_ours(browser, base: str, site: str, probe_list) -> dict:
     narrow = NARROW_QUERY
     worst = []
     for bq in BROAD_QUERIES:
-        context = browser.new_context()
-        page = context.new_page()
-        meter = Meter(page, lambda u: "/search/" in u or "wenku-search" in u, base, site)
-        page.goto(base)
+        context, page, meter = fresh_page(browser, base, site)
         type_query(page, narrow)
         meter.take()
         type_query(page, bq)
@@ -339,16 +341,10 @@ def write_results(results: dict, articles: int) -> None:
                      f"{s['later_max']:.1f} KB | {'%.1f KB' % s['worst'] if s['worst'] is not None else '—'} | "
                      f"{s['ms_median']:.1f} / {s['ms_max']:.1f} ms | "
                      f"{s['recall']:.1f}% of {s['probes']} |")
-    block = "<!-- search-bench:start -->\n" + head + "\n\n" + "\n".join(table) + "\n<!-- search-bench:end -->"
-    path = os.path.join(ROOT, "bench", "RESULTS.md")
-    with open(path, encoding="utf-8") as fh:
-        text = fh.read()
-    if "<!-- search-bench:start -->" in text:
-        text = re.sub(r"<!-- search-bench:start -->.*<!-- search-bench:end -->", lambda m: block, text, flags=re.S)
-    else:
-        text += "\n## Search in the browser (issues: Search, Bench)\n\n`bench/search_bench.py`.\n\n" + block + "\n"
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(text)
+    import results as results_file
+
+    block = results_file.write_block("search-bench", head + "\n\n" + "\n".join(table),
+                                "## Search in the browser (issues: Search, Bench)\n\n`bench/search_bench.py`.")
     print(block)
 
 
