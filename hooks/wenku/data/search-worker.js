@@ -217,7 +217,7 @@ async function search(query) {
   var ranked = Array.from(pages.values());
   ranked.forEach(function (info) {
     var held = info.terms.filter(Boolean).length, inTitle = info.title.filter(Boolean).length;
-    info.score = held * 100 + inTitle * 30 + (index.articles.has(info.page) ? 10 : 0) + Math.min(info.parts, 5);
+    info.score = held * 100 + inTitle * 30 + (index.articles.has(info.page) ? 25 : 0) + Math.min(info.parts, 5);
   });
   ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
 
