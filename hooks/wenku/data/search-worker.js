@@ -217,7 +217,8 @@ async function search(query) {
   var ranked = Array.from(pages.values());
   ranked.forEach(function (info) {
     var held = info.terms.filter(Boolean).length, inTitle = info.title.filter(Boolean).length;
-    info.score = held * 100 + inTitle * 30 + (index.articles.has(info.page) ? 25 : 0) + Math.min(info.parts, 5);
+    // Each term held counts 1000: more than the title, article, parts and whole-query bonuses together.
+    info.score = held * 1000 + inTitle * 30 + (index.articles.has(info.page) ? 25 : 0) + Math.min(info.parts, 5);
   });
   ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
 
@@ -228,8 +229,12 @@ async function search(query) {
   shown.forEach(function (info, i) {
     var part = parts[i], title = part.title + (part.section ? " " + part.section[1] : "");
     info.part = part;
-    terms.forEach(function (term, t) {  // a Han term whose pairs are apart: ranked below the real matches
-      if (info.terms[t] && term.keys.length > 1 && !holds(part.text, term) && !holds(title, term)) info.score -= 50;
+    // A Han term whose pairs are all there but apart (in the part shown and the title): not held.
+    terms.forEach(function (term, t) {
+      if (info.terms[t] && term.keys.length > 1 && !holds(part.text, term) && !holds(title, term)) {
+        info.terms[t] = false;
+        info.score -= 1000;
+      }
     });
     // The whole query as typed (人工智能+, a phrase with its punctuation) counts more, most in the title.
     if (terms.length && folded.length > 1) {
@@ -237,25 +242,30 @@ async function search(query) {
       else if (part.text.toLowerCase().indexOf(folded) >= 0) info.score += 20;
     }
   });
-  shown.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
-  var rest = ranked.slice(SHOWN);
+  // Ranked again: a page found not to hold a term moves below those that do (it may leave the first ten).
+  ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
   var table = await loadPageTable();
 
-  var items = shown.map(function (info) {
-    var part = info.part, termsMap = termMap(terms, info);
-    var article = { location: part.location, title: highlight(part.title, pattern), text: "", score: info.score, terms: termsMap };
-    if (!part.section) {
-      article.text = excerpt(part.text, pattern);
-      return [article];
-    }
-    return [article, { location: part.location + "#" + part.section[0], title: highlight(part.section[1], pattern),
-                       text: excerpt(part.text, pattern), score: info.score, terms: termsMap }];
-  });
-  rest.forEach(function (info) {
+  return { items: ranked.map(function (info) { return resultItems(info, terms, pattern, table); }),
+           suggest: suggest(terms, shards) };
+}
+
+// One result as Material renders it: the page (and the section of the part shown), with the excerpt of
+// that part; a page beyond the first ten has its title only.
+function resultItems(info, terms, pattern, table) {
+  var termsMap = termMap(terms, info), meta = index.meta;
+  if (!info.part) {
     var row = table[Math.floor(info.page / meta.pagesPerChunk)][info.page % meta.pagesPerChunk];
-    items.push([{ location: row[0], title: highlight(row[1], pattern), text: "", score: info.score, terms: termMap(terms, info) }]);
-  });
-  return { items: items, suggest: suggest(terms, shards) };
+    return [{ location: row[0], title: highlight(row[1], pattern), text: "", score: info.score, terms: termsMap }];
+  }
+  var part = info.part;
+  var article = { location: part.location, title: highlight(part.title, pattern), text: "", score: info.score, terms: termsMap };
+  if (!part.section) {
+    article.text = excerpt(part.text, pattern);
+    return [article];
+  }
+  return [article, { location: part.location + "#" + part.section[0], title: highlight(part.section[1], pattern),
+                     text: excerpt(part.text, pattern), score: info.score, terms: termsMap }];
 }
 
 // Titles and addresses of all pages (for results beyond the first ten), loaded with the first query:
