@@ -7,6 +7,7 @@ For each N (default 32, 1000; BENCH_SIZES=32,1000,5000 for more) in a temporary 
   - rebuild cost in one process (as `mkdocs serve` does): nothing changed, one source changed;
   - search index size per edition.
 Results go to bench/RESULTS.md between the bench markers, with the date, machine and versions.
+`python bench/run.py --from-log FILE` writes the rows an interrupted run printed to FILE.
 """
 
 from __future__ import annotations
@@ -140,6 +141,14 @@ def keep_other_rows(text: str, table: list[str], measured: set[int]) -> list[str
 
 
 def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "--from-log":
+        # The rows an interrupted run printed ("N=1000: {...}" lines) are written as if it had finished.
+        import ast
+
+        with open(sys.argv[2], encoding="utf-8") as fh:
+            rows = [ast.literal_eval(line.split(": ", 1)[1]) for line in fh if re.match(r"N=\d+: \{", line)]
+        write_table(rows)
+        return
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "32,1000").split(",")]
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-") as base:
@@ -147,6 +156,11 @@ def main() -> None:
             r = measure(n, base)
             rows.append(r)
             print(f"N={n}: {r}", flush=True)
+    write_table(rows)
+
+
+def write_table(rows: list[dict]) -> None:
+    """The measured rows into bench/RESULTS.md (rows of other sizes kept from the last run)."""
     import jieba
     import material
     import mkdocs
