@@ -69,6 +69,3 @@ def test_an_unreadable_cache_file_is_ignored(disk_cache, monkeypatch):
     monkeypatch.setattr(corpus_module, "_ASSIGNED", {})
     assert _summary(corpus_module.load_corpus(SOURCES)) == expected
 
-
-def test_code_version_follows_the_package_files():
-    assert wenku.code_version() == wenku.code_version() and len(wenku.code_version()) == 16

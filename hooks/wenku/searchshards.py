@@ -137,7 +137,7 @@ BITMAP_DIGITS = bytes(B64.encode("ascii")) + bytes(256 - 64)
 
 
 def decode_ids(code: str, total: int) -> list[int]:
-    """The inverse of encode_ids (used by the tests and the benchmark)."""
+    """The inverse of encode_ids (the tests check the round trip; the worker has its own decodeIds)."""
     if code.startswith("!"):
         return [k * 6 + b for k, ch in enumerate(code[1:]) for b in range(6) if B64.index(ch) >> b & 1]
     ids, value, prev = [], 0, -1
