@@ -13,10 +13,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from wenku import sitegen
+from wenku.build import Build
+from wenku.checks import check_pages
 
 log = get_plugin_logger("wenku")
 
-_state: dict = {"fingerprint": None, "command": None}
+# The one state of this hook: MkDocs loads a hook module once per process, so this Build lives as long
+# as `mkdocs serve` does and holds every cache between rebuilds (see wenku/build.py).
+BUILD = Build()
 
 
 def _paths(config) -> tuple[str, str, str, str]:
@@ -39,7 +43,7 @@ def _fingerprint(*folders: str) -> tuple:
 
 def on_startup(*, command, dirty):
     """Remember whether this is a one-off build or `mkdocs serve` (which keeps rebuild caches)."""
-    _state["command"] = command
+    BUILD.command = command
 
 
 @event_priority(100)
@@ -48,23 +52,22 @@ def on_config(config):
     root, docs, sources, staging = _paths(config)
     wenku_dir = os.path.dirname(sitegen.__file__)
     fp = (_fingerprint(docs, sources, wenku_dir), config.site_url)
-    if fp != _state["fingerprint"]:
-        site = sitegen.stage(root, staging, config.site_url or "")
+    if fp != BUILD.fingerprint:
+        BUILD.cache_dir = os.path.join(root, ".build", "cache", "sources")
+        site = sitegen.stage(root, staging, config.site_url or "", BUILD)
         errors = [p for p in site.problems if p.severity == "error"]
         if errors:
             raise PluginError("\n".join(f"{os.path.relpath(p.path, root)}:{p.line}: {p.message}" for p in errors))
         for p in site.problems:
             log.warning(f"{os.path.relpath(p.path, root) if os.path.isabs(p.path) else p.path}:{p.line}: {p.message}")
-        _state["fingerprint"] = fp
+        BUILD.fingerprint = fp
         log.info(f"generated {len(site.corpus.articles)} articles from {len(site.corpus.sources)} sources")
-        from wenku.checks import check_pages
-
         generated = {f"articles/{a.slug}.md" for a in site.corpus.articles}
         for p in check_pages(docs, generated):
             log.warning(f"{os.path.relpath(p.path, root)}:{p.line}: {p.message}")
-        if _state["command"] != "serve":
+        if BUILD.command != "serve":
             del site
-            sitegen.release_caches()  # the pages are on disk now; MkDocs needs the memory more
+            BUILD.release()  # the pages are on disk now; MkDocs needs the memory more
     config.docs_dir = staging
     return config
 

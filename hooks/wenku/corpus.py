@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import hashlib
 import os
+import pickle
 import re
 from dataclasses import dataclass, field
 
 from wenku import code_version
+from wenku.build import Build
 from wenku.convert import traditional_share
 from wenku.decode import DecodeError, decode_bytes
 from wenku.metadata import (Problem, date_text, load_sidecar, load_yaml_with_lines, name_slug, reading_minutes,
@@ -28,39 +32,43 @@ class SourceError(ValueError):
     """A source that cannot be processed; the message names the file and the problem."""
 
 
-def read_source(path: str, sidecar_text: str | None = None) -> SourceResult:
+def read_source(path: str, sidecar_text: str | None = None, build: Build | None = None) -> SourceResult:
     """Process one source file (with its sidecar text, if any) into articles and a report."""
     with open(path, "rb") as fh:
         data = fh.read()
-    return process_bytes(os.path.basename(path), data, sidecar_text, path=path)
+    return process_bytes(os.path.basename(path), data, sidecar_text, path=path, build=build)
 
 
-_CACHE: dict[str, SourceResult] = {}
-DISK_CACHE: dict[str, str | None] = {"dir": None}  # set by sitegen.stage: <project>/.build/cache/sources
-_USED: set[str] = set()
+def source_key(name: str, data: bytes, sidecar_text: str | None) -> str:
+    """What a cleaning result depends on: the bytes, the sidecar, the file name and the pipeline's code."""
+    return hashlib.sha256(data + b"\0" + (sidecar_text or "").encode() + code_version().encode()
+                          + name.encode()).hexdigest()
 
 
-def process_bytes(name: str, data: bytes, sidecar_text: str | None = None, path: str = "") -> SourceResult:
-    """Process a source's bytes; results are cached by content hash and code version, in memory and
-    (for site builds) on disk, so a new `mkdocs build` does not clean unchanged sources again."""
-    key = hashlib.sha256(data + b"\0" + (sidecar_text or "").encode() + code_version().encode()
-                         + name.encode()).hexdigest()
-    _USED.add(key)
-    if key in _CACHE:
-        return _CACHE[key]
-    result = _read_disk_cache(key, path)
+def process_bytes(name: str, data: bytes, sidecar_text: str | None = None, path: str = "",
+                  build: Build | None = None) -> SourceResult:
+    """Process a source's bytes. With a build, results are cached by content hash and code version, in
+    memory and on disk, so a new `mkdocs build` does not clean unchanged sources again. A cached result is
+    handed out as it is: callers never change it (enrich_corpus works on copies)."""
+    key = source_key(name, data, sidecar_text)
+    if build is None:
+        result = _process(name, data, sidecar_text, path)
+        result.key = key
+        return result
+    build.used.add(key)
+    if key in build.cleaned:
+        return build.cleaned[key]
+    result = _read_disk_cache(build.cache_dir, key, path)
     if result is None:
         result = _process(name, data, sidecar_text, path)
-        _write_disk_cache(key, result)
-    _CACHE[key] = result
+        result.key = key
+        _write_disk_cache(build.cache_dir, key, result)
+    build.cleaned[key] = result
     return result
 
 
-def _read_disk_cache(key: str, path: str) -> SourceResult | None:
+def _read_disk_cache(folder: str | None, key: str, path: str) -> SourceResult | None:
     """A result cached on disk by an earlier build, or None (missing or unreadable: then it is redone)."""
-    import pickle
-
-    folder = DISK_CACHE["dir"]
     if not folder:
         return None
     try:
@@ -71,14 +79,12 @@ def _read_disk_cache(key: str, path: str) -> SourceResult | None:
     if not isinstance(result, SourceResult):
         return None
     result.path = path or result.path  # the same text may sit in another checkout
+    result.key = key
     return result
 
 
-def _write_disk_cache(key: str, result: SourceResult) -> None:
+def _write_disk_cache(folder: str | None, key: str, result: SourceResult) -> None:
     """Store a freshly processed result (written whole, then renamed, so a cut build leaves no half file)."""
-    import pickle
-
-    folder = DISK_CACHE["dir"]
     if not folder:
         return
     os.makedirs(folder, exist_ok=True)
@@ -88,13 +94,13 @@ def _write_disk_cache(key: str, result: SourceResult) -> None:
     os.replace(tmp, os.path.join(folder, key + ".pickle"))
 
 
-def prune_disk_cache() -> None:
+def prune_disk_cache(build: Build) -> None:
     """Remove cached results that the last corpus load did not use (old versions of sources or code)."""
-    folder = DISK_CACHE["dir"]
+    folder = build.cache_dir
     if not folder or not os.path.isdir(folder):
         return
     for name in os.listdir(folder):
-        if name.endswith(".pickle") and name[:-7] not in _USED:
+        if name.endswith(".pickle") and name[:-7] not in build.used:
             os.remove(os.path.join(folder, name))
 
 
@@ -196,9 +202,6 @@ class Corpus:
         return [a for s in self.sources for a in s.articles]
 
 
-_ASSIGNED: dict = {}
-
-
 def source_files(sources_dir: str) -> list[str]:
     """The source text files under sources_dir, sorted by name."""
     if not os.path.isdir(sources_dir):
@@ -207,10 +210,13 @@ def source_files(sources_dir: str) -> list[str]:
                   if f.endswith(SOURCE_SUFFIXES) and not f.startswith("."))
 
 
-def load_corpus(sources_dir: str) -> Corpus:
-    """Process every source under sources_dir; assign slugs; collect problems instead of raising."""
-    corpus = Corpus()
-    _USED.clear()
+def load_corpus(sources_dir: str, build: Build | None = None) -> Corpus:
+    """Process every source under sources_dir, then enrich copies of the results (slugs, overrides,
+    topics); problems are collected instead of raised."""
+    cleaned: list[SourceResult] = []
+    problems: list[Problem] = []
+    if build is not None:
+        build.used.clear()
     for path in source_files(sources_dir):
         sidecar_path = os.path.splitext(path)[0] + ".yml"
         sidecar_text = None
@@ -218,35 +224,51 @@ def load_corpus(sources_dir: str) -> Corpus:
             with open(sidecar_path, encoding="utf-8", errors="replace") as fh:
                 sidecar_text = fh.read()
         else:
-            corpus.problems.append(Problem(path, 1, f"no sidecar: create {os.path.basename(sidecar_path)} "
-                                                    "with at least 'publication' and 'kind'", "warning"))
+            problems.append(Problem(path, 1, f"no sidecar: create {os.path.basename(sidecar_path)} "
+                                             "with at least 'publication' and 'kind'", "warning"))
         try:
-            corpus.sources.append(read_source(path, sidecar_text))
+            cleaned.append(read_source(path, sidecar_text, build))
         except SourceError as exc:
             for line in str(exc).splitlines():
                 m = re.match(r"^(.*?):(\d+): (.*)$", line)
                 if m:
-                    corpus.problems.append(Problem(m.group(1), int(m.group(2)), m.group(3)))
+                    problems.append(Problem(m.group(1), int(m.group(2)), m.group(3)))
                 else:
-                    corpus.problems.append(Problem(path, 1, line))
-    # Unchanged sources are the same cached objects, already given slugs, overrides and topics.
-    key = tuple(id(s) for s in corpus.sources)
-    if _ASSIGNED.get("key") == key:
-        corpus.slug_changes = list(_ASSIGNED["slug_changes"])
-        corpus.problems.extend(_ASSIGNED["problems"])
-    else:
-        before = len(corpus.problems)
-        assign_slugs(corpus)
-        apply_overrides(corpus)
-        from wenku.topics import assign_topics
-
-        assign_topics(corpus.articles)
-        _ASSIGNED.update(key=key, slug_changes=list(corpus.slug_changes), problems=corpus.problems[before:])
+                    problems.append(Problem(path, 1, line))
+    key = tuple((s.key, s.path) for s in cleaned)
+    enriched = build.enriched.get(key) if build is not None else None
+    if enriched is None:
+        enriched = enrich_corpus(cleaned, build)
+        if build is not None:
+            build.enriched.clear()  # only the latest is worth keeping
+            build.enriched[key] = enriched
+    corpus = Corpus(sources=enriched.sources, problems=problems + enriched.problems,
+                    slug_changes=list(enriched.slug_changes))
     manual = set()
     docs_articles = os.path.join(os.path.dirname(os.path.abspath(sources_dir)), "docs", "articles")
     if os.path.isdir(docs_articles):
         manual = {f[:-3] for f in os.listdir(docs_articles) if f.endswith(".md") and f.count(".") == 1}
     check_published(corpus, sources_dir, manual)
+    return corpus
+
+
+def _copy_source(src: SourceResult) -> SourceResult:
+    """A copy of a cleaned source whose articles a later stage may fill in (the blocks and the report
+    are shared: no stage after structure changes them)."""
+    articles = [dataclasses.replace(a, authors=list(a.authors), affiliations=list(a.affiliations),
+                                    funding=list(a.funding), meta=copy.deepcopy(a.meta)) for a in src.articles]
+    return dataclasses.replace(src, articles=articles)
+
+
+def enrich_corpus(cleaned: list[SourceResult], build: Build | None = None) -> Corpus:
+    """The enrich stage: slugs, sidecar overrides and topics on copies of the cleaned sources."""
+    corpus = Corpus(sources=[_copy_source(s) for s in cleaned])
+    check_source_names(corpus)
+    assign_slugs(corpus)
+    apply_overrides(corpus)
+    from wenku.topics import assign_topics
+
+    assign_topics(corpus.articles, None if build is None else build.topic_tokens)
     return corpus
 
 
@@ -274,31 +296,78 @@ def check_published(corpus: Corpus, sources_dir: str, extra: set[str] = frozense
                                                     "or keep the page in docs/articles/)"))
 
 
+# Addresses the site itself uses: an article or a source may not take them (its page would replace an index).
+RESERVED_SLUGS = frozenset({"index", "search", "assets", "articles", "topics", "authors", "sources", "archive",
+                            "feed", "data", "glossary", "translations", "editors", "raw", "en", "zh-hant",
+                            "404", "sitemap", "stylesheets", "javascripts", "images", "cite"})
+
+
+def natural_slug(art: Article, src: SourceResult) -> str:
+    """The slug the pipeline gives an article: from the title, or (untitled) from the byline and source id."""
+    if art.title and not art.title_inferred:
+        return slugify(art.title)
+    who = "-".join(name_slug(a) for a in art.authors[:2]) if art.authors else "untitled"
+    return f"{who}-{_source_id(src.name)}-{art.meta['index']}"
+
+
+def source_slug(src: SourceResult) -> str:
+    """URL id of a source page: '000_2e6ac2608d1f1108.txt' -> '000-2e6ac2608d1f1108'."""
+    return os.path.splitext(src.name)[0].lower().replace("_", "-")
+
+
 def assign_slugs(corpus: Corpus) -> None:
-    """Stable slugs: from the title (or, for untitled articles, the byline and source id); collisions get -2, -3."""
+    """Stable slugs: the natural slug, or the one an editor pinned in the sidecar (`slug:` under the article's
+    natural slug); collisions of natural slugs get -2, -3 with a warning. A pinned slug that is taken, or a
+    reserved address, is an error: the editor must choose."""
     taken: dict[str, str] = {}
     for src in corpus.sources:
+        sidecar_path = os.path.splitext(src.path)[0] + ".yml"
+        overrides = src.sidecar.get("articles") or {}
         for art in src.articles:
-            if art.title and not art.title_inferred:
-                base = slugify(art.title)
-            else:
-                who = "-".join(name_slug(a) for a in art.authors[:2]) if art.authors else "untitled"
-                base = f"{who}-{_source_id(src.name)}-{art.meta['index']}"
-            pinned = ((src.sidecar.get("articles") or {}).get(base) or {}).get("slug")
+            base = natural_slug(art, src)
+            art.meta["natural_slug"] = base
+            where = f"{src.name} article {art.meta['index']}"
+            pinned = (overrides.get(base) or {}).get("slug")
             if pinned:
-                base = pinned  # an editor pinned this article's address in the sidecar
+                line = sidecar_line(sidecar_path, "articles", base, "slug")
+                if pinned in taken or pinned in RESERVED_SLUGS:
+                    why = "reserved for the site's own pages" if pinned in RESERVED_SLUGS else f"used by {taken[pinned]}"
+                    corpus.problems.append(Problem(sidecar_path, line, f"pinned slug '{pinned}' is {why}: "
+                                                                       "choose another"))
+                else:
+                    taken[pinned] = where
+                    art.slug = pinned
+                    continue
             slug, n = base, 2
-            while slug in taken:
+            while slug in taken or slug in RESERVED_SLUGS:
                 slug = f"{base}-{n}"
                 n += 1
-            if slug != base:
+            if base in RESERVED_SLUGS and not pinned:
+                corpus.problems.append(Problem(src.path, art.first_line() or 1,
+                                               f"slug '{base}' is reserved for the site's own pages: pin a slug "
+                                               f"in {os.path.basename(sidecar_path)} (articles: {base}: slug: …)"))
+            elif slug != base:
                 corpus.slug_changes.append(Change("resolve_slug_collision", art.first_line(), base, slug,
                                                   f"slug already used by {taken[base]}"))
                 corpus.problems.append(Problem(src.path, art.first_line() or 1,
                                                f"slug '{base}' already used by {taken[base]}; this article is '{slug}' "
                                                "(pin a slug in the sidecar to choose)", "warning"))
-            taken[slug] = f"{src.name} article {art.meta['index']}"
+            taken[slug] = where
             art.slug = slug
+
+
+def check_source_names(corpus: Corpus) -> None:
+    """Two sources whose pages would share an address, or a source named like a site page, are errors."""
+    seen: dict[str, str] = {}
+    for src in corpus.sources:
+        sid = source_slug(src)
+        if sid in RESERVED_SLUGS:
+            corpus.problems.append(Problem(src.path, 1, f"source name '{src.name}' would replace the site's "
+                                                        f"'{sid}' page: rename the file (and its sidecar)"))
+        elif sid in seen:
+            corpus.problems.append(Problem(src.path, 1, f"source '{src.name}' and '{seen[sid]}' would share the "
+                                                        f"page sources/{sid}/: rename one of them"))
+        seen.setdefault(sid, src.name)
 
 
 def _source_id(name: str) -> str:
@@ -324,15 +393,16 @@ def apply_overrides(corpus: Corpus) -> None:
 
     for src in corpus.sources:
         overrides = src.sidecar.get("articles") or {}
-        known = {a.slug for a in src.articles}
+        known = {a.slug for a in src.articles} | {a.meta.get("natural_slug") for a in src.articles}
         sidecar_path = os.path.splitext(src.path)[0] + ".yml"
         for slug in overrides:
             if slug not in known:
                 corpus.problems.append(Problem(sidecar_path, sidecar_line(sidecar_path, "articles", slug),
                                                f"override for unknown article slug '{slug}' "
-                                               f"(articles here: {', '.join(sorted(known))})"))
+                                               f"(articles here: {', '.join(sorted(a.slug for a in src.articles))})"))
         for art in src.articles:
-            ov = overrides.get(art.slug) or {}
+            ov_key = art.slug if art.slug in overrides else art.meta.get("natural_slug")
+            ov = overrides.get(ov_key) or {}
             if "title" in ov:
                 art.title = ov["title"]
                 art.title_inferred = False
@@ -352,7 +422,7 @@ def apply_overrides(corpus: Corpus) -> None:
                     art.meta[key] = ov[key]
             for i, tid in enumerate(ov.get("topics") or []):
                 if tid not in topic_ids():
-                    line = sidecar_line(sidecar_path, "articles", art.slug, "topics", i)
+                    line = sidecar_line(sidecar_path, "articles", ov_key, "topics", i)
                     corpus.problems.append(Problem(sidecar_path, line, f"unknown topic '{tid}' for {art.slug} "
                                                                     f"(topics: {', '.join(sorted(topic_ids()))})"))
             if "publication_en" not in art.meta and src.sidecar.get("publication_en"):

@@ -73,3 +73,4 @@ class SourceResult:
     report: list[Change]
     sidecar: dict[str, Any]
     char_count: int = 0
+    key: str = ""  # content key of the cleaning result (bytes, sidecar, name, code version)

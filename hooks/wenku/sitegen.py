@@ -8,8 +8,9 @@ hand-written ones.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
-import gc
+import hashlib
 import json
 import os
 import re
@@ -19,7 +20,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from wenku.corpus import Corpus, load_corpus
+from wenku.build import Build
+from wenku.corpus import Corpus, load_corpus, prune_disk_cache, source_slug
 from wenku.metadata import Problem, date_text, name_pinyin, read_front_matter
 from wenku.model import Article, SourceResult
 from wenku.render import dump_front_matter, escape, front_matter, render_blocks
@@ -55,11 +57,6 @@ def traditional_path(path: str) -> str | None:
 def suffix(lang: str) -> str:
     """File suffix of a language in the docs folder ('' for the default language)."""
     return "" if lang == "zh" else f".{lang}"
-
-
-def source_slug(src: SourceResult) -> str:
-    """URL id of a source page: '000_2e6ac2608d1f1108.txt' -> '000-2e6ac2608d1f1108'."""
-    return os.path.splitext(src.name)[0].lower().replace("_", "-")
 
 
 @dataclass
@@ -110,45 +107,50 @@ def article_line(art: Article, lang: str, from_dir: str) -> str:
 
 def chinese_hash(art: Article) -> str:
     """A short fingerprint of an article's Chinese text: a translation records the one it was made from."""
-    import hashlib
-
     return hashlib.sha256(render_blocks(art.blocks).encode("utf-8")).hexdigest()[:12]
 
 
-# Page texts from earlier builds in this process (mkdocs serve), keyed by the cached objects they render.
-_ARTICLE_PAGES: dict = {}
-_SOURCE_PAGES: dict = {}
-_REPORT_JSON: dict = {}
+def _fields(art: Article) -> str:
+    """Everything about an article that a page shows, except its body (which its source key stands for)."""
+    return repr((art.slug, art.title, art.title_inferred, art.authors, art.affiliations, art.publication, art.date,
+                 art.funding, art.summary, sorted(art.meta.items())))
+
+
+def with_translation_status(art: Article, translation: dict | None) -> Article:
+    """The article with the state of its English translation file (a new object: the enriched one stays)."""
+    if translation is None:
+        return art
+    made_from = str(translation.get("translation_of") or "")
+    meta = dict(art.meta, translation_status="translated" if made_from == chinese_hash(art) else "outdated",
+                translated=str(translation.get("translated") or ""))
+    return dataclasses.replace(art, meta=meta)
 
 
 def build_pages(corpus: Corpus, site_url: str = "", translations: dict[str, dict] | None = None,
-                hand_articles: list[Article] | None = None) -> SiteDocs:
+                hand_articles: list[Article] | None = None, build: Build | None = None) -> SiteDocs:
     """All generated pages for a corpus, in both languages.
 
     translations: front matter of editors' English translation files (docs/articles/<slug>.en.md) by slug.
     hand_articles: articles written by hand in docs/articles/ (listed in the indexes, pages not generated).
+    build: caches of earlier builds in this process (mkdocs serve); pages are keyed by what they show.
     """
+    build = build or Build()
     site = SiteDocs(corpus=corpus)
-    arts = sorted(corpus.articles, key=_sort_key)
-    listed = sorted(corpus.articles + list(hand_articles or []), key=_sort_key)
-    for art in arts:
-        tr = (translations or {}).get(art.slug)
-        if tr is not None:
-            made_from = str(tr.get("translation_of") or "")
-            art.meta["translation_status"] = "translated" if made_from == chinese_hash(art) else "outdated"
-            art.meta["translated"] = str(tr.get("translated") or "")
+    source_keys = {s.name: s.key for s in corpus.sources}
+    arts = sorted((with_translation_status(a, (translations or {}).get(a.slug)) for a in corpus.articles),
+                  key=_sort_key)
+    listed = sorted(arts + list(hand_articles or []), key=_sort_key)
     by_slug = {a.slug: a for a in arts}
     rel = related(arts)
     for art in arts:
         for lang in LANGUAGES:
             related_arts = [by_slug[s] for s in rel.get(art.slug, [])]
-            # Rebuilds re-render only what changed: unchanged articles are the same cached objects.
-            key = (id(art), lang, art.slug, tuple(art.meta.get("topics", [])), tuple(rel.get(art.slug, [])),
-                   tuple(article_title(r, lang) for r in related_arts), art.meta.get("translation_status"),
-                   art.meta.get("title_en"), art.meta.get("summary_en"), art.title)
-            if key not in _ARTICLE_PAGES:
-                _ARTICLE_PAGES[key] = article_page(art, lang, corpus, related_arts)
-            site.pages[f"articles/{art.slug}{suffix(lang)}.md"] = _ARTICLE_PAGES[key]
+            # Rebuilds re-render only what changed: the source's content key stands for the body.
+            key = (source_keys[art.source], art.meta.get("index"), lang, _fields(art),
+                   tuple((r.slug, article_title(r, lang)) for r in related_arts))
+            if key not in build.article_pages:
+                build.article_pages[key] = article_page(art, lang, corpus, related_arts)
+            site.pages[f"articles/{art.slug}{suffix(lang)}.md"] = build.article_pages[key]
     for lang in LANGUAGES:
         sfx = suffix(lang)
         site.pages[f"index{sfx}.md"] = home_page(listed, corpus, lang)
@@ -163,16 +165,16 @@ def build_pages(corpus: Corpus, site_url: str = "", translations: dict[str, dict
         site.pages[f"archive/index{sfx}.md"] = archive_index(listed, lang)
         site.pages[f"sources/index{sfx}.md"] = sources_index(corpus, lang)
         for src in corpus.sources:
-            key = (id(src), lang, tuple(a.slug for a in src.articles), tuple(a.title for a in src.articles))
-            if key not in _SOURCE_PAGES:
-                _SOURCE_PAGES[key] = source_page(src, lang)
-            site.pages[f"sources/{source_slug(src)}{sfx}.md"] = _SOURCE_PAGES[key]
+            key = (src.key, src.path, lang, tuple(_fields(a) for a in src.articles))
+            if key not in build.source_pages:
+                build.source_pages[key] = source_page(src, lang)
+            site.pages[f"sources/{source_slug(src)}{sfx}.md"] = build.source_pages[key]
         site.pages[f"editors/build-report{sfx}.md"] = editor_report(corpus, lang)
     for src in corpus.sources:
         site.files[f"sources/raw/{src.name}"] = src.path
-        if id(src) not in _REPORT_JSON:
-            _REPORT_JSON[id(src)] = json.dumps([c.to_dict() for c in src.report], ensure_ascii=False, indent=1)
-        site.pages[f"sources/raw/{source_slug(src)}-report.json"] = _REPORT_JSON[id(src)]
+        if src.key not in build.report_json:
+            build.report_json[src.key] = json.dumps([c.to_dict() for c in src.report], ensure_ascii=False, indent=1)
+        site.pages[f"sources/raw/{source_slug(src)}-report.json"] = build.report_json[src.key]
     site.pages[SEARCH_WORKER] = search_worker_script()
     return site
 
@@ -689,51 +691,35 @@ def english_translations(manual: dict[str, str]) -> dict[str, dict]:
     return out
 
 
-_PAGES_CACHE: dict = {}
-_HANT_CACHE: dict[str, str] = {}
-
-
-def release_caches() -> None:
-    """Forget every rebuild cache (cleaned sources, topic tokens, pages): a one-off build needs them no
-    more once the pages are staged, and at 5,000 articles they hold gigabytes during MkDocs' own work."""
-    from wenku import corpus, topics
-
-    for cache in (_ARTICLE_PAGES, _SOURCE_PAGES, _REPORT_JSON, _PAGES_CACHE, _HANT_CACHE,
-                  corpus._CACHE, corpus._ASSIGNED, topics._TOKENS):
-        cache.clear()
-    gc.collect()
-
-
-def _traditional(text: str) -> str:
+def _traditional(text: str, cache: dict[str, str]) -> str:
     """s2twp conversion of a page, cached by content (rebuilds convert only pages that changed)."""
-    import hashlib
-
     from wenku.convert import to_traditional_taiwan
 
     key = hashlib.sha1(text.encode("utf-8")).hexdigest()
-    if key not in _HANT_CACHE:
-        _HANT_CACHE[key] = to_traditional_taiwan(text)
-    return _HANT_CACHE[key]
+    if key not in cache:
+        cache[key] = to_traditional_taiwan(text)
+    return cache[key]
 
 
-def stage(root: str, staging: str, site_url: str = "") -> SiteDocs:
-    """Generate the site's pages from sources/ and write them with docs/ into the staging folder."""
-    from wenku import corpus as corpus_module
+def stage(root: str, staging: str, site_url: str = "", build: Build | None = None) -> SiteDocs:
+    """Generate the site's pages from sources/ and write them with docs/ into the staging folder.
 
-    corpus_module.DISK_CACHE["dir"] = os.path.join(root, ".build", "cache", "sources")
-    corpus = load_corpus(os.path.join(root, "sources"))
-    corpus_module.prune_disk_cache()
+    build: the caches of this process (the MkDocs hook keeps one between rebuilds); without one, nothing
+    is cached and nothing is read from or written to the disk cache."""
+    build = build or Build()
+    corpus = load_corpus(os.path.join(root, "sources"), build)
+    prune_disk_cache(build)
     manual = hand_written(os.path.join(root, "docs"))
     translations = english_translations(manual)
     hand = hand_written_articles(manual, {a.slug for a in corpus.articles})
     # Unchanged sources come back as the same cached objects: then the pages are the same too.
-    key = (tuple(id(s) for s in corpus.sources), repr(sorted(translations.items())), site_url,
+    key = (tuple((s.key, s.path) for s in corpus.sources), repr(sorted(translations.items())), site_url,
            tuple(sorted((p.path, p.line, p.message) for p in corpus.problems)),
            repr([(a.slug, a.title, a.authors, a.date, sorted(a.meta.items())) for a in hand]))
-    if key not in _PAGES_CACHE:
-        _PAGES_CACHE.clear()
-        _PAGES_CACHE[key] = build_pages(corpus, site_url, translations, hand)
-    cached = _PAGES_CACHE[key]
+    if key not in build.pages:
+        build.pages.clear()
+        build.pages[key] = build_pages(corpus, site_url, translations, hand, build)
+    cached = build.pages[key]
     site = SiteDocs(pages=cached.pages, files=cached.files, corpus=corpus)
     site.problems.extend(corpus.problems)
     written = set()
@@ -765,7 +751,7 @@ def stage(root: str, staging: str, site_url: str = "") -> SiteDocs:
     for rel, text in simplified.items():
         target = traditional_path(rel)
         if target and target not in manual:
-            _write_if_changed(os.path.join(staging, target), _traditional(text))
+            _write_if_changed(os.path.join(staging, target), _traditional(text, build.traditional))
             written.add(target)
     # Remove what neither docs/ nor the generator produce any more.
     for base, dirs, files in os.walk(staging, topdown=False):

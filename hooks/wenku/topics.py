@@ -67,8 +67,10 @@ def _count(text: str, keyword: str) -> int:
     return text.count(keyword)
 
 
-def assign_topics(articles: list[Article]) -> None:
-    """Give each article 1-4 topics (unless an editor set them) and 6 TF-IDF keywords."""
+def assign_topics(articles: list[Article], token_cache: dict[str, Counter] | None = None) -> None:
+    """Give each article 1-4 topics (unless an editor set them) and 6 TF-IDF keywords.
+
+    token_cache: jieba word counts by text hash, kept by a Build between rebuilds."""
     texts = [article_text(a) for a in articles]
     n = len(articles)
     topics = taxonomy()
@@ -89,28 +91,25 @@ def assign_topics(articles: list[Article]) -> None:
         best = ranked[0][1]
         chosen = [tid for tid, s in ranked if s > 0 and s >= max(0.4 * best, 1.0)][:MAX_TOPICS]
         art.meta["topics"] = chosen or [ranked[0][0]]
-    _keywords(articles, texts)
+    _keywords(articles, texts, {} if token_cache is None else token_cache)
 
 
-_TOKENS: dict[str, Counter] = {}
-
-
-def _token_counts(text: str) -> Counter:
+def _token_counts(text: str, cache: dict[str, Counter]) -> Counter:
     """Counts of jieba words (two or more characters, not stopwords) in text, cached by content."""
     import hashlib
 
     from wenku.segment import tokenizer
 
     key = hashlib.sha1(text.encode("utf-8")).hexdigest()
-    if key not in _TOKENS:
+    if key not in cache:
         toks = tokenizer().cut(text, HMM=False)
-        _TOKENS[key] = Counter(t for t in toks if len(t) >= 2 and re.match(f"^[{CJK}]", t) and t not in STOPWORDS)
-    return _TOKENS[key]
+        cache[key] = Counter(t for t in toks if len(t) >= 2 and re.match(f"^[{CJK}]", t) and t not in STOPWORDS)
+    return cache[key]
 
 
-def _keywords(articles: list[Article], texts: list[str]) -> None:
+def _keywords(articles: list[Article], texts: list[str], cache: dict[str, Counter]) -> None:
     """Six TF-IDF keywords per article from jieba tokens (dictionary words of two or more characters)."""
-    docs = [_token_counts(text) for text in texts]
+    docs = [_token_counts(text, cache) for text in texts]
     df = Counter()
     for d in docs:
         df.update(d.keys())
