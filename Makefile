@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check clean bench
+.PHONY: serve build test test-fast check clean bench
 
 $(STAMP): requirements.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "make: $(PYTHON) not found (set PYTHON=python3)"; exit 1; }
@@ -28,6 +28,10 @@ test: $(STAMP)
 	bash .ci/system-deps
 	$(BIN)/wenku check
 	$(BIN)/python -m pytest
+
+# The inner loop: everything but the real site builds and the browser (about a minute).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow" -q
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -r bench/requirements.txt

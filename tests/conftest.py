@@ -111,3 +111,16 @@ def page(browser, server):
     pg.on("request", lambda r: pg.requests.append(r.url))
     yield pg
     context.close()
+
+
+SLOW_FIXTURES = {"built_site", "server", "browser", "page"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark as `slow` every test that builds a site or drives Chromium (`make test-fast` skips them):
+    those using the built-site or browser fixtures, and those that call build_site() themselves."""
+    for item in items:
+        names = getattr(getattr(item, "function", None), "__code__", None)
+        calls_build = names is not None and "build_site" in names.co_names
+        if calls_build or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
