@@ -97,7 +97,7 @@ def test_a_leaked_boilerplate_line_is_counted():
 def test_html_remnants_in_a_body_are_leaks():
     score = damage.score_case(_case([GOLD_A]), _result(_art(GOLD_A["title"], GOLD_A["authors"],
                                                             ["<p>" + GOLD_A["paras"][0] + "&nbsp;", GOLD_A["paras"][1]])))
-    assert {leak["text"] for leak in score["leaks"]} == {"<p>", "&nbsp;"}
+    assert [(leak["what"], leak["text"]) for leak in score["leaks"]] == [("html", "&nbsp; <p>")]  # one per paragraph
 
 
 def test_a_split_article_keeps_its_text_but_not_its_count():
@@ -134,6 +134,14 @@ def test_titles_and_authors_are_compared_normalised():
     assert score["articles"][0]["title_ok"] and score["articles"][0]["authors_ok"]
     score = damage.score_case(_case([GOLD_A]), _result(_art("以算力基础设施建设", ["罗文静", "王建国"], GOLD_A["paras"])))
     assert not score["articles"][0]["title_ok"] and not score["articles"][0]["authors_ok"]
+
+
+def test_an_article_printed_without_title_wants_none_or_an_inferred_one():
+    untitled = dict(GOLD_A, title=None)
+    art = _art("算力是数字经济时代的核心生产力", GOLD_A["authors"], GOLD_A["paras"])
+    assert not damage.score_case(_case([untitled]), _result(art))["articles"][0]["title_ok"]
+    art.title_inferred = True
+    assert damage.score_case(_case([untitled]), _result(art))["articles"][0]["title_ok"]
 
 
 # ---------------------------------------------------------------- the generator and the gold
