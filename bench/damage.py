@@ -321,14 +321,22 @@ def interleave(rng, arts: list[list[list]], golds: list[dict], page: Page) -> tu
         if len(body_at) < 2 or (k > 0 and mode != "plain"):
             runs.append([lines])
             continue
-        cut = rng.choice(body_at[1:]) if len(body_at) > 2 else body_at[-1]
-        first, rest = lines[:cut], lines[cut:]
-        line = rest[0]
-        if line[1] == "body" and len(line[0]) > 20 and rng.random() < 0.6:  # mid-sentence
-            pos = rng.randint(5, len(line[0]) - 5)
-            first = first + [[line[0][:pos], "body", line[2], line[3]]]
-            rest = [[line[0][pos:], "body", line[2], line[3]]] + rest[1:]
-        runs.append([first, rest])
+        # Two or three column runs (one cut for the jump and lost modes), each cut at a paragraph
+        # start or inside a paragraph (mid-sentence).
+        n_cuts = 1 if mode != "plain" or len(body_at) < 4 else rng.choice([1, 2, 2])
+        cuts = sorted(rng.sample(body_at[1:], min(n_cuts, len(body_at) - 1))) if len(body_at) > 2 else [body_at[-1]]
+        pieces, start = [], 0
+        for cut in cuts:
+            first, rest = lines[start:cut], lines[cut:]
+            line = rest[0]
+            if line[1] == "body" and len(line[0]) > 20 and rng.random() < 0.6:  # mid-sentence
+                pos = rng.randint(5, len(line[0]) - 5)
+                first = first + [[line[0][:pos], "body", line[2], line[3]]]
+                lines = lines[:cut] + [[line[0][pos:], "body", line[2], line[3]]] + lines[cut + 1:]
+            pieces.append(first)
+            start = cut
+        pieces.append(lines[start:])
+        runs.append(pieces)
     if mode == "lost":
         first = runs[0][0]
         # The tail is lost: the gold article ends where its first run ends.
@@ -595,7 +603,9 @@ def make_case(seed: int, index: int, gold: list[dict], kind: str | None = None) 
             "gold": [{"title": g["title"], "authors": g["authors"], "paras": [p["text"] for p in g["paras"]],
                       "id": g["id"]} for g in golds],
             "boiler": page.boiler,
-            "line_art": [l[2] for l in lines]}  # the gold article of each input line (None: not article text)
+            # Per input line: its gold article (None: not article text), role, and paragraph in that article.
+            "line_art": [l[2] for l in lines], "line_role": [l[1] for l in lines],
+            "line_para": [l[3] for l in lines]}
 
 
 # ---------------------------------------------------------------- scorer
