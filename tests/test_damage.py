@@ -96,8 +96,8 @@ def test_a_leaked_boilerplate_line_is_counted():
 
 def test_html_remnants_in_a_body_are_leaks():
     score = damage.score_case(_case([GOLD_A]), _result(_art(GOLD_A["title"], GOLD_A["authors"],
-                                                            ["<p>" + GOLD_A["paras"][0] + "&nbsp;", GOLD_A["paras"][1]])))
-    assert [(leak["what"], leak["text"]) for leak in score["leaks"]] == [("html", "&nbsp; <p>")]  # one per paragraph
+                                                            ["<p>" + GOLD_A["paras"][0] + "&nbsp;", GOLD_A["paras"][1] + "&ldquo；"])))
+    assert [(leak["what"], leak["text"]) for leak in score["leaks"]] == [("html", "&nbsp; <p>"), ("html", "&ldquo；")]  # one per paragraph
 
 
 def test_a_split_article_keeps_its_text_but_not_its_count():
