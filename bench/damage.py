@@ -298,7 +298,7 @@ def article_lines(rng, a: dict, idx: int, kinds: set, page: Page, names: list[st
         if form == "correspondent" and len(names) < 2:
             form = "reporter"
         byline = byline_text(rng, names, form)
-        page.boiler.append({"text": byline, "what": "byline"})
+        page.boiler.append({"text": byline, "what": "byline", "names": names})
     at_bottom = "byline" in kinds and rng.random() < 0.35 and title_form != "above_byline"
     if byline and not at_bottom:
         out.append([byline, "byline", idx, None])
@@ -316,7 +316,7 @@ def article_lines(rng, a: dict, idx: int, kinds: set, page: Page, names: list[st
         out.append([text, "head" if p["kind"] == "h" else "body", idx, j])
     if byline and at_bottom:
         out.append([rng.choice(["（{}）", "{}", "文/{}"]).format(" ".join(names)), "byline", idx, None])
-        page.boiler.append({"text": out[-1][0], "what": "byline"})
+        page.boiler.append({"text": out[-1][0], "what": "byline", "names": names})
     if note:
         out.append([note, "note", idx, None])
     return out
@@ -563,11 +563,15 @@ def make_case(seed: int, index: int, gold: list[dict], kind: str | None = None) 
             if lines:
                 lines.append(["", "blank", None, None])
             lines += al
+    late_promo: list[str] = []
     for k in ("promo", "chrome"):
         if k not in kinds:
             continue
         if k == "promo":
             for _ in range(rng.randint(1, 4)):
+                if rng.random() < 0.3:  # placed later, between any two lines (inside a wrapped paragraph)
+                    late_promo.append(promo_line(rng))
+                    continue
                 pos = rng.randint(0, len(lines))
                 lines.insert(pos, page.boil(promo_line(rng), "promo"))
         else:
@@ -593,6 +597,8 @@ def make_case(seed: int, index: int, gold: list[dict], kind: str | None = None) 
         lines = wrap_lines(rng, lines, width, indent, blank)
     elif rng.random() < 0.5:
         lines = [l for pair in ((l, ["", "blank", None, None]) for l in lines) for l in pair]
+    for text in late_promo:
+        lines.insert(rng.randint(0, len(lines)), page.boil(text, "promo"))
     if "headers" in kinds:
         lines = add_headers(rng, lines, page, d)
     if "html" in kinds:
@@ -760,7 +766,10 @@ def score_case(case: dict, result=None, error=None) -> dict:
             continue
         seen.add(s)
         own = [k for k in grams(s) if k not in gold_g]
-        if s in joined or (len(s) >= 8 and own and sum(1 for k in own if k in body_g) >= 0.6 * len(own)):
+        # A byline also leaks when only its names stay (the label removed): names not in the gold text.
+        names = [t2s(norm(n)) for n in b.get("names", [])]
+        if s in joined or (len(s) >= 8 and own and sum(1 for k in own if k in body_g) >= 0.6 * len(own)) or \
+                any(len(n) >= 2 and n not in gold_text and n in joined for n in names):
             leaks.append({"what": b["what"], "text": b["text"]})
     for p in bodies:  # HTML remnants: one leak per paragraph that holds any
         found = RE_MARKUP.findall(p)

@@ -253,3 +253,38 @@ def test_the_page_holds_the_gold_text(kind):
                 assert got == para.replace("　", ""), (case["name"], gi, pi)
                 checked += 1
     assert checked > 20
+
+
+def test_a_byline_leaks_when_only_its_names_stay():
+    score = damage.score_case(
+        {**_case([GOLD_A]), "boiler": [{"text": "□ 罗文静", "what": "byline", "names": ["罗文静"]}]},
+        _result(_art(GOLD_A["title"], [], ["罗文静"] + GOLD_A["paras"])))
+    assert [leak["what"] for leak in score["leaks"]] == ["byline"]
+
+
+def _oracle(case):
+    """What a perfect pipeline would give: the gold articles themselves."""
+    return _result(*[_art(g["title"], g["authors"], g["paras"]) for g in case["gold"]])
+
+
+@pytest.mark.parametrize("kind", damage.KINDS)
+def test_a_perfect_pipeline_scores_full_marks_on_generated_cases(kind):
+    """The scorer against the generator's own gold: no false leaks (a boilerplate line that is also article
+    text), no false merges, every score at 1."""
+    gold = damage.load_gold()
+    for i in range(3):
+        case = damage.make_case(13, i, gold, kind)
+        score = damage.score_case(case, _oracle(case))
+        assert score["count_ok"] and not score["leaks"] and not score["merges"], case["name"]
+        assert all(a["text_f1"] == 1 and a["para_f1"] == 1 and a["title_ok"] and a["authors_ok"]
+                   for a in score["articles"]), case["name"]
+
+
+@pytest.mark.parametrize("kind", ["headers", "chrome", "promo", "byline", "note", "html"])
+def test_a_pipeline_that_keeps_every_line_is_caught(kind):
+    """The damaged page's lines kept as paragraphs of one article: boilerplate leaks are counted."""
+    gold = damage.load_gold()
+    case = damage.make_case(13, 0, gold, kind)
+    lines = [line for line in case["data"].decode(case["encoding"]).lstrip("\ufeff").splitlines() if line.strip()]
+    score = damage.score_case(case, _result(_art(None, [], lines)))
+    assert score["leaks"] and any(a["text_f1"] < 1 for a in score["articles"])
