@@ -882,8 +882,20 @@ def show(case: dict, score: dict) -> str:
     return "\n".join(out)
 
 
-def write_cases(cases: list[dict], folder: str) -> None:
+def write_cases(cases: list[dict], folder: str, scores: list[dict] | None = None) -> None:
+    """Each damaged page as NAME.txt (its bytes as given to the pipeline), its gold as NAME.gold.json, and
+    an index.json of all cases (kinds, variants, and the scores when given)."""
     os.makedirs(folder, exist_ok=True)
+    index = []
+    for i, c in enumerate(cases):
+        entry = {"name": c["name"], "primary": c["primary"], "kinds": c["kinds"], "variant": c["variant"],
+                 "encoding": c["encoding"], "articles": len(c["gold"])}
+        if scores:
+            entry["text_f1"] = [round(a["text_f1"], 3) for a in scores[i]["articles"]]
+            entry["leaks"] = len(scores[i]["leaks"])
+        index.append(entry)
+    with open(os.path.join(folder, "index.json"), "w", encoding="utf-8") as fh:
+        json.dump(index, fh, ensure_ascii=False, indent=1)
     for c in cases:
         with open(os.path.join(folder, c["name"]), "wb") as fh:
             fh.write(c["data"])
@@ -997,7 +1009,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     cases, scores, rows = run(args.seed, args.cases, args.kind)
     if args.write_cases:
-        write_cases(cases, args.write_cases)
+        write_cases(cases, args.write_cases, scores)
     if args.json:
         json.dump({"rows": rows, "single_article_rows": single_rows(scores, args.kind), "cases": scores}, sys.stdout,
                   ensure_ascii=False, indent=1, default=str)

@@ -288,3 +288,25 @@ def test_a_pipeline_that_keeps_every_line_is_caught(kind):
     lines = [line for line in case["data"].decode(case["encoding"]).lstrip("\ufeff").splitlines() if line.strip()]
     score = damage.score_case(case, _result(_art(None, [], lines)))
     assert score["leaks"] and any(a["text_f1"] < 1 for a in score["articles"])
+
+
+def test_cases_do_not_depend_on_the_hash_seed(tmp_path):
+    """Floors are only meaningful if a case is the same in every process (no set-order randomness)."""
+    import subprocess
+
+    code = ("import sys, hashlib; sys.path.insert(0, 'bench'); import damage; g = damage.load_gold(); "
+            "print(hashlib.sha256(b''.join(damage.make_case(7, i, g, k)['data'] for k in "
+            "('interleave', 'byline', 'promo', 'headers') for i in range(3))).hexdigest())")
+    out = {subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                          env=dict(os.environ, PYTHONHASHSEED=str(h))).stdout for h in (1, 2)}
+    assert len(out) == 1
+
+
+def test_write_cases_writes_inputs_gold_and_an_index(tmp_path):
+    cases = damage.make_cases(2, 3)
+    damage.write_cases(cases, str(tmp_path))
+    index = json.loads((tmp_path / "index.json").read_text(encoding="utf-8"))
+    assert [e["name"] for e in index] == [c["name"] for c in cases]
+    for c in cases:
+        assert (tmp_path / c["name"]).read_bytes() == c["data"]
+        assert json.loads((tmp_path / (c["name"][:-4] + ".gold.json")).read_text(encoding="utf-8"))["gold"] == c["gold"]
