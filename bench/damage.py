@@ -10,6 +10,29 @@ how many cases are asked for. Each case has a primary damage kind (cycling throu
 and zero to two more, and a page of one to three gold articles (excerpts). Its gold keeps the articles
 (title, authors, paragraphs) and every boilerplate line injected.
 
+Kinds (the variants are drawn by seed):
+  clean        control: title line, plain byline (names joined by spaces), one paragraph per line
+  wrap         hard-wrapped at a fixed width of 15-45 characters (mid-word, mid-number), with or without the
+               `　　` indent, with or without blank lines between paragraphs
+  headers      running header/footer every 12-35 lines, or page breaks inside paragraphs: outlet + date +
+               weekday, `第N版`, `- N -`, `—N—`, a bare number, column names, issue numbers
+  html         `<div>`, `<p>`/`<p style>` around whole paragraphs, `<br/>`, `<strong>` headings, entities
+               (`&ldquo;` `&mdash;` `&#12298;` …), `&nbsp;` indents
+  chrome       `来源：… 时间：…`, `【字体：大 中 小】【打印】【关闭】`, view counts, breadcrumbs, `分享到：`,
+               `上一篇/下一篇`, at the top and bottom
+  promo        公众号/扫码, 侵权删除, 转载请注明, 投稿邮箱, 客服热线, 责任编辑/责编 …, between paragraphs or inside
+               a wrapped paragraph
+  byline       `□/○/■ 名`, `本报记者 名`, `记者 名 通讯员 名`, `文/名`, `作者：名`, names joined by spaces, `、`
+               or `　`; at the top, or at the bottom (`（名）`, `文/名`)
+  note         `（作者单位：…）`, `(作者单位:…)`, `【作者系…】`, `（作者为…）`, `作者简介：…`, top or bottom
+  title        first line, `# title` (and `## ` headings), a blank line after it, over two lines, centred
+  twice        the page printed twice (the second copy simplified or traditional) with a footer after each
+  traditional  OpenCC s2t / s2tw / s2hk, with tone-marked pinyin notes `區(qū)` after some converted characters
+  gbk          spans decoded one byte off (`?` + re-paired bytes) anywhere in a line; page often GBK bytes
+  interleave   2-3 articles whose column runs interleave: cut mid-sentence or at a paragraph end, with jump
+               lines (`下转第N版` … `上接第1版`), or with the first article's tail lost (its gold ends there)
+Every page may also come as GBK bytes, UTF-8 with a BOM, or with CRLF line ends.
+
 Scorer: the real pipeline (`wenku.corpus.process_bytes(name, data, None)`, no sidecar) on the damaged
 bytes, then per gold article:
   - text F1 over character 4-grams (whitespace ignored, multisets). Each output article is assigned to
@@ -839,6 +862,14 @@ def table(rows: list[dict]) -> str:
     return "\n".join(out)
 
 
+def leak_line(scores: list[dict]) -> str:
+    """Leaks by what the line was, and pipeline errors, over all cases."""
+    by = Counter(leak["what"] for s in scores for leak in s["leaks"])
+    errors = sum(1 for s in scores if s["error"])
+    text = "Leaked lines by what they were: " + (", ".join(f"{k} {v}" for k, v in by.most_common()) or "none") + "."
+    return text + (f" Pipeline errors (case scored as empty output): {errors}." if errors else "")
+
+
 def make_cases(seed: int, count: int, kind: str | None = None) -> list[dict]:
     gold = load_gold()
     return [make_case(seed, i, gold, kind) for i in range(count)]
@@ -970,7 +1001,7 @@ def write_results(seed: int = RESULTS_SEED, count: int = RESULTS_CASES) -> str:
             f"({secs:.0f} s). Each row: the cases that hold that damage kind (every case has one primary kind and "
             f"up to two more; \"all\" is every case). Gold: bench/damage_gold.json. Targets: text F1 ≥ 0.97 mean "
             f"and ≥ 0.90 worst, paragraph F1 ≥ 0.90, titles/authors/counts ≥ 90%, no leaks, no silent merges.")
-    body = (head + "\n\n" + table(rows) + "\n\nThe same cases, pages of one article only (the damage without "
+    body = (head + "\n\n" + table(rows) + "\n\n" + leak_line(scores) + "\n\nThe same cases, pages of one article only (the damage without "
             "the question of where one article ends and the next begins):\n\n" + table(single))
     return results_file.write_block("damage", body,
                                     "## Damage benchmark (issue 15)\n\n`python bench/damage.py --results` "
@@ -1016,6 +1047,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write("\n")
     else:
         print(table(rows))
+        print("\n" + leak_line(scores))
         print("\npages of one article only:\n")
         print(table(single_rows(scores, args.kind)))
     return 0
