@@ -80,7 +80,9 @@ KINDS = ["clean", "wrap", "headers", "html", "chrome", "promo", "byline", "note"
 EXTRA = ["wrap", "headers", "html", "chrome", "promo", "byline", "note", "title", "traditional", "gbk"]
 UNCERTAIN_KINDS = {"place_fragment", "mark_gap", "fix_interleaved_columns", "uncertain_placement", "missing_article"}
 MERGE_GRAMS = 27  # about 30 characters of one article's own text
-TEXT_BLOCKS = ("p", "h2", "h3", "box", "deck", "list", "speaker")
+# Output blocks that are not the author's text (the pipeline's own notes, gap markers, figure captions,
+# tables); every other block kind, including any new one, counts as article text.
+NOT_TEXT_BLOCKS = ("gap", "note", "figure", "table")
 
 
 # ---------------------------------------------------------------- gold
@@ -582,10 +584,15 @@ def make_case(seed: int, index: int, gold: list[dict], kind: str | None = None) 
         lines, variant["interleave"] = interleave(rng, arts_lines, golds, page)
     else:
         lines = []
+        sep = rng.choices(["blank", "none", "rule"], [6, 3, 2])[0]
         for al in arts_lines:
-            if lines:
+            if lines and sep == "blank":
                 lines.append(["", "blank", None, None])
+            elif lines and sep == "rule":
+                lines.append(page.boil(rng.choice(["——————", "＊　＊　＊", "-----------", "◆◆◆"]), "separator"))
             lines += al
+        if len(arts_lines) > 1:
+            variant["articles"] = f"separated by {sep}"
     late_promo: list[str] = []
     for k in ("promo", "chrome"):
         if k not in kinds:
@@ -712,8 +719,8 @@ def out_paras(art) -> list[str]:
     for b in art.blocks:
         if b.kind == "list":
             paras.extend(str(i).replace("**", "") for i in b.items)
-        elif b.kind in TEXT_BLOCKS:
-            paras.append(b.text.replace("**", "") if b.kind != "speaker" else b.text)
+        elif b.kind not in NOT_TEXT_BLOCKS:
+            paras.append(b.text.replace("**", ""))
     return [p for p in paras if p.strip()]
 
 
