@@ -368,7 +368,8 @@ def interleave(rng, arts: list[list[list]], golds: list[dict], page: Page) -> tu
             if line[1] == "body" and len(line[0]) > 20 and rng.random() < 0.6:  # mid-sentence
                 pos = rng.randint(5, len(line[0]) - 5)
                 first = first + [[line[0][:pos], "body", line[2], line[3]]]
-                lines = lines[:cut] + [[line[0][pos:], "body", line[2], line[3]]] + lines[cut + 1:]
+                # The rest continues the paragraph in a later run: "cont" (no paragraph indent when wrapped).
+                lines = lines[:cut] + [[line[0][pos:], "cont", line[2], line[3]]] + lines[cut + 1:]
             pieces.append(first)
             start = cut
         pieces.append(lines[start:])
@@ -409,15 +410,15 @@ def interleave(rng, arts: list[list[list]], golds: list[dict], page: Page) -> tu
 def wrap_lines(rng, lines: list[list], width: int, indent: bool, blank: bool) -> list[list]:
     out = []
     for text, role, art, para in lines:
-        if role not in ("body", "note") or len(text) <= width:
+        if role not in ("body", "cont", "note") or len(text) <= width:
             out.append([("　　" + text) if indent and role == "body" else text, role, art, para])
         else:
             first = True
             for i in range(0, len(text), width):
                 piece = text[i : i + width]
-                out.append([("　　" + piece) if indent and first else piece, role, art, para])
+                out.append([("　　" + piece) if indent and first and role == "body" else piece, role, art, para])
                 first = False
-        if blank and role in ("body", "head"):
+        if blank and role in ("body", "cont", "head"):
             out.append(["", "blank", None, None])
     return out
 
@@ -427,13 +428,13 @@ def add_headers(rng, lines: list[list], page: Page, d: dt.date) -> list[list]:
     head, foot = running_header(rng, d, rng.choice(OUTLETS), rng.choice(COLUMNS))
     n = rng.randint(1, 12)
     every = rng.randint(12, 35)
-    short = sum(1 for l in lines if l[1] == "body") < every * 2
+    short = sum(1 for l in lines if l[1] in ("body", "cont")) < every * 2
     out, count = [], 0
     if head:
         out.append(page.boil(head.format(n=n), "header"))
     for li, line in enumerate(lines):
         count += 1
-        if short and line[1] == "body" and len(line[0]) > 40 and rng.random() < 0.35:
+        if short and line[1] in ("body", "cont") and len(line[0]) > 40 and rng.random() < 0.35:
             pos = rng.randint(10, len(line[0]) - 10)  # a page break inside a paragraph
             out.append([line[0][:pos], *line[1:]])
             count = every
@@ -466,8 +467,8 @@ def htmlify(rng, lines: list[list]) -> list[list]:
     if rng.random() < 0.5:
         out.append([rng.choice(['<div class="TRS_Editor">', '<div id="content">', "<article>"]), "markup", None, None])
 
-    def same(a, b):
-        return b is not None and a[3] is not None and (a[1], a[2], a[3]) == (b[1], b[2], b[3])
+    def same(a, b):  # two lines of one paragraph (pieces of a wrapped or cut paragraph)
+        return b is not None and a[3] is not None and (a[2], a[3]) == (b[2], b[3])
 
     content = [l for l in lines if l[1] not in ("blank", "boiler") or l[0]]
     first_piece, last_piece = set(), set()
@@ -641,7 +642,7 @@ def make_case(seed: int, index: int, gold: list[dict], kind: str | None = None) 
             l[0] = pinyin_notes(rng, s2t(simp, config), simp, share)
         variant["traditional"] = f"OpenCC {config}, pinyin notes after {share:.0%} of converted characters"
     if "gbk" in kinds:
-        body = [l for l in lines if l[1] == "body" and len(l[0]) > 8]
+        body = [l for l in lines if l[1] in ("body", "cont") and len(l[0]) > 8]
         for l in rng.sample(body, min(len(body), rng.randint(1, 3))):
             shifted = gbk_shift(rng, l[0])
             if shifted:
