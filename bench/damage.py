@@ -283,16 +283,15 @@ def excerpt(rng, art: dict, lo: int = 350, hi: int = 1400) -> dict:
 
 
 class Page:
-    """Lines of a damaged page under construction: (text, role, article index or None, paragraph id)."""
+    """The boilerplate injected into a page under construction. The page itself is a list of lines
+    [text, role, gold article index or None, paragraph index or None]; roles: title, byline, note, body,
+    cont (a paragraph continued after a column break), head (a heading), blank, boiler, markup."""
 
     def __init__(self):
-        self.lines: list[list] = []
         self.boiler: list[dict] = []
 
-    def add(self, text, role, art=None, para=None):
-        self.lines.append([text, role, art, para])
-
     def boil(self, text: str, what: str) -> list:
+        """Record a boilerplate line and return it as a page line."""
         self.boiler.append({"text": text, "what": what})
         return [text, "boiler", None, None]
 

@@ -290,7 +290,7 @@ def test_a_pipeline_that_keeps_every_line_is_caught(kind):
     assert score["leaks"] and any(a["text_f1"] < 1 for a in score["articles"])
 
 
-def test_cases_do_not_depend_on_the_hash_seed(tmp_path):
+def test_cases_do_not_depend_on_the_hash_seed():
     """Floors are only meaningful if a case is the same in every process (no set-order randomness)."""
     import subprocess
 
