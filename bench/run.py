@@ -7,6 +7,9 @@ For each N (default 32, 1000; BENCH_SIZES=32,1000,5000 for more) in a temporary 
   - rebuild cost in one process (as `mkdocs serve` does): nothing changed, one source changed;
   - search index size per edition.
 Results go to bench/RESULTS.md between the bench markers, with the date, machine and versions.
+First, the damage benchmark (bench/damage.py, issue 15): generated damaged pages cleaned without a sidecar,
+scored per damage kind, into the damage block of bench/RESULTS.md (well under two minutes).
+BENCH_PARTS=damage (or =build) runs only that part.
 `python bench/run.py --from-log FILE` writes the rows an interrupted run printed to FILE.
 """
 
@@ -152,6 +155,13 @@ def main() -> None:
         with open(sys.argv[2], encoding="utf-8") as fh:
             rows = [ast.literal_eval(line.split(": ", 1)[1]) for line in fh if re.match(r"N=\d+: \{", line)]
         write_table(rows)
+        return
+    parts = os.environ.get("BENCH_PARTS", "damage,build").split(",")
+    if "damage" in parts:
+        import damage
+
+        print(damage.write_results(), flush=True)
+    if "build" not in parts:
         return
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "32,1000").split(",")]
     rows = []
