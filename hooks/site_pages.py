@@ -169,6 +169,10 @@ def on_post_page(output, page, config):
     from wenku.searchindex import point_search_config
 
     lang = getattr(page.file, "locale", None) or "zh"
+    if lang == "en":  # Chinese text on English pages marked lang="zh-Hans" (titles, names, original boxes)
+        from wenku.langmark import mark_chinese
+
+        output = mark_chinese(output)
     return point_search_config(output, lang, os.path.basename(sitegen.SEARCH_WORKER))
 
 
