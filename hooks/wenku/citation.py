@@ -336,7 +336,8 @@ _BIB_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "
 
 def bib_escape(text: str) -> str:
     """A value safe inside BibTeX braces: LaTeX specials escaped, braces balanced, one line."""
-    return "".join(_BIB_SPECIAL.get(ch, ch) for ch in _text(text))
+    escaped = "".join(_BIB_SPECIAL.get(ch, ch) for ch in _text(text))
+    return escaped.replace("--", "-{}-").replace("--", "-{}-")  # not LaTeX's en and em dashes
 
 
 def _bib_name(name: str) -> str:

@@ -17,7 +17,7 @@ import re
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"
 # A run: Han or CJK punctuation at both ends, with digits, spaces and ASCII punctuation allowed inside.
-RE_RUN = re.compile(f"[{HAN}{CJK_PUNCT}](?:[{HAN}{CJK_PUNCT}0-9%.,:;()\\-/ ]*[{HAN}{CJK_PUNCT}])?")
+RE_RUN = re.compile(f"[{HAN}{CJK_PUNCT}](?:[{HAN}{CJK_PUNCT}0-9%.,:;()\\-/ \u00d7+]*[{HAN}{CJK_PUNCT}])?")
 RE_HAN = re.compile(f"[{HAN}]")
 RE_TOKEN = re.compile(r"<!--.*?-->|<(script|style|textarea|svg)\b[^>]*>.*?</\1\s*>|<[^>]*>", re.S | re.I)
 RE_START = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\b([^>]*)>", re.S)

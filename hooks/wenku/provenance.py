@@ -46,7 +46,7 @@ def page_files(src_uri: str, meta: dict, docs_dir: str) -> list[str]:
     m = re.fullmatch(r"(.*)\.(zh-Hant|en)\.md", rel)
     if m and m.group(2) == "zh-Hant":
         candidates.append(f"{m.group(1)}.md")
-    elif m and m.group(2) == "en" and not meta.get("generated"):
+    elif m and m.group(2) == "en" and not meta.get("source"):
         candidates.append(f"{m.group(1)}.md")  # the English page of a hand-written Chinese article
     for cand in candidates:
         if os.path.isfile(os.path.join(docs_dir, cand)):
