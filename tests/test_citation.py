@@ -88,6 +88,16 @@ def test_untrusted_title_cannot_break_the_bib_ris_or_json_ld():
     assert json.loads(text)["headline"] == " ".join(title.split())
 
 
+def test_json_ld_is_based_on_the_source_page_and_its_original_address():
+    work = _work(source="001_x.txt", source_title="湖北日报网页", source_original_url="https://example.org/a.html")
+    work.source_url = "https://example.org/reader/sources/001-x/"
+    based = citation.json_ld(work)["isBasedOn"]
+    assert based == {"@type": "CreativeWork", "name": "湖北日报网页", "url": work.source_url, "@id": work.source_url,
+                     "sameAs": "https://example.org/a.html"}
+    work.source_original_url = "javascript:alert(1)"
+    assert "sameAs" not in citation.json_ld(work)["isBasedOn"]
+
+
 def test_names_in_each_style():
     assert citation.apa_name("Zhu Hongli") == "Zhu, H."
     assert citation.apa_name("Ouyang Xiu-wen") == "Ouyang, X.-W."
@@ -212,6 +222,9 @@ def test_every_article_page_has_citation_meta_json_ld_and_files(built_site, corp
         data = json.loads(head.json_ld[0])
         assert data["@type"] in ("NewsArticle", "ScholarlyArticle") and data["url"] == _url(lang, art.slug)
         assert data.get("datePublished") == citation.iso_date(date)
+        if lang == "zh":
+            sidecar = next(src.sidecar for src in corpus.sources if src.name == art.source)
+            assert data["isBasedOn"]["name"] == (sidecar.get("title") or art.source)
         based = data["isBasedOn"]["url"]
         assert based.startswith(SITE) and (built_site / based[len(SITE):] / "index.html").exists()
         if lang == "en":

@@ -171,7 +171,9 @@ class Work:
     translated: bool = False
     summary: str | None = None
     source_name: str | None = None       # the source file the article was cleaned from
+    source_title: str | None = None      # what the source is (sidecar title)
     source_url: str | None = None        # its page on this site
+    source_original_url: str | None = None  # where the source was published (sidecar url), if known
     modified: str | None = None          # last updated (git), ISO date
 
     @property
@@ -200,11 +202,14 @@ def _names(value) -> list[str]:
 def article_facts(corpus) -> dict[str, dict]:
     """Per generated article slug, the facts a hand-written translation's front matter may leave out
     (outlet, kind of source, date): a translation is cited with its original's outlet."""
-    kinds = {src.name: src.sidecar.get("kind") for src in corpus.sources}
+    sidecars = {src.name: src.sidecar for src in corpus.sources}
     out = {}
     for art in corpus.articles:
+        sc = sidecars.get(art.source, {})
         facts = {"publication": art.publication, "publication_en": art.meta.get("publication_en"),
-                 "source_kind": kinds.get(art.source), "date": art.date, "source": art.source}
+                 "source_kind": sc.get("kind"), "date": art.date, "source": art.source,
+                 "source_title": sc.get("title"), "source_title_en": sc.get("title_en"),
+                 "source_original_url": sc.get("url")}
         out[art.slug] = {k: v for k, v in facts.items() if v}
     return out
 
@@ -228,7 +233,10 @@ def work_from_page(meta: dict, lang: str, url: str, site_name: str, original_url
                 date=parse_date(meta.get("date")), publication=publication, language="zh-Hant" if lang == "zh-Hant" else "zh",
                 summary=_text(meta.get("summary")) or None, source_name=_text(meta.get("source")) or None,
                 modified=modified)
+    work.source_title = _text(meta.get("source_title")) or None
+    work.source_original_url = _text(meta.get("source_original_url")) or None
     if lang == "en":
+        work.source_title = _text(meta.get("source_title_en")) or work.source_title
         work.authors = _names(meta.get("authors_en")) or [name_pinyin(a) for a in authors]
         work.publication = _text(meta.get("publication_en")) or publication
         work.summary = _text(meta.get("summary_en")) or None
@@ -453,9 +461,11 @@ def json_ld(work: Work) -> dict:
     if work.publication:
         data["isPartOf"] = {"@type": "Periodical" if work.kind == "news" else "CreativeWork", "name": work.publication}
     if work.source_url or work.source_name:
-        source = {"@type": "CreativeWork", "name": work.source_name or work.source_url}
+        source = {"@type": "CreativeWork", "name": work.source_title or work.source_name or work.source_url}
         if work.source_url:
             source["url"] = source["@id"] = work.source_url
+        if work.source_original_url and re.match(r"https?://", work.source_original_url):
+            source["sameAs"] = work.source_original_url  # the source as first published
         data["isBasedOn"] = source
     if work.lang == "en" and work.original_url:
         data["translationOfWork"] = {"@type": kind, "@id": work.original_url, "url": work.original_url,
