@@ -122,7 +122,8 @@ def _citation_context(context, page, config, lang: str) -> None:
     root, docs, _, _ = _paths(config)
     files = provenance.page_files(page.file.src_uri, meta, docs)
     original = dict(context["hreflang"]).get("zh-Hans") if lang == "en" else None
-    work = citation.work_from_page(citation.with_facts(meta, _state["facts"]), lang, page.canonical_url or page.abs_url or page.url, config.site_name,
+    known = citation.with_facts({"slug": page.url.strip("/").split("/")[-1], **meta}, _state["facts"])
+    work = citation.work_from_page(known, lang, page.canonical_url or page.abs_url or page.url, config.site_name,
                                    original_url=original,
                                    modified=provenance.last_updated(files, _state["git_dates"]))
     work.source_url = _absolute(page, meta.get("source_url"))

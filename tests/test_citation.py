@@ -350,5 +350,6 @@ def test_without_git_history_no_date_is_invented_and_the_repository_gives_correc
             assert "wenku-updated" not in html and "dateModified" not in html
             assert f'href="https://github.com/example/reader/edit/main/{editor_file}"' in html, (lang, page)
             entry = bibtexparser.parse_string(read(folder / "cite.bib")).entries[0]
+            assert entry.key == page + {"zh": "", "en": "-en", "zh-Hant": "-zh-hant"}[lang]
             assert entry["date"] == ("2024-01" if page == slug else "2024-03")
             assert "day" not in entry.fields_dict
