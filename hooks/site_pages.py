@@ -61,6 +61,12 @@ def on_config(config):
         for p in site.problems:
             log.warning(f"{os.path.relpath(p.path, root) if os.path.isabs(p.path) else p.path}:{p.line}: {p.message}")
         BUILD.fingerprint = fp
+        from wenku.provenance import last_changed
+
+        BUILD.git_dates = last_changed(root)  # one git call per build: "last updated" of every article
+        from wenku.citation import article_facts
+
+        BUILD.facts = article_facts(site.corpus)  # outlet and date for citing hand-written translations
         log.info(f"generated {len(site.corpus.articles)} articles from {len(site.corpus.sources)} sources")
         generated = {f"articles/{a.slug}.md" for a in site.corpus.articles}
         for p in check_pages(docs, generated):
@@ -103,7 +109,50 @@ def on_page_context(context, page, config, nav):
     context["labels"] = sitegen.labels().get(lang, sitegen.labels()["zh"])
     context["page_lang"] = lang
     context["hreflang"] = hreflang_links(config)
+    _citation_context(context, page, config, lang)
     return context
+
+
+def _citation_context(context, page, config, lang: str) -> None:
+    """Sharing meta on every page; on article pages the citation, its .bib/.ris files and provenance."""
+    from wenku import citation, provenance
+
+    meta = page.meta or {}
+    context["social"] = provenance.social(meta, lang, page.canonical_url, page.content or "", config.site_name,
+                                          config.site_description, page.title)
+    if not meta.get("article"):
+        return
+    root, docs, _, _ = _paths(config)
+    files = provenance.page_files(page.file.src_uri, meta, docs)
+    original = dict(context["hreflang"]).get("zh-Hans") if lang == "en" else None
+    known = citation.with_facts({"slug": page.url.strip("/").split("/")[-1], **meta}, BUILD.facts)
+    work = citation.work_from_page(known, lang, page.canonical_url or page.abs_url or page.url, config.site_name,
+                                   original_url=original,
+                                   modified=provenance.last_updated(files, BUILD.git_dates))
+    work.source_url = _absolute(page, meta.get("source_url"))
+    cite = citation.page_citation(work)
+    repo = config.repo_url or (config.extra.get("repository") or None)
+    cite["last_updated"] = work.modified
+    cite["edit_path"] = files[0] if files else None
+    cite["edit_url"] = provenance.correction_link(repo, config.extra.get("repository_branch") or "main",
+                                                  cite["edit_path"])
+    context["cite"] = cite
+    if page.url.endswith("/"):  # articles/<slug>/cite.bib beside articles/<slug>/index.html
+        folder = os.path.join(config.site_dir, *page.url.strip("/").split("/"))
+        os.makedirs(folder, exist_ok=True)
+        for name in ("bib", "ris"):
+            with open(os.path.join(folder, f"cite.{name}"), "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(cite[name])
+        cite["files"] = True
+
+
+def _absolute(page, link) -> str | None:
+    """An absolute URL for a link relative to the page."""
+    from urllib.parse import urljoin
+
+    if not link or not page.canonical_url:
+        return None
+    return urljoin(page.canonical_url, str(link))
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the search index
@@ -124,6 +173,10 @@ def on_post_page(output, page, config):
     from wenku.searchindex import point_search_config
 
     lang = getattr(page.file, "locale", None) or "zh"
+    if lang == "en":  # Chinese text on English pages marked lang="zh-Hans" (titles, names, original boxes)
+        from wenku.langmark import mark_chinese
+
+        output = mark_chinese(output)
     return point_search_config(output, lang, os.path.basename(sitegen.SEARCH_WORKER))
 
 

@@ -29,6 +29,8 @@ class Build:
     pages: dict[tuple, Any] = field(default_factory=dict)  # all inputs of build_pages -> SiteDocs
     traditional: dict[str, str] = field(default_factory=dict)  # page hash -> its Traditional Chinese text
     fingerprint: tuple | None = None  # files the last staging saw (the hook skips staging when unchanged)
+    git_dates: dict[str, str] = field(default_factory=dict)  # file -> date of its last commit ("last updated")
+    facts: dict[str, Any] = field(default_factory=dict)  # article slug -> outlet and date, for citations
 
     def release(self) -> None:
         """Forget every cache: a one-off build needs none of them once the pages are staged, and at 5,000

@@ -191,6 +191,8 @@ def article_page(art: Article, lang: str, corpus: Corpus, related_arts: list[Art
     """One article page in a language; English pages without a translation say so and show the Chinese."""
     fm = front_matter(art)
     fm["source_url"] = f"../../sources/{source_slug(_source_of(art, corpus))}/"
+    if _source_of(art, corpus).sidecar.get("kind"):
+        fm["source_kind"] = _source_of(art, corpus).sidecar["kind"]  # the kind of work a citation names
     fm["generated"] = True
     names = {t.id: t.name(lang) for t in taxonomy()}
     fm["topic_links"] = [[tid, names[tid]] for tid in art.meta.get("topics", []) if tid in names]
