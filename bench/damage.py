@@ -259,7 +259,7 @@ def s2t(text: str, config: str = "s2t") -> str:
 
 
 def t2s(text: str) -> str:
-    from wenku.convert import to_simplified
+    from wenku.enrich.convert import to_simplified
 
     return to_simplified(text)
 
@@ -898,7 +898,7 @@ def single_rows(scores: list[dict], kind: str | None = None) -> list[dict]:
 
 
 def show(case: dict, score: dict) -> str:
-    from wenku.render import render_blocks
+    from wenku.site.render import render_blocks
 
     result, _ = run_pipeline(case)
     text = case["data"].decode(case["encoding"], errors="replace")

@@ -24,7 +24,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
@@ -74,7 +73,7 @@ def plain_project(proj: str) -> str:
 REBUILD = r"""
 import os, shutil, sys, time, json
 sys.path.insert(0, os.path.join(sys.argv[1], "hooks"))
-from wenku import sitegen
+from wenku.site import sitegen
 from wenku.build import Build
 root = sys.argv[1]; staging = os.path.join(root, ".build", "bench-docs")
 shutil.rmtree(os.path.join(root, ".build", "cache"), ignore_errors=True)  # cold: no cleaned sources on disk
@@ -93,7 +92,7 @@ FRESH = r"""
 import os, sys, time, json
 sys.path.insert(0, os.path.join(sys.argv[1], "hooks"))
 from wenku.segment import tokenizer; tokenizer()
-from wenku import sitegen
+from wenku.site import sitegen
 from wenku.build import Build
 root = sys.argv[1]
 b = Build(cache_dir=os.path.join(root, ".build", "cache", "sources"))

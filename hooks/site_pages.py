@@ -12,9 +12,9 @@ import os
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from wenku import sitegen
 from wenku.build import Build
 from wenku.checks import check_pages
+from wenku.site import sitegen
 
 log = get_plugin_logger("wenku")
 
@@ -61,10 +61,10 @@ def on_config(config):
         for p in site.problems:
             log.warning(f"{os.path.relpath(p.path, root) if os.path.isabs(p.path) else p.path}:{p.line}: {p.message}")
         BUILD.fingerprint = fp
-        from wenku.provenance import last_changed
+        from wenku.site.provenance import last_changed
 
         BUILD.git_dates = last_changed(root)  # one git call per build: "last updated" of every article
-        from wenku.citation import article_facts
+        from wenku.site.citation import article_facts
 
         BUILD.facts = article_facts(site.corpus)  # outlet and date for citing hand-written translations
         log.info(f"generated {len(site.corpus.articles)} articles from {len(site.corpus.sources)} sources")
@@ -80,7 +80,7 @@ def on_config(config):
 
 def on_page_markdown(markdown, page, config, files):
     """Editors' Markdown with unsafe markup neutralised; glossary terms linked in English translations."""
-    from wenku.safety import sanitize_markdown
+    from wenku.site.safety import sanitize_markdown
 
     markdown = sanitize_markdown(markdown)
     meta = page.meta or {}
@@ -115,7 +115,7 @@ def on_page_context(context, page, config, nav):
 
 def _citation_context(context, page, config, lang: str) -> None:
     """Sharing meta on every page; on article pages the citation, its .bib/.ris files and provenance."""
-    from wenku import citation, provenance
+    from wenku.site import citation, provenance
 
     meta = page.meta or {}
     context["social"] = provenance.social(meta, lang, page.canonical_url, page.content or "", config.site_name,
@@ -161,7 +161,7 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # an inner build of one language; the merged index does not exist yet
-    from wenku.searchindex import build_search
+    from wenku.search.searchindex import build_search
 
     built = build_search(config.site_dir, [lang for lang in sitegen.EDITIONS if lang != "zh"])
     log.info("search index: " + ", ".join(f"{k} {v['pages']} pages, {v['parts']} parts, {v['shards']} shards"
@@ -170,11 +170,11 @@ def on_post_build(config):
 
 def on_post_page(output, page, config):
     """Point Material's search at this edition's own index, read by our worker."""
-    from wenku.searchindex import point_search_config
+    from wenku.search.searchindex import point_search_config
 
     lang = getattr(page.file, "locale", None) or "zh"
     if lang == "en":  # Chinese text on English pages marked lang="zh-Hans" (titles, names, original boxes)
-        from wenku.langmark import mark_chinese
+        from wenku.site.langmark import mark_chinese
 
         output = mark_chinese(output)
     return point_search_config(output, lang, os.path.basename(sitegen.SEARCH_WORKER))

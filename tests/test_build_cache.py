@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import SOURCES
 
 import wenku
+from conftest import SOURCES
 from wenku import corpus as corpus_module
 from wenku.build import Build
 

@@ -17,8 +17,8 @@ import yaml
 from bibtexparser.middlewares import LatexDecodingMiddleware
 
 from conftest import FIXTURES, ROOT, build_site, copy_build_files, read
-from wenku import citation, provenance
-from wenku.langmark import mark_chinese
+from wenku.site import citation, provenance
+from wenku.site.langmark import mark_chinese
 
 CASES = yaml.safe_load(open(os.path.join(FIXTURES, "citation", "cases.yml"), encoding="utf-8"))
 EDITIONS = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}

@@ -21,6 +21,7 @@ from conftest import ROOT
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 
 import damage  # noqa: E402
+
 from wenku.model import Article, Block, Change, SourceResult  # noqa: E402
 
 with open(damage.REGRESSION_PATH, encoding="utf-8") as _fh:

@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from wenku.corpus import SourceError, process_bytes
-from wenku.decode import DecodeError, decode_bytes
+from wenku.ingest.decode import DecodeError, decode_bytes
 
 SIMPLIFIED = "数字经济是推动高质量发展的重要引擎。\n人工智能（AI）正在重塑产业格局。\n"
 TRADITIONAL = "數字經濟是推動高質量發展的重要引擎。\n人工智慧正在重塑產業格局。\n"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from wenku.sitegen import build_pages, chinese_hash
 from conftest import read
+from wenku.site.sitegen import build_pages, chinese_hash
 
 
 def test_every_article_has_an_english_title_and_summary(corpus):

@@ -9,7 +9,7 @@ import os
 import pytest
 
 from conftest import FIXTURES
-from wenku.repairs import repair_line, suspected_typos
+from wenku.ingest.repairs import repair_line, suspected_typos
 
 FILES = sorted(glob.glob(os.path.join(FIXTURES, "cleaning", "*.json")))
 

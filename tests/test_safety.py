@@ -11,7 +11,7 @@ import pytest
 
 from conftest import FIXTURES, ROOT, build_site, copy_build_files
 from wenku.corpus import process_bytes
-from wenku.safety import sanitize_markdown
+from wenku.site.safety import sanitize_markdown
 
 BAD = os.path.join(FIXTURES, "bad")
 CASES = sorted(d for d in os.listdir(BAD) if os.path.isdir(os.path.join(BAD, d)))

@@ -12,11 +12,11 @@ import random
 import re
 
 import pytest
-from conftest import read
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wenku import searchshards
+from conftest import read
+from wenku.search import searchshards
 
 RE_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 

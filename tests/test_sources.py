@@ -8,9 +8,9 @@ import unicodedata
 
 import pytest
 
-from wenku.decode import decode_bytes
-from wenku.render import front_matter, render_blocks
-from wenku.repairs import repair_line
+from wenku.ingest.decode import decode_bytes
+from wenku.ingest.repairs import repair_line
+from wenku.site.render import front_matter, render_blocks
 from wenku.textutil import CJK
 
 EXPECTED_COUNTS = {"000": 4, "001": 1, "002": 1, "003": 1, "004": 25}
@@ -186,7 +186,7 @@ def test_reading_time_counts_chinese_characters(corpus):
 
 
 def test_every_report_kind_is_explained_for_editors(corpus):
-    from wenku.sitegen import report_kinds
+    from wenku.site.sitegen import report_kinds
 
     kinds = report_kinds()
     used = {c.kind for s in corpus.sources for c in s.report}

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import FIXTURES
 from wenku.corpus import Corpus, assign_slugs, read_source
-from wenku.render import render_blocks
+from wenku.site.render import render_blocks
 
 BUNDLES = os.path.join(FIXTURES, "bundles")
 

@@ -6,8 +6,8 @@ import os
 import re
 from urllib.parse import urljoin, urlsplit
 
-from wenku.topics import taxonomy
 from conftest import read
+from wenku.enrich.topics import taxonomy
 
 
 def test_taxonomy_is_bilingual_and_sized_for_the_corpus():
@@ -118,8 +118,8 @@ def test_related_equals_the_all_pairs_definition():
     # The inverted-index version must give exactly what scoring every pair gives (ties by slug).
     import random
 
+    from wenku.enrich.topics import related
     from wenku.model import Article
-    from wenku.topics import related
 
     rng = random.Random(7)
     arts = []

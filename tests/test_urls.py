@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from conftest import SOURCES
 from wenku.corpus import published_slugs
 

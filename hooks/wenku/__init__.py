@@ -11,6 +11,9 @@ import os
 # Bump when a change to the pipeline changes its output; cached results keyed on it are dropped.
 PIPELINE_VERSION = "1"
 
+# Editorial and interface data (topics, glossary, labels, report kinds, the search worker).
+DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+
 
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:

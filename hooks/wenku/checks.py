@@ -99,7 +99,7 @@ def _check_front_matter(path: str, text: str) -> list[Problem]:
     if data is None:
         return []
     found = validate_mapping(data, PAGE_KEYS, path, {k: v + 1 for k, v in lines.items()})
-    from wenku.safety import unsafe_value
+    from wenku.site.safety import unsafe_value
 
     if isinstance(data, dict):
         for key, value in data.items():

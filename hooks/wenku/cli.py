@@ -27,7 +27,7 @@ def _root(start: str | None = None) -> str:
 def cmd_clean(args: argparse.Namespace) -> int:
     """Print the cleaned articles of each file (Markdown, or JSON with --json)."""
     from wenku.corpus import Corpus, apply_overrides, assign_slugs
-    from wenku.render import article_json, render_article
+    from wenku.site.render import article_json, render_article
 
     corpus = Corpus()
     status = 0
@@ -68,7 +68,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write a generated article into docs/articles/ so an editor can take it over by hand."""
-    from wenku.render import render_article
+    from wenku.site.render import render_article
 
     root = _root(args.root)
     corpus = load_corpus(os.path.join(root, "sources"))

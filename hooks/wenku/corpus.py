@@ -12,14 +12,22 @@ from dataclasses import dataclass, field
 
 from wenku import code_version
 from wenku.build import Build
-from wenku.convert import traditional_share
-from wenku.decode import DecodeError, decode_bytes
-from wenku.metadata import (Problem, date_text, load_sidecar, load_yaml_with_lines, name_slug, reading_minutes,
-                             slugify, word_count)
+from wenku.enrich.convert import traditional_share
+from wenku.ingest.decode import DecodeError, decode_bytes
+from wenku.ingest.repairs import repair_line, suspected_typos
+from wenku.ingest.repeats import remove_repeated_blocks
+from wenku.metadata import (
+    Problem,
+    date_text,
+    load_sidecar,
+    load_yaml_with_lines,
+    name_slug,
+    reading_minutes,
+    slugify,
+    word_count,
+)
 from wenku.model import Article, Change, Line, SourceResult
-from wenku.repairs import repair_line, suspected_typos
-from wenku.repeats import remove_repeated_blocks
-from wenku.split import detect_pattern, split_compilation, split_page, split_slides
+from wenku.structure.split import detect_pattern, split_compilation, split_page, split_slides
 from wenku.textutil import shorten
 
 SOURCE_SUFFIXES = (".txt", ".md", ".text")
@@ -266,7 +274,7 @@ def enrich_corpus(cleaned: list[SourceResult], build: Build | None = None) -> Co
     check_source_names(corpus)
     assign_slugs(corpus)
     apply_overrides(corpus)
-    from wenku.topics import assign_topics
+    from wenku.enrich.topics import assign_topics
 
     assign_topics(corpus.articles, None if build is None else build.topic_tokens)
     return corpus
@@ -389,7 +397,7 @@ def sidecar_line(path: str, *keys) -> int:
 
 def apply_overrides(corpus: Corpus) -> None:
     """Sidecar overrides per article (keyed by slug) win over what the pipeline found."""
-    from wenku.topics import topic_ids
+    from wenku.enrich.topics import topic_ids
 
     for src in corpus.sources:
         overrides = src.sidecar.get("articles") or {}

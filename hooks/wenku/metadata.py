@@ -239,7 +239,7 @@ def name_pinyin(name: str) -> str:
     """A Chinese personal name in pinyin, family name first: 徐华亮 -> Xu Hualiang."""
     from pypinyin import lazy_pinyin
 
-    from wenku.names import DOUBLE_SURNAMES
+    from wenku.structure.names import DOUBLE_SURNAMES
 
     if not re.fullmatch(f"[{CJK}]{{2,4}}", name):
         return name

@@ -6,7 +6,9 @@ import functools
 import logging
 import os
 
-DATA = os.path.join(os.path.dirname(__file__), "data")
+from wenku import DATA_DIR
+
+DATA = DATA_DIR
 
 
 @functools.lru_cache(maxsize=1)
@@ -20,7 +22,7 @@ def tokenizer():
     userdict = os.path.join(DATA, "userdict.txt")
     if os.path.exists(userdict):
         tk.load_userdict(userdict)
-    from wenku.topics import taxonomy
+    from wenku.enrich.topics import taxonomy
 
     for topic in taxonomy():  # taxonomy keywords are whole words (新质生产力, 专精特新, 人工智能+)
         for kw in topic.keywords:

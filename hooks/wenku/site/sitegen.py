@@ -24,21 +24,22 @@ from wenku.build import Build
 from wenku.corpus import Corpus, load_corpus, prune_disk_cache, source_slug
 from wenku.metadata import Problem, date_text, name_pinyin, read_front_matter
 from wenku.model import Article, SourceResult
-from wenku.render import dump_front_matter, escape, front_matter, render_blocks
+from wenku.site.render import dump_front_matter, escape, front_matter, render_blocks
 from wenku.textutil import shorten
-from wenku.topics import related, taxonomy
+from wenku.enrich.topics import related, taxonomy
+from wenku import DATA_DIR
 
 LANGUAGES = ("zh", "en")
 # The Traditional Chinese edition is generated from the Simplified pages with OpenCC (s2twp).
 TRADITIONAL = "zh-Hant"
 EDITIONS = ("zh", "en", TRADITIONAL)  # URL prefixes: '' for zh, /en/, /zh-Hant/
-DATA = os.path.join(os.path.dirname(__file__), "data")
+DATA = DATA_DIR
 
 
 @functools.lru_cache(maxsize=1)
 def labels() -> dict[str, dict[str, str]]:
     """Interface labels per language (data/labels.yml); zh-Hant is converted from zh."""
-    from wenku.convert import to_traditional_taiwan
+    from wenku.enrich.convert import to_traditional_taiwan
 
     with open(os.path.join(DATA, "labels.yml"), encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
@@ -525,7 +526,7 @@ def source_page(src: SourceResult, lang: str) -> str:
     lab = labels()[lang]
     sc = src.sidecar
     title = source_title(src, lang)
-    from wenku.repairs import fix_spaces_between_chinese
+    from wenku.ingest.repairs import fix_spaces_between_chinese
 
     # YAML folded text joins lines with a space: none belongs between Chinese characters.
     notes = fix_spaces_between_chinese(sc.get("notes_en" if lang == "en" else "notes") or sc.get("notes") or "")
@@ -695,7 +696,7 @@ def english_translations(manual: dict[str, str]) -> dict[str, dict]:
 
 def _traditional(text: str, cache: dict[str, str]) -> str:
     """s2twp conversion of a page, cached by content (rebuilds convert only pages that changed)."""
-    from wenku.convert import to_traditional_taiwan
+    from wenku.enrich.convert import to_traditional_taiwan
 
     key = hashlib.sha1(text.encode("utf-8")).hexdigest()
     if key not in cache:

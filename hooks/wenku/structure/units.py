@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wenku.boilerplate import boilerplate_rule
+from wenku.ingest.boilerplate import boilerplate_rule
+from wenku.ingest.paragraphs import contradicts_join, join_evidence
 from wenku.model import Change, Line
-from wenku.names import byline_names, is_person_name, reporter_byline
-from wenku.paragraphs import contradicts_join, join_evidence
+from wenku.structure.names import byline_names, is_person_name, reporter_byline
 from wenku.textutil import CJK, ends_sentence
 
 

@@ -14,7 +14,7 @@ import os
 import re
 import shutil
 
-from wenku import searchshards
+from wenku.search import searchshards
 
 # Han characters and CJK punctuation: not English content, dropped from the English index.
 RE_CJK_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u200b“”‘’]+")
@@ -51,7 +51,7 @@ def split_search_index(site_dir: str, prefixes: list[str]) -> dict[str, dict]:
 
 def build_search(site_dir: str, prefixes: list[str]) -> dict[str, dict]:
     """Split the merged index per edition, then shard each edition's index; figures per edition."""
-    from wenku.convert import character_map
+    from wenku.enrich.convert import character_map
 
     editions = split_search_index(site_dir, prefixes)
     folds = {"": character_map("t2s"), "zh-Hant": character_map("s2t")}

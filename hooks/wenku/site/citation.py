@@ -17,8 +17,9 @@ import re
 from dataclasses import dataclass, field
 
 import yaml
+from wenku import DATA_DIR
 
-DATA = os.path.join(os.path.dirname(__file__), "data")
+DATA = DATA_DIR
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 RE_CJK = re.compile(f"[{CJK}]")
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

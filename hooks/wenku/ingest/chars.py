@@ -45,7 +45,7 @@ def char_weight(ch: str) -> float:
     """Plausibility of one character in Chinese prose: 1 common, 0.5 punctuation/ASCII, <0 junk."""
     if ch in common_chars():
         return 1.0
-    from wenku.convert import to_simplified
+    from wenku.enrich.convert import to_simplified
 
     if len(ch) == 1 and "\u4e00" <= ch <= "\u9fff":
         simp = to_simplified(ch)

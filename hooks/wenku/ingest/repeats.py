@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import difflib
 
+from wenku.ingest.mojibake import UNKNOWN
 from wenku.model import Change, Line
-from wenku.mojibake import UNKNOWN
 
 MIN_RUN = 3
 KEY = 8  # characters of a line's start or end that a repeated copy shares

@@ -40,7 +40,7 @@ def _looks_utf16(data: bytes) -> str | None:
 
 def _score(text: str) -> float:
     """How Chinese-like a decoding is: common ideographs count, rare/private-use characters cost."""
-    from wenku.chars import char_weight
+    from wenku.ingest.chars import char_weight
 
     if not text:
         return 0.0

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from wenku.ingest.paragraphs import join_evidence
 from wenku.model import Article, Block, Change, Line
-from wenku.paragraphs import join_evidence
+from wenku.structure.units import Unit, classify, heading_like, join_adjacent, remove_boilerplate, strip_markup
 from wenku.textutil import CJK, ends_sentence, similarity
-from wenku.units import Unit, classify, heading_like, join_adjacent, remove_boilerplate, strip_markup
 
 GAP_TEXT = "〔原文此处不完整：接续的文字未见于来源〕"
 
@@ -230,7 +230,7 @@ def split_slides(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
 
 def _flush_items(items: list[Line], art: Article, report: list[Change]) -> None:
     """Turn the lines of one slide into blocks: tables of label/percentage runs, lists, paragraphs."""
-    from wenku.boilerplate import boilerplate_rule
+    from wenku.ingest.boilerplate import boilerplate_rule
 
     lines = []
     for k, ln in enumerate(items):
@@ -519,7 +519,7 @@ def split_page(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
 
 def _chain_article(chain: Chain, report: list[Change], source_meta: dict) -> Article:
     """An Article from an assembled chain of fragments."""
-    from wenku.notes import parse_author_note, parse_meta_line
+    from wenku.structure.notes import parse_author_note, parse_meta_line
 
     art = Article(source="")
     gaps = dict(chain.gaps)

@@ -67,7 +67,7 @@ def _by_trail() -> dict[int, list[tuple[int, str]]]:
 
 def _plausibility(text: str) -> float:
     """Mean character weight of text after conversion to simplified (higher = more like prose)."""
-    from wenku.chars import char_weight
+    from wenku.ingest.chars import char_weight
 
     if not text:
         return 0.0
@@ -76,8 +76,7 @@ def _plausibility(text: str) -> float:
 
 def _lex_score(text: str, lo: int = 0, hi: int | None = None) -> float:
     """Log-frequency mass of dictionary words (2-4 characters) in text that overlap text[lo:hi]."""
-    from wenku.chars import word_frequency
-    from wenku.convert import to_simplified
+    from wenku.ingest.chars import word_frequency
 
     simp = _simp(text)
     hi = len(simp) if hi is None else hi
@@ -94,7 +93,7 @@ def _lex_score(text: str, lo: int = 0, hi: int | None = None) -> float:
 
 @functools.lru_cache(maxsize=65536)
 def _simp(text: str) -> str:
-    from wenku.convert import to_simplified
+    from wenku.enrich.convert import to_simplified
 
     return to_simplified(text)
 
@@ -133,8 +132,7 @@ def _candidates(lead: int, trail: int) -> tuple[str, ...]:
 
 def _best_reading(left: str, a: int, b: int, ch: str, right: str) -> tuple[float, str]:
     """(gain, reading) for position ch: the candidate that fits its context clearly better, if any."""
-    from wenku.chars import word_frequency
-    from wenku.convert import to_simplified
+    from wenku.ingest.chars import word_frequency
 
     if word_frequency(_simp(ch)) >= 10000:
         return 0.0, ch

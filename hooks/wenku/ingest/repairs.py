@@ -13,8 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 
+from wenku.ingest.mojibake import UNKNOWN, fix_gbk_misalignment
 from wenku.model import Change
-from wenku.mojibake import UNKNOWN, fix_gbk_misalignment
 from wenku.textutil import CJK
 
 TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
@@ -71,7 +71,7 @@ def fix_unrecoverable_mojibake(text: str) -> str:
 
 def fix_traditional_to_simplified(text: str) -> str:
     """Traditional characters to Simplified with OpenCC t2s (the original line stays in the report)."""
-    from wenku.convert import to_simplified
+    from wenku.enrich.convert import to_simplified
 
     return to_simplified(text)
 

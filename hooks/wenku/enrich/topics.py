@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 import yaml
 
+from wenku import DATA_DIR
 from wenku.model import Article
 from wenku.textutil import CJK
 
-DATA = os.path.join(os.path.dirname(__file__), "data")
+DATA = DATA_DIR
 MAX_TOPICS = 4
 STOPWORDS = set("""
 我们 他们 以及 进一步 一是 二是 三是 四是 加快 推动 推进 加强 提升 发展 建设 实现 形成 构建 打造 坚持 重要 不断 更加 通过
