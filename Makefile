@@ -5,13 +5,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast check clean bench
+.PHONY: serve build test test-fast check clean bench lock
 
 $(STAMP): requirements.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "make: $(PYTHON) not found (set PYTHON=python3)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
@@ -39,3 +39,10 @@ bench: $(STAMP)
 
 clean:
 	rm -rf site .build .pytest_cache
+
+# Re-make the lock (requirements.txt, with hashes) from requirements.in after changing a requirement there.
+# Versions already in the lock are kept unless requirements.in asks for others.
+lock:
+	test -x .build/lock-env/bin/pip-compile || { $(PYTHON) -m venv .build/lock-env && .build/lock-env/bin/python -m pip install --quiet pip-tools==7.6.2; }
+	.build/lock-env/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-trusted-host --no-emit-find-links -o requirements.txt requirements.in

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import io
 import json
 import os
 import shutil
@@ -11,13 +14,27 @@ import sys
 import pytest
 
 from conftest import ROOT, SOURCES
+from wenku.cli import main
 
-WENKU = [sys.executable, "-m", "wenku"]
+
+@dataclasses.dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
 
 
-def run(*args, cwd=ROOT):
-    env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "hooks"))
-    return subprocess.run([*WENKU, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+def run(*args, cwd=ROOT) -> Result:
+    """`wenku ARGS` run in-process from folder CWD, as an editor would type it there."""
+    out, err = io.StringIO(), io.StringIO()
+    here = os.getcwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(list(args))
+    finally:
+        os.chdir(here)
+    return Result(code, out.getvalue(), err.getvalue())
 
 
 @pytest.mark.parametrize("prefix, count", [("000", 4), ("001", 1), ("002", 1), ("003", 1), ("004", 25)])
