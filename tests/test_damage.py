@@ -317,7 +317,12 @@ def test_text_in_the_pipelines_own_notes_is_not_article_text():
     art = _art(GOLD_A["title"], GOLD_A["authors"], GOLD_A["paras"])
     art.blocks.insert(1, Block("gap", "〔原文此处不完整：接续的文字未见于来源〕"))
     art.blocks.append(Block("note", "（作者单位：湖南省社会科学院）"))
-    art.blocks.append(Block("uncertain", "一个新的块类型也算正文"))  # a block kind the scorer does not know
+    art.blocks.append(Block("speaker", "一个没有特别处理的块类型也算正文"))  # not in NOT_TEXT_BLOCKS
     score = damage.score_case(_case([GOLD_A]), _result(art))
-    assert score["articles"][0]["para_f1"] < 1  # the unknown block counts as text: one boundary more
-    assert damage.out_paras(art) == GOLD_A["paras"] + ["一个新的块类型也算正文"]
+    assert score["articles"][0]["para_f1"] < 1  # the speaker block counts as text: one boundary more
+    assert damage.out_paras(art) == GOLD_A["paras"] + ["一个没有特别处理的块类型也算正文"]
+
+
+def test_a_block_of_unknown_kind_cannot_be_made():
+    with pytest.raises(ValueError, match="unknown block kind 'uncertain'"):
+        Block("uncertain", "x")

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
+
+# What a piece of article body is; the renderer (site/render.py) has one case for each.
+BlockKind = Literal["p", "h2", "h3", "list", "table", "figure", "box", "note", "gap", "speaker"]
+BLOCK_KINDS: frozenset[str] = frozenset(get_args(BlockKind))
+
+# What role a classified piece of a source plays while it is split into articles (structure/units.py).
+UnitKind = Literal["para", "heading", "title", "deck", "author", "note", "meta", "box", "figure", "speaker", "caption_names"]
+UNIT_KINDS: frozenset[str] = frozenset(get_args(UnitKind))
 
 
 @dataclass
@@ -32,10 +40,14 @@ class Line:
 class Block:
     """A piece of article body: paragraph, heading, list, table, box, gap marker or speaker line."""
 
-    kind: str  # "p", "h2", "h3", "list", "table", "box", "gap", "speaker"
+    kind: BlockKind
     text: str = ""
     lines: list[int] = field(default_factory=list)
     items: list[Any] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.kind not in BLOCK_KINDS:
+            raise ValueError(f"unknown block kind {self.kind!r} (known: {', '.join(sorted(BLOCK_KINDS))})")
 
 
 @dataclass

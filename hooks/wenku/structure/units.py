@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from wenku.ingest.boilerplate import boilerplate_rule
 from wenku.ingest.paragraphs import contradicts_join, join_evidence
-from wenku.model import Change, Line
+from wenku.model import Change, Line, UnitKind
 from wenku.structure.names import byline_names, is_person_name, reporter_byline
 from wenku.textutil import CJK, ends_sentence
 
@@ -16,7 +16,7 @@ from wenku.textutil import CJK, ends_sentence
 class Unit:
     """A classified piece of a source: one or more lines that play one role."""
 
-    kind: str
+    kind: UnitKind
     text: str
     lines: list[int]
     extra: dict = field(default_factory=dict)
