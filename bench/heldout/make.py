@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CASES = os.path.join(HERE, "cases")
+OUT = [CASES]  # where Page.write puts the files (main's argument)
 
 with open(os.path.join(HERE, "articles.json"), encoding="utf-8") as _fh:
     ARTS = {a["id"]: a for a in json.load(_fh)["articles"]}
@@ -76,17 +78,20 @@ class Page:
         self.add("", None)
 
     def write(self, encoding: str = "utf-8", crlf: bool = False):
-        text = "\n".join(t for t, _ in self.lines).rstrip("\n") + "\n"
+        folder = OUT[0]
+        while self.lines and not self.lines[-1][0]:
+            self.lines.pop()
+        text = "\n".join(t for t, _ in self.lines) + "\n"
         if crlf:
             text = text.replace("\n", "\r\n")
         data = text.encode(encoding)
-        os.makedirs(CASES, exist_ok=True)
-        with open(os.path.join(CASES, self.name + ".txt"), "wb") as fh:
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, self.name + ".txt"), "wb") as fh:
             fh.write(data)
         meta = {"name": self.name + ".txt", "shape": self.shape, "primary": self.primary, "kinds": sorted(self.kinds),
                 "encoding": encoding, "line_ends": "CRLF" if crlf else "LF", "gold": self.gold,
                 "boiler": self.boiler, "line_art": [k for _, k in self.lines]}
-        with open(os.path.join(CASES, self.name + ".gold.json"), "w", encoding="utf-8") as fh:
+        with open(os.path.join(folder, self.name + ".gold.json"), "w", encoding="utf-8") as fh:
             json.dump(meta, fh, ensure_ascii=False, indent=1)
             fh.write("\n")
 
@@ -577,10 +582,13 @@ ALL = [c01_newspaper_three_runs, c02_wechat, c03_pdf_report, c04_gov_web, c05_hk
        c13_windows_gbk, c14_two_runs_no_jump, c15_web_comments]
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Write every case into the folder given (default bench/heldout/cases)."""
+    argv = sys.argv[1:] if argv is None else argv
+    OUT[0] = argv[0] if argv else CASES
     for f in ALL:
         f()
-    print(f"{len(ALL)} cases written to {CASES}")
+    print(f"{len(ALL)} cases written to {OUT[0]}")
     return 0
 
 
