@@ -577,9 +577,23 @@ def c15_web_comments():
     p.write()
 
 
+def c16_control():
+    """The control: a plainly laid-out article (title, `文/名`, blank lines between paragraphs), no damage. What
+    fails here is the basic layout, not a kind of damage."""
+    p = Page("h16-control", "plain article, no damage (control)", "clean", ["clean"], ["a23"])
+    a = p.art(0)
+    p.body(a["title"], 0)
+    p.boil("文/柏清源", "byline", ["柏清源"])
+    p.blank()
+    for para in a["paras"]:
+        p.body(para, 0)
+        p.blank()
+    p.write()
+
+
 ALL = [c01_newspaper_three_runs, c02_wechat, c03_pdf_report, c04_gov_web, c05_hk_mixed, c06_gbk_spans,
        c07_html_soup, c08_twice_ads, c09_compilation, c10_slides, c11_no_titles_marked, c12_english_urls,
-       c13_windows_gbk, c14_two_runs_no_jump, c15_web_comments]
+       c13_windows_gbk, c14_two_runs_no_jump, c15_web_comments, c16_control]
 
 
 def main(argv: list[str] | None = None) -> int:
