@@ -114,8 +114,8 @@ def test_a_pipeline_that_keeps_every_line_is_caught():
 def test_the_runner_prints_the_table():
     out = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "damage.py"), "--heldout", HELDOUT],
                          capture_output=True, text=True, check=True, timeout=300).stdout
-    assert out.startswith("| damage kind |") and "| all | 15 |" in out.replace(f"| all | {len(_cases())} |", "| all | 15 |")
-    assert all(c["name"] in out for c in _cases())
+    assert out.startswith("| damage kind |") and f"| all | {len(_cases())} |" in out
+    assert all(f"| {c['name']} |" in out for c in _cases()), "one line per case"
 
 
 # ---------------------------------------------------------------- floors (today's level)
