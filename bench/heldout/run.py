@@ -3,6 +3,7 @@
     .venv/bin/python bench/heldout/run.py                    # same as: bench/damage.py --heldout bench/heldout
     .venv/bin/python bench/heldout/run.py --update-baseline  # re-measure: rewrite baseline.json (the floors of
                                                              # tests/test_heldout.py) and the tables in README.md
+    .venv/bin/python bench/heldout/run.py --show h07-html-soup  # one case: input, gold, output, report, score
 """
 
 from __future__ import annotations
@@ -92,6 +93,12 @@ def update_baseline() -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if "--show" in argv:
+        name = argv[argv.index("--show") + 1]
+        case = next(c for c in damage.load_heldout(HERE) if c["name"] in (name, name + ".txt"))
+        case.setdefault("variant", case["shape"])
+        print(damage.show(case, damage.score_case(case)))
+        return 0
     if "--update-baseline" in argv:
         data = update_baseline()
         print(f"{BASELINE_PATH}: {len(data['rows'])} rows, {len(data['cases'])} cases")
