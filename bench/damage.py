@@ -50,6 +50,7 @@ an uncertainty entry such as place_fragment / mark_gap in its report).
     python bench/damage.py --kind interleave --cases 10 --show 3
     python bench/damage.py --cases 24 --write-cases /tmp/damage-cases
     python bench/damage.py --results                       # the table into bench/RESULTS.md
+    python bench/damage.py --heldout bench/heldout         # the held-out cases laid out by hand (README there)
 """
 
 from __future__ import annotations
@@ -942,6 +943,46 @@ def write_cases(cases: list[dict], folder: str, scores: list[dict] | None = None
             json.dump(meta, fh, ensure_ascii=False, indent=1)
 
 
+def load_heldout(folder: str) -> list[dict]:
+    """Cases laid out elsewhere (bench/heldout/): NAME.txt (the raw bytes) beside NAME.gold.json (primary,
+    kinds, gold, boiler, line_art as make_case gives them), in folder or its cases/ subfolder."""
+    if os.path.isdir(os.path.join(folder, "cases")):
+        folder = os.path.join(folder, "cases")
+    cases = []
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".gold.json"):
+            continue
+        with open(os.path.join(folder, name), encoding="utf-8") as fh:
+            case = json.load(fh)
+        with open(os.path.join(folder, case["name"]), "rb") as fh:
+            case["data"] = fh.read()
+        case.setdefault("line_art", [])
+        cases.append(case)
+    return cases
+
+
+def run_heldout(folder: str) -> tuple[list[dict], list[dict], list[dict]]:
+    cases = load_heldout(folder)
+    scores = [score_case(c) for c in cases]
+    rows = [summarise(scores, k) for k in KINDS] + [summarise(scores, None)]
+    rows += [summarise(scores, None, label="pages of one article", pages="one"),
+             summarise(scores, None, label="pages of 2-3 articles", pages="several")]
+    return cases, scores, [r for r in rows if r.get("cases")]
+
+
+def case_table(scores: list[dict]) -> str:
+    """One line per case: where a held-out set fails."""
+    out = ["| case | articles out/gold | text F1 worst | para F1 mean | titles | authors | leaked lines | silent merges |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for s in scores:
+        arts = s["articles"]
+        out.append(f"| {s['name']} | {s['n_out']}/{s['n_gold']} | {min(a['text_f1'] for a in arts):.3f} | "
+                   f"{sum(a['para_f1'] for a in arts) / len(arts):.3f} | {sum(a['title_ok'] for a in arts)}/{len(arts)} | "
+                   f"{sum(a['authors_ok'] for a in arts)}/{len(arts)} | {len(s['leaks'])} | {len(s['silent_merges'])}"
+                   f"{' (error)' if s['error'] else ''} |")
+    return "\n".join(out)
+
+
 RESULTS_SEED, RESULTS_CASES = 1, 520  # 40 cases per primary kind
 
 # The fast regression subset run by tests/test_damage.py: a few cases per kind (primary kind forced).
@@ -1027,6 +1068,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="rewrite bench/damage_gold.json with the synthetic articles of bench/damage_synthetic.json")
     ap.add_argument("--freeze-seeds", action="store_true", help="--freeze, and re-read the seed articles from sources/")
     ap.add_argument("--results", action="store_true", help="write the table into bench/RESULTS.md")
+    ap.add_argument("--heldout", metavar="DIR", help="score the cases laid out in DIR (bench/heldout) instead of generating")
     ap.add_argument("--update-regression", action="store_true",
                     help="re-measure the regression subset of tests/test_damage.py and write its floors")
     args = ap.parse_args(argv)
@@ -1040,6 +1082,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.results:
         print(write_results(args.seed, args.cases))
+        return 0
+    if args.heldout:
+        _, scores, rows = run_heldout(args.heldout)
+        if args.json:
+            json.dump({"rows": rows, "cases": scores}, sys.stdout, ensure_ascii=False, indent=1, default=str)
+            sys.stdout.write("\n")
+        else:
+            print(table(rows) + "\n\n" + leak_line(scores) + "\n\n" + case_table(scores))
         return 0
     if args.show is not None:
         case = make_case(args.seed, args.show, load_gold(), args.kind)
