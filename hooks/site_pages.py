@@ -79,14 +79,23 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Editors' Markdown with unsafe markup neutralised; glossary terms linked in English translations."""
-    from wenku.site.safety import sanitize_markdown
-
-    markdown = sanitize_markdown(markdown)
+    """Glossary terms linked in English translations (unsafe markup is refused after rendering)."""
     meta = page.meta or {}
     if meta.get("article") and meta.get("translation_of") and getattr(page.file, "locale", "") == "en":
         markdown = sitegen.link_english_glossary_terms(markdown, "articles")
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    """The one sanitiser on every page's rendered HTML: anything outside the allow-list refuses the build,
+    naming the file an editor changes and its line (the same rules as `wenku check`)."""
+    from wenku.site import safety
+
+    found = safety.findings(html)
+    if found:
+        root, docs, _, _ = _paths(config)
+        raise PluginError("\n".join(safety.origin(root, page.file.src_uri, page.meta or {}, f) for f in found))
+    return html
 
 
 def on_serve(server, config, builder):
@@ -201,3 +210,9 @@ def hreflang_links(config) -> list[tuple[str, str]]:
             href = f"{site}/{link}"
         out.append((HREFLANG.get(alt.get("lang"), alt.get("lang")), href))
     return out
+
+
+def on_env(env, config, files):
+    """Escape by default: every value printed by a template is HTML-escaped unless marked safe."""
+    env.autoescape = True
+    return env

@@ -8,13 +8,6 @@ import re
 from wenku.corpus import load_corpus, source_files
 from wenku.metadata import PAGE_KEYS, RE_FRONT, Problem, load_sidecar, load_yaml_with_lines, validate_mapping
 
-RE_UNSAFE = [
-    (re.compile(r"<\s*script\b", re.I), "raw <script> is not allowed in pages"),
-    (re.compile(r"<\s*iframe\b", re.I), "raw <iframe> is not allowed in pages"),
-    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "event-handler attributes (on*=) are not allowed"),
-    (re.compile(r"(?:\]\(|href\s*=\s*[\"']?|src\s*=\s*[\"']?)\s*(?:javascript|data|vbscript):", re.I),
-     "javascript:, data: and vbscript: links are not allowed"),
-]
 RE_MD_LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 
 
@@ -81,8 +74,10 @@ def check_pages(docs_dir: str, generated: set[str]) -> list[Problem]:
                 line = data[: exc.start].count(b"\n") + 1
                 problems.append(Problem(path, line, "not UTF-8: save the page as UTF-8"))
                 continue
+            # As MkDocs reads a page: without a BOM, with universal newlines (CR-only files too).
+            text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
             problems.extend(_check_front_matter(path, text))
-            problems.extend(_check_unsafe(path, text))
+            problems.extend(_check_unsafe(path, text, docs_dir))
             problems.extend(_check_links(path, rel, text, docs_dir, generated))
     return problems
 
@@ -103,10 +98,12 @@ def _check_front_matter(path: str, text: str) -> list[Problem]:
 
     if isinstance(data, dict):
         for key, value in data.items():
+            if not str(key).endswith("url"):
+                continue  # other values are text, escaped by the templates
             values = value if isinstance(value, list) else [value]
             if any(unsafe_value(v) for v in values):
                 found.append(Problem(path, lines.get((key,), 1) + 1,
-                                     f"'{key}': javascript:, data: and vbscript: URLs are not allowed"))
+                                     f"'{key}': only http, https, mailto or relative addresses are allowed"))
     if isinstance(data, dict) and data.get("article"):
         for key in ("title", "authors", "date"):
             if key not in data:
@@ -116,13 +113,57 @@ def _check_front_matter(path: str, text: str) -> list[Problem]:
     return found
 
 
-def _check_unsafe(path: str, text: str) -> list[Problem]:
+def _check_unsafe(path: str, text: str, docs_dir: str) -> list[Problem]:
+    """The page rendered with the site's Markdown extensions, through the build's sanitiser (file:line)."""
+    from wenku.metadata import read_front_matter
+    from wenku.site import safety
+
+    _, body = read_front_matter(text)
+    offset = text[: len(text) - len(body)].count("\n")
     out = []
-    for n, line in enumerate(text.split("\n"), 1):
-        for rx, message in RE_UNSAFE:
-            if rx.search(line):
-                out.append(Problem(path, n, message))
+    for f in safety.findings(render_markdown(body, os.path.dirname(os.path.abspath(docs_dir)))):
+        out.append(Problem(path, safety.locate(body, f) + offset, f.message))
     return out
+
+
+_MARKDOWN: dict[str, object] = {}
+
+
+def render_markdown(text: str, root: str) -> str:
+    """Markdown to HTML with the extensions mkdocs.yml configures (as the build renders a page)."""
+    import markdown
+
+    if root not in _MARKDOWN:
+        names, configs = markdown_extensions(root)
+        _MARKDOWN[root] = markdown.Markdown(extensions=names, extension_configs=configs)
+    md = _MARKDOWN[root]
+    md.reset()
+    return md.convert(text)
+
+
+def markdown_extensions(root: str) -> tuple[list[str], dict]:
+    """The markdown_extensions of the project's mkdocs.yml (this project's, when the root has none)."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    path = os.path.join(root, "mkdocs.yml")
+    if not os.path.exists(path):
+        path = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "mkdocs.yml")
+    with open(path, encoding="utf-8") as fh:
+        config = yaml.load(fh, Loader=_Loader) or {}
+    names, configs = [], {}
+    for item in config.get("markdown_extensions") or []:
+        if isinstance(item, dict):
+            for name, options in item.items():
+                names.append(name)
+                configs[name] = options or {}
+        else:
+            names.append(item)
+    return names, configs
 
 
 def _check_links(path: str, rel: str, text: str, docs_dir: str, generated: set[str]) -> list[Problem]:
