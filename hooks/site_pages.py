@@ -181,12 +181,22 @@ def on_post_page(output, page, config):
     """Point Material's search at this edition's own index, read by our worker."""
     from wenku.search.searchindex import point_search_config
 
+    from wenku.site.safety import with_csp_hashes
+
+    output = with_csp_hashes(output, page.content or "")  # before anything rewrites the content
     lang = getattr(page.file, "locale", None) or "zh"
     if lang == "en":  # Chinese text on English pages marked lang="zh-Hans" (titles, names, original boxes)
         from wenku.site.langmark import mark_chinese
 
         output = mark_chinese(output)
     return point_search_config(output, lang, os.path.basename(sitegen.SEARCH_WORKER))
+
+
+def on_post_template(output_content, template_name, config):
+    """The 404 page (a theme template, not a page) gets its script hashes too."""
+    from wenku.site.safety import with_csp_hashes
+
+    return with_csp_hashes(output_content)
 
 
 HREFLANG = {"zh": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}

@@ -175,3 +175,48 @@ def origin(root: str, src_uri: str, meta: dict, finding: Finding) -> str:
     except OSError:
         line = 1
     return f"{rel}:{line}: {finding.message}"
+
+
+# ---------------------------------------------------------------- Content-Security-Policy
+
+CSP_PLACEHOLDER = "'wenku-script-hashes'"  # in overrides/main.html; replaced on every page by its hashes
+RE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+RE_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
+DATA_TYPES = ("application/json", "application/ld+json")  # data blocks: never executed
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The text of every inline script a browser would execute (no src, not a JSON data block)."""
+    out = []
+    for m in RE_SCRIPT.finditer(html):
+        attrs = m.group(1)
+        if re.search(r"\bsrc\s*=", attrs, re.I):
+            continue
+        kind = RE_TYPE.search(attrs)
+        if kind and kind.group(1).lower() in DATA_TYPES:
+            continue
+        out.append(m.group(2))
+    return out
+
+
+def script_hash(text: str) -> str:
+    """A CSP source expression for one inline script ('sha256-…')."""
+    import base64
+    import hashlib
+
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def with_csp_hashes(html: str, content: str = "") -> str:
+    """The page with the CSP placeholder replaced by the hashes of the inline scripts its templates emit.
+    Scripts inside the page's own content (which the sanitiser refuses anyway) are never hashed."""
+    if CSP_PLACEHOLDER not in html:
+        return html
+    template = html
+    if content:
+        at = html.find(content)
+        if at < 0:
+            raise ValueError("page content not found in the rendered page: cannot tell template scripts apart")
+        template = html[:at] + html[at + len(content):]
+    hashes = sorted({script_hash(s) for s in inline_scripts(template)})
+    return html.replace(CSP_PLACEHOLDER, " ".join(hashes), 1)
