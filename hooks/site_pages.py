@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from wenku.build import Build
-from wenku.checks import check_pages
+from wenku.checks import check_files, check_pages
 from wenku.site import sitegen
 
 log = get_plugin_logger("wenku")
@@ -53,6 +53,10 @@ def on_config(config):
     wenku_dir = os.path.dirname(sitegen.__file__)
     fp = (_fingerprint(docs, sources, wenku_dir), config.site_url)
     if fp != BUILD.fingerprint:
+        # Untrusted input is refused before anything reads it: file kinds, symlinks, sizes, YAML of pages.
+        refused = [p for p in check_files(root) + check_pages(docs, None) if p.severity == "error"]
+        if refused:
+            raise PluginError("\n".join(f"{os.path.relpath(p.path, root)}:{p.line}: {p.message}" for p in refused))
         BUILD.cache_dir = os.path.join(root, ".build", "cache", "sources")
         site = sitegen.stage(root, staging, config.site_url or "", BUILD)
         errors = [p for p in site.problems if p.severity == "error"]

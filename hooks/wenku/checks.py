@@ -6,7 +6,16 @@ import os
 import re
 
 from wenku.corpus import load_corpus, source_files
-from wenku.metadata import PAGE_KEYS, RE_FRONT, Problem, load_sidecar, load_yaml_with_lines, validate_mapping
+from wenku.metadata import (
+    PAGE_KEYS,
+    RE_FRONT,
+    Problem,
+    load_sidecar,
+    load_yaml_with_lines,
+    normalise_newlines,
+    read_yaml_file,
+    validate_mapping,
+)
 
 RE_MD_LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 
@@ -16,6 +25,7 @@ def check_site(root: str) -> list[Problem]:
     problems: list[Problem] = []
     sources_dir = os.path.join(root, "sources")
     docs_dir = os.path.join(root, "docs")
+    problems.extend(check_files(root))
     problems.extend(check_sidecars(sources_dir))
     corpus = load_corpus(sources_dir)
     problems.extend(p for p in corpus.problems if p not in problems)
@@ -42,42 +52,127 @@ def check_sidecars(sources_dir: str) -> list[Problem]:
     texts = {os.path.splitext(p)[0] for p in source_files(sources_dir)}
     for f in sorted(os.listdir(sources_dir)):
         path = os.path.join(sources_dir, f)
-        if f.endswith((".yml", ".yaml")):
-            with open(path, encoding="utf-8", errors="replace") as fh:
-                _, found = load_sidecar(path, fh.read())
+        if f.endswith((".yml", ".yaml")) and not os.path.islink(path) and os.path.isfile(path):
+            text, found = read_yaml_file(path)
+            if text is not None:
+                _, found = load_sidecar(path, text)
             problems.extend(found)
             if os.path.splitext(path)[0] not in texts:
                 problems.append(Problem(path, 1, "sidecar without a source text of the same name", "warning"))
     return problems
 
 
-def check_pages(docs_dir: str, generated: set[str]) -> list[Problem]:
-    """Front matter schema, unsafe markup and broken relative links in hand-written pages."""
+# What may sit under docs/: Markdown pages, raster images, and style sheets in assets/css/ only. No HTML,
+# JavaScript or SVG (they would run or be served as they are); .html and .js come only from overrides/.
+PAGE_SUFFIXES = (".md",)
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
+CSS_FOLDER = "assets/css/"
+# Paths the build itself writes into the site: a docs/ file may not take them.
+GENERATED_PATHS = ("search/", "feed.xml", "sitemap.xml", "sitemap.xml.gz", "404.html", "en/", "zh-Hant/")
+
+
+def theme_paths(root: str) -> set[str]:
+    """Every file path the theme (Material and overrides/) puts into the site."""
+    import material
+
+    out = set()
+    for folder in (os.path.join(os.path.dirname(material.__file__), "templates"), os.path.join(root, "overrides")):
+        for base, _, files in os.walk(folder):
+            for f in files:
+                out.add(os.path.relpath(os.path.join(base, f), folder).replace(os.sep, "/"))
+    return out
+
+
+def check_files(root: str) -> list[Problem]:
+    """Kinds, places and sizes of the files under docs/; files in sources/ that are not read."""
+    from wenku.corpus import source_dir_problems
+    from wenku.limits import MAX_IMAGE_BYTES, MAX_PAGE_BYTES, too_big
+    from wenku.site.sitegen import SEARCH_WORKER
+
+    problems = source_dir_problems(os.path.join(root, "sources"))
+    docs_dir = os.path.join(root, "docs")
+    if not os.path.isdir(docs_dir):
+        return problems
+    theme = theme_paths(root) | {SEARCH_WORKER}
+    for base, dirs, files in os.walk(docs_dir):
+        dirs.sort()
+        for d in list(dirs):
+            if os.path.islink(os.path.join(base, d)):
+                problems.append(Problem(os.path.join(base, d), 1, "a symbolic link is not allowed under docs/"))
+                dirs.remove(d)
+        for f in sorted(files):
+            path = os.path.join(base, f)
+            rel = os.path.relpath(path, docs_dir).replace(os.sep, "/")
+            low = f.lower()
+            if os.path.islink(path):
+                problems.append(Problem(path, 1, "a symbolic link is not allowed under docs/: commit the file itself"))
+            elif not os.path.isfile(path):
+                problems.append(Problem(path, 1, "not a regular file"))
+            elif rel in theme or rel.startswith(GENERATED_PATHS) and not low.endswith(".md"):
+                problems.append(Problem(path, 1, f"'{rel}' would replace a file of the theme or of the build"))
+            elif low.endswith(PAGE_SUFFIXES):
+                big = too_big(os.path.getsize(path), MAX_PAGE_BYTES, "this page")
+                if big:
+                    problems.append(Problem(path, 1, big))
+            elif low.endswith(IMAGE_SUFFIXES):
+                big = too_big(os.path.getsize(path), MAX_IMAGE_BYTES, "this image")
+                if big:
+                    problems.append(Problem(path, 1, big))
+            elif low.endswith(".css") and rel.startswith(CSS_FOLDER):
+                pass
+            else:
+                kind = os.path.splitext(low)[1] or f
+                problems.append(Problem(path, 1, f"'{kind}' files are not allowed under docs/: only Markdown pages, "
+                                                 "raster images (PNG, JPEG, GIF, WebP, AVIF) and CSS in "
+                                                 "docs/assets/css/ (no HTML, JavaScript or SVG)"))
+    return problems
+
+
+def page_files(docs_dir: str) -> list[str]:
+    """The Markdown pages under docs/ that may be read: regular files within the size limit."""
+    from wenku.limits import MAX_PAGE_BYTES
+
+    out = []
+    for base, dirs, files in os.walk(docs_dir):
+        dirs[:] = sorted(d for d in dirs if not os.path.islink(os.path.join(base, d)))
+        for f in sorted(files):
+            path = os.path.join(base, f)
+            if (f.lower().endswith(PAGE_SUFFIXES) and not os.path.islink(path) and os.path.isfile(path)
+                    and os.path.getsize(path) <= MAX_PAGE_BYTES):
+                out.append(path)
+    return out
+
+
+def check_pages(docs_dir: str, generated: set[str] | None) -> list[Problem]:
+    """Encoding, line length, front matter (YAML and schema), unsafe markup and, unless generated is None,
+    broken relative links in hand-written pages."""
+    from wenku.limits import long_line
+
     problems: list[Problem] = []
     if not os.path.isdir(docs_dir):
         return problems
-    for base, dirs, files in os.walk(docs_dir):
-        dirs.sort()
-        for f in sorted(files):
-            if not f.endswith(".md"):
-                continue
-            path = os.path.join(base, f)
-            rel = os.path.relpath(path, docs_dir).replace(os.sep, "/")
-            with open(path, "rb") as fh:
-                data = fh.read()
-            if b"\0" in data:
-                problems.append(Problem(path, 1, "binary data (NUL bytes) in a Markdown page"))
-                continue
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                line = data[: exc.start].count(b"\n") + 1
-                problems.append(Problem(path, line, "not UTF-8: save the page as UTF-8"))
-                continue
-            # As MkDocs reads a page: without a BOM, with universal newlines (CR-only files too).
-            text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-            problems.extend(_check_front_matter(path, text))
-            problems.extend(_check_unsafe(path, text, docs_dir))
+    for path in page_files(docs_dir):
+        rel = os.path.relpath(path, docs_dir).replace(os.sep, "/")
+        with open(path, "rb") as fh:
+            data = fh.read()
+        if b"\0" in data:
+            problems.append(Problem(path, 1, "binary data (NUL bytes) in a Markdown page"))
+            continue
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            problems.append(Problem(path, line, "not UTF-8: save the page as UTF-8"))
+            continue
+        # As MkDocs reads a page: without a BOM, with universal newlines (CR-only files too).
+        text = normalise_newlines(text)
+        long = long_line(text)
+        if long:
+            problems.append(Problem(path, long[0], long[1]))
+            continue
+        problems.extend(_check_front_matter(path, text))
+        problems.extend(_check_unsafe(path, text, docs_dir))
+        if generated is not None:
             problems.extend(_check_links(path, rel, text, docs_dir, generated))
     return problems
 

@@ -640,11 +640,11 @@ def hand_written(docs_dir: str) -> dict[str, str]:
     if not os.path.isdir(docs_dir):
         return out
     for base, dirs, files in os.walk(docs_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(base, d)))
         for f in sorted(files):
-            if f.startswith("."):
-                continue
             full = os.path.join(base, f)
+            if f.startswith(".") or os.path.islink(full):
+                continue  # never follow a link out of the repository (wenku check names it)
             out[os.path.relpath(full, docs_dir).replace(os.sep, "/")] = full
     return out
 
