@@ -213,6 +213,7 @@ class Corpus:
     sources: list[SourceResult] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     slug_changes: list[Change] = field(default_factory=list)
+    redirects: dict[str, str] = field(default_factory=dict)  # old article slug -> new (sources/redirects.yml)
 
     @property
     def articles(self) -> list[Article]:
@@ -295,8 +296,46 @@ def load_corpus(sources_dir: str, build: Build | None = None) -> Corpus:
     docs_articles = os.path.join(os.path.dirname(os.path.abspath(sources_dir)), "docs", "articles")
     if os.path.isdir(docs_articles):
         manual = {f[:-3] for f in os.listdir(docs_articles) if f.endswith(".md") and f.count(".") == 1}
+    corpus.redirects = load_redirects(sources_dir, corpus, manual)
     check_published(corpus, sources_dir, manual)
     return corpus
+
+
+REDIRECTS = "redirects.yml"
+
+
+def load_redirects(sources_dir: str, corpus: Corpus, manual: set[str]) -> dict[str, str]:
+    """sources/redirects.yml: `old-slug: new-slug` for every article URL that moved. The old address keeps a
+    page that sends readers on; the new one must be produced, the old one must not be."""
+    from wenku.metadata import RE_SLUG
+
+    path = os.path.join(sources_dir, REDIRECTS)
+    if not os.path.lexists(path):
+        return {}
+    text, problems = read_yaml_file(path) if not os.path.islink(path) else (None, [
+        Problem(path, 1, "a symbolic link is not allowed")])
+    data, lines, found = load_yaml_with_lines(text, path) if text is not None else (None, {}, [])
+    corpus.problems.extend(problems + found)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        corpus.problems.append(Problem(path, 1, "expected a mapping of old slug: new slug"))
+        return {}
+    produced = {a.slug for a in corpus.articles} | set(manual)
+    out = {}
+    for old, new in data.items():
+        line = lines.get((old,), 1)
+        if not isinstance(old, str) or not RE_SLUG.match(old) or not isinstance(new, str) or not RE_SLUG.match(new):
+            corpus.problems.append(Problem(path, line, f"'{old}: {new}': both sides must be article slugs"))
+        elif old in produced:
+            corpus.problems.append(Problem(path, line, f"'{old}' is still an article: a redirect would replace it"))
+        elif new not in produced:
+            corpus.problems.append(Problem(path, line, f"redirect target '{new}' is not an article"))
+        elif old in RESERVED_SLUGS:
+            corpus.problems.append(Problem(path, line, f"'{old}' is reserved for the site's own pages"))
+        else:
+            out[old] = new
+    return out
 
 
 def _copy_source(src: SourceResult) -> SourceResult:
@@ -334,13 +373,40 @@ def published_slugs(sources_dir: str, with_lines: bool = False) -> list:
 
 def check_published(corpus: Corpus, sources_dir: str, extra: set[str] = frozenset()) -> None:
     """A problem for every published slug the build no longer produces (a dropped article or source)."""
-    produced = {a.slug for a in corpus.articles} | set(extra)
+    produced = {a.slug for a in corpus.articles} | set(extra) | set(corpus.redirects)
     path = os.path.join(sources_dir, PUBLISHED)
     for n, slug in published_slugs(sources_dir, with_lines=True):
         if slug not in produced:
             corpus.problems.append(Problem(path, n, f"published article '{slug}' is no longer produced: its URL "
                                                     "would break (restore the source, pin the slug in a sidecar, "
-                                                    "or keep the page in docs/articles/)"))
+                                                    "keep the page in docs/articles/, or add "
+                                                    f"'{slug}: <new slug>' to sources/{REDIRECTS})"))
+
+
+def check_published_base(sources_dir: str, ref: str) -> tuple[list[Problem], str | None]:
+    """Every slug published on `ref` (e.g. origin/main) is still listed (and so still produced or redirected):
+    a pull request cannot drop a URL by deleting its line. Without git or the ref: no problems, and a note
+    saying the comparison was skipped (a fresh clone without a remote is not an editor's mistake)."""
+    import subprocess
+
+    root = os.path.dirname(os.path.abspath(sources_dir))
+    path = os.path.join(sources_dir, PUBLISHED)
+    try:
+        out = subprocess.run(["git", "show", f"{ref}:sources/{PUBLISHED}"], cwd=root, capture_output=True,
+                             text=True, timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError) as exc:
+        return [], f"cannot compare with {ref} ({exc}); published slugs checked against this branch's list only"
+    if out.returncode != 0:
+        return [], (f"cannot read {ref}:sources/{PUBLISHED} ({out.stderr.strip()[:120]}); published slugs checked "
+                    "against this branch's list only")
+    listed = set(published_slugs(sources_dir))
+    problems = []
+    for slug in (ln.strip() for ln in out.stdout.splitlines()):
+        if slug and not slug.startswith("#") and slug not in listed:
+            problems.append(Problem(path, 1, f"published article '{slug}' (listed on {ref}) was removed from the "
+                                             f"list: never remove a line; add '{slug}: <new slug>' to "
+                                             f"sources/{REDIRECTS} if the article moved"))
+    return problems, None
 
 
 # Addresses the site itself uses: an article or a source may not take them (its page would replace an index).

@@ -49,6 +49,7 @@ PAGE_KEYS: dict[str, str] = dict(ARTICLE_KEYS) | {
     "report_url": "str", "source_url": "str", "source_title": "str", "subtitle": "str", "deck": "str",
     "lang": "str", "translation_status": "str", "icon": "str", "generated": "bool", "topic_links": "any",
     "related": "any", "original_title": "str", "summary_label": "str", "collection_period": "str",
+    "redirect_to": "slug",
 }
 KINDS = {"newspaper-page", "web-page", "compilation", "slides", "report"}
 RE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
