@@ -129,8 +129,9 @@ def load_yaml_with_lines(text: str, path: str) -> tuple[Any, dict[tuple, int], l
     long = long_line(text)
     if long:
         return None, {}, [Problem(path, long[0], long[1])]
-    loader = StrictLoader(text)
+    loader = None
     try:
+        loader = StrictLoader(text)  # the reader refuses control characters here already
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
@@ -140,7 +141,8 @@ def load_yaml_with_lines(text: str, path: str) -> tuple[Any, dict[tuple, int], l
         problems.append(Problem(path, line, f"{what}: {getattr(exc, 'problem', None) or exc}"))
         return None, {}, problems
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     lines: dict[tuple, int] = {}
 
     def walk(n, prefix: tuple) -> None:
@@ -163,6 +165,8 @@ def read_yaml_file(path: str) -> tuple[str | None, list[Problem]]:
     """An editor's YAML file as text: UTF-8 only (a GBK file would otherwise become mojibake), within limits."""
     from wenku.limits import MAX_YAML_BYTES, too_big
 
+    if os.path.islink(path) or not os.path.isfile(path):
+        return None, [Problem(path, 1, "a symbolic link or special file is not allowed: commit the file itself")]
     with open(path, "rb") as fh:
         data = fh.read(MAX_YAML_BYTES + 1)
     big = too_big(os.path.getsize(path), MAX_YAML_BYTES, "this YAML file")
