@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 
-from wenku.corpus import load_corpus, source_files
+from wenku.corpus import REDIRECTS, load_corpus, source_files
 from wenku.metadata import (
     PAGE_KEYS,
     RE_FRONT,
@@ -52,6 +52,8 @@ def check_sidecars(sources_dir: str) -> list[Problem]:
     texts = {os.path.splitext(p)[0] for p in source_files(sources_dir)}
     for f in sorted(os.listdir(sources_dir)):
         path = os.path.join(sources_dir, f)
+        if f == REDIRECTS:
+            continue  # not a sidecar: read and checked by load_redirects
         if f.endswith((".yml", ".yaml")) and not os.path.islink(path) and os.path.isfile(path):
             text, found = read_yaml_file(path)
             if text is not None:
@@ -71,16 +73,12 @@ CSS_FOLDER = "assets/css/"
 GENERATED_PATHS = ("search/", "feed.xml", "sitemap.xml", "sitemap.xml.gz", "404.html", "en/", "zh-Hant/")
 
 
-def theme_paths(root: str) -> set[str]:
-    """Every file path the theme (Material and overrides/) puts into the site."""
+def replaces_theme_file(root: str, rel: str) -> bool:
+    """True when the theme (Material or overrides/) has a file at this site path."""
     import material
 
-    out = set()
-    for folder in (os.path.join(os.path.dirname(material.__file__), "templates"), os.path.join(root, "overrides")):
-        for base, _, files in os.walk(folder):
-            for f in files:
-                out.add(os.path.relpath(os.path.join(base, f), folder).replace(os.sep, "/"))
-    return out
+    folders = (os.path.join(os.path.dirname(material.__file__), "templates"), os.path.join(root, "overrides"))
+    return any(os.path.lexists(os.path.join(folder, *rel.split("/"))) for folder in folders)
 
 
 def check_files(root: str) -> list[Problem]:
@@ -93,7 +91,6 @@ def check_files(root: str) -> list[Problem]:
     docs_dir = os.path.join(root, "docs")
     if not os.path.isdir(docs_dir):
         return problems
-    theme = theme_paths(root) | {SEARCH_WORKER}
     for base, dirs, files in os.walk(docs_dir):
         dirs.sort()
         for d in list(dirs):
@@ -108,7 +105,8 @@ def check_files(root: str) -> list[Problem]:
                 problems.append(Problem(path, 1, "a symbolic link is not allowed under docs/: commit the file itself"))
             elif not os.path.isfile(path):
                 problems.append(Problem(path, 1, "not a regular file"))
-            elif rel in theme or rel.startswith(GENERATED_PATHS) and not low.endswith(".md"):
+            elif (rel == SEARCH_WORKER or replaces_theme_file(root, rel)
+                  or rel.startswith(GENERATED_PATHS) and not low.endswith(".md")):
                 problems.append(Problem(path, 1, f"'{rel}' would replace a file of the theme or of the build"))
             elif low.endswith(PAGE_SUFFIXES):
                 big = too_big(os.path.getsize(path), MAX_PAGE_BYTES, "this page")
