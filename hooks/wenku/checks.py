@@ -101,7 +101,10 @@ def check_files(root: str) -> list[Problem]:
             path = os.path.join(base, f)
             rel = os.path.relpath(path, docs_dir).replace(os.sep, "/")
             low = f.lower()
-            if os.path.islink(path):
+            if bad_file_name(f):
+                problems.append(Problem(path, 1, f"file name {f!r}: no quotes, <, >, &, backslashes or control "
+                                                 "characters (it becomes part of an address)"))
+            elif os.path.islink(path):
                 problems.append(Problem(path, 1, "a symbolic link is not allowed under docs/: commit the file itself"))
             elif not os.path.isfile(path):
                 problems.append(Problem(path, 1, "not a regular file"))
@@ -116,6 +119,9 @@ def check_files(root: str) -> list[Problem]:
                 big = too_big(os.path.getsize(path), MAX_IMAGE_BYTES, "this image")
                 if big:
                     problems.append(Problem(path, 1, big))
+                elif not _image_kind_matches(path, low):
+                    problems.append(Problem(path, 1, f"'{f}' is not the image its name says (its first bytes are "
+                                                     "not those of that format)"))
             elif low.endswith(".css") and rel.startswith(CSS_FOLDER):
                 pass
             else:
@@ -124,6 +130,27 @@ def check_files(root: str) -> list[Problem]:
                                                  "raster images (PNG, JPEG, GIF, WebP, AVIF) and CSS in "
                                                  "docs/assets/css/ (no HTML, JavaScript or SVG)"))
     return problems
+
+
+IMAGE_MAGIC = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+               ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",), ".avif": (b"ftyp",)}
+
+
+def _image_kind_matches(path: str, low: str) -> bool:
+    """The file starts like the image format its suffix names (an HTML file renamed .png does not)."""
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    magic = IMAGE_MAGIC[os.path.splitext(low)[1]]
+    if low.endswith(".avif"):
+        return head[4:8] in magic
+    if low.endswith(".webp"):
+        return head.startswith(magic) and head[8:12] == b"WEBP"
+    return head.startswith(magic)
+
+
+def bad_file_name(name: str) -> bool:
+    """A file name that could break out of an address or an attribute, or hide from a reviewer."""
+    return bool(re.search(r"[\x00-\x1f\x7f<>\"'`&\\\u202a-\u202e\u2066-\u2069]", name)) or name.startswith("-")
 
 
 def page_files(docs_dir: str) -> list[str]:
@@ -136,6 +163,7 @@ def page_files(docs_dir: str) -> list[str]:
         for f in sorted(files):
             path = os.path.join(base, f)
             if (f.lower().endswith(PAGE_SUFFIXES) and not os.path.islink(path) and os.path.isfile(path)
+                    and not bad_file_name(f)
                     and os.path.getsize(path) <= MAX_PAGE_BYTES):
                 out.append(path)
     return out

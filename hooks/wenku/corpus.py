@@ -227,9 +227,16 @@ def source_files(sources_dir: str) -> list[str]:
     out = []
     for f in sorted(os.listdir(sources_dir)):
         path = os.path.join(sources_dir, f)
-        if f.endswith(SOURCE_SUFFIXES) and not f.startswith(".") and not os.path.islink(path) and os.path.isfile(path):
+        if (f.endswith(SOURCE_SUFFIXES) and not f.startswith(".") and not os.path.islink(path) and os.path.isfile(path)
+                and not _bad_name(f)):
             out.append(path)
     return out
+
+
+def _bad_name(name: str) -> bool:
+    from wenku.checks import bad_file_name
+
+    return bad_file_name(name)
 
 
 def source_dir_problems(sources_dir: str) -> list[Problem]:
@@ -241,7 +248,12 @@ def source_dir_problems(sources_dir: str) -> list[Problem]:
         path = os.path.join(sources_dir, f)
         if f.startswith("."):
             continue
-        if os.path.islink(path):
+        from wenku.checks import bad_file_name
+
+        if bad_file_name(f):
+            problems.append(Problem(path, 1, f"file name {f!r}: no quotes, <, >, &, backslashes or control "
+                                             "characters (it becomes part of an address)"))
+        elif os.path.islink(path):
             problems.append(Problem(path, 1, "a symbolic link is not a source: commit the text itself"))
         elif os.path.isdir(path):
             problems.append(Problem(path, 1, "folders in sources/ are not read: put the text in sources/ itself"))
