@@ -67,11 +67,14 @@ class _Collect(HTMLParser):
         self.tags: Counter = Counter()
         self.attrs: Counter = Counter()
         self.raw: dict[tuple, str] = {}
+        self.ids: list[tuple[str, str]] = []
 
     def handle_starttag(self, tag, attrs):
         self.tags[tag] += 1
         text = self.get_starttag_text() or ""
         for name, value in attrs:
+            if name in ("id", "name") and (value or "").startswith("__"):
+                self.ids.append((value, text))
             key = (tag, name, _norm(name, value))
             self.attrs[key] += 1
             self.raw.setdefault(key, text)
@@ -123,6 +126,8 @@ def findings(html: str) -> list[Finding]:
         else:
             msg = f"attribute '{name}' on <{tag}> is not allowed"
         out.append(Finding(msg, raw))
+    for value, raw in before.ids:  # Material finds its parts by these ids (__config: its configuration)
+        out.append(Finding(f"id '{value}' is reserved for the theme (ids may not start with '__')", raw))
     if html.count("<!--") > html.count("-->"):
         out.append(Finding("unclosed HTML comment '<!--': it would hide the rest of the page", "<!--"))
     return out
