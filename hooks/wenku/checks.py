@@ -5,7 +5,12 @@ from __future__ import annotations
 import os
 import re
 
-from wenku.corpus import REDIRECTS, load_corpus, source_files
+import markdown
+import material
+import yaml
+
+from wenku.corpus import REDIRECTS, load_corpus, source_dir_problems, source_files
+from wenku.limits import MAX_IMAGE_BYTES, MAX_PAGE_BYTES, bad_file_name, long_line, too_big
 from wenku.metadata import (
     PAGE_KEYS,
     RE_FRONT,
@@ -13,9 +18,13 @@ from wenku.metadata import (
     load_sidecar,
     load_yaml_with_lines,
     normalise_newlines,
+    read_front_matter,
     read_yaml_file,
     validate_mapping,
 )
+from wenku.site import safety
+from wenku.site.safety import unsafe_value
+from wenku.site.sitegen import SEARCH_WORKER
 
 RE_MD_LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 
@@ -75,7 +84,6 @@ GENERATED_PATHS = ("search/", "feed.xml", "sitemap.xml", "sitemap.xml.gz", "404.
 
 def replaces_theme_file(root: str, rel: str) -> bool:
     """True when the theme (Material or overrides/) has a file at this site path."""
-    import material
 
     folders = (os.path.join(os.path.dirname(material.__file__), "templates"), os.path.join(root, "overrides"))
     return any(os.path.lexists(os.path.join(folder, *rel.split("/"))) for folder in folders)
@@ -83,9 +91,6 @@ def replaces_theme_file(root: str, rel: str) -> bool:
 
 def check_files(root: str) -> list[Problem]:
     """Kinds, places and sizes of the files under docs/; files in sources/ that are not read."""
-    from wenku.corpus import source_dir_problems
-    from wenku.limits import MAX_IMAGE_BYTES, MAX_PAGE_BYTES, too_big
-    from wenku.site.sitegen import SEARCH_WORKER
 
     problems = source_dir_problems(os.path.join(root, "sources"))
     docs_dir = os.path.join(root, "docs")
@@ -148,14 +153,8 @@ def _image_kind_matches(path: str, low: str) -> bool:
     return head.startswith(magic)
 
 
-def bad_file_name(name: str) -> bool:
-    """A file name that could break out of an address or an attribute, or hide from a reviewer."""
-    return bool(re.search(r"[\x00-\x1f\x7f<>\"'`&\\\u202a-\u202e\u2066-\u2069]", name)) or name.startswith("-")
-
-
 def page_files(docs_dir: str) -> list[str]:
     """The Markdown pages under docs/ that may be read: regular files within the size limit."""
-    from wenku.limits import MAX_PAGE_BYTES
 
     out = []
     for base, dirs, files in os.walk(docs_dir):
@@ -172,7 +171,6 @@ def page_files(docs_dir: str) -> list[str]:
 def check_pages(docs_dir: str, generated: set[str] | None) -> list[Problem]:
     """Encoding, line length, front matter (YAML and schema), unsafe markup and, unless generated is None,
     broken relative links in hand-written pages."""
-    from wenku.limits import long_line
 
     problems: list[Problem] = []
     if not os.path.isdir(docs_dir):
@@ -215,7 +213,6 @@ def _check_front_matter(path: str, text: str) -> list[Problem]:
     if data is None:
         return []
     found = validate_mapping(data, PAGE_KEYS, path, {k: v + 1 for k, v in lines.items()})
-    from wenku.site.safety import unsafe_value
 
     if isinstance(data, dict):
         for key, value in data.items():
@@ -236,8 +233,6 @@ def _check_front_matter(path: str, text: str) -> list[Problem]:
 
 def _check_unsafe(path: str, text: str, docs_dir: str) -> list[Problem]:
     """The page rendered with the site's Markdown extensions, through the build's sanitiser (file:line)."""
-    from wenku.metadata import read_front_matter
-    from wenku.site import safety
 
     _, body = read_front_matter(text)
     offset = text[: len(text) - len(body)].count("\n")
@@ -252,7 +247,6 @@ _MARKDOWN: dict[str, object] = {}
 
 def render_markdown(text: str, root: str) -> str:
     """Markdown to HTML with the extensions mkdocs.yml configures (as the build renders a page)."""
-    import markdown
 
     if root not in _MARKDOWN:
         names, configs = markdown_extensions(root)
@@ -264,7 +258,6 @@ def render_markdown(text: str, root: str) -> str:
 
 def markdown_extensions(root: str) -> tuple[list[str], dict]:
     """The markdown_extensions of the project's mkdocs.yml (this project's, when the root has none)."""
-    import yaml
 
     class _Loader(yaml.SafeLoader):
         pass

@@ -8,6 +8,7 @@ import hashlib
 import os
 import pickle
 import re
+import subprocess
 from dataclasses import dataclass, field
 
 from wenku import code_version
@@ -16,8 +17,9 @@ from wenku.enrich.convert import traditional_share
 from wenku.ingest.decode import DecodeError, decode_bytes
 from wenku.ingest.repairs import repair_line, suspected_typos
 from wenku.ingest.repeats import remove_repeated_blocks
-from wenku.limits import MAX_SOURCE_BYTES, long_line, too_big
+from wenku.limits import MAX_SOURCE_BYTES, bad_file_name, long_line, too_big
 from wenku.metadata import (
+    RE_SLUG,
     Problem,
     date_text,
     load_sidecar,
@@ -228,15 +230,9 @@ def source_files(sources_dir: str) -> list[str]:
     for f in sorted(os.listdir(sources_dir)):
         path = os.path.join(sources_dir, f)
         if (f.endswith(SOURCE_SUFFIXES) and not f.startswith(".") and not os.path.islink(path) and os.path.isfile(path)
-                and not _bad_name(f)):
+                and not bad_file_name(f)):
             out.append(path)
     return out
-
-
-def _bad_name(name: str) -> bool:
-    from wenku.checks import bad_file_name
-
-    return bad_file_name(name)
 
 
 def source_dir_problems(sources_dir: str) -> list[Problem]:
@@ -248,8 +244,6 @@ def source_dir_problems(sources_dir: str) -> list[Problem]:
         path = os.path.join(sources_dir, f)
         if f.startswith("."):
             continue
-        from wenku.checks import bad_file_name
-
         if bad_file_name(f):
             problems.append(Problem(path, 1, f"file name {f!r}: no quotes, <, >, &, backslashes or control "
                                              "characters (it becomes part of an address)"))
@@ -319,8 +313,6 @@ REDIRECTS = "redirects.yml"
 def load_redirects(sources_dir: str, corpus: Corpus, manual: set[str]) -> dict[str, str]:
     """sources/redirects.yml: `old-slug: new-slug` for every article URL that moved. The old address keeps a
     page that sends readers on; the new one must be produced, the old one must not be."""
-    from wenku.metadata import RE_SLUG
-
     path = os.path.join(sources_dir, REDIRECTS)
     if not os.path.lexists(path):
         return {}
@@ -399,8 +391,6 @@ def check_published_base(sources_dir: str, ref: str) -> tuple[list[Problem], str
     """Every slug published on `ref` (e.g. origin/main) is still listed (and so still produced or redirected):
     a pull request cannot drop a URL by deleting its line. Without git or the ref: no problems, and a note
     saying the comparison was skipped (a fresh clone without a remote is not an editor's mistake)."""
-    import subprocess
-
     root = os.path.dirname(os.path.abspath(sources_dir))
     path = os.path.join(sources_dir, PUBLISHED)
     try:

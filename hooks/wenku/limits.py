@@ -8,6 +8,8 @@ before it is decoded.
 
 from __future__ import annotations
 
+import re
+
 MAX_SOURCE_BYTES = 4 * 1024 * 1024   # a source text under sources/
 MAX_PAGE_BYTES = 1024 * 1024         # a Markdown page under docs/
 MAX_YAML_BYTES = 256 * 1024          # a sidecar
@@ -40,3 +42,9 @@ def long_line(text: str, limit: int = MAX_LINE_CHARS) -> tuple[int, str] | None:
             return None
         start = end + 1
         number += 1
+
+
+def bad_file_name(name: str) -> bool:
+    """A file name that could break out of an address or an attribute, or hide its kind from a reviewer
+    (quotes, <, >, &, backslashes, control and bidi characters, a leading '-')."""
+    return bool(re.search(r"[\x00-\x1f\x7f<>\"'`&\\\u202a-\u202e\u2066-\u2069]", name)) or name.startswith("-")

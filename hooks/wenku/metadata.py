@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from wenku.limits import MAX_YAML_BYTES, long_line, too_big
 from wenku.textutil import CJK, cjk_count
 
 READING_SPEED = 400  # Chinese characters a minute
@@ -120,8 +121,6 @@ def read_front_matter(text: str) -> tuple[dict | None, str]:
 
 def load_yaml_with_lines(text: str, path: str) -> tuple[Any, dict[tuple, int], list[Problem]]:
     """Parsed YAML (through StrictLoader), a map from key path to line number, and problems (with lines)."""
-    from wenku.limits import MAX_YAML_BYTES, long_line, too_big
-
     problems: list[Problem] = []
     big = too_big(len(text.encode("utf-8", errors="replace")), MAX_YAML_BYTES, "YAML")
     if big:
@@ -163,8 +162,6 @@ def load_yaml_with_lines(text: str, path: str) -> tuple[Any, dict[tuple, int], l
 
 def read_yaml_file(path: str) -> tuple[str | None, list[Problem]]:
     """An editor's YAML file as text: UTF-8 only (a GBK file would otherwise become mojibake), within limits."""
-    from wenku.limits import MAX_YAML_BYTES, too_big
-
     if os.path.islink(path) or not os.path.isfile(path):
         return None, [Problem(path, 1, "a symbolic link or special file is not allowed: commit the file itself")]
     with open(path, "rb") as fh:

@@ -11,12 +11,18 @@ decoding by the parser, as a browser would.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import html as htmlmod
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import nh3
+
+from wenku.site.provenance import page_files
 
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
@@ -160,18 +166,12 @@ def unsafe_value(value) -> bool:
     """True for a front-matter value that is a URL with a scheme other than http, https or mailto."""
     if not isinstance(value, str):
         return False
-    import html as htmlmod
-
     scheme = _scheme(htmlmod.unescape(value))
     return bool(scheme) and scheme not in URL_SCHEMES
 
 
 def origin(root: str, src_uri: str, meta: dict, finding: Finding) -> str:
     """'file:line: message' for a finding on a rendered page, naming the file an editor changes."""
-    import os
-
-    from wenku.site.provenance import page_files
-
     files = page_files(src_uri, meta, os.path.join(root, "docs"))
     rel = files[-1] if files else src_uri  # a docs page, or the source text (after its sidecar)
     try:
@@ -206,9 +206,6 @@ def inline_scripts(html: str) -> list[str]:
 
 def script_hash(text: str) -> str:
     """A CSP source expression for one inline script ('sha256-…')."""
-    import base64
-    import hashlib
-
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
