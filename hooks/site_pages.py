@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from wenku.build import Build
-from wenku.checks import check_pages
+from wenku.checks import check_files, check_pages
 from wenku.site import sitegen
 
 log = get_plugin_logger("wenku")
@@ -53,6 +53,10 @@ def on_config(config):
     wenku_dir = os.path.dirname(sitegen.__file__)
     fp = (_fingerprint(docs, sources, wenku_dir), config.site_url)
     if fp != BUILD.fingerprint:
+        # Untrusted input is refused before anything reads it: file kinds, symlinks, sizes, YAML of pages.
+        refused = [p for p in check_files(root) + check_pages(docs, None) if p.severity == "error"]
+        if refused:
+            raise PluginError("\n".join(f"{os.path.relpath(p.path, root)}:{p.line}: {p.message}" for p in refused))
         BUILD.cache_dir = os.path.join(root, ".build", "cache", "sources")
         site = sitegen.stage(root, staging, config.site_url or "", BUILD)
         errors = [p for p in site.problems if p.severity == "error"]
@@ -79,14 +83,23 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Editors' Markdown with unsafe markup neutralised; glossary terms linked in English translations."""
-    from wenku.site.safety import sanitize_markdown
-
-    markdown = sanitize_markdown(markdown)
+    """Glossary terms linked in English translations (unsafe markup is refused after rendering)."""
     meta = page.meta or {}
     if meta.get("article") and meta.get("translation_of") and getattr(page.file, "locale", "") == "en":
         markdown = sitegen.link_english_glossary_terms(markdown, "articles")
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    """The one sanitiser on every page's rendered HTML: anything outside the allow-list refuses the build,
+    naming the file an editor changes and its line (the same rules as `wenku check`)."""
+    from wenku.site import safety
+
+    found = safety.findings(html)
+    if found:
+        root, docs, _, _ = _paths(config)
+        raise PluginError("\n".join(safety.origin(root, page.file.src_uri, page.meta or {}, f) for f in found))
+    return html
 
 
 def on_serve(server, config, builder):
@@ -172,12 +185,22 @@ def on_post_page(output, page, config):
     """Point Material's search at this edition's own index, read by our worker."""
     from wenku.search.searchindex import point_search_config
 
+    from wenku.site.safety import with_csp_hashes
+
+    output = with_csp_hashes(output, page.content or "")  # before anything rewrites the content
     lang = getattr(page.file, "locale", None) or "zh"
     if lang == "en":  # Chinese text on English pages marked lang="zh-Hans" (titles, names, original boxes)
         from wenku.site.langmark import mark_chinese
 
         output = mark_chinese(output)
     return point_search_config(output, lang, os.path.basename(sitegen.SEARCH_WORKER))
+
+
+def on_post_template(output_content, template_name, config):
+    """The 404 page (a theme template, not a page) gets its script hashes too."""
+    from wenku.site.safety import with_csp_hashes
+
+    return with_csp_hashes(output_content)
 
 
 HREFLANG = {"zh": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}
@@ -201,3 +224,9 @@ def hreflang_links(config) -> list[tuple[str, str]]:
             href = f"{site}/{link}"
         out.append((HREFLANG.get(alt.get("lang"), alt.get("lang")), href))
     return out
+
+
+def on_env(env, config, files):
+    """Escape by default: every value printed by a template is HTML-escaped unless marked safe."""
+    env.autoescape = True
+    return env

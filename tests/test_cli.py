@@ -76,7 +76,7 @@ def test_check_names_file_and_line(tmp_path):
     result = run("check", cwd=proj)
     assert result.returncode == 1
     assert "sources/a.yml:2: error: unknown key 'kindd' (did you mean 'kind'?)" in result.stdout
-    assert "docs/p.md:5: error: raw <script> is not allowed in pages" in result.stdout
+    assert "docs/p.md:5: error: <script> is not allowed in pages" in result.stdout
     assert "docs/p.md:6: error: link to missing page 'missing.md'" in result.stdout
 
 

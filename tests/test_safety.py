@@ -11,7 +11,7 @@ import pytest
 
 from conftest import FIXTURES, ROOT, build_site, copy_build_files
 from wenku.corpus import process_bytes
-from wenku.site.safety import sanitize_markdown
+from wenku.site.safety import clean, findings
 
 BAD = os.path.join(FIXTURES, "bad")
 CASES = sorted(d for d in os.listdir(BAD) if os.path.isdir(os.path.join(BAD, d)))
@@ -42,13 +42,25 @@ def test_the_project_itself_passes(tmp_path):
     assert result.returncode == 0, result.stdout
 
 
-def test_sanitizer_neutralises_markup():
-    text = ('<script>alert(1)</script> <iframe src="x"></iframe> <p onclick="x()" class="a">t</p> '
-            '[a](javascript:alert(1)) ![i](data:image/png;base64,AA)')
-    out = sanitize_markdown(text)
-    assert "<script" not in out and "<iframe" not in out and "onclick" not in out
-    assert "javascript:" not in out and "data:image" not in out
+def test_sanitizer_finds_what_the_allow_list_removes():
+    html = ('<script>alert(1)</script> <iframe src="x"></iframe> <p onclick="x()" class="a">t</p> '
+            '<a href="jav&#x61;script:alert(1)">a</a> <img src="data:image/png;base64,AA" alt="i">')
+    messages = " | ".join(f.message for f in findings(html))
+    for want in ("<script>", "<iframe>", "'onclick'", "'javascript:'", "'data:'"):
+        assert want in messages
+    out = clean(html)
+    assert "<script" not in out and "<iframe" not in out and "onclick" not in out and "javascript" not in out
     assert '<p class="a">t</p>' in out
+
+
+def test_sanitizer_passes_what_markdown_produces():
+    html = ('<h2 id="a">T<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>'
+            '<div class="admonition abstract"><p class="admonition-title">x</p><p>y <strong>z</strong></p></div>'
+            '<table><thead><tr><th style="text-align: right;">a</th></tr></thead><tbody><tr>'
+            '<td style="text-align: right;">1</td></tr></tbody></table><p><a href="../x/">r</a> '
+            '<a href="https://e.org/?a=1&amp;b=2">h</a> <a href="mailto:a@b.c">m</a> <img src="i.png" alt="i"></p>'
+            '<details class="note"><summary>s</summary><p>t</p></details><pre><code class="language-py">x</code></pre>')
+    assert findings(html) == []
 
 
 def test_control_characters_and_bidi_marks_are_removed_and_reported():

@@ -5,16 +5,27 @@ from __future__ import annotations
 import os
 import re
 
-from wenku.corpus import load_corpus, source_files
-from wenku.metadata import PAGE_KEYS, RE_FRONT, Problem, load_sidecar, load_yaml_with_lines, validate_mapping
+import markdown
+import material
+import yaml
 
-RE_UNSAFE = [
-    (re.compile(r"<\s*script\b", re.I), "raw <script> is not allowed in pages"),
-    (re.compile(r"<\s*iframe\b", re.I), "raw <iframe> is not allowed in pages"),
-    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "event-handler attributes (on*=) are not allowed"),
-    (re.compile(r"(?:\]\(|href\s*=\s*[\"']?|src\s*=\s*[\"']?)\s*(?:javascript|data|vbscript):", re.I),
-     "javascript:, data: and vbscript: links are not allowed"),
-]
+from wenku.corpus import REDIRECTS, load_corpus, source_dir_problems, source_files
+from wenku.limits import MAX_IMAGE_BYTES, MAX_PAGE_BYTES, bad_file_name, long_line, too_big
+from wenku.metadata import (
+    PAGE_KEYS,
+    RE_FRONT,
+    Problem,
+    load_sidecar,
+    load_yaml_with_lines,
+    normalise_newlines,
+    read_front_matter,
+    read_yaml_file,
+    validate_mapping,
+)
+from wenku.site import safety
+from wenku.site.safety import unsafe_value
+from wenku.site.sitegen import SEARCH_WORKER
+
 RE_MD_LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 
 
@@ -23,6 +34,7 @@ def check_site(root: str) -> list[Problem]:
     problems: list[Problem] = []
     sources_dir = os.path.join(root, "sources")
     docs_dir = os.path.join(root, "docs")
+    problems.extend(check_files(root))
     problems.extend(check_sidecars(sources_dir))
     corpus = load_corpus(sources_dir)
     problems.extend(p for p in corpus.problems if p not in problems)
@@ -49,40 +61,142 @@ def check_sidecars(sources_dir: str) -> list[Problem]:
     texts = {os.path.splitext(p)[0] for p in source_files(sources_dir)}
     for f in sorted(os.listdir(sources_dir)):
         path = os.path.join(sources_dir, f)
-        if f.endswith((".yml", ".yaml")):
-            with open(path, encoding="utf-8", errors="replace") as fh:
-                _, found = load_sidecar(path, fh.read())
+        if f == REDIRECTS:
+            continue  # not a sidecar: read and checked by load_redirects
+        if f.endswith((".yml", ".yaml")) and not os.path.islink(path) and os.path.isfile(path):
+            text, found = read_yaml_file(path)
+            if text is not None:
+                _, found = load_sidecar(path, text)
             problems.extend(found)
             if os.path.splitext(path)[0] not in texts:
                 problems.append(Problem(path, 1, "sidecar without a source text of the same name", "warning"))
     return problems
 
 
-def check_pages(docs_dir: str, generated: set[str]) -> list[Problem]:
-    """Front matter schema, unsafe markup and broken relative links in hand-written pages."""
-    problems: list[Problem] = []
+# What may sit under docs/: Markdown pages, raster images, and style sheets in assets/css/ only. No HTML,
+# JavaScript or SVG (they would run or be served as they are); .html and .js come only from overrides/.
+PAGE_SUFFIXES = (".md",)
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
+CSS_FOLDER = "assets/css/"
+# Paths the build itself writes into the site: a docs/ file may not take them.
+GENERATED_PATHS = ("search/", "feed.xml", "sitemap.xml", "sitemap.xml.gz", "404.html", "en/", "zh-Hant/")
+
+
+def replaces_theme_file(root: str, rel: str) -> bool:
+    """True when the theme (Material or overrides/) has a file at this site path."""
+
+    folders = (os.path.join(os.path.dirname(material.__file__), "templates"), os.path.join(root, "overrides"))
+    return any(os.path.lexists(os.path.join(folder, *rel.split("/"))) for folder in folders)
+
+
+def check_files(root: str) -> list[Problem]:
+    """Kinds, places and sizes of the files under docs/; files in sources/ that are not read."""
+
+    problems = source_dir_problems(os.path.join(root, "sources"))
+    docs_dir = os.path.join(root, "docs")
     if not os.path.isdir(docs_dir):
         return problems
     for base, dirs, files in os.walk(docs_dir):
         dirs.sort()
+        for d in list(dirs):
+            if os.path.islink(os.path.join(base, d)):
+                problems.append(Problem(os.path.join(base, d), 1, "a symbolic link is not allowed under docs/"))
+                dirs.remove(d)
         for f in sorted(files):
-            if not f.endswith(".md"):
-                continue
             path = os.path.join(base, f)
             rel = os.path.relpath(path, docs_dir).replace(os.sep, "/")
-            with open(path, "rb") as fh:
-                data = fh.read()
-            if b"\0" in data:
-                problems.append(Problem(path, 1, "binary data (NUL bytes) in a Markdown page"))
-                continue
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                line = data[: exc.start].count(b"\n") + 1
-                problems.append(Problem(path, line, "not UTF-8: save the page as UTF-8"))
-                continue
-            problems.extend(_check_front_matter(path, text))
-            problems.extend(_check_unsafe(path, text))
+            low = f.lower()
+            if bad_file_name(f):
+                problems.append(Problem(path, 1, f"file name {f!r}: no quotes, <, >, &, backslashes or control "
+                                                 "characters (it becomes part of an address)"))
+            elif os.path.islink(path):
+                problems.append(Problem(path, 1, "a symbolic link is not allowed under docs/: commit the file itself"))
+            elif not os.path.isfile(path):
+                problems.append(Problem(path, 1, "not a regular file"))
+            elif (rel == SEARCH_WORKER or replaces_theme_file(root, rel)
+                  or rel.startswith(GENERATED_PATHS) and not low.endswith(".md")):
+                problems.append(Problem(path, 1, f"'{rel}' would replace a file of the theme or of the build"))
+            elif low.endswith(PAGE_SUFFIXES):
+                big = too_big(os.path.getsize(path), MAX_PAGE_BYTES, "this page")
+                if big:
+                    problems.append(Problem(path, 1, big))
+            elif low.endswith(IMAGE_SUFFIXES):
+                big = too_big(os.path.getsize(path), MAX_IMAGE_BYTES, "this image")
+                if big:
+                    problems.append(Problem(path, 1, big))
+                elif not _image_kind_matches(path, low):
+                    problems.append(Problem(path, 1, f"'{f}' is not the image its name says (its first bytes are "
+                                                     "not those of that format)"))
+            elif low.endswith(".css") and rel.startswith(CSS_FOLDER):
+                pass
+            else:
+                kind = os.path.splitext(low)[1] or f
+                problems.append(Problem(path, 1, f"'{kind}' files are not allowed under docs/: only Markdown pages, "
+                                                 "raster images (PNG, JPEG, GIF, WebP, AVIF) and CSS in "
+                                                 "docs/assets/css/ (no HTML, JavaScript or SVG)"))
+    return problems
+
+
+IMAGE_MAGIC = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+               ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",), ".avif": (b"ftyp",)}
+
+
+def _image_kind_matches(path: str, low: str) -> bool:
+    """The file starts like the image format its suffix names (an HTML file renamed .png does not)."""
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    magic = IMAGE_MAGIC[os.path.splitext(low)[1]]
+    if low.endswith(".avif"):
+        return head[4:8] in magic
+    if low.endswith(".webp"):
+        return head.startswith(magic) and head[8:12] == b"WEBP"
+    return head.startswith(magic)
+
+
+def page_files(docs_dir: str) -> list[str]:
+    """The Markdown pages under docs/ that may be read: regular files within the size limit."""
+
+    out = []
+    for base, dirs, files in os.walk(docs_dir):
+        dirs[:] = sorted(d for d in dirs if not os.path.islink(os.path.join(base, d)))
+        for f in sorted(files):
+            path = os.path.join(base, f)
+            if (f.lower().endswith(PAGE_SUFFIXES) and not os.path.islink(path) and os.path.isfile(path)
+                    and not bad_file_name(f)
+                    and os.path.getsize(path) <= MAX_PAGE_BYTES):
+                out.append(path)
+    return out
+
+
+def check_pages(docs_dir: str, generated: set[str] | None) -> list[Problem]:
+    """Encoding, line length, front matter (YAML and schema), unsafe markup and, unless generated is None,
+    broken relative links in hand-written pages."""
+
+    problems: list[Problem] = []
+    if not os.path.isdir(docs_dir):
+        return problems
+    for path in page_files(docs_dir):
+        rel = os.path.relpath(path, docs_dir).replace(os.sep, "/")
+        with open(path, "rb") as fh:
+            data = fh.read()
+        if b"\0" in data:
+            problems.append(Problem(path, 1, "binary data (NUL bytes) in a Markdown page"))
+            continue
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            problems.append(Problem(path, line, "not UTF-8: save the page as UTF-8"))
+            continue
+        # As MkDocs reads a page: without a BOM, with universal newlines (CR-only files too).
+        text = normalise_newlines(text)
+        long = long_line(text)
+        if long:
+            problems.append(Problem(path, long[0], long[1]))
+            continue
+        problems.extend(_check_front_matter(path, text))
+        problems.extend(_check_unsafe(path, text, docs_dir))
+        if generated is not None:
             problems.extend(_check_links(path, rel, text, docs_dir, generated))
     return problems
 
@@ -99,14 +213,15 @@ def _check_front_matter(path: str, text: str) -> list[Problem]:
     if data is None:
         return []
     found = validate_mapping(data, PAGE_KEYS, path, {k: v + 1 for k, v in lines.items()})
-    from wenku.site.safety import unsafe_value
 
     if isinstance(data, dict):
         for key, value in data.items():
+            if not str(key).endswith("url"):
+                continue  # other values are text, escaped by the templates
             values = value if isinstance(value, list) else [value]
             if any(unsafe_value(v) for v in values):
                 found.append(Problem(path, lines.get((key,), 1) + 1,
-                                     f"'{key}': javascript:, data: and vbscript: URLs are not allowed"))
+                                     f"'{key}': only http, https, mailto or relative addresses are allowed"))
     if isinstance(data, dict) and data.get("article"):
         for key in ("title", "authors", "date"):
             if key not in data:
@@ -116,13 +231,53 @@ def _check_front_matter(path: str, text: str) -> list[Problem]:
     return found
 
 
-def _check_unsafe(path: str, text: str) -> list[Problem]:
+def _check_unsafe(path: str, text: str, docs_dir: str) -> list[Problem]:
+    """The page rendered with the site's Markdown extensions, through the build's sanitiser (file:line)."""
+
+    _, body = read_front_matter(text)
+    offset = text[: len(text) - len(body)].count("\n")
     out = []
-    for n, line in enumerate(text.split("\n"), 1):
-        for rx, message in RE_UNSAFE:
-            if rx.search(line):
-                out.append(Problem(path, n, message))
+    for f in safety.findings(render_markdown(body, os.path.dirname(os.path.abspath(docs_dir)))):
+        out.append(Problem(path, safety.locate(body, f) + offset, f.message))
     return out
+
+
+_MARKDOWN: dict[str, object] = {}
+
+
+def render_markdown(text: str, root: str) -> str:
+    """Markdown to HTML with the extensions mkdocs.yml configures (as the build renders a page)."""
+
+    if root not in _MARKDOWN:
+        names, configs = markdown_extensions(root)
+        _MARKDOWN[root] = markdown.Markdown(extensions=names, extension_configs=configs)
+    md = _MARKDOWN[root]
+    md.reset()
+    return md.convert(text)
+
+
+def markdown_extensions(root: str) -> tuple[list[str], dict]:
+    """The markdown_extensions of the project's mkdocs.yml (this project's, when the root has none)."""
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    path = os.path.join(root, "mkdocs.yml")
+    if not os.path.exists(path):
+        path = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "mkdocs.yml")
+    with open(path, encoding="utf-8") as fh:
+        config = yaml.load(fh, Loader=_Loader) or {}
+    names, configs = [], {}
+    for item in config.get("markdown_extensions") or []:
+        if isinstance(item, dict):
+            for name, options in item.items():
+                names.append(name)
+                configs[name] = options or {}
+        else:
+            names.append(item)
+    return names, configs
 
 
 def _check_links(path: str, rel: str, text: str, docs_dir: str, generated: set[str]) -> list[Problem]:

@@ -57,6 +57,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     root = _root(args.root)
     problems = check_site(root)
+    if args.published_base:
+        from wenku.corpus import check_published_base
+
+        found, note = check_published_base(os.path.join(root, "sources"), args.published_base)
+        problems.extend(found)
+        if note:
+            print(f"wenku check: note: {note}", file=sys.stderr)
     errors = [p for p in problems if p.severity == "error"]
     for p in problems:
         rel = os.path.relpath(p.path, root) if os.path.isabs(p.path) else p.path
@@ -115,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_clean)
     p = sub.add_parser("check", help="validate sources, sidecars and pages (file:line: problem)")
     p.add_argument("--root", default=None)
+    p.add_argument("--published-base", metavar="REF", default=None,
+                   help="also require every slug in REF:sources/published-slugs.lst (e.g. origin/main) to be kept")
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("export", help="write a generated article into docs/ for hand editing")
     p.add_argument("slug")

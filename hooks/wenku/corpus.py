@@ -8,6 +8,7 @@ import hashlib
 import os
 import pickle
 import re
+import subprocess
 from dataclasses import dataclass, field
 
 from wenku import code_version
@@ -16,12 +17,15 @@ from wenku.enrich.convert import traditional_share
 from wenku.ingest.decode import DecodeError, decode_bytes
 from wenku.ingest.repairs import repair_line, suspected_typos
 from wenku.ingest.repeats import remove_repeated_blocks
+from wenku.limits import MAX_SOURCE_BYTES, bad_file_name, long_line, too_big
 from wenku.metadata import (
+    RE_SLUG,
     Problem,
     date_text,
     load_sidecar,
     load_yaml_with_lines,
     name_slug,
+    read_yaml_file,
     reading_minutes,
     slugify,
     word_count,
@@ -30,8 +34,9 @@ from wenku.model import Article, Change, Line, SourceResult
 from wenku.structure.split import detect_pattern, split_compilation, split_page, split_slides
 from wenku.textutil import shorten
 
-SOURCE_SUFFIXES = (".txt", ".md", ".text")
-MAX_SOURCE_BYTES = 32 * 1024 * 1024
+SOURCE_SUFFIXES = (".txt", ".text")
+# Files that may sit in sources/ beside the texts.
+SOURCE_DIR_FILES = (".yml", ".yaml", ".lst")
 
 SPLITTERS = {"compilation": split_compilation, "slides": split_slides, "page": split_page}
 
@@ -42,6 +47,9 @@ class SourceError(ValueError):
 
 def read_source(path: str, sidecar_text: str | None = None, build: Build | None = None) -> SourceResult:
     """Process one source file (with its sidecar text, if any) into articles and a report."""
+    big = too_big(os.path.getsize(path), MAX_SOURCE_BYTES, "this source")
+    if big:  # refused before it is read: a 30 MB file costs nothing
+        raise SourceError(f"{path}:1: {big}")
     with open(path, "rb") as fh:
         data = fh.read()
     return process_bytes(os.path.basename(path), data, sidecar_text, path=path, build=build)
@@ -115,9 +123,9 @@ def prune_disk_cache(build: Build) -> None:
 def _process(name: str, data: bytes, sidecar_text: str | None, path: str) -> SourceResult:
     if not data.strip():
         raise SourceError(f"{path or name}:1: empty source file")
-    if len(data) > MAX_SOURCE_BYTES:
-        raise SourceError(f"{path or name}:1: source is {len(data) // 1024 // 1024} MB; the limit is "
-                          f"{MAX_SOURCE_BYTES // 1024 // 1024} MB: split it into several sources")
+    big = too_big(len(data), MAX_SOURCE_BYTES, "this source")
+    if big:
+        raise SourceError(f"{path or name}:1: {big}")
     sidecar: dict = {}
     if sidecar_text is not None:
         sidecar, problems = load_sidecar(path[:-4] + ".yml" if path else name + ".yml", sidecar_text)
@@ -128,6 +136,9 @@ def _process(name: str, data: bytes, sidecar_text: str | None, path: str) -> Sou
         text, encoding, report = decode_bytes(data)
     except DecodeError as exc:
         raise SourceError(f"{path or name}:1: {exc}") from exc
+    long = long_line(text)
+    if long:
+        raise SourceError(f"{path or name}:{long[0]}: {long[1]}")
     script = sidecar.get("script") or ("traditional" if traditional_share(text) > 0.05 else "simplified")
     skip = frozenset() if script == "traditional" else frozenset({"fix_traditional_to_simplified"})
     lines: list[Line] = []
@@ -204,6 +215,7 @@ class Corpus:
     sources: list[SourceResult] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     slug_changes: list[Change] = field(default_factory=list)
+    redirects: dict[str, str] = field(default_factory=dict)  # old article slug -> new (sources/redirects.yml)
 
     @property
     def articles(self) -> list[Article]:
@@ -211,26 +223,60 @@ class Corpus:
 
 
 def source_files(sources_dir: str) -> list[str]:
-    """The source text files under sources_dir, sorted by name."""
+    """The source text files under sources_dir, sorted by name: regular files only (never a symlink)."""
     if not os.path.isdir(sources_dir):
         return []
-    return sorted(os.path.join(sources_dir, f) for f in os.listdir(sources_dir)
-                  if f.endswith(SOURCE_SUFFIXES) and not f.startswith("."))
+    out = []
+    for f in sorted(os.listdir(sources_dir)):
+        path = os.path.join(sources_dir, f)
+        if (f.endswith(SOURCE_SUFFIXES) and not f.startswith(".") and not os.path.islink(path) and os.path.isfile(path)
+                and not bad_file_name(f)):
+            out.append(path)
+    return out
+
+
+def source_dir_problems(sources_dir: str) -> list[Problem]:
+    """Files in sources/ that are not read: symlinks, Markdown, other kinds of file, folders."""
+    problems: list[Problem] = []
+    if not os.path.isdir(sources_dir):
+        return problems
+    for f in sorted(os.listdir(sources_dir)):
+        path = os.path.join(sources_dir, f)
+        if f.startswith("."):
+            continue
+        if bad_file_name(f):
+            problems.append(Problem(path, 1, f"file name {f!r}: no quotes, <, >, &, backslashes or control "
+                                             "characters (it becomes part of an address)"))
+        elif os.path.islink(path):
+            problems.append(Problem(path, 1, "a symbolic link is not a source: commit the text itself"))
+        elif os.path.isdir(path):
+            problems.append(Problem(path, 1, "folders in sources/ are not read: put the text in sources/ itself"))
+        elif f.lower().endswith((".md", ".markdown")):
+            problems.append(Problem(path, 1, "a Markdown file is not a source (its front matter and markup would "
+                                             "be published unchecked): save the raw text as .txt, or put a "
+                                             "hand-written article in docs/articles/"))
+        elif not os.path.isfile(path):
+            problems.append(Problem(path, 1, "not a regular file"))
+        elif not f.endswith(SOURCE_SUFFIXES + SOURCE_DIR_FILES):
+            problems.append(Problem(path, 1, "unknown kind of file in sources/: texts are .txt, sidecars .yml"))
+    return problems
 
 
 def load_corpus(sources_dir: str, build: Build | None = None) -> Corpus:
     """Process every source under sources_dir, then enrich copies of the results (slugs, overrides,
     topics); problems are collected instead of raised."""
     cleaned: list[SourceResult] = []
-    problems: list[Problem] = []
+    problems: list[Problem] = source_dir_problems(sources_dir)
     if build is not None:
         build.used.clear()
     for path in source_files(sources_dir):
         sidecar_path = os.path.splitext(path)[0] + ".yml"
         sidecar_text = None
-        if os.path.exists(sidecar_path):
-            with open(sidecar_path, encoding="utf-8", errors="replace") as fh:
-                sidecar_text = fh.read()
+        if os.path.lexists(sidecar_path):
+            sidecar_text, found = read_yaml_file(sidecar_path)
+            if found:
+                problems.extend(found)
+                continue  # a sidecar that cannot be read as it is: the source waits for it
         else:
             problems.append(Problem(path, 1, f"no sidecar: create {os.path.basename(sidecar_path)} "
                                              "with at least 'publication' and 'kind'", "warning"))
@@ -256,8 +302,44 @@ def load_corpus(sources_dir: str, build: Build | None = None) -> Corpus:
     docs_articles = os.path.join(os.path.dirname(os.path.abspath(sources_dir)), "docs", "articles")
     if os.path.isdir(docs_articles):
         manual = {f[:-3] for f in os.listdir(docs_articles) if f.endswith(".md") and f.count(".") == 1}
+    corpus.redirects = load_redirects(sources_dir, corpus, manual)
     check_published(corpus, sources_dir, manual)
     return corpus
+
+
+REDIRECTS = "redirects.yml"
+
+
+def load_redirects(sources_dir: str, corpus: Corpus, manual: set[str]) -> dict[str, str]:
+    """sources/redirects.yml: `old-slug: new-slug` for every article URL that moved. The old address keeps a
+    page that sends readers on; the new one must be produced, the old one must not be."""
+    path = os.path.join(sources_dir, REDIRECTS)
+    if not os.path.lexists(path):
+        return {}
+    text, problems = read_yaml_file(path) if not os.path.islink(path) else (None, [
+        Problem(path, 1, "a symbolic link is not allowed")])
+    data, lines, found = load_yaml_with_lines(text, path) if text is not None else (None, {}, [])
+    corpus.problems.extend(problems + found)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        corpus.problems.append(Problem(path, 1, "expected a mapping of old slug: new slug"))
+        return {}
+    produced = {a.slug for a in corpus.articles} | set(manual)
+    out = {}
+    for old, new in data.items():
+        line = lines.get((old,), 1)
+        if not isinstance(old, str) or not RE_SLUG.match(old) or not isinstance(new, str) or not RE_SLUG.match(new):
+            corpus.problems.append(Problem(path, line, f"'{old}: {new}': both sides must be article slugs"))
+        elif old in produced:
+            corpus.problems.append(Problem(path, line, f"'{old}' is still an article: a redirect would replace it"))
+        elif new not in produced:
+            corpus.problems.append(Problem(path, line, f"redirect target '{new}' is not an article"))
+        elif old in RESERVED_SLUGS:
+            corpus.problems.append(Problem(path, line, f"'{old}' is reserved for the site's own pages"))
+        else:
+            out[old] = new
+    return out
 
 
 def _copy_source(src: SourceResult) -> SourceResult:
@@ -295,13 +377,38 @@ def published_slugs(sources_dir: str, with_lines: bool = False) -> list:
 
 def check_published(corpus: Corpus, sources_dir: str, extra: set[str] = frozenset()) -> None:
     """A problem for every published slug the build no longer produces (a dropped article or source)."""
-    produced = {a.slug for a in corpus.articles} | set(extra)
+    produced = {a.slug for a in corpus.articles} | set(extra) | set(corpus.redirects)
     path = os.path.join(sources_dir, PUBLISHED)
     for n, slug in published_slugs(sources_dir, with_lines=True):
         if slug not in produced:
             corpus.problems.append(Problem(path, n, f"published article '{slug}' is no longer produced: its URL "
                                                     "would break (restore the source, pin the slug in a sidecar, "
-                                                    "or keep the page in docs/articles/)"))
+                                                    "keep the page in docs/articles/, or add "
+                                                    f"'{slug}: <new slug>' to sources/{REDIRECTS})"))
+
+
+def check_published_base(sources_dir: str, ref: str) -> tuple[list[Problem], str | None]:
+    """Every slug published on `ref` (e.g. origin/main) is still listed (and so still produced or redirected):
+    a pull request cannot drop a URL by deleting its line. Without git or the ref: no problems, and a note
+    saying the comparison was skipped (a fresh clone without a remote is not an editor's mistake)."""
+    root = os.path.dirname(os.path.abspath(sources_dir))
+    path = os.path.join(sources_dir, PUBLISHED)
+    try:
+        out = subprocess.run(["git", "show", f"{ref}:sources/{PUBLISHED}"], cwd=root, capture_output=True,
+                             text=True, timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError) as exc:
+        return [], f"cannot compare with {ref} ({exc}); published slugs checked against this branch's list only"
+    if out.returncode != 0:
+        return [], (f"cannot read {ref}:sources/{PUBLISHED} ({out.stderr.strip()[:120]}); published slugs checked "
+                    "against this branch's list only")
+    listed = set(published_slugs(sources_dir))
+    problems = []
+    for slug in (ln.strip() for ln in out.stdout.splitlines()):
+        if slug and not slug.startswith("#") and slug not in listed:
+            problems.append(Problem(path, 1, f"published article '{slug}' (listed on {ref}) was removed from the "
+                                             f"list: never remove a line; add '{slug}: <new slug>' to "
+                                             f"sources/{REDIRECTS} if the article moved"))
+    return problems, None
 
 
 # Addresses the site itself uses: an article or a source may not take them (its page would replace an index).
@@ -387,9 +494,10 @@ def _source_id(name: str) -> str:
 def sidecar_line(path: str, *keys) -> int:
     """The line of a key path in a sidecar (for messages about it found after parsing); 1 if not found."""
     try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            text = fh.read()
+        text, problems = read_yaml_file(path)
     except OSError:
+        return 1
+    if text is None:
         return 1
     _, lines, _ = load_yaml_with_lines(text, path)
     return lines.get(keys, 1)

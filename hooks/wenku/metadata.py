@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from wenku.limits import MAX_YAML_BYTES, long_line, too_big
 from wenku.textutil import CJK, cjk_count
 
 READING_SPEED = 400  # Chinese characters a minute
@@ -48,6 +50,7 @@ PAGE_KEYS: dict[str, str] = dict(ARTICLE_KEYS) | {
     "report_url": "str", "source_url": "str", "source_title": "str", "subtitle": "str", "deck": "str",
     "lang": "str", "translation_status": "str", "icon": "str", "generated": "bool", "topic_links": "any",
     "related": "any", "original_title": "str", "summary_label": "str", "collection_period": "str",
+    "redirect_to": "slug",
 }
 KINDS = {"newspaper-page", "web-page", "compilation", "slides", "report"}
 RE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -64,32 +67,81 @@ TextDateLoader.yaml_implicit_resolvers = {
 }
 
 
-RE_FRONT = re.compile(r"^---\s*\n(.*?)\n---\s*\n", re.S)
+class YAMLRefused(yaml.constructor.ConstructorError):
+    """YAML that parses but that StrictLoader refuses."""
+
+
+class StrictLoader(TextDateLoader):
+    """The one YAML loader for editors' files (sidecars, front matter): no aliases or anchors (an alias bomb
+    would expand without bound), no duplicate keys (the earlier value would be lost silently), no tags."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise YAMLRefused(None, None, f"aliases (*{event.anchor}) are not allowed: write the "
+                                              "value out", event.start_mark)
+        if getattr(event, "anchor", None):
+            raise YAMLRefused(None, None, f"anchors (&{event.anchor}) are not allowed: write "
+                                              "each value out", event.start_mark)
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YAMLRefused(None, None, "merge keys (<<) are not allowed",
+                                                        key_node.start_mark)
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else repr(key_node)
+            if key in seen:
+                raise YAMLRefused(
+                    None, None, f"duplicate key '{key}' (first on line {seen[key] + 1}): the earlier value would "
+                    "be lost", key_node.start_mark)
+            seen[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep=deep)
+
+
+# The front matter as MkDocs finds it (mkdocs.utils.meta.YAML_RE): '---' ... '---' or '...'.
+RE_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+
+
+def normalise_newlines(text: str) -> str:
+    """Text as MkDocs reads a page: no BOM, universal newlines (CR-only and CRLF files too)."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_front_matter(text: str) -> tuple[dict | None, str]:
-    """A page's front matter (None when missing or not a valid mapping) and the body after it."""
+    """A page's front matter (None when missing, refused or not a mapping) and the body after it."""
+    text = normalise_newlines(text)
     m = RE_FRONT.match(text)
     if not m:
         return None, text
-    try:
-        data = yaml.load(m.group(1), Loader=TextDateLoader)
-    except yaml.YAMLError:
-        data = None
-    return (data if isinstance(data, dict) else None), text[m.end():]
+    data, _, problems = load_yaml_with_lines(m.group(1), "")
+    return (data if isinstance(data, dict) and not problems else None), text[m.end():]
 
 
 def load_yaml_with_lines(text: str, path: str) -> tuple[Any, dict[tuple, int], list[Problem]]:
-    """Parsed YAML, a map from key path to line number, and syntax problems (with line numbers)."""
+    """Parsed YAML (through StrictLoader), a map from key path to line number, and problems (with lines)."""
     problems: list[Problem] = []
+    big = too_big(len(text.encode("utf-8", errors="replace")), MAX_YAML_BYTES, "YAML")
+    if big:
+        return None, {}, [Problem(path, 1, big)]
+    long = long_line(text)
+    if long:
+        return None, {}, [Problem(path, long[0], long[1])]
+    loader = None
     try:
-        node = yaml.compose(text, Loader=TextDateLoader)
-        data = yaml.load(text, Loader=TextDateLoader)
+        loader = StrictLoader(text)  # the reader refuses control characters here already
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
-        problems.append(Problem(path, line, f"YAML syntax error: {getattr(exc, 'problem', exc)}"))
+        what = "YAML" if isinstance(exc, YAMLRefused) else "YAML syntax error"
+        problems.append(Problem(path, line, f"{what}: {getattr(exc, 'problem', None) or exc}"))
         return None, {}, problems
+    finally:
+        if loader is not None:
+            loader.dispose()
     lines: dict[tuple, int] = {}
 
     def walk(n, prefix: tuple) -> None:
@@ -106,6 +158,23 @@ def load_yaml_with_lines(text: str, path: str) -> tuple[Any, dict[tuple, int], l
     if node is not None:
         walk(node, ())
     return data, lines, problems
+
+
+def read_yaml_file(path: str) -> tuple[str | None, list[Problem]]:
+    """An editor's YAML file as text: UTF-8 only (a GBK file would otherwise become mojibake), within limits."""
+    if os.path.islink(path) or not os.path.isfile(path):
+        return None, [Problem(path, 1, "a symbolic link or special file is not allowed: commit the file itself")]
+    with open(path, "rb") as fh:
+        data = fh.read(MAX_YAML_BYTES + 1)
+    big = too_big(os.path.getsize(path), MAX_YAML_BYTES, "this YAML file")
+    if big:
+        return None, [Problem(path, 1, big)]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [Problem(path, line, "not UTF-8: save the file as UTF-8")]
+    return normalise_newlines(text), []
 
 
 def _check_type(kind: str, value: Any) -> str | None:

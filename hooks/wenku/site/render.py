@@ -14,7 +14,7 @@ FIGURE_NOTE = "（原图未收录）"
 def escape(text: str) -> str:
     """Text safe as Markdown inline content: no raw HTML, no accidental emphasis, lists or headings."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = re.sub(r"([\\`*_\[\]])", r"\\\1", text)
+    text = re.sub(r"([\\`*_\[\]{}])", r"\\\1", text)  # { }: no attr_list ({: onclick=… }) from text
     text = re.sub(r"^(\d+)\.(?=\s|\S)", r"\1\\.", text)
     text = re.sub(r"^([-+#=|])", r"\\\1", text)
     return text

@@ -176,8 +176,20 @@ def build_pages(corpus: Corpus, site_url: str = "", translations: dict[str, dict
         if src.key not in build.report_json:
             build.report_json[src.key] = json.dumps([c.to_dict() for c in src.report], ensure_ascii=False, indent=1)
         site.pages[f"sources/raw/{source_slug(src)}-report.json"] = build.report_json[src.key]
+    titles = {a.slug: a for a in listed}
+    for old, new in sorted(corpus.redirects.items()):
+        for lang in LANGUAGES:
+            site.pages[f"articles/{old}{suffix(lang)}.md"] = redirect_page(titles[new], lang)
     site.pages[SEARCH_WORKER] = search_worker_script()
     return site
+
+
+def redirect_page(target: Article, lang: str) -> str:
+    """The page left at an article's old address (sources/redirects.yml): a link to the new one, and a
+    refresh that follows it (overrides/main.html); not in search."""
+    fm = {"title": article_title(target, lang), "redirect_to": target.slug, "search": {"exclude": True}}
+    link = f"[{escape(article_title(target, lang))}]({_link('articles', f'articles/{target.slug}.md')})"
+    return dump_front_matter(fm) + f"\n{escape(labels()[lang]['moved'])} {link}\n"
 
 
 def untranslated_english_body(art: Article, chinese_body: str) -> str:
@@ -640,11 +652,11 @@ def hand_written(docs_dir: str) -> dict[str, str]:
     if not os.path.isdir(docs_dir):
         return out
     for base, dirs, files in os.walk(docs_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(base, d)))
         for f in sorted(files):
-            if f.startswith("."):
-                continue
             full = os.path.join(base, f)
+            if f.startswith(".") or os.path.islink(full):
+                continue  # never follow a link out of the repository (wenku check names it)
             out[os.path.relpath(full, docs_dir).replace(os.sep, "/")] = full
     return out
 
@@ -718,7 +730,8 @@ def stage(root: str, staging: str, site_url: str = "", build: Build | None = Non
     # Unchanged sources come back as the same cached objects: then the pages are the same too.
     key = (tuple((s.key, s.path) for s in corpus.sources), repr(sorted(translations.items())), site_url,
            tuple(sorted((p.path, p.line, p.message) for p in corpus.problems)),
-           repr([(a.slug, a.title, a.authors, a.date, sorted(a.meta.items())) for a in hand]))
+           repr([(a.slug, a.title, a.authors, a.date, sorted(a.meta.items())) for a in hand]),
+           repr(sorted(corpus.redirects.items())))
     if key not in build.pages:
         build.pages.clear()
         build.pages[key] = build_pages(corpus, site_url, translations, hand, build)
