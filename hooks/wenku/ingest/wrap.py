@@ -1,0 +1,109 @@
+"""Hard-wrapped lines (PDF or web copy cut at a fixed width) joined back into paragraphs.
+
+The width is inferred from the source itself: when many lines have exactly the same length and
+hardly any line is longer, that length is the wrap width. A line of (about) that width continues on the
+next line unless something marks a paragraph start there: the `　　` indent, a `<p>` tag, a blank line
+(when the source separates paragraphs by blank lines), or, in sources without such marks, the end of a
+sentence. A shorter line ends its paragraph, so headings, titles and bylines stay on their own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from wenku.model import Change, Line
+from wenku.textutil import ends_sentence
+
+MIN_WIDTH, MAX_WIDTH = 12, 60
+INDENT_CHARS = " \u3000\u00a0\t"
+
+
+@dataclass
+class PageLine(Line):
+    """A source line with what its layout says: indented, opened by a block tag, closed by one."""
+
+    indent: bool = False
+    starts: bool = False
+    ends: bool = False
+
+
+def content_length(text: str) -> int:
+    return len(text.strip(INDENT_CHARS))
+
+
+def wrap_width(lines: list[PageLine]) -> int | None:
+    """The fixed width the text was wrapped at, or None when its lines are not hard-wrapped."""
+    lengths = [content_length(ln.text) for ln in lines if ln.text.strip()]
+    counts = Counter(n for n in lengths if MIN_WIDTH <= n <= MAX_WIDTH)
+    if not counts:
+        return None
+    width, hits = counts.most_common(1)[0]
+    near = sum(counts.get(w, 0) for w in (width - 1, width, width + 1))
+    longer = sum(1 for n in lengths if n > width + 2)
+    if hits < 4 or longer > 0.25 * hits or near < 0.3 * len(lengths):
+        return None
+    return width
+
+
+def _full(ln: PageLine, width: int) -> bool:
+    n = content_length(ln.text)
+    return width - 2 <= n <= width + 1 or (ln.indent and width - 4 <= n <= width + 1)
+
+
+def fix_hard_wraps(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
+    """Lines of a hard-wrapped source joined into one line per paragraph, one report entry per paragraph."""
+    width = wrap_width(lines)
+    if width is None:
+        return lines, []
+    body = [ln for ln in lines if ln.text.strip()]
+    marks = sum(1 for ln in body if ln.indent or ln.starts)
+    marked = marks >= 3  # paragraph starts are marked by an indent or a tag
+    n_blank = sum(1 for a, b in zip(lines, lines[1:]) if a.text.strip() and not b.text.strip())
+    blank_separated = n_blank >= 3
+    out: list[PageLine] = []
+    report: list[Change] = []
+    pieces: list[PageLine] = []
+
+    def flush() -> None:
+        if not pieces:
+            return
+        first = pieces[0]
+        if len(pieces) > 1:
+            joined = "".join(p.text.strip() for p in pieces)
+            report.append(Change("fix_hard_wrap", first.number,
+                                 pieces[0].text.strip()[-10:] + "⏎" + pieces[1].text.strip()[:10]
+                                 + (f" (+{len(pieces) - 2} more breaks)" if len(pieces) > 2 else ""),
+                                 joined[len(pieces[0].text.strip()) - 10 : len(pieces[0].text.strip()) + 10],
+                                 f"lines {first.number}-{pieces[-1].number} hard-wrapped at {width} characters, "
+                                 "joined into one paragraph"))
+            first = PageLine(first.number, joined, first.indent, first.starts, pieces[-1].ends)
+        out.append(first)
+        pieces.clear()
+
+    blanks: list[PageLine] = []  # blank lines since the last piece
+    for ln in lines:
+        if not ln.text.strip():
+            blanks.append(ln)
+            continue
+        if pieces and _continues(pieces[-1], ln, width, marked, blank_separated, bool(blanks)):
+            pieces.append(ln)  # blank lines inside a wrapped paragraph (a page break) are dropped
+        else:
+            flush()
+            out.extend(blanks)
+            pieces.append(ln)
+        blanks = []
+    flush()
+    out.extend(blanks)
+    return out, report
+
+
+def _continues(prev: PageLine, ln: PageLine, width: int, marked: bool, blank_separated: bool, gap: bool) -> bool:
+    """True when ln carries on the paragraph whose last wrapped line is prev."""
+    if prev.ends or ln.starts or ln.indent or not _full(prev, width):
+        return False
+    if gap and (blank_separated or ends_sentence(prev.text)):
+        return False
+    if not marked and not blank_separated and ends_sentence(prev.text):
+        return False  # no marks to go by: a full line ending a sentence may end its paragraph
+    return True
