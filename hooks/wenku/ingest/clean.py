@@ -22,7 +22,7 @@ from wenku.ingest.boilerplate import RULES
 from wenku.ingest.repairs import repair_line, suspected_typos
 from wenku.ingest.repeats import remove_repeated_blocks
 from wenku.ingest.running import running_headers
-from wenku.ingest.wrap import INDENT_CHARS, PageLine, fix_hard_wraps
+from wenku.ingest.wrap import INDENT_CHARS, PageLine, fix_hard_wraps, fix_page_breaks
 from wenku.model import Change, Line
 from wenku.textutil import CJK
 
@@ -96,18 +96,29 @@ def remove_running_headers(lines: list[PageLine]) -> tuple[list[PageLine], list[
         return lines, []
     report = [Change("remove_running_header", ln.number, ln.text, "", f"running header or footer ({found[id(ln)]})")
               for ln in lines if id(ln) in found]
-    return [ln for ln in lines if id(ln) not in found], report
+    keep: list[PageLine] = []
+    broken = False
+    for ln in lines:
+        if id(ln) in found:
+            broken = True
+            continue
+        if broken and ln.text.strip():
+            ln.page_break, broken = True, False
+        keep.append(ln)
+    return keep, report
 
 
 def clean_lines(text: str, skip: frozenset[str] = frozenset()) -> tuple[list[Line], list[Change], dict]:
     """Decoded text to cleaned lines (one per paragraph), the report, and metadata found on the way."""
     lines, report = split_lines(text, skip)
-    lines, repeats = remove_repeated_blocks(lines)
-    report.extend(repeats)
     lines, removed, meta = remove_boilerplate_lines(lines)
     report.extend(removed)
     lines, removed = remove_running_headers(lines)
     report.extend(removed)
     lines, joined = fix_hard_wraps(lines)
     report.extend(joined)
+    lines, joined = fix_page_breaks(lines)
+    report.extend(joined)
+    lines, repeats = remove_repeated_blocks(lines)
+    report.extend(repeats)
     return lines, report, meta

@@ -71,11 +71,12 @@ def running_headers(lines: list[Line]) -> dict[int, str]:
     for i, ln in enumerate(body):
         if id(ln) not in found and _candidate(ln.text) and re.search(f"[{CJK}A-Za-z]", ln.text):
             groups.setdefault(_key(ln.text), []).append(i)
+    shaped = set(found)
     for key, idx in groups.items():
         if len(idx) < 2:
             continue
-        near = any(id(body[j]) in found for i in idx for j in (i - 1, i + 1) if 0 <= j < len(body))
-        if near:
+        near = sum(1 for i in idx if any(id(body[j]) in shaped for j in (i - 1, i + 1) if 0 <= j < len(body)))
+        if near >= 2 or (near and len(idx) >= 3 and near >= len(idx) // 3):
             for i in idx:
                 found[id(body[i])] = "running header repeated through the source"
     return found

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from wenku.model import Change, Line
+from wenku.ingest.paragraphs import contradicts_join, join_evidence
 from wenku.textutil import ends_sentence
 
 MIN_WIDTH, MAX_WIDTH = 12, 60
@@ -26,6 +27,7 @@ class PageLine(Line):
     indent: bool = False
     starts: bool = False
     ends: bool = False
+    page_break: bool = False  # a running header or footer stood right above this line
 
 
 def content_length(text: str) -> int:
@@ -77,7 +79,7 @@ def fix_hard_wraps(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]
                                  joined[len(pieces[0].text.strip()) - 10 : len(pieces[0].text.strip()) + 10],
                                  f"lines {first.number}-{pieces[-1].number} hard-wrapped at {width} characters, "
                                  "joined into one paragraph"))
-            first = PageLine(first.number, joined, first.indent, first.starts, pieces[-1].ends)
+            first = PageLine(first.number, joined, first.indent, first.starts, pieces[-1].ends, first.page_break)
         out.append(first)
         pieces.clear()
 
@@ -107,3 +109,39 @@ def _continues(prev: PageLine, ln: PageLine, width: int, marked: bool, blank_sep
     if not marked and not blank_separated and ends_sentence(prev.text):
         return False  # no marks to go by: a full line ending a sentence may end its paragraph
     return True
+
+
+def _carries_on(left: str, right: PageLine) -> bool:
+    """True when right, after a page break, carries on the paragraph left broke off."""
+    if not left or ends_sentence(left) or left.endswith(("：", ":")) or right.indent or right.starts:
+        return False
+    if len(left) < 30 and not any(c in left for c in "，。、；"):
+        return False  # a title or a heading above the break
+    r = right.text.strip()
+    if len(r) < 20 and not any(c in r for c in "，。、；！？"):
+        return False  # a heading or byline after the break
+    return not contradicts_join(left, r) or join_evidence(left, r) > 0
+
+
+def fix_page_breaks(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
+    """A paragraph cut by a page break (its running header/footer removed) joined again."""
+    out: list[PageLine] = []
+    report: list[Change] = []
+    last: PageLine | None = None  # the last non-blank line kept
+    for ln in lines:
+        if not ln.text.strip():
+            out.append(ln)
+            continue
+        if ln.page_break and last is not None and _carries_on(last.text.strip(), ln):
+            left = last.text.strip()
+            report.append(Change("fix_page_break", ln.number, left[-10:] + "⏎" + ln.text.strip()[:10],
+                                 left[-10:] + ln.text.strip()[:10],
+                                 "paragraph cut by a page break (running header or footer removed), joined"))
+            last.text = left + ln.text.strip()
+            last.ends = ln.ends
+            while out and out[-1] is not last:  # blank lines inside the paragraph go with the break
+                out.pop()
+            continue
+        out.append(ln)
+        last = ln
+    return out, report
