@@ -40,6 +40,7 @@ RE_UI_WORD = re.compile(UI_WORDS)
 RE_VIEW_COUNT = re.compile(r"^[【\[（(]?(?:阅读|浏览|点击|访问|播放)(?:量|数|次数|人数)?\s*[：:]?\s*\d[\d,.]*\s*(?:万|次|人)?[】\]）)]?$")
 RE_SHARE = re.compile(r"^(?:分享到|分享至|扫一扫在手机(?:上)?打开|用手机扫一扫|手机扫一扫|打印本页|关闭窗口)")
 RE_PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|推荐阅读)\s*[：:]")
+RE_PLACE_WORD = re.compile(r"首页|主页|当前位置|您的位置|所在位置|正文|Home", re.I)
 RE_BREADCRUMB = re.compile(rf"^[^。，；]{{1,14}}(?:\s*[>»＞›]\s*[^。，；>»＞›]{{1,16}}){{2,}}$")
 
 # Promotion and rights lines: a call to follow, scan or download, a rights or disclaimer notice, a
@@ -57,7 +58,7 @@ RE_SEPARATOR = re.compile(r"^[\s\-—–―_=＝~～*＊·•◆◇■□●○�
 def _ui_line(t: str) -> bool:
     return bool(RE_UI_BRACKETS.match(t) and RE_UI_WORD.search(t)) or bool(RE_SHARE.match(t)) \
         or bool(RE_VIEW_COUNT.match(t)) or bool(RE_PREV_NEXT.match(t)) \
-        or bool(RE_BREADCRUMB.match(t) and re.search(f"[{CJK}]", t))
+        or bool(RE_BREADCRUMB.match(t) and RE_PLACE_WORD.search(t))
 
 
 def _separator(t: str) -> bool:

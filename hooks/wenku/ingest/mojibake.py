@@ -225,15 +225,17 @@ def realign(run: str, next_char: str, left_context: str = "", right_context: str
             return None
         stream.extend(b)
     used_next = 0
-    if next_char and next_char.isascii() and next_char.isprintable():
+    # The next ASCII character was the lost trail byte only when it can be one (0x40-0x7E); a digit,
+    # space or ASCII punctuation never is: then the trail byte was dropped and the character is real.
+    if next_char and next_char.isascii() and next_char.isprintable() and ord(next_char) >= 0x40:
         stream.append(ord(next_char))
         used_next = 1
     tail: str | None = None
     if len(stream) % 2 == 0:
-        if next_char:
+        if next_char and not (next_char.isascii() and ord(next_char) < 0x40):
             return None
-        # At the end of the line the last character's trail byte went with the line end: read the
-        # lead byte as the likeliest character, a sentence end first (a paragraph ends there).
+        # The last character's trail byte is lost (at the line end, or before a byte that cannot be
+        # one): read the lead byte as the likeliest character, a sentence end first.
         last = stream.pop()
         options = [c for b in range(0x40, 0xFF) for c in [_decode_pair(last, b)] if c]
         tail = max(options, key=lambda c: (c in "。！？”）", _plausibility(c)), default=UNKNOWN)

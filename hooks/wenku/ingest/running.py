@@ -76,7 +76,10 @@ def running_headers(lines: list[Line]) -> dict[int, str]:
         if len(idx) < 2:
             continue
         near = sum(1 for i in idx if any(id(body[j]) in shaped for j in (i - 1, i + 1) if 0 <= j < len(body)))
-        if near >= 2 or (near and len(idx) >= 3 and near >= len(idx) // 3):
+        # Two pages: the column name heads both, only the second stands after a footer. A short name
+        # then, the other copy at the very top (a headline printed twice is longer, or elsewhere).
+        two_pages = near == 1 and len(idx) == 2 and idx[0] == 0 and len(body[idx[0]].text.strip()) <= 12
+        if near >= 2 or two_pages or (near and len(idx) >= 3 and near >= len(idx) // 3):
             for i in idx:
                 found[id(body[i])] = "running header repeated through the source"
     return found

@@ -13,7 +13,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from wenku.model import Change, Line
-from wenku.ingest.paragraphs import contradicts_join, join_evidence
 from wenku.textutil import ends_sentence
 
 MIN_WIDTH, MAX_WIDTH = 12, 60
@@ -44,6 +43,9 @@ def wrap_width(lines: list[PageLine]) -> int | None:
     near = sum(counts.get(w, 0) for w in (width - 1, width, width + 1))
     longer = sum(1 for n in lengths if n > width + 2)
     if hits < 4 or longer > 0.25 * hits or near < 0.3 * len(lengths):
+        return None
+    # Most of the text sits in lines of that width (not a list of parallel headings of equal length).
+    if sum(n for n in lengths if width - 2 <= n <= width + 1) < 0.5 * sum(lengths):
         return None
     return width
 
@@ -120,7 +122,7 @@ def _carries_on(left: str, right: PageLine) -> bool:
     r = right.text.strip()
     if len(r) < 20 and not any(c in r for c in "，。、；！？"):
         return False  # a heading or byline after the break
-    return not contradicts_join(left, r) or join_evidence(left, r) > 0
+    return True  # the removed header is the evidence: a paragraph broke off there
 
 
 def fix_page_breaks(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
