@@ -4,12 +4,16 @@ Order (each step small and pure, each change reported with kind, line and text):
 
 1. per line: ``repairs.LINE_REPAIRS`` (controls, HTML tags and entities, mojibake, pinyin notes, script,
    punctuation); a block tag inside a line (``段一<br/>段二``) breaks it in two, and a line's indent and
-   its opening/closing block tags are kept as layout marks for step 5;
-2. ``remove_repeated_blocks``: the text printed twice (either script) keeps one copy;
-3. ``remove_boilerplate_lines``: web chrome, promotion and rights lines, separators, footers, ads
+   its opening/closing block tags are kept as layout marks for step 4;
+2. ``remove_boilerplate_lines``: web chrome, promotion and rights lines, separators, footers, ads
    (``boilerplate.RULES``) and editor credits (the editor's name goes into the article's metadata);
-4. ``remove_running_headers``: headers and footers repeated through a printed page;
-5. ``fix_hard_wraps``: lines cut at a fixed width joined back into paragraphs.
+   the line after a removed separator is marked ``rule_above`` (an article boundary, for the split);
+3. ``remove_running_headers``: headers and footers repeated through a printed page; the line after one
+   is marked ``page_break``;
+4. ``fix_hard_wraps``: lines cut at a fixed width joined back into paragraphs, then
+   ``fix_page_breaks``: a paragraph cut by a removed header or footer joined again;
+5. ``remove_repeated_blocks``: the text printed twice (either script) keeps one copy (after the joins,
+   so copies broken at different places still match).
 
 The result is one ``Line`` per paragraph (or heading, byline ...) in source order, blank lines kept.
 """
@@ -70,6 +74,7 @@ def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], lis
     """Step 3: lines that are not article text wherever they stand (the page label rule is left to the split,
     which knows the last line of the page)."""
     keep, report, editors = [], [], []
+    rule_above = False  # a separator was removed since the last kept line: the next line is marked
     for ln in lines:
         t = ln.text.strip()
         if not t:
@@ -84,7 +89,9 @@ def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], lis
         rule = next((r for r in RULES if r.name != "remove_page_label" and r.test(t, False)), None)
         if rule:
             report.append(Change(rule.name, ln.number, ln.text, "", rule.reason))
+            rule_above = rule_above or rule.name == "remove_separator"
             continue
+        ln.rule_above, rule_above = rule_above, False
         keep.append(ln)
     return keep, report, ({"editors": editors} if editors else {})
 

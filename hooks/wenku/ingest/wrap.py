@@ -9,6 +9,7 @@ sentence. A shorter line ends its paragraph, so headings, titles and bylines sta
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ class PageLine(Line):
     starts: bool = False
     ends: bool = False
     page_break: bool = False  # a running header or footer stood right above this line
+    rule_above: bool = False  # a separator rule (removed) stood above: evidence of an article boundary
 
 
 def content_length(text: str) -> int:
@@ -81,7 +83,7 @@ def fix_hard_wraps(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]
                                  joined[len(pieces[0].text.strip()) - 10 : len(pieces[0].text.strip()) + 10],
                                  f"lines {first.number}-{pieces[-1].number} hard-wrapped at {width} characters, "
                                  "joined into one paragraph"))
-            first = PageLine(first.number, joined, first.indent, first.starts, pieces[-1].ends, first.page_break)
+            first = dataclasses.replace(first, text=joined, ends=pieces[-1].ends)
         out.append(first)
         pieces.clear()
 
