@@ -61,7 +61,12 @@ def _ui_line(t: str) -> bool:
         or bool(RE_BREADCRUMB.match(t) and RE_PLACE_WORD.search(t))
 
 
-def _separator(t: str) -> bool:
+def is_separator(t: str) -> bool:
+    """A rule line between articles (——————, ＊　＊　＊, ◆◆◆). Not removed by the cleaning: it is evidence of
+    an article boundary, and the split decides (it reports the line when it drops it)."""
+    t = t.strip()
+    if len(t) > 40:
+        return False
     visible = t.replace(" ", "").replace("\u3000", "")
     return bool(RE_SEPARATOR.match(t)) and len(visible) >= 3 and len(set(visible)) <= 3
 
@@ -78,7 +83,6 @@ RULES: list[Rule] = [
          "web page chrome (share, print, font size, view count, breadcrumb, previous/next link)"),
     Rule("remove_promotion", lambda t, last: _short(t, 70) and bool(RE_PROMO.search(t.strip())),
          "promotion or rights line (follow/scan appeal, reprint or takedown notice, hotline)"),
-    Rule("remove_separator", lambda t, last: _short(t, 40) and _separator(t.strip()), "separator rule between articles"),
     Rule("remove_page_label", lambda t, last: last and bool(RE_PAGE_LABEL.match(t.strip())),
          "newspaper page label at the foot of the page"),
 ]

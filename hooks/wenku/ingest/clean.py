@@ -5,9 +5,9 @@ Order (each step small and pure, each change reported with kind, line and text):
 1. per line: ``repairs.LINE_REPAIRS`` (controls, HTML tags and entities, mojibake, pinyin notes, script,
    punctuation); a block tag inside a line (``段一<br/>段二``) breaks it in two, and a line's indent and
    its opening/closing block tags are kept as layout marks for step 4;
-2. ``remove_boilerplate_lines``: web chrome, promotion and rights lines, separators, footers, ads
+2. ``remove_boilerplate_lines``: web chrome, promotion and rights lines, footers, ads
    (``boilerplate.RULES``) and editor credits (the editor's name goes into the article's metadata);
-   the line after a removed separator is marked ``rule_above`` (an article boundary, for the split);
+   separator rules stay: they mark article boundaries, which the split decides;
 3. ``remove_running_headers``: headers and footers repeated through a printed page; the line after one
    is marked ``page_break``;
 4. ``fix_hard_wraps``: lines cut at a fixed width joined back into paragraphs, then
@@ -74,7 +74,6 @@ def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], lis
     """Step 3: lines that are not article text wherever they stand (the page label rule is left to the split,
     which knows the last line of the page)."""
     keep, report, editors = [], [], []
-    rule_above = False  # a separator was removed since the last kept line: the next line is marked
     for ln in lines:
         t = ln.text.strip()
         if not t:
@@ -89,9 +88,7 @@ def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], lis
         rule = next((r for r in RULES if r.name != "remove_page_label" and r.test(t, False)), None)
         if rule:
             report.append(Change(rule.name, ln.number, ln.text, "", rule.reason))
-            rule_above = rule_above or rule.name == "remove_separator"
             continue
-        ln.rule_above, rule_above = rule_above, False
         keep.append(ln)
     return keep, report, ({"editors": editors} if editors else {})
 

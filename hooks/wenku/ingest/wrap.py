@@ -10,13 +10,17 @@ sentence. A shorter line ends its paragraph, so headings, titles and bylines sta
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from dataclasses import dataclass
 
+from wenku.ingest.running import RE_JUMP
 from wenku.model import Change, Line
 from wenku.textutil import ends_sentence
 
 MIN_WIDTH, MAX_WIDTH = 12, 60
+RE_BRACKETED = re.compile(r"^[（(【\[〔][^（()）【】\[\]〔〕]*[）)】\]〕]$")
+RE_PUNCT = re.compile(r"[，。、；：？！,.;:?!“”]")
 INDENT_CHARS = " \u3000\u00a0\t"
 
 
@@ -28,7 +32,6 @@ class PageLine(Line):
     starts: bool = False
     ends: bool = False
     page_break: bool = False  # a running header or footer stood right above this line
-    rule_above: bool = False  # a separator rule (removed) stood above: evidence of an article boundary
 
 
 def content_length(text: str) -> int:
@@ -108,6 +111,12 @@ def _continues(prev: PageLine, ln: PageLine, width: int, marked: bool, blank_sep
     """True when ln carries on the paragraph whose last wrapped line is prev."""
     if prev.ends or ln.starts or ln.indent or not _full(prev, width):
         return False
+    text = ln.text.strip()
+    if not _full(ln, width):
+        if RE_BRACKETED.match(text) or RE_JUMP.search(text):
+            return False  # a note or jump line in brackets after a full line: （转第14版）
+        if not RE_PUNCT.search(text) and not RE_PUNCT.search(prev.text):
+            return False  # a title as wide as the wrap, then its byline: no sentence in either
     if gap and (blank_separated or ends_sentence(prev.text)):
         return False
     if not marked and not blank_separated and ends_sentence(prev.text):
