@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from wenku import code_version
 from wenku.build import Build
 from wenku.enrich.convert import traditional_share
-from wenku.ingest.decode import DecodeError, decode_bytes
 from wenku.ingest.clean import clean_lines
+from wenku.ingest.decode import DecodeError, decode_bytes
 from wenku.metadata import (
     Problem,
     date_text,
@@ -25,7 +25,7 @@ from wenku.metadata import (
     slugify,
     word_count,
 )
-from wenku.model import Article, Change, Line, SourceResult
+from wenku.model import Article, Change, SourceResult
 from wenku.structure.split import detect_pattern, split_compilation, split_page, split_slides
 from wenku.textutil import shorten
 

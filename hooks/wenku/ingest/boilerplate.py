@@ -41,7 +41,7 @@ RE_VIEW_COUNT = re.compile(r"^[【\[（(]?(?:阅读|浏览|点击|访问|播放)
 RE_SHARE = re.compile(r"^(?:分享到|分享至|扫一扫在手机(?:上)?打开|用手机扫一扫|手机扫一扫|打印本页|关闭窗口)")
 RE_PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|推荐阅读)\s*[：:]")
 RE_PLACE_WORD = re.compile(r"首页|主页|当前位置|您的位置|所在位置|正文|Home", re.I)
-RE_BREADCRUMB = re.compile(rf"^[^。，；]{{1,14}}(?:\s*[>»＞›]\s*[^。，；>»＞›]{{1,16}}){{2,}}$")
+RE_BREADCRUMB = re.compile(r"^[^。，；]{1,14}(?:\s*[>»＞›]\s*[^。，；>»＞›]{1,16}){2,}$")
 
 # Promotion and rights lines: a call to follow, scan or download, a rights or disclaimer notice, a
 # submission or hotline address. Anchored phrases, so a paragraph about WeChat accounts stays.

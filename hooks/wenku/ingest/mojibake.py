@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from wenku.textutil import CJK
 

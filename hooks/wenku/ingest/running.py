@@ -72,7 +72,7 @@ def running_headers(lines: list[Line]) -> dict[int, str]:
         if id(ln) not in found and _candidate(ln.text) and re.search(f"[{CJK}A-Za-z]", ln.text):
             groups.setdefault(_key(ln.text), []).append(i)
     shaped = set(found)
-    for key, idx in groups.items():
+    for idx in groups.values():
         if len(idx) < 2:
             continue
         near = sum(1 for i in idx if any(id(body[j]) in shaped for j in (i - 1, i + 1) if 0 <= j < len(body)))

@@ -68,7 +68,7 @@ def fix_hard_wraps(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]
     body = [ln for ln in lines if ln.text.strip()]
     marks = sum(1 for ln in body if ln.indent or ln.starts)
     marked = marks >= 3  # paragraph starts are marked by an indent or a tag
-    n_blank = sum(1 for a, b in zip(lines, lines[1:]) if a.text.strip() and not b.text.strip())
+    n_blank = sum(1 for a, b in zip(lines, lines[1:], strict=False) if a.text.strip() and not b.text.strip())
     blank_separated = n_blank >= 3
     out: list[PageLine] = []
     report: list[Change] = []
