@@ -66,8 +66,9 @@ def fix_hard_wraps(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]
     if width is None:
         return lines, []
     body = [ln for ln in lines if ln.text.strip()]
-    marks = sum(1 for ln in body if ln.indent or ln.starts)
-    marked = marks >= 3  # paragraph starts are marked by an indent or a tag
+    # Paragraph starts are marked by an indent or a tag when a full-width line carries one (a centred
+    # title is short); a source that marks one paragraph start marks them all.
+    marked = any((ln.indent or ln.starts) and _full(ln, width) for ln in body)
     n_blank = sum(1 for a, b in zip(lines, lines[1:], strict=False) if a.text.strip() and not b.text.strip())
     blank_separated = n_blank >= 3
     out: list[PageLine] = []
