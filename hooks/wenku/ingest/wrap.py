@@ -20,6 +20,7 @@ from wenku.textutil import ends_sentence
 
 MIN_WIDTH, MAX_WIDTH = 12, 60
 RE_BRACKETED = re.compile(r"^[（(【\[〔][^（()）【】\[\]〔〕]*[）)】\]〕]$")
+RE_NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部章节条])")
 RE_PUNCT = re.compile(r"[，。、；：？！,.;:?!“”]")
 INDENT_CHARS = " \u3000\u00a0\t"
 
@@ -96,7 +97,7 @@ def fix_hard_wraps(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]
         if not ln.text.strip():
             blanks.append(ln)
             continue
-        if pieces and _continues(pieces[-1], ln, width, marked, blank_separated, bool(blanks)):
+        if pieces and _continues(pieces[-1], ln, width, marked, blank_separated, bool(blanks), len(pieces) == 1):
             pieces.append(ln)  # blank lines inside a wrapped paragraph (a page break) are dropped
         else:
             flush()
@@ -108,10 +109,13 @@ def fix_hard_wraps(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]
     return out, report
 
 
-def _continues(prev: PageLine, ln: PageLine, width: int, marked: bool, blank_separated: bool, gap: bool) -> bool:
+def _continues(prev: PageLine, ln: PageLine, width: int, marked: bool, blank_separated: bool, gap: bool,
+               first_piece: bool = False) -> bool:
     """True when ln carries on the paragraph whose last wrapped line is prev."""
     if prev.ends or ln.starts or ln.indent or not _full(prev, width):
         return False
+    if first_piece and RE_NUMBERED_HEADING.match(prev.text.strip()) and not RE_PUNCT.search(prev.text.strip()[3:]):
+        return False  # a numbered heading as wide as the wrap: 1.明确健全治理体系的基本思路
     text = ln.text.strip()
     if not _full(ln, width):
         if RE_BRACKETED.match(text) or RE_JUMP.search(text):
