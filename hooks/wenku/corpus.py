@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from wenku import code_version
 from wenku.build import Build
 from wenku.enrich.convert import traditional_share
+from wenku.ingest.clean import clean_lines
 from wenku.ingest.decode import DecodeError, decode_bytes
-from wenku.ingest.repairs import repair_line, suspected_typos
-from wenku.ingest.repeats import remove_repeated_blocks
 from wenku.limits import MAX_SOURCE_BYTES, bad_file_name, long_line, too_big
 from wenku.metadata import (
     RE_SLUG,
@@ -30,7 +29,7 @@ from wenku.metadata import (
     slugify,
     word_count,
 )
-from wenku.model import Article, Change, Line, SourceResult
+from wenku.model import Article, Change, SourceResult
 from wenku.structure.split import detect_pattern, split_compilation, split_page, split_slides
 from wenku.textutil import shorten
 
@@ -141,14 +140,8 @@ def _process(name: str, data: bytes, sidecar_text: str | None, path: str) -> Sou
         raise SourceError(f"{path or name}:{long[0]}: {long[1]}")
     script = sidecar.get("script") or ("traditional" if traditional_share(text) > 0.05 else "simplified")
     skip = frozenset() if script == "traditional" else frozenset({"fix_traditional_to_simplified"})
-    lines: list[Line] = []
-    for number, raw in enumerate(text.split("\n"), 1):
-        cleaned, changes = repair_line(raw, number, skip=skip)
-        report.extend(changes)
-        report.extend(suspected_typos(cleaned, number))
-        lines.append(Line(number, cleaned.strip()))
-    lines, repeats = remove_repeated_blocks(lines)
-    report.extend(repeats)
+    lines, cleaning, ingest_meta = clean_lines(text, skip)
+    report.extend(cleaning)
     pattern = detect_pattern(lines)
     articles, structure, source_meta = SPLITTERS[pattern](lines)
     report.extend(structure)
@@ -160,6 +153,7 @@ def _process(name: str, data: bytes, sidecar_text: str | None, path: str) -> Sou
         if source_meta.get("date") and not art.date:
             art.date = source_meta["date"]
     _apply_source_metadata(articles, sidecar, script)
+    _apply_ingest_metadata(articles, ingest_meta)
     for art in articles:
         lo, hi = art.line_span
         art.report = [c for c in report if c.line is not None and lo <= c.line <= hi]
@@ -182,6 +176,16 @@ def _apply_source_metadata(articles: list[Article], sidecar: dict, script: str) 
         text += "".join(str(i) for b in art.blocks if b.kind == "list" for i in b.items)
         art.meta["words"] = word_count(text)
         art.meta["reading_time"] = reading_minutes(art.meta["words"])
+
+
+def _apply_ingest_metadata(articles: list[Article], meta: dict) -> None:
+    """Editor credits found by the cleaning go to the article they close (the last one starting above them)."""
+    for line, names in meta.get("editors", []):
+        above = [a for a in articles if a.line_span[0] <= line] or articles[:1]
+        if above:
+            art = max(above, key=lambda a: a.line_span[0])
+            art.meta.setdefault("editors", [])
+            art.meta["editors"] += [n for n in names if n not in art.meta["editors"]]
 
 
 RE_CONNECTIVE = re.compile(r"^(鉴于此|为此|因此|对此|基于此|由此|近年来|当前|目前|日前|同时)[，,]?")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Callable
 
 from wenku.textutil import CJK
 
@@ -114,6 +115,30 @@ def _could_fit(left: str, mid: str, right: str) -> bool:
     return False
 
 
+def _fitter(left: str, right: str) -> Callable[[str], bool]:
+    """_could_fit for many candidates in one context: the context's work done once, first characters
+    remembered (candidates are simplified character by character)."""
+    from wenku.segment import tokenizer
+
+    freq = tokenizer().FREQ
+    lsimp, r1 = _simp(left), _simp(right)[:1]
+    tails = [lsimp[-k:] for k in range(1, min(3, len(lsimp)) + 1)]
+    first_ok: dict[str, bool] = {}
+
+    def fits(mid: str) -> bool:
+        m = "".join(_simp(c) for c in mid)
+        c0 = m[:1]
+        ok = first_ok.get(c0)
+        if ok is None:
+            ok = first_ok[c0] = any(t + c0 in freq for t in tails)
+        if ok:
+            return True
+        tail = m + r1
+        return any(tail[i : i + 2] in freq for i in range(len(m)))
+
+    return fits
+
+
 def _fit(left: str, mid: str, right: str) -> float:
     """How well mid fits between left and right: dictionary words that include part of mid."""
     return _lex_score(left + mid + right, len(left), len(left) + len(mid))
@@ -132,11 +157,17 @@ def _candidates(lead: int, trail: int) -> tuple[str, ...]:
 
 def _best_reading(left: str, a: int, b: int, ch: str, right: str) -> tuple[float, str]:
     """(gain, reading) for position ch: the candidate that fits its context clearly better, if any."""
+    return _best_in_context(left[-3:], a, b, ch, right[:3])
+
+
+@functools.lru_cache(maxsize=4096)
+def _best_in_context(ctx_l: str, a: int, b: int, ch: str, ctx_r: str) -> tuple[float, str]:
+    """_best_reading for the three characters either side (all it looks at), cached: the restore loop
+    asks again for every position after each replacement."""
     from wenku.ingest.chars import word_frequency
 
     if word_frequency(_simp(ch)) >= 10000:
         return 0.0, ch
-    ctx_l, ctx_r = left[-3:], right[:3]
     if _fit(ctx_l, ch, ctx_r) > 0:
         return 0.0, ch  # it already forms a word with its neighbours
     # A dropped pair is the rarer accident: a two-character reading must win by a margin.
@@ -151,7 +182,8 @@ def _best_reading(left: str, a: int, b: int, ch: str, right: str) -> tuple[float
             s += 10  # 革命|和|产业: a conjunction lost with the dropped pair
         return s
 
-    scored = sorted(((score(c), c) for c in _candidates(a, b) if _could_fit(ctx_l, c, ctx_r)), reverse=True)
+    fits = _fitter(ctx_l, ctx_r)
+    scored = sorted(((score(c), c) for c in _candidates(a, b) if fits(c)), reverse=True)
     if not scored:
         return 0.0, ch
     top, guess = scored[0]
@@ -193,11 +225,20 @@ def realign(run: str, next_char: str, left_context: str = "", right_context: str
             return None
         stream.extend(b)
     used_next = 0
-    if next_char and next_char.isascii() and next_char.isprintable():
+    # The next ASCII character was the lost trail byte only when it can be one (0x40-0x7E); a digit,
+    # space or ASCII punctuation never is: then the trail byte was dropped and the character is real.
+    if next_char and next_char.isascii() and next_char.isprintable() and ord(next_char) >= 0x40:
         stream.append(ord(next_char))
         used_next = 1
+    tail: str | None = None
     if len(stream) % 2 == 0:
-        return None
+        if next_char and not (next_char.isascii() and ord(next_char) < 0x40):
+            return None
+        # The last character's trail byte is lost (at the line end, or before a byte that cannot be
+        # one): read the lead byte as the likeliest character, a sentence end first.
+        last = stream.pop()
+        options = [c for b in range(0x40, 0xFF) for c in [_decode_pair(last, b)] if c]
+        tail = max(options, key=lambda c: (c in "。！？”）", _plausibility(c)), default=UNKNOWN)
     # The lost byte pairs with the first byte; choose the lead that gives the likeliest character.
     first = stream[0]
     options = [(ch, a) for a, ch in _by_trail().get(first, [])]
@@ -206,6 +247,9 @@ def realign(run: str, next_char: str, left_context: str = "", right_context: str
     pairs = [(stream[i], stream[i + 1]) for i in range(1, len(stream) - 1, 2)]
     chars = [head[0] if head else UNKNOWN] + [_decode_pair(a, b) or UNKNOWN for a, b in pairs]
     slots: list[tuple[int, int] | None] = [None] + [p if _decode_pair(*p) else None for p in pairs]
+    if tail is not None:
+        chars.append(tail)
+        slots.append(None)
     return "".join(_restore_misfits(chars, slots, left_context, right_context)), used_next
 
 
@@ -223,6 +267,8 @@ def fix_gbk_misalignment(text: str) -> str:
         if len(run) < 3 or m.start() < pos:
             continue
         before_score = _lex_score(run) / len(run) + _plausibility(run[1:])
+        if before_score >= 4:
+            continue  # dictionary words all along: prose after a half-width '?', not mojibake
         nxt = text[m.start() + len(run) : m.start() + len(run) + 1]
         after = text[m.start() + len(run) + 1 :]
         right = "".join(re.findall(f"[{CJK}]", re.sub(r"\([a-zA-Z\u00c0-\u024f]+\)", "", after[:12])))

@@ -8,6 +8,7 @@ after (only the changed span, with a little context), and the reason.
 from __future__ import annotations
 
 import difflib
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -36,6 +37,42 @@ RE_PROTECTED = re.compile(
 def remove_control_characters(text: str) -> str:
     """Drop NUL, C0/C1 controls, zero-width and bidirectional marks; U+FFFD becomes a visible 〓."""
     return RE_CONTROL.sub("", text).replace("\ufffd", UNKNOWN)
+
+
+# HTML element names (the standard's, not a list fitted to sources): only these count as tags, so
+# `<AI>` or `a<b` in prose stay. Block elements mark a paragraph break, inline ones just go.
+HTML_BLOCK = ("p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table",
+              "tbody", "thead", "section", "article", "blockquote", "center", "hr", "header", "footer", "nav",
+              "main", "aside", "figure", "figcaption", "pre", "dl", "dt", "dd", "form", "iframe")
+HTML_INLINE = ("span", "strong", "b", "i", "em", "u", "a", "font", "img", "sup", "sub", "small", "big", "label",
+               "code", "s", "strike", "mark", "abbr", "cite", "o:p", "input", "button", "script", "style")
+RE_HTML_TAG = re.compile(r"<!--.*?-->|</?(?P<name>" + "|".join(sorted(HTML_BLOCK + HTML_INLINE, key=len, reverse=True))
+                         + r")(?:\s[^<>]*)?/?>", re.I)
+# A named or numeric character reference with its semicolon (also one folded to full width)
+RE_HTML_ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,9}|#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6})[;；]")
+
+
+def remove_html_tags(text: str) -> str:
+    """HTML tags left by a copy of a page's source: block tags inside a line become a line break, others go."""
+    if "<" not in text:
+        return text
+
+    def tag(m: re.Match[str]) -> str:
+        name = (m.group("name") or "").lower()
+        return "\n" if name in HTML_BLOCK else ""
+
+    out = RE_HTML_TAG.sub(tag, text)
+    if out == text:
+        return text
+    parts = [p for p in out.split("\n") if p.strip()]
+    return "\n".join(parts)
+
+
+def fix_html_entities(text: str) -> str:
+    """Character references (&ldquo; &nbsp; &#12298; ...) decoded with html.unescape; &nbsp; becomes a space."""
+    if "&" not in text:
+        return text
+    return RE_HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)[:-1] + ";").replace("\xa0", " "), text)
 
 
 def remove_pinyin_annotations(text: str) -> str:
@@ -146,6 +183,8 @@ class Repair:
 # The order matters: bytes-level damage first, then characters, then script, then typography.
 LINE_REPAIRS: list[Repair] = [
     Repair(remove_control_characters, "control, zero-width or bidirectional character removed"),
+    Repair(remove_html_tags, "HTML tag left from a web page's source removed (block tags: paragraph break)"),
+    Repair(fix_html_entities, "HTML character reference decoded (html.unescape)"),
     Repair(fix_gbk_misalignment, "GBK bytes decoded one byte off, re-paired"),
     Repair(fix_unrecoverable_mojibake, "mojibake that cannot be re-paired, marked 〓"),
     Repair(remove_pinyin_annotations, "pinyin annotation added by a converter"),

@@ -34,7 +34,7 @@ MAX_CANDIDATES = 32  # earlier lines compared with each line: keeps huge sources
 def remove_repeated_blocks(lines: list[Line]) -> tuple[list[Line], list[Change]]:
     """Drop a run of three or more non-empty lines that repeats an earlier run; keep the better copy of each line."""
     body = [ln for ln in lines if ln.text.strip()]
-    drop: set[int] = set()
+    drop: set[int] = set()  # ids of the dropped Line objects (a line broken at a <br> shares its number)
     report: list[Change] = []
     by_head: dict[str, list[int]] = {}
     by_tail: dict[str, list[int]] = {}
@@ -55,7 +55,7 @@ def remove_repeated_blocks(lines: list[Line]) -> tuple[list[Line], list[Change]]
                 first, again = body[j + off], body[i + off]
                 if _quality(again.text) > _quality(first.text):
                     first.text, again.text = again.text, first.text  # keep the better copy in place
-                drop.add(again.number)
+                drop.add(id(again))
             report.append(Change("remove_repeated_block", body[i].number,
                                  "\n".join(body[i + off].text for off in range(k)), "",
                                  f"lines {body[i].number}-{body[i + k - 1].number} repeat lines "
@@ -68,4 +68,4 @@ def remove_repeated_blocks(lines: list[Line]) -> tuple[list[Line], list[Change]]
             by_head.setdefault(t[:KEY], []).append(i + off)
             by_tail.setdefault(t[-KEY:], []).append(i + off)
         i += step
-    return [ln for ln in lines if ln.number not in drop], report
+    return [ln for ln in lines if id(ln) not in drop], report

@@ -142,6 +142,8 @@ def _heading_group(lines: list[Line], i: int) -> int:
         after = lines[i + size].text.strip()
         if not all(heading_like(g) and len(g) < 40 and not strip_markup(g)[0] for g in group):
             return 0
+        if any(reporter_byline(g) or byline_names(g) for g in group[1:]):
+            return 0  # a title above its byline, not a headline set on two lines
         if strip_markup(after)[0] or heading_like(after):
             continue
         if join_evidence(group[-1], after) > 0:

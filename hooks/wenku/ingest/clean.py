@@ -1,0 +1,128 @@
+"""Decoded text to cleaned lines: the per-line repairs, then the steps that need the whole source.
+
+Order (each step small and pure, each change reported with kind, line and text):
+
+1. per line: ``repairs.LINE_REPAIRS`` (controls, HTML tags and entities, mojibake, pinyin notes, script,
+   punctuation); a block tag inside a line (``段一<br/>段二``) breaks it in two, and a line's indent and
+   its opening/closing block tags are kept as layout marks for step 4;
+2. ``remove_boilerplate_lines``: web chrome, promotion and rights lines, footers, ads
+   (``boilerplate.RULES``) and editor credits (the editor's name goes into the article's metadata);
+   separator rules stay: they mark article boundaries, which the split decides;
+3. ``remove_running_headers``: headers and footers repeated through a printed page; the line after one
+   is marked ``page_break``;
+4. ``fix_hard_wraps``: lines cut at a fixed width joined back into paragraphs, then
+   ``fix_page_breaks``: a paragraph cut by a removed header or footer joined again;
+5. ``remove_repeated_blocks``: the text printed twice (either script) keeps one copy (after the joins,
+   so copies broken at different places still match).
+
+The result is one ``Line`` per paragraph (or heading, byline ...) in source order, blank lines kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wenku.ingest.boilerplate import RULES
+from wenku.ingest.repairs import repair_line, suspected_typos
+from wenku.ingest.repeats import remove_repeated_blocks
+from wenku.ingest.running import running_headers
+from wenku.ingest.wrap import INDENT_CHARS, PageLine, fix_hard_wraps, fix_page_breaks
+from wenku.model import Change, Line
+from wenku.textutil import CJK
+
+BLOCK = r"(?:p|div|h[1-6]|li|section|article|blockquote|tr|td|center)"
+RE_BLOCK_OPEN = re.compile(rf"^[\s\u3000]*<{BLOCK}\b[^<>]*>", re.I)
+RE_BLOCK_CLOSE = re.compile(rf"(?:</{BLOCK}>|<br\s*/?>)[\s\u3000]*$", re.I)
+
+CREDIT_LABELS = r"(?:责任编辑|责编|值班编辑|网络编辑|编辑|审核|审校|校对|监制|终审|初审|复审|签发)"
+RE_CREDIT_ITEM = re.compile(rf"{CREDIT_LABELS}\s*[：:]\s*(?P<names>[{CJK}·]{{2,4}}(?:[、，, 　]+[{CJK}·]{{2,4}})*?)"
+                            rf"(?=[\s　]*(?:{CREDIT_LABELS}\s*[：:]|[）)\]】]?\s*$))")
+RE_CREDIT_LEFT = re.compile(r"^[\s　（(\[【）)\]】]*$")
+
+
+def split_lines(text: str, skip: frozenset[str] = frozenset()) -> tuple[list[PageLine], list[Change]]:
+    """Step 1: every line repaired, with its layout marks (indent, block tag at its start or end)."""
+    report: list[Change] = []
+    lines: list[PageLine] = []
+    for number, raw in enumerate(text.split("\n"), 1):
+        starts, ends = bool(RE_BLOCK_OPEN.match(raw)), bool(RE_BLOCK_CLOSE.search(raw))
+        cleaned, changes = repair_line(raw, number, skip=skip)
+        report.extend(changes)
+        report.extend(suspected_typos(cleaned, number))
+        parts = cleaned.split("\n")
+        for k, part in enumerate(parts):
+            indent = bool(part.strip()) and part[:1] in INDENT_CHARS
+            lines.append(PageLine(number, part.strip(), indent, starts or k > 0, ends or k < len(parts) - 1))
+    return lines, report
+
+
+def editor_credit(text: str) -> list[str] | None:
+    """The names in a line that only credits editors (责任编辑：王磊  审核：李明), else None."""
+    t = text.strip()
+    if len(t) > 60:
+        return None
+    items = list(RE_CREDIT_ITEM.finditer(t))
+    if not items or not RE_CREDIT_LEFT.match(RE_CREDIT_ITEM.sub("", t)):
+        return None
+    names: list[str] = []
+    for m in items:
+        names.extend(n for n in re.split(r"[、，, 　]+", m.group("names")) if n)
+    return names
+
+
+def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], list[Change], dict]:
+    """Step 3: lines that are not article text wherever they stand (the page label rule is left to the split,
+    which knows the last line of the page)."""
+    keep, report, editors = [], [], []
+    for ln in lines:
+        t = ln.text.strip()
+        if not t:
+            keep.append(ln)
+            continue
+        names = editor_credit(t)
+        if names:
+            editors.append((ln.number, names))
+            report.append(Change("remove_editor_credit", ln.number, ln.text, "",
+                                 "editor credit: the names (" + "、".join(names) + ") kept as metadata, not text"))
+            continue
+        rule = next((r for r in RULES if r.name != "remove_page_label" and r.test(t, False)), None)
+        if rule:
+            report.append(Change(rule.name, ln.number, ln.text, "", rule.reason))
+            continue
+        keep.append(ln)
+    return keep, report, ({"editors": editors} if editors else {})
+
+
+def remove_running_headers(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
+    """Step 4: running headers and footers (page numbers, editions, dates, repeated column names)."""
+    found = running_headers(lines)
+    if not found:
+        return lines, []
+    report = [Change("remove_running_header", ln.number, ln.text, "", f"running header or footer ({found[id(ln)]})")
+              for ln in lines if id(ln) in found]
+    keep: list[PageLine] = []
+    broken = False
+    for ln in lines:
+        if id(ln) in found:
+            broken = True
+            continue
+        if broken and ln.text.strip():
+            ln.page_break, broken = True, False
+        keep.append(ln)
+    return keep, report
+
+
+def clean_lines(text: str, skip: frozenset[str] = frozenset()) -> tuple[list[Line], list[Change], dict]:
+    """Decoded text to cleaned lines (one per paragraph), the report, and metadata found on the way."""
+    lines, report = split_lines(text, skip)
+    lines, removed, meta = remove_boilerplate_lines(lines)
+    report.extend(removed)
+    lines, removed = remove_running_headers(lines)
+    report.extend(removed)
+    lines, joined = fix_hard_wraps(lines)
+    report.extend(joined)
+    lines, joined = fix_page_breaks(lines)
+    report.extend(joined)
+    lines, repeats = remove_repeated_blocks(lines)
+    report.extend(repeats)
+    return lines, report, meta

@@ -1,0 +1,85 @@
+"""Running headers and footers: lines a printed page repeats on every page (outlet + date + weekday,
+`第N版`, `- 7 -`, column names, issue numbers), recognised by their shape and by repetition.
+
+A line is a running header when its shape says so (a page number, an edition or issue number, a date
+with its weekday, all on a short line without a sentence), or when the same short line (numbers aside)
+comes back through the source and at least one of its copies stands next to a line of that shape.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wenku.model import Line
+from wenku.textutil import CJK
+
+MAX_LEN = 40
+RE_SENTENCE = re.compile(r"[。，；？！：:、“”]")
+RE_DASHED_NUMBER = re.compile(r"^[-—–―－_~～=·\s]*[-—–―－_~～=·]\s*\d{1,4}\s*[-—–―－_~～=·][-—–―－_~～=·\s]*$")
+RE_BARE_NUMBER = re.compile(r"^\d{1,4}$")
+RE_EDITION = re.compile(r"第\s*\d{1,3}\s*(?:版|页)")
+RE_JUMP = re.compile(r"(?:[上下]?[转接])\s*第\s*\d{1,3}\s*版")
+RE_DATE = re.compile(r"(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})")
+RE_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
+RE_ISSUE = re.compile(r"(?:总\s*第\s*\d+\s*期|(?:19|20)\d\d\s*年\s*第\s*\d{1,3}\s*期|第\s*\d{1,4}\s*期)")
+RE_DIGITS = re.compile(r"\d+")
+RE_SPACE = re.compile(r"\s+")
+
+
+def header_shape(text: str) -> str | None:
+    """What a short line is when its shape alone shows a running header or footer, else None."""
+    t = text.strip()
+    if not t or len(t) > MAX_LEN or RE_SENTENCE.search(t):
+        return None
+    if RE_DASHED_NUMBER.match(t):
+        return "page number"
+    if RE_JUMP.search(t):
+        return None  # a jump line (下转第5版) belongs to the article split, not here
+    if RE_EDITION.search(t) and len(t) <= 30:
+        return "edition (page) number"
+    if RE_DATE.search(t) and RE_WEEKDAY.search(t):
+        return "date and weekday"
+    if RE_ISSUE.search(t) and len(t) <= 30:
+        return "issue number"
+    return None
+
+
+def _key(text: str) -> str:
+    return RE_SPACE.sub(" ", RE_DIGITS.sub("#", text.strip()))
+
+
+def _candidate(text: str) -> bool:
+    t = text.strip()
+    return 1 <= len(t) <= 30 and not RE_SENTENCE.search(t) and not t.startswith("#")
+
+
+def running_headers(lines: list[Line]) -> dict[int, str]:
+    """{id(line): what it is} for the running headers and footers among lines (blank lines ignored)."""
+    body = [ln for ln in lines if ln.text.strip()]
+    found: dict[int, str] = {}
+    for ln in body:
+        shape = header_shape(ln.text)
+        if shape:
+            found[id(ln)] = shape
+    # Bare page numbers: only when several stand alone through the source.
+    bare = [ln for ln in body if RE_BARE_NUMBER.match(ln.text.strip())]
+    if len(bare) >= 2:
+        for ln in bare:
+            found[id(ln)] = "page number"
+    # Repetition: the same short line (numbers aside) two or more times, one copy next to a header/footer.
+    groups: dict[str, list[int]] = {}
+    for i, ln in enumerate(body):
+        if id(ln) not in found and _candidate(ln.text) and re.search(f"[{CJK}A-Za-z]", ln.text):
+            groups.setdefault(_key(ln.text), []).append(i)
+    shaped = set(found)
+    for idx in groups.values():
+        if len(idx) < 2:
+            continue
+        near = sum(1 for i in idx if any(id(body[j]) in shaped for j in (i - 1, i + 1) if 0 <= j < len(body)))
+        # Two pages: the column name heads both, only the second stands after a footer. A short name
+        # then, the other copy at the very top (a headline printed twice is longer, or elsewhere).
+        two_pages = near == 1 and len(idx) == 2 and idx[0] == 0 and len(body[idx[0]].text.strip()) <= 12
+        if near >= 2 or two_pages or (near and len(idx) >= 3 and near >= len(idx) // 3):
+            for i in idx:
+                found[id(body[i])] = "running header repeated through the source"
+    return found

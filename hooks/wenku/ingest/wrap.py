@@ -1,0 +1,165 @@
+"""Hard-wrapped lines (PDF or web copy cut at a fixed width) joined back into paragraphs.
+
+The width is inferred from the source itself: when many lines have exactly the same length and
+hardly any line is longer, that length is the wrap width. A line of (about) that width continues on the
+next line unless something marks a paragraph start there: the `　　` indent, a `<p>` tag, a blank line
+(when the source separates paragraphs by blank lines), or, in sources without such marks, the end of a
+sentence. A shorter line ends its paragraph, so headings, titles and bylines stay on their own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from wenku.ingest.running import RE_JUMP
+from wenku.model import Change, Line
+from wenku.textutil import ends_sentence
+
+MIN_WIDTH, MAX_WIDTH = 12, 60
+RE_BRACKETED = re.compile(r"^[（(【\[〔][^（()）【】\[\]〔〕]*[）)】\]〕]$")
+RE_NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部章节条])")
+RE_PUNCT = re.compile(r"[，。、；：？！,.;:?!“”]")
+INDENT_CHARS = " \u3000\u00a0\t"
+
+
+@dataclass
+class PageLine(Line):
+    """A source line with what its layout says: indented, opened by a block tag, closed by one."""
+
+    indent: bool = False
+    starts: bool = False
+    ends: bool = False
+    page_break: bool = False  # a running header or footer stood right above this line
+
+
+def content_length(text: str) -> int:
+    return len(text.strip(INDENT_CHARS))
+
+
+def wrap_width(lines: list[PageLine]) -> int | None:
+    """The fixed width the text was wrapped at, or None when its lines are not hard-wrapped."""
+    lengths = [content_length(ln.text) for ln in lines if ln.text.strip()]
+    counts = Counter(n for n in lengths if MIN_WIDTH <= n <= MAX_WIDTH)
+    if not counts:
+        return None
+    width, hits = counts.most_common(1)[0]
+    near = sum(counts.get(w, 0) for w in (width - 1, width, width + 1))
+    longer = sum(1 for n in lengths if n > width + 2)
+    if hits < 4 or longer > 0.25 * hits or near < 0.3 * len(lengths):
+        return None
+    # Most of the text sits in lines of that width (not a list of parallel headings of equal length).
+    if sum(n for n in lengths if width - 2 <= n <= width + 1) < 0.5 * sum(lengths):
+        return None
+    return width
+
+
+def _full(ln: PageLine, width: int) -> bool:
+    n = content_length(ln.text)
+    return width - 2 <= n <= width + 1 or (ln.indent and width - 4 <= n <= width + 1)
+
+
+def fix_hard_wraps(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
+    """Lines of a hard-wrapped source joined into one line per paragraph, one report entry per paragraph."""
+    width = wrap_width(lines)
+    if width is None:
+        return lines, []
+    body = [ln for ln in lines if ln.text.strip()]
+    # Paragraph starts are marked by an indent or a tag when a full-width line carries one (a centred
+    # title is short); a source that marks one paragraph start marks them all.
+    marked = any((ln.indent or ln.starts) and _full(ln, width) for ln in body)
+    n_blank = sum(1 for a, b in zip(lines, lines[1:], strict=False) if a.text.strip() and not b.text.strip())
+    blank_separated = n_blank >= 3
+    out: list[PageLine] = []
+    report: list[Change] = []
+    pieces: list[PageLine] = []
+
+    def flush() -> None:
+        if not pieces:
+            return
+        first = pieces[0]
+        if len(pieces) > 1:
+            joined = "".join(p.text.strip() for p in pieces)
+            report.append(Change("fix_hard_wrap", first.number,
+                                 pieces[0].text.strip()[-10:] + "⏎" + pieces[1].text.strip()[:10]
+                                 + (f" (+{len(pieces) - 2} more breaks)" if len(pieces) > 2 else ""),
+                                 joined[len(pieces[0].text.strip()) - 10 : len(pieces[0].text.strip()) + 10],
+                                 f"lines {first.number}-{pieces[-1].number} hard-wrapped at {width} characters, "
+                                 "joined into one paragraph"))
+            first = dataclasses.replace(first, text=joined, ends=pieces[-1].ends)
+        out.append(first)
+        pieces.clear()
+
+    blanks: list[PageLine] = []  # blank lines since the last piece
+    for ln in lines:
+        if not ln.text.strip():
+            blanks.append(ln)
+            continue
+        if pieces and _continues(pieces[-1], ln, width, marked, blank_separated, bool(blanks), len(pieces) == 1):
+            pieces.append(ln)  # blank lines inside a wrapped paragraph (a page break) are dropped
+        else:
+            flush()
+            out.extend(blanks)
+            pieces.append(ln)
+        blanks = []
+    flush()
+    out.extend(blanks)
+    return out, report
+
+
+def _continues(prev: PageLine, ln: PageLine, width: int, marked: bool, blank_separated: bool, gap: bool,
+               first_piece: bool = False) -> bool:
+    """True when ln carries on the paragraph whose last wrapped line is prev."""
+    if prev.ends or ln.starts or ln.indent or not _full(prev, width):
+        return False
+    if first_piece and RE_NUMBERED_HEADING.match(prev.text.strip()) and not RE_PUNCT.search(prev.text.strip()[3:]):
+        return False  # a numbered heading as wide as the wrap: 1.明确健全治理体系的基本思路
+    text = ln.text.strip()
+    if not _full(ln, width):
+        if RE_BRACKETED.match(text) or RE_JUMP.search(text):
+            return False  # a note or jump line in brackets after a full line: （转第14版）
+        if not RE_PUNCT.search(text) and not RE_PUNCT.search(prev.text):
+            return False  # a title as wide as the wrap, then its byline: no sentence in either
+    if gap and (blank_separated or ends_sentence(prev.text)):
+        return False
+    if not marked and not blank_separated and ends_sentence(prev.text):
+        return False  # no marks to go by: a full line ending a sentence may end its paragraph
+    return True
+
+
+def _carries_on(left: str, right: PageLine) -> bool:
+    """True when right, after a page break, carries on the paragraph left broke off."""
+    if not left or ends_sentence(left) or left.endswith(("：", ":")) or right.indent or right.starts:
+        return False
+    if len(left) < 30 and not any(c in left for c in "，。、；"):
+        return False  # a title or a heading above the break
+    r = right.text.strip()
+    if len(r) < 20 and not any(c in r for c in "，。、；！？"):
+        return False  # a heading or byline after the break
+    return True  # the removed header is the evidence: a paragraph broke off there
+
+
+def fix_page_breaks(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
+    """A paragraph cut by a page break (its running header/footer removed) joined again."""
+    out: list[PageLine] = []
+    report: list[Change] = []
+    last: PageLine | None = None  # the last non-blank line kept
+    for ln in lines:
+        if not ln.text.strip():
+            out.append(ln)
+            continue
+        if ln.page_break and last is not None and _carries_on(last.text.strip(), ln):
+            left = last.text.strip()
+            report.append(Change("fix_page_break", ln.number, left[-10:] + "⏎" + ln.text.strip()[:10],
+                                 left[-10:] + ln.text.strip()[:10],
+                                 "paragraph cut by a page break (running header or footer removed), joined"))
+            last.text = left + ln.text.strip()
+            last.ends = ln.ends
+            while out and out[-1] is not last:  # blank lines inside the paragraph go with the break
+                out.pop()
+            continue
+        out.append(ln)
+        last = ln
+    return out, report
