@@ -90,9 +90,16 @@ def replaces_theme_file(root: str, rel: str) -> bool:
 
 
 def check_files(root: str) -> list[Problem]:
-    """Kinds, places and sizes of the files under docs/; files in sources/ that are not read."""
-
+    """Kinds, places and sizes of the files under docs/; files in sources/ that are not read; the project's
+    data files (hooks/wenku/data/*.yml) through the strict YAML loader."""
     problems = source_dir_problems(os.path.join(root, "sources"))
+    data_dir = os.path.join(root, "hooks", "wenku", "data")
+    for f in sorted(os.listdir(data_dir)) if os.path.isdir(data_dir) else []:
+        if f.endswith((".yml", ".yaml")):
+            text, found = read_yaml_file(os.path.join(data_dir, f))
+            if text is not None:
+                _, _, found = load_yaml_with_lines(text, os.path.join(data_dir, f))
+            problems.extend(found)
     docs_dir = os.path.join(root, "docs")
     if not os.path.isdir(docs_dir):
         return problems

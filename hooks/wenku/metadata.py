@@ -100,6 +100,16 @@ class StrictLoader(TextDateLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+def load_data_file(path: str) -> Any:
+    """A project data file (hooks/wenku/data/*.yml: topics, glossary, labels …), which pull requests change
+    too, through the same strict loader; a refusal is a ValueError naming file:line."""
+    text, problems = read_yaml_file(path)
+    data, _, found = load_yaml_with_lines(text, path) if text is not None else (None, {}, [])
+    if problems or found:
+        raise ValueError("\n".join(str(p) for p in problems + found))
+    return data
+
+
 # The front matter as MkDocs finds it (mkdocs.utils.meta.YAML_RE): '---' ... '---' or '...'.
 RE_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 

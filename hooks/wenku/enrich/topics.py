@@ -9,9 +9,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-import yaml
-
 from wenku import DATA_DIR
+from wenku.metadata import load_data_file
 from wenku.model import Article
 from wenku.textutil import CJK
 
@@ -45,8 +44,7 @@ class Topic:
 @functools.lru_cache(maxsize=1)
 def taxonomy() -> tuple[Topic, ...]:
     """The topics of data/topics.yml, in file order."""
-    with open(os.path.join(DATA, "topics.yml"), encoding="utf-8") as fh:
-        rows = yaml.safe_load(fh)
+    rows = load_data_file(os.path.join(DATA, "topics.yml"))
     return tuple(Topic(r["id"], r["zh"], r["en"], r["description_zh"], r["description_en"], tuple(r["keywords"]))
                  for r in rows)
 

@@ -16,8 +16,8 @@ import os
 import re
 from dataclasses import dataclass, field
 
-import yaml
 from wenku import DATA_DIR
+from wenku.metadata import load_data_file
 
 DATA = DATA_DIR
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
@@ -30,8 +30,7 @@ BCP47 = {"zh": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}
 @functools.lru_cache(maxsize=1)
 def settings() -> dict:
     """data/citation.yml: work types per source kind and the labels of the Cite box."""
-    with open(os.path.join(DATA, "citation.yml"), encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return load_data_file(os.path.join(DATA, "citation.yml"))
 
 
 def labels(lang: str) -> dict[str, str]:

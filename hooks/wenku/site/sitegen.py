@@ -18,11 +18,10 @@ import shutil
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-import yaml
 
 from wenku.build import Build
 from wenku.corpus import Corpus, load_corpus, prune_disk_cache, source_slug
-from wenku.metadata import Problem, date_text, name_pinyin, read_front_matter
+from wenku.metadata import Problem, date_text, load_data_file, name_pinyin, read_front_matter
 from wenku.model import Article, SourceResult
 from wenku.site.render import dump_front_matter, escape, front_matter, render_blocks
 from wenku.textutil import shorten
@@ -41,8 +40,7 @@ def labels() -> dict[str, dict[str, str]]:
     """Interface labels per language (data/labels.yml); zh-Hant is converted from zh."""
     from wenku.enrich.convert import to_traditional_taiwan
 
-    with open(os.path.join(DATA, "labels.yml"), encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = load_data_file(os.path.join(DATA, "labels.yml"))
     data.setdefault(TRADITIONAL, {k: to_traditional_taiwan(v) for k, v in data["zh"].items()})
     return data
 
@@ -329,15 +327,13 @@ def search_worker_script() -> str:
 @functools.lru_cache(maxsize=1)
 def report_kinds() -> dict[str, dict[str, str]]:
     """What each report kind means, in zh and en (data/report_kinds.yml)."""
-    with open(os.path.join(DATA, "report_kinds.yml"), encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return load_data_file(os.path.join(DATA, "report_kinds.yml"))
 
 
 @functools.lru_cache(maxsize=1)
 def glossary() -> list[dict]:
     """The shared bilingual glossary (data/glossary.yml)."""
-    with open(os.path.join(DATA, "glossary.yml"), encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return load_data_file(os.path.join(DATA, "glossary.yml"))
 
 
 def glossary_anchor(term: str) -> str:
