@@ -27,13 +27,12 @@ from wenku.metadata import (
     word_count,
 )
 from wenku.model import Article, Change, Line, SourceResult
-from wenku.structure.split import detect_pattern, split_compilation, split_page, split_slides
+from wenku.structure.split import SPLITTERS, detect_pattern
 from wenku.textutil import shorten
 
 SOURCE_SUFFIXES = (".txt", ".md", ".text")
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
 
-SPLITTERS = {"compilation": split_compilation, "slides": split_slides, "page": split_page}
 
 
 class SourceError(ValueError):
