@@ -1,0 +1,140 @@
+"""Where articles start on a page: titles, bylines at the top or the bottom, rules between articles.
+
+Evidence is read from the text itself, never from a list of outlets:
+- a title is a short line without a sentence end that is the first line of the page, or stands above a
+  byline, or follows a rule, or follows the end of another article (its author note or closing byline),
+  or follows a wider gap of blank lines than the page uses between paragraphs; a `#` line is a title;
+- a byline right under a title (or opening an untitled article) is the article's top byline; a byline
+  after the body of an article that has none yet, followed by the end of the page, a title, a rule or an
+  author note (or printed as `（名）`, `文/名`), closes that article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from wenku.structure.units import Unit, heading_like
+from wenku.textutil import ends_sentence
+
+# Numbered section headings (一、 1. （一） 第一部分 …) are parts of an article, never its title.
+RE_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]\s*\S|"
+                         r"第[一二三四五六七八九十\d]+(?:部分|章|节))")
+BODY_KINDS = ("para", "heading", "box", "speaker", "figure")
+MAX_TITLE = 40
+
+
+def title_shaped(u: Unit) -> bool:
+    """A unit that could be an article's title: a short heading-like line, not a numbered section."""
+    if u.kind not in ("heading", "para"):
+        return False
+    parts = u.extra.get("parts") or [u.text]
+    text = "".join(parts)
+    if len(text) > MAX_TITLE or RE_NUMBERED.match(text) or u.extra.get("marked"):
+        return False
+    return all(heading_like(p) for p in parts)
+
+
+def title_text(u: Unit) -> str:
+    """The title of a unit set on one or two lines (two halves joined by a space, as headlines print them)."""
+    parts = u.extra.get("parts") or [u.text]
+    out = parts[0]
+    for p in parts[1:]:
+        sep = "" if out.endswith(("，", "：", "—", "“", "《")) or p.startswith(("，", "：", "”", "》")) else " "
+        out += sep + p
+    return out
+
+
+def _typical_gap(units: list[Unit], blank_before: dict[int, int]) -> int:
+    """The number of blank lines the page usually puts between two paragraphs."""
+    gaps = Counter(blank_before.get(u.first(), 0) for u in units if u.kind in ("para", "heading"))
+    return gaps.most_common(1)[0][0] if gaps else 0
+
+
+def mark_heads(units: list[Unit], blank_before: dict[int, int]) -> list[Unit]:
+    """Units with titles marked (kind 'title', extra title_from) and bylines placed (extra at: top or bottom)."""
+    typical = _typical_gap(units, blank_before)
+    # Pass 1: titles by their own evidence (the page's first line, a line above a byline).
+    seen_content = False
+    for i, u in enumerate(units):
+        if u.kind == "title":
+            u.extra.setdefault("title_from", "marked as a title (#)")
+            seen_content = True
+            continue
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        if title_shaped(u):
+            if not seen_content and nxt is not None and nxt.kind in BODY_KINDS + ("author", "note", "deck"):
+                _make_title(u, "the first line of the page")
+            elif nxt is not None and nxt.kind == "author":
+                _make_title(u, "the line above a byline")
+        if u.kind in BODY_KINDS + ("author", "title"):
+            seen_content = True
+    # Pass 2 and 3 together, in page order: bylines top or bottom, titles after an article's end.
+    has_author = False  # the current article has a byline already
+    body_since_head = False
+    closed = False  # the current article ended (closing byline, closing note, rule); kept for reading
+    for i, u in enumerate(units):
+        prev = units[i - 1] if i else None
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        if u.kind in ("heading", "para") and title_shaped(u) and nxt is not None and nxt.kind in BODY_KINDS + ("author", "note"):
+            why = None
+            if prev is not None and prev.kind == "separator":
+                why = "the line after a rule between articles"
+            elif prev is not None and prev.extra.get("at") == "bottom" and prev.kind in ("author", "note"):
+                why = "the line after the end of the previous article"
+            elif body_since_head and blank_before.get(u.first(), 0) >= typical + 2:
+                why = "the line after a wider gap than between paragraphs"
+            if why:
+                _make_title(u, why)
+        if u.kind == "title":
+            has_author, body_since_head, closed = False, False, False
+            u.extra["head"] = True
+            continue
+        if u.kind == "separator":
+            closed = True
+            continue
+        if u.kind == "author":
+            if prev is None or prev.kind in ("title", "deck", "caption_names") or \
+                    (prev.kind == "author" and prev.extra.get("at") == "top"):
+                u.extra["at"] = "top"
+                if prev is None or prev.kind not in ("title", "deck", "author", "caption_names"):
+                    u.extra["head"] = True
+                    body_since_head = False
+                has_author = True
+                closed = False
+                continue
+            ends = nxt is None or nxt.kind in ("title", "separator", "note", "jump", "author") or \
+                (title_shaped(nxt) and (i + 2 >= len(units) or units[i + 2].kind in ("author",) + BODY_KINDS))
+            if body_since_head and not has_author and (u.extra.get("form") in ("paren", "labelled") or ends) \
+                    and not (u.extra.get("form") == "labelled" and not ends and _looks_like_lede(nxt)):
+                u.extra["at"] = "bottom"
+                has_author = True
+                closed = True
+                continue
+            u.extra["at"] = "top"  # an untitled article opens with its byline
+            u.extra["head"] = True
+            has_author, body_since_head, closed = True, False, False
+            continue
+        if u.kind == "note":
+            u.extra["at"] = "bottom" if body_since_head else "top"
+            if body_since_head:
+                closed = True
+            continue
+        if u.kind in BODY_KINDS:
+            if prev is not None and prev.kind == "separator":
+                u.extra["head"] = True  # an untitled, unsigned article after a rule
+                has_author = False
+            body_since_head = True
+            closed = False
+    return units
+
+
+def _looks_like_lede(u: Unit | None) -> bool:
+    """A paragraph that opens an article rather than ending one (long prose)."""
+    return u is not None and u.kind == "para" and len(u.text) > 60 and ends_sentence(u.text)
+
+
+def _make_title(u: Unit, why: str) -> None:
+    u.text = title_text(u)
+    u.kind = "title"
+    u.extra["title_from"] = why
