@@ -80,9 +80,11 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int]) -> list[Unit]:
             why = None
             if prev is not None and prev.kind == "separator":
                 why = "the line after a rule between articles"
+            elif prev is not None and prev.kind == "jump" and prev.extra.get("dir") == "down":
+                why = "the line after a jump line (the article before it goes on elsewhere)"
             elif prev is not None and prev.extra.get("at") == "bottom" and prev.kind in ("author", "note"):
                 why = "the line after the end of the previous article"
-            elif body_since_head and blank_before.get(u.first(), 0) >= typical + 2:
+            elif body_since_head and blank_before.get(u.first(), 0) > typical and not _dangling_prev(units, i):
                 why = "the line after a wider gap than between paragraphs"
             if why:
                 _make_title(u, why)
@@ -105,8 +107,9 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int]) -> list[Unit]:
                 continue
             ends = nxt is None or nxt.kind in ("title", "separator", "note", "jump", "author") or \
                 (title_shaped(nxt) and (i + 2 >= len(units) or units[i + 2].kind in ("author",) + BODY_KINDS))
-            if body_since_head and not has_author and (u.extra.get("form") in ("paren", "labelled") or ends) \
-                    and not (u.extra.get("form") == "labelled" and not ends and _looks_like_lede(nxt)):
+            form = u.extra.get("form")
+            if body_since_head and (form == "paren" or ends or not has_author and form == "labelled"
+                                    and not _looks_like_lede(nxt)):
                 u.extra["at"] = "bottom"
                 has_author = True
                 closed = True
@@ -138,3 +141,13 @@ def _make_title(u: Unit, why: str) -> None:
     u.text = title_text(u)
     u.kind = "title"
     u.extra["title_from"] = why
+
+
+def _dangling_prev(units: list[Unit], i: int) -> bool:
+    """True when the body piece before units[i] broke off mid-sentence (the page goes on with it)."""
+    for u in reversed(units[:i]):
+        if u.kind in ("para", "box"):
+            return not ends_sentence(u.text) and not u.text.endswith("：")
+        if u.kind in BODY_KINDS:
+            return False
+    return False

@@ -157,6 +157,10 @@ def _heading_group(lines: list[Line], i: int) -> int:
         if not all(heading_like(g) and len(g) < 40 and not strip_markup(g)[0] and not _special(g) for g in group):
             return 0
         if _special(after):
+            if size == 2 and ("，" in group[0] or len(group[0]) > 24):
+                # Two lines above a byline that do not read as one headline: the first is a heading
+                # of its own (a column run ending on a heading), or prose that broke off ('此外，…').
+                return 0 if re.match(rf"^[{CJK}]{{1,3}}，", group[0]) else 1
             return size
         if strip_markup(after)[0] or heading_like(after):
             continue
