@@ -64,10 +64,12 @@ def split_page(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
         topics = Topics(texts)
         _profiles(items, slots, topics, piece_index, None)
         labels = assign(items, slots, topics, piece_index)
-        # One refinement: each article's topic from all the text given to it, then decide again.
+        # One refinement: each article's topic from all the text given to it (a piece compared with its
+        # article without itself), then decide again.
         _profiles(items, slots, topics, piece_index, labels)
-        labels = assign(items, slots, topics, piece_index)
-        labels = _check_moves(items, labels, slots, topics, piece_index, report)
+        own = {piece_index[it.pos]: k for it, k in zip(items, labels, strict=True) if it.pos in piece_index and k is not None}
+        labels = assign(items, slots, topics, piece_index, own)
+        labels = _check_moves(items, labels, slots, topics, piece_index, own, report)
     articles = [_slot_article(k, items, labels, report) for k in range(len(slots))]
     articles = [a for a in articles if a is not None]
     return articles, report, source_meta
@@ -139,13 +141,14 @@ def _profiles(items: list[Item], slots: list[Slot], topics: Topics, piece_index:
 
 
 def _check_moves(items: list[Item], labels: list, slots: list[Slot], topics: Topics, piece_index: dict[int, int],
-                 report: list[Change]) -> list:
+                 own: dict[int, int], report: list[Change]) -> list:
     """Runs placed away from page order: kept when the margin is clear (reported), else put back in page
     order with a visible note and an uncertain_placement entry."""
     labels = list(labels)
-    best = score_labels(items, labels, slots, topics, piece_index)
+    best = score_labels(items, labels, slots, topics, piece_index, own)
     i = 0
     prev_label = None
+    closed: set[int] = set()
     while i < len(items):
         it, k = items[i], labels[i]
         if it.role == "head":
@@ -153,17 +156,22 @@ def _check_moves(items: list[Item], labels: list, slots: list[Slot], topics: Top
             i += 1
             continue
         if it.role != "body" or k is None:
-            prev_label = k if k is not None else prev_label
+            if it.closes and k is not None:
+                closed.add(k)
+            if it.role == "jump" and it.unit.kind == "jump":
+                prev_label = None  # after a jump line, page order says nothing about the next run
+            else:
+                prev_label = k if k is not None else prev_label
             i += 1
             continue
         j = i
         while j + 1 < len(items) and items[j + 1].role in ("body", "attach") and labels[j + 1] == k:
             j += 1
-        if prev_label is not None and k != prev_label:
+        if prev_label is not None and k != prev_label and prev_label not in closed:
             alt = list(labels)
             for x in range(i, j + 1):
                 alt[x] = prev_label
-            margin = best - score_labels(items, alt, slots, topics, piece_index)
+            margin = best - score_labels(items, alt, slots, topics, piece_index, own)
             first = it.unit
             if margin < UNCERTAIN_MARGIN:
                 labels = alt
@@ -176,6 +184,9 @@ def _check_moves(items: list[Item], labels: list, slots: list[Slot], topics: Top
                 report.append(Change("place_fragment", first.first(), first.text[:30], "",
                                      f"run of text placed with article {k + 1} ({slots[k].title[:16] or 'untitled'}) "
                                      f"by grammar and topic (margin {margin:.2f}): please check"))
+        for x in range(i, j + 1):
+            if items[x].closes:
+                closed.add(labels[x])
         prev_label = k
         i = j + 1
     return labels

@@ -24,7 +24,8 @@ from wenku.segment import cut, is_word
 from wenku.structure.units import Unit
 from wenku.textutil import CJK, ends_sentence
 
-TOPIC_WEIGHT = 4.0
+TOPIC_WEIGHT = 1.5
+EPS = 0.02
 SWITCH_COST = 0.8
 TITLE_WEIGHT = 3.0
 BEAM = 48
@@ -123,20 +124,39 @@ class Item:
     closes: bool = False
 
 
-def assign(items: list[Item], slots: list[Slot], topics: Topics, piece_index: dict[int, int]) -> list[int | None]:
-    """The best article for every item (None for jump lines), by beam search over the whole page."""
+def _emission_model(slots: list[Slot], topics: Topics, piece_index: dict[int, int], own: dict[int, int] | None):
+    """emission(pos, k, cands): how much better (log ratio, 0 for the best) a piece fits article k than the
+    best of the candidates, by TF-IDF cosine. With own (piece -> its article in an earlier pass), an article's
+    profile leaves out the piece itself."""
+    sims: dict[tuple[int, int], float] = {}
     vecs: dict[int, dict[str, float]] = {}
     prof = {s.index: topics.vector(s.profile) for s in slots}
 
-    def emission(it: Item, k: int) -> float:
-        pi = piece_index.get(it.pos)
-        if pi is None:
+    def sim(pi: int, k: int) -> float:
+        key = (pi, k)
+        if key not in sims:
+            if pi not in vecs:
+                vecs[pi] = topics.vector(topics.tf[pi])
+            if own is not None and own.get(pi) == k:
+                sims[key] = Topics.cosine(vecs[pi], topics.vector(slots[k].profile - topics.tf[pi]))
+            else:
+                sims[key] = Topics.cosine(vecs[pi], prof[k])
+        return sims[key]
+
+    def emission(pos: int, k: int, cands) -> float:
+        pi = piece_index.get(pos)
+        if pi is None or not topics.tf[pi]:
             return 0.0
-        if pi not in vecs:
-            vecs[pi] = topics.vector(topics.tf[pi])
-        sims = {s: Topics.cosine(vecs[pi], prof[s]) for s in prof}
-        best = max(sims.values()) if sims else 0.0
-        return TOPIC_WEIGHT * (sims.get(k, 0.0) - best)
+        best = max(sim(pi, c) for c in cands)
+        return TOPIC_WEIGHT * math.log((sim(pi, k) + EPS) / (best + EPS))
+
+    return emission
+
+
+def assign(items: list[Item], slots: list[Slot], topics: Topics, piece_index: dict[int, int],
+           own: dict[int, int] | None = None) -> list[int | None]:
+    """The best article for every item (None for jump lines and rules), by beam search over the whole page."""
+    emission = _emission_model(slots, topics, piece_index, own)
 
     # state: (score, labels, last piece per slot, current slot, closed, suspended, opened)
     init = (0.0, (), {}, None, frozenset(), (), ())
@@ -174,7 +194,7 @@ def assign(items: list[Item], slots: list[Slot], topics: Topics, piece_index: di
                 cands = [cur if cur is not None else opened[-1]] if opened else [0]
             for k in cands:
                 q = last.get(k)
-                s = score + emission(it, k) + join_score(q, it.unit)
+                s = score + emission(it.pos, k, cands) + join_score(q, it.unit)
                 if k != cur:
                     s -= SWITCH_COST
                     if cur is not None and _dangling(last.get(cur)) and last.get(cur) is not None \
@@ -194,26 +214,26 @@ def assign(items: list[Item], slots: list[Slot], topics: Topics, piece_index: di
 
 
 def score_labels(items: list[Item], labels: list[int | None], slots: list[Slot], topics: Topics,
-                 piece_index: dict[int, int]) -> float:
-    """The score of a complete assignment (the same terms as the search)."""
-    prof = {s.index: topics.vector(s.profile) for s in slots}
+                 piece_index: dict[int, int], own: dict[int, int] | None = None) -> float:
+    """The score of a complete assignment (the same terms as the search; candidates: the articles opened
+    among the last NEARBY starts)."""
+    emission = _emission_model(slots, topics, piece_index, own)
     last: dict[int, Unit] = {}
     cur = None
+    opened: list[int] = []
     total = 0.0
-    for it, k in zip(items, labels):
+    for it, k in zip(items, labels, strict=True):
         if it.role == "head":
             cur = k
+            opened.append(k)
             continue
         if it.role in ("jump", "attach") or k is None:
             if it.role == "attach" and k is not None and it.unit.kind in ("para", "box"):
                 last[k] = it.unit
             cur = k if k is not None else cur
             continue
-        pi = piece_index.get(it.pos)
-        if pi is not None:
-            v = topics.vector(topics.tf[pi])
-            sims = {s: Topics.cosine(v, prof[s]) for s in prof}
-            total += TOPIC_WEIGHT * (sims.get(k, 0.0) - max(sims.values()))
+        cands = set(opened[-NEARBY:]) | {k}
+        total += emission(it.pos, k, cands)
         total += join_score(last.get(k), it.unit)
         if k != cur:
             total -= SWITCH_COST
