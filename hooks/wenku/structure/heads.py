@@ -67,6 +67,8 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int]) -> list[Unit]:
                 _make_title(u, "the first line of the page")
             elif nxt is not None and nxt.kind == "author":
                 _make_title(u, "the line above a byline")
+            elif nxt is not None and nxt.kind == "note" and (prev_body(units, i) is None or not _dangling_prev(units, i)):
+                _make_title(u, "the line above an author note")
         if u.kind in BODY_KINDS + ("author", "title"):
             seen_content = True
     # Pass 2 and 3 together, in page order: bylines top or bottom, titles after an article's end.
@@ -141,6 +143,11 @@ def _make_title(u: Unit, why: str) -> None:
     u.text = title_text(u)
     u.kind = "title"
     u.extra["title_from"] = why
+
+
+def prev_body(units: list[Unit], i: int) -> Unit | None:
+    """The last body piece before units[i], if any."""
+    return next((u for u in reversed(units[:i]) if u.kind in BODY_KINDS), None)
 
 
 def _dangling_prev(units: list[Unit], i: int) -> bool:
