@@ -74,3 +74,4 @@ class SourceResult:
     sidecar: dict[str, Any]
     char_count: int = 0
     key: str = ""  # content key of the cleaning result (bytes, sidecar, name, code version)
+    kind: str = ""  # newspaper-page, web-page, report, compilation, slides: the sidecar's, else recognised
