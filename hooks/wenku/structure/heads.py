@@ -86,7 +86,7 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int]) -> list[Unit]:
                 why = "the line after a jump line (the article before it goes on elsewhere)"
             elif prev is not None and prev.extra.get("at") == "bottom" and prev.kind in ("author", "note"):
                 why = "the line after the end of the previous article"
-            elif body_since_head and blank_before.get(u.first(), 0) > typical and not _dangling_prev(units, i):
+            elif body_since_head and blank_before.get(u.first(), 0) > typical:
                 why = "the line after a wider gap than between paragraphs"
             if why:
                 _make_title(u, why)

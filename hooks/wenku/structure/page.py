@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from wenku.model import Article, Block, Change, Line
-from wenku.structure.heads import mark_heads
+from wenku.structure.heads import mark_heads, title_shaped
 from wenku.structure.notes import parse_author_note, parse_meta_line
 from wenku.structure.reassembly import (
     TITLE_WEIGHT,
@@ -28,7 +28,7 @@ GAP_TEXT = "〔原文此处不完整：接续的文字未见于来源〕"
 
 
 UNCERTAIN_TEXT = "〔以下文字在版面上的归属不确定：按版面顺序排在此处，请核对〕"
-HEAD_PARTS = ("title", "deck")
+START_TEXT = "〔以下标题可能是另一篇文章的开始：按版面顺序排在此处，请核对〕"
 
 
 def _blank_runs(lines: list[Line]) -> dict[int, int]:
@@ -53,6 +53,7 @@ def split_page(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
     units = mark_heads(units, blank_before)
     source_meta: dict = {}
     items, slots = _items(units, report)
+    _flag_possible_starts(units, report, visible=len(slots) > 1)
     if len(slots) <= 1:
         labels = [0 if it.role != "jump" else None for it in items]
     else:
@@ -109,6 +110,48 @@ def _items(units: list[Unit], report: list[Change]) -> tuple[list[Item], list[Sl
         else:
             items.append(Item(pos, u, "body"))
     return items, slots
+
+
+POSSIBLE_START = 0.08  # topic similarity of the text before and after a heading below which it may be a title
+
+
+def _flag_possible_starts(units: list[Unit], report: list[Change], visible: bool) -> None:
+    """A heading that could be the title of another article (title-shaped, not numbered, not marked, the
+    text before it complete) where the topic changes sharply: kept in this article, but reported as
+    uncertain (and, on a page of several articles, marked with a visible note)."""
+    candidates = [i for i, u in enumerate(units) if u.kind == "heading" and title_shaped(u) and not _dangling_before(units, i)]
+    if not candidates:
+        return
+    topics = Topics([u.text for u in units if u.kind in ("para", "heading")])
+    for i in candidates:
+        before, after = Counter(), Counter()
+        for v in reversed(units[:i]):
+            if v.kind == "title" or v.extra.get("head"):
+                break
+            if v.kind in ("para", "heading"):
+                before.update(topics_words(v.text))
+        n = 0
+        for v in units[i + 1:]:
+            if v.kind in ("title", "heading") or v.extra.get("head"):
+                break
+            if v.kind == "para":
+                after.update(topics_words(v.text))
+                n += 1
+                if n >= 2:
+                    break
+        if not before or not after:
+            continue
+        sim = Topics.cosine(topics.vector(before), topics.vector(after))
+        if sim < POSSIBLE_START:
+            units[i].extra["maybe_start"] = visible
+            report.append(Change("uncertain_placement", units[i].first(), units[i].text, "",
+                                 f"this heading may be the title of another article (the topic changes here: "
+                                 f"similarity {sim:.2f}); kept in the article before it: please check"))
+
+
+def _dangling_before(units: list[Unit], i: int) -> bool:
+    prev = next((u for u in reversed(units[:i]) if u.kind in ("para", "box", "heading")), None)
+    return prev is None or prev.kind == "heading"
 
 
 def _profiles(items: list[Item], slots: list[Slot], topics: Topics, piece_index: dict[int, int],
@@ -219,6 +262,8 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
     seen_body = False
     for u in units:
         if u.kind in ("para", "box", "heading", "speaker", "figure"):
+            if u.extra.get("maybe_start"):
+                art.blocks.append(Block("gap", START_TEXT, [], ["this heading may begin another article"]))
             if u.extra.get("uncertain"):
                 art.blocks.append(Block("gap", UNCERTAIN_TEXT, [], ["placement of the following text is uncertain"]))
             adjacent = last is not None and body_no[id(u)] - body_no[id(last)] <= 1
