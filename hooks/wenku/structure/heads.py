@@ -74,7 +74,6 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int]) -> list[Unit]:
     # Pass 2 and 3 together, in page order: bylines top or bottom, titles after an article's end.
     has_author = False  # the current article has a byline already
     body_since_head = False
-    closed = False  # the current article ended (closing byline, closing note, rule); kept for reading
     for i, u in enumerate(units):
         prev = units[i - 1] if i else None
         nxt = units[i + 1] if i + 1 < len(units) else None
@@ -91,11 +90,10 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int]) -> list[Unit]:
             if why:
                 _make_title(u, why)
         if u.kind == "title":
-            has_author, body_since_head, closed = False, False, False
+            has_author, body_since_head = False, False
             u.extra["head"] = True
             continue
         if u.kind == "separator":
-            closed = True
             continue
         if u.kind == "author":
             if prev is None or prev.kind in ("title", "deck", "caption_names") or \
@@ -105,7 +103,6 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int]) -> list[Unit]:
                     u.extra["head"] = True
                     body_since_head = False
                 has_author = True
-                closed = False
                 continue
             ends = nxt is None or nxt.kind in ("title", "separator", "note", "jump", "author") or \
                 (title_shaped(nxt) and (i + 2 >= len(units) or units[i + 2].kind in ("author",) + BODY_KINDS))
@@ -114,23 +111,19 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int]) -> list[Unit]:
                                     and not _looks_like_lede(nxt)):
                 u.extra["at"] = "bottom"
                 has_author = True
-                closed = True
                 continue
             u.extra["at"] = "top"  # an untitled article opens with its byline
             u.extra["head"] = True
-            has_author, body_since_head, closed = True, False, False
+            has_author, body_since_head = True, False
             continue
         if u.kind == "note":
             u.extra["at"] = "bottom" if body_since_head else "top"
-            if body_since_head:
-                closed = True
             continue
         if u.kind in BODY_KINDS:
             if prev is not None and prev.kind == "separator":
                 u.extra["head"] = True  # an untitled, unsigned article after a rule
                 has_author = False
             body_since_head = True
-            closed = False
     return units
 
 

@@ -100,6 +100,10 @@ def _items(units: list[Unit], report: list[Change]) -> tuple[list[Item], list[Sl
                                  "jump line of a newspaper page (the article goes on elsewhere): used to "
                                  "put the article back together"))
             items.append(Item(pos, u, "jump"))
+            if u.extra.get("dir") == "up":
+                nxt = next((v for v in units[pos + 1:] if v.kind in ("para", "heading", "box")), None)
+                if nxt is not None:
+                    nxt.extra["resumes"] = True  # 上接第N版: this text goes on from the article's first part
             continue
         if u.kind in ("deck", "meta", "photo_credit", "caption_names", "title"):
             items.append(Item(pos, u, "attach"))
@@ -178,7 +182,7 @@ def _profiles(items: list[Item], slots: list[Slot], topics: Topics, piece_index:
             if it.unit.kind == "para" and not ends_sentence(it.unit.text):
                 cur = None  # the run breaks off here: what follows may belong elsewhere
         return
-    for it, k in zip(items, labels):
+    for it, k in zip(items, labels, strict=True):
         if k is not None and it.pos in piece_index:
             slots[k].profile.update(topics.tf[piece_index[it.pos]])
 
@@ -239,7 +243,7 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
     """An Article from the units given to slot k, in page order: paragraphs broken by a column or page end
     joined, a visible gap where the text is missing from the source."""
     units: list[Unit] = []
-    for it, lab in zip(items, labels):
+    for it, lab in zip(items, labels, strict=True):
         if lab != k or it.role == "jump":
             continue
         if it.role == "head" and it.unit.kind in ("para", "heading", "box", "speaker", "figure"):
@@ -266,7 +270,7 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
                 art.blocks.append(Block("gap", START_TEXT, [], ["this heading may begin another article"]))
             if u.extra.get("uncertain"):
                 art.blocks.append(Block("gap", UNCERTAIN_TEXT, [], ["placement of the following text is uncertain"]))
-            adjacent = last is not None and body_no[id(u)] - body_no[id(last)] <= 1
+            adjacent = last is not None and (body_no[id(u)] - body_no[id(last)] <= 1 or bool(u.extra.get("resumes")))
             if last is not None and u.kind == "para" and continues(last, u, adjacent):
                 kind = "fix_broken_paragraph" if adjacent else "fix_interleaved_columns"
                 why = ("paragraph broken by a column or page end, joined" if adjacent else
