@@ -22,6 +22,7 @@ RE_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(]
                          r"第[一二三四五六七八九十\d]+(?:部分|章|节))")
 BODY_KINDS = ("para", "heading", "box", "speaker", "figure")
 MAX_TITLE = 40
+DANGLING_TITLES = True
 
 
 def title_shaped(u: Unit) -> bool:
@@ -87,6 +88,9 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int]) -> list[Unit]:
                 why = "the line after the end of the previous article"
             elif body_since_head and blank_before.get(u.first(), 0) > typical:
                 why = "the line after a wider gap than between paragraphs"
+            elif DANGLING_TITLES and body_since_head and _dangling_prev(units, i) and prev is not None \
+                    and prev.kind == "para" and len(prev.text) > 50 and nxt.kind in ("para", "author", "note"):
+                why = "the line after a column that broke off mid-sentence"
             if why:
                 _make_title(u, why)
         if u.kind == "title":
