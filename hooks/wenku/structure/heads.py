@@ -11,15 +11,11 @@ Evidence is read from the text itself, never from a list of outlets:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-from wenku.structure.units import Unit, heading_like
+from wenku.structure.units import RE_NUMBERED, Unit, heading_like
 from wenku.textutil import ends_sentence
 
-# Numbered section headings (一、 1. （一） 第一部分 …) are parts of an article, never its title.
-RE_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]\s*\S|"
-                         r"第[一二三四五六七八九十\d]+(?:部分|章|节))")
 BODY_KINDS = ("para", "heading", "box", "speaker", "figure")
 MAX_TITLE = 40
 DANGLING_TITLES = True

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from wenku.ingest.boilerplate import boilerplate_rule
 from wenku.ingest.paragraphs import contradicts_join, join_evidence
 from wenku.model import Change, Line
+from wenku.segment import is_word
 from wenku.structure.names import is_person_name, parse_byline
 from wenku.textutil import CJK, ends_sentence
 
@@ -50,6 +51,9 @@ def speaker(text: str) -> dict | None:
             return {"role": role, "name": name}
     return None
 RE_FIGURE = re.compile(r"^(?P<caption>图\s*\d*\s*[：:]\s*.+)$")
+# Numbered section headings (一、 1. （一） 第一部分 …): parts of an article, never its title.
+RE_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]\s*\S|"
+                         r"第[一二三四五六七八九十\d]+(?:部分|章|节))")
 BOX_TITLES = ("核心提示", "内容提要", "编者按", "导读", "摘要")
 
 
@@ -58,7 +62,7 @@ def heading_like(text: str) -> bool:
     t = text.strip()
     if not t or len(t) > 70 or ends_sentence(t) or "。" in t or t.endswith(("，", "、", "：")):
         return False
-    if t[-1] in HEADING_BAD_END:
+    if t[-1] in HEADING_BAD_END and not is_word(t[-2:]):  # 方向, 规则, 行为 end a noun, not a sentence
         return False
     return bool(re.search(f"[{CJK}]", t))
 
@@ -156,6 +160,8 @@ def _heading_group(lines: list[Line], i: int) -> int:
         after = lines[i + size].text.strip()
         if not all(heading_like(g) and len(g) < 40 and not strip_markup(g)[0] and not _special(g) for g in group):
             return 0
+        if size == 2 and (RE_NUMBERED.match(group[0]) or RE_NUMBERED.match(group[1])):
+            return 1  # a numbered heading is a heading of its own, never half of a two-line one
         if _special(after):
             if size == 2 and ("，" in group[0] or len(group[0]) > 24):
                 # Two lines above a byline that do not read as one headline: the first is a heading
