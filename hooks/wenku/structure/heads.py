@@ -60,7 +60,10 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int]) -> list[Unit]:
             continue
         nxt = units[i + 1] if i + 1 < len(units) else None
         if title_shaped(u):
-            if not seen_content and nxt is not None and nxt.kind in BODY_KINDS + ("author", "note", "deck"):
+            after = units[i + 2] if i + 2 < len(units) else None
+            next_is_title = nxt is not None and title_shaped(nxt) and after is not None and after.kind in ("author", "note")
+            if not seen_content and nxt is not None and nxt.kind in BODY_KINDS + ("author", "note", "deck") \
+                    and not next_is_title:
                 _make_title(u, "the first line of the page")
             elif nxt is not None and nxt.kind == "author":
                 _make_title(u, "the line above a byline")

@@ -65,6 +65,7 @@ RE_REPORTER = re.compile(rf"^(?P<role>[{CJK}]{{0,12}}?(?:记者|通讯员|特约
 RE_ROLE_SPLIT = re.compile(r"\s*(通讯员|记者|实习生)\s*")
 # '文/王建国', '文｜王建国', '作者：王建国', '作者 王建国', '撰文：…'
 RE_LABELLED = re.compile(rf"^(?:文\s*[/／|｜丨]\s*|(?:作者|文)\s*[：:]\s*|作者[\s\u3000]+)(?P<names>[{CJK}][{CJK}\s\u3000、，,]*)$")
+RE_TRAILING_AFFILIATION = re.compile(r"[（(](?P<aff>[^（）()]{2,40}?)[）)]$")
 RE_PAREN = re.compile(rf"^[（(]\s*(?P<names>[{CJK}][{CJK}\s\u3000、，,]*?)\s*[）)]$")
 
 
@@ -74,7 +75,16 @@ def parse_byline(line: str) -> dict | None:
     Forms: 'mark' (□ 名, ○ 名, ■ 名), 'reporter' (本报记者 名, 记者 名 通讯员 名), 'labelled' (文/名, 作者：名),
     'paren' ((名), as printed at the end of an article), 'plain' (names joined by spaces or 、)."""
     t = line.strip()
-    if not t or len(t) > 40:
+    if not t or len(t) > 60:
+        return None
+    aff = RE_TRAILING_AFFILIATION.search(t)
+    if aff and not RE_PAREN.match(t):  # 作者：秦望舒（海川大学计算机学院副教授）
+        parsed = parse_byline(t[:aff.start()])
+        if parsed and parsed["form"] != "paren":
+            parsed["affiliation"] = aff.group("aff")
+            return parsed
+        return None
+    if len(t) > 40:
         return None
     m = RE_MARK.match(t)
     if m:

@@ -338,6 +338,8 @@ def _add_unit(art: Article, u: Unit, report: list[Change], caption_names: list[s
         if u.extra.get("role"):
             art.meta.setdefault("reporters", []).append({"role": u.extra["role"], "names": u.extra["names"]})
         art.authors.extend(n for n in u.extra["names"] if n not in art.authors)
+        if u.extra.get("affiliation") and u.extra["affiliation"] not in art.affiliations:
+            art.affiliations.append(u.extra["affiliation"])
         where = " (printed at the end)" if u.extra.get("at") == "bottom" else ""
         report.append(Change("extract_byline", u.first(), u.text, "", f"byline moved to metadata{where}"))
     elif u.kind == "caption_names":

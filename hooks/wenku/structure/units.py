@@ -127,6 +127,8 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             extra = {"names": byline["names"], "form": byline["form"]}
             if byline.get("role"):
                 extra["role"] = byline["role"]
+            if byline.get("affiliation"):
+                extra["affiliation"] = byline["affiliation"]
             units.append(Unit("author", text, [ln.number], extra))
         elif speaker(text):
             units.append(Unit("speaker", text.rstrip("：:"), [ln.number], speaker(text)))
