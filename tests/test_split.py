@@ -223,7 +223,7 @@ def test_sidecar_kind_overrides_the_guess(tmp_path):
     ("记者 王建国 通讯员 周婷 何佳", ["王建国", "周婷", "何佳"], "reporter"),
     ("文/诸葛文", ["诸葛文"], "labelled"), ("作者：司马青", ["司马青"], "labelled"),
     ("作者 傅晓峰", ["傅晓峰"], "labelled"), ("（王建国 周婷）", ["王建国", "周婷"], "paren"),
-    ("罗海云 刘泽锋", ["罗海云", "刘泽锋"], "plain"), ("王建国　李晓明", ["王建国", "李晓明"], "plain"),
+    ("罗海云 刘泽锋", ["罗海云", "刘泽锋"], "plain"), ("作者：秦望舒（海川大学副教授）", ["秦望舒"], "labelled"), ("王建国　李晓明", ["王建国", "李晓明"], "plain"),
     # negative cases: headings, slogans and sentences are not bylines
     ("数字经济", None, None), ("高质量发展", None, None), ("推动数字经济高质量发展", None, None),
     ("本报记者近日走访了多家企业。", None, None), ("（作者单位：某大学）", None, None),
