@@ -11,11 +11,15 @@ Evidence is read from the text itself, never from a list of outlets:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from wenku.structure.units import RE_NUMBERED, Unit, heading_like
 from wenku.textutil import ends_sentence
 
+# A running header or a labelled metadata line is never a title: dates, page and issue numbers, 责编：…
+RE_NOT_TITLE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月|第\s*[0-9一二三四五六七八九十]+\s*[版期]|总第\s*\d+|星期[一二三四五六日天]|"
+                          r"^(?:责任编辑|责编|编辑|来源|发布时间|发表时间|时间|审核|校对)\s*[：:]")
 BODY_KINDS = ("para", "heading", "box", "speaker", "figure")
 MAX_TITLE = 40
 DANGLING_TITLES = True
@@ -27,7 +31,7 @@ def title_shaped(u: Unit) -> bool:
         return False
     parts = u.extra.get("parts") or [u.text]
     text = "".join(parts)
-    if len(text) > MAX_TITLE or RE_NUMBERED.match(text) or u.extra.get("marked"):
+    if len(text) > MAX_TITLE or RE_NUMBERED.match(text) or u.extra.get("marked") or any(RE_NOT_TITLE.search(p) for p in parts):
         return False
     return all(heading_like(p) for p in parts)
 
