@@ -30,14 +30,13 @@ from wenku.metadata import (
     word_count,
 )
 from wenku.model import Article, Change, SourceResult
-from wenku.structure.split import detect_pattern, split_compilation, split_page, split_slides
+from wenku.structure.split import PATTERN_OF_KIND, SPLITTERS, detect_kind, detect_pattern
 from wenku.textutil import shorten
 
 SOURCE_SUFFIXES = (".txt", ".text")
 # Files that may sit in sources/ beside the texts.
 SOURCE_DIR_FILES = (".yml", ".yaml", ".lst")
 
-SPLITTERS = {"compilation": split_compilation, "slides": split_slides, "page": split_page}
 
 
 class SourceError(ValueError):
@@ -142,13 +141,21 @@ def _process(name: str, data: bytes, sidecar_text: str | None, path: str) -> Sou
     skip = frozenset() if script == "traditional" else frozenset({"fix_traditional_to_simplified"})
     lines, cleaning, ingest_meta = clean_lines(text, skip)
     report.extend(cleaning)
-    pattern = detect_pattern(lines)
-    articles, structure, source_meta = SPLITTERS[pattern](lines)
+    kind = sidecar.get("kind")
+    if kind in PATTERN_OF_KIND:
+        pattern = PATTERN_OF_KIND[kind]
+        articles, structure, source_meta = SPLITTERS[pattern](lines)
+    else:  # no sidecar, or it does not say: the text's own evidence
+        pattern = detect_pattern(lines)
+        articles, structure, source_meta = SPLITTERS[pattern](lines)
+        kind, evidence = detect_kind(lines, report + structure, len(articles))
+        report.append(Change("detect_kind", None, "", kind, f"kind of source recognised from the text: {evidence}"))
     report.extend(structure)
     for i, art in enumerate(articles, 1):
         art.source = name
         art.meta["index"] = i
         art.meta["pattern"] = pattern
+        art.meta["kind"] = kind
         art.meta.update({k: v for k, v in source_meta.items() if v and k != "date"})
         if source_meta.get("date") and not art.date:
             art.date = source_meta["date"]
@@ -158,7 +165,7 @@ def _process(name: str, data: bytes, sidecar_text: str | None, path: str) -> Sou
         lo, hi = art.line_span
         art.report = [c for c in report if c.line is not None and lo <= c.line <= hi]
     return SourceResult(name=name, path=path, encoding=encoding, script=script, articles=articles,
-                        report=report, sidecar=sidecar, char_count=len(text))
+                        report=report, sidecar=sidecar, char_count=len(text), kind=kind)
 
 
 def _apply_source_metadata(articles: list[Article], sidecar: dict, script: str) -> None:

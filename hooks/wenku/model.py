@@ -10,7 +10,10 @@ BlockKind = Literal["p", "h2", "h3", "list", "table", "figure", "box", "note", "
 BLOCK_KINDS: frozenset[str] = frozenset(get_args(BlockKind))
 
 # What role a classified piece of a source plays while it is split into articles (structure/units.py).
-UnitKind = Literal["para", "heading", "title", "deck", "author", "note", "meta", "box", "figure", "speaker", "caption_names"]
+UnitKind = Literal[
+    "para", "heading", "title", "deck", "author", "note", "meta", "box", "figure", "speaker", "caption_names", "separator", "jump",
+    "photo_credit",
+]
 UNIT_KINDS: frozenset[str] = frozenset(get_args(UnitKind))
 
 
@@ -86,3 +89,4 @@ class SourceResult:
     sidecar: dict[str, Any]
     char_count: int = 0
     key: str = ""  # content key of the cleaning result (bytes, sidecar, name, code version)
+    kind: str = ""  # newspaper-page, web-page, report, compilation, slides: the sidecar's, else recognised

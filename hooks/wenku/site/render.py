@@ -119,6 +119,7 @@ def article_json(art: Article) -> dict:
     fm = front_matter(art)
     return {
         "source": art.source,
+        "kind": art.meta.get("kind"),
         "slug": art.slug,
         "title": None if art.title_inferred else art.title,
         "title_inferred": art.title if art.title_inferred else None,

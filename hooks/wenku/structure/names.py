@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 
+from wenku import DATA_DIR
 from wenku.textutil import CJK
 
-# The most common Chinese surnames (single and double), enough for bylines in this corpus and beyond.
-SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
-    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施"
-    "文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷"
-    "盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷"
-    "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-)
-DOUBLE_SURNAMES = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯"}
+
+@functools.lru_cache(maxsize=1)
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(single-character surnames, double surnames) from hooks/wenku/data/surnames.txt."""
+    single: set[str] = set()
+    double: set[str] = set()
+    with open(os.path.join(DATA_DIR, "surnames.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            line = line.split("#", 1)[0].strip()
+            for name in line.split():
+                (double if len(name) == 2 else single).update([name] if len(name) == 2 else list(name))
+    return frozenset(single), frozenset(double)
+
+
+SURNAMES, DOUBLE_SURNAMES = _surnames()
 
 RE_NAME = re.compile(rf"[{CJK}]{{2,4}}")
 
@@ -29,25 +38,88 @@ def is_person_name(text: str) -> bool:
     return t[0] in SURNAMES and len(t) in (2, 3)
 
 
+RE_MARK = re.compile(r"^[□■◎●○◇◆▲△]\s*")
+RE_NAME_SEP = re.compile(r"[\s\u3000、,，;；]+")
+
+
+def _names(text: str, strict: bool) -> list[str] | None:
+    """The names in text joined by spaces or 、 (1-4 of them). Strict: each must look like a personal name;
+    otherwise (after a byline label) any 2-4 ideographs will do."""
+    parts = [p for p in RE_NAME_SEP.split(text.strip()) if p]
+    if not parts or len(parts) > 4:
+        return None
+    if strict:
+        return parts if all(is_person_name(p) for p in parts) else None
+    return parts if all(RE_NAME.fullmatch(p) and len(p) <= 4 for p in parts) else None
+
+
 def byline_names(line: str) -> list[str] | None:
     """Names in a byline such as '罗海云 刘泽锋' or '□ 張尉琳', or None when the line is not one."""
-    t = re.sub(r"^[□■◎●]\s*", "", line.strip())
-    parts = [p for p in re.split(r"[\s\u3000、,，]+", t) if p]
-    if parts and all(is_person_name(p) for p in parts) and len(parts) <= 4:
-        return parts
-    return None
+    parsed = parse_byline(line)
+    return parsed["names"] if parsed and not parsed.get("role") else None
 
 
-# '长沙晚报全媒体记者 唐朝昭', '本报记者 张三 李四', '通讯员 王五'
-RE_REPORTER = re.compile(rf"^(?P<role>[{CJK}]*(?:记者|通讯员|特约撰稿人|撰稿))\s*(?P<names>[{CJK}\s]+)$")
+# '长沙晚报全媒体记者 唐朝昭', '本报记者 张三 李四', '记者 王五 通讯员 赵六'
+RE_REPORTER = re.compile(rf"^(?P<role>[{CJK}]{{0,12}}?(?:记者|通讯员|特约撰稿人|撰稿人|撰稿|撰文|特约评论员))[\s：:]*"
+                         rf"(?P<names>[{CJK}][{CJK}\s\u3000、]*)$")
+RE_ROLE_SPLIT = re.compile(r"\s*(通讯员|记者|实习生)\s*")
+# '文/王建国', '文｜王建国', '作者：王建国', '作者 王建国', '撰文：…'
+RE_LABELLED = re.compile(rf"^(?:文\s*[/／|｜丨]\s*|(?:作者|文)\s*[：:]\s*|作者[\s\u3000]+)(?P<names>[{CJK}][{CJK}\s\u3000、，,]*)$")
+RE_TRAILING_AFFILIATION = re.compile(r"[（(](?P<aff>[^（）()]{2,40}?)[）)]$")
+RE_PAREN = re.compile(rf"^[（(]\s*(?P<names>[{CJK}][{CJK}\s\u3000、，,]*?)\s*[）)]$")
+
+
+def parse_byline(line: str) -> dict | None:
+    """{'names', 'form', 'role'?} for a byline in one of its common forms, else None.
+
+    Forms: 'mark' (□ 名, ○ 名, ■ 名), 'reporter' (本报记者 名, 记者 名 通讯员 名), 'labelled' (文/名, 作者：名),
+    'paren' ((名), as printed at the end of an article), 'plain' (names joined by spaces or 、)."""
+    t = line.strip()
+    if not t or len(t) > 60:
+        return None
+    aff = RE_TRAILING_AFFILIATION.search(t)
+    if aff and not RE_PAREN.match(t):  # 作者：秦望舒（海川大学计算机学院副教授）
+        parsed = parse_byline(t[:aff.start()])
+        if parsed and parsed["form"] != "paren":
+            parsed["affiliation"] = aff.group("aff")
+            return parsed
+        return None
+    if len(t) > 40:
+        return None
+    m = RE_MARK.match(t)
+    if m:
+        names = _names(t[m.end():], strict=False)
+        return {"names": names, "form": "mark"} if names else None
+    m = RE_REPORTER.match(t)
+    if m:
+        names: list[str] = []
+        roles = [m.group("role")]
+        for piece in RE_ROLE_SPLIT.split(m.group("names")):
+            if piece in ("通讯员", "记者", "实习生"):
+                roles.append(piece)
+                continue
+            got = _names(piece, strict=True) if piece.strip() else []
+            if got is None:
+                return None
+            names.extend(got)
+        if names:
+            return {"names": names, "form": "reporter", "role": roles[0]}
+        return None
+    m = RE_LABELLED.match(t)
+    if m:
+        names = _names(m.group("names"), strict=False)
+        return {"names": names, "form": "labelled"} if names else None
+    m = RE_PAREN.match(t)
+    if m:
+        names = _names(m.group("names"), strict=True)
+        return {"names": names, "form": "paren"} if names else None
+    names = _names(t, strict=True)
+    return {"names": names, "form": "plain"} if names else None
 
 
 def reporter_byline(line: str) -> tuple[str, list[str]] | None:
     """(role, names) of a reporter byline, or None."""
-    m = RE_REPORTER.match(line.strip())
-    if not m:
-        return None
-    names = [n for n in m.group("names").split() if n]
-    if names and all(is_person_name(n) for n in names):
-        return m.group("role"), names
+    parsed = parse_byline(line)
+    if parsed and parsed.get("role"):
+        return parsed["role"], parsed["names"]
     return None

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from wenku.ingest.boilerplate import boilerplate_rule
 from wenku.ingest.paragraphs import contradicts_join, join_evidence
 from wenku.model import Change, Line, UnitKind
-from wenku.structure.names import byline_names, is_person_name, reporter_byline
+from wenku.segment import is_word
+from wenku.structure.names import is_person_name, parse_byline
 from wenku.textutil import CJK, ends_sentence
 
 
@@ -25,7 +26,12 @@ class Unit:
         return self.lines[0]
 
 
-RE_NOTE = re.compile(r"^[【（(]\s*(作者系|作者单位|作者为|作者是|本文作者|作者：)")
+RE_NOTE = re.compile(r"^(?:[【（(\[]\s*(?:作者系|作者单位|作者为|作者是|本文作者|作者[：:]|作者简介)|作者简介\s*[：:]|作者单位\s*[：:])")
+# A rule or a row of ornaments between two articles: ——————, -----, ＊　＊　＊, ◆◆◆.
+RE_SEPARATOR = re.compile(r"^[\s\u3000]*(?:[-—–─━=＝_＿~～*＊◆◇●○■□★☆·•※#]{1}[\s\u3000]*){3,}$")
+# Jump lines of a newspaper page: （下转第5版）, 上接第1版, （转第8版）, （上接第1版 标题…）.
+RE_JUMP = re.compile(r"^[（(【\[]?\s*(?P<dir>下转|上接|转|接|续)(?:第)?\s*(?P<page>[0-9０-９一二三四五六七八九十]{1,3})\s*(?:版|页|面)"
+                     r"(?P<rest>[^）)】\]]{0,24})[）)】\]]?$")
 RE_META = re.compile(r"(发表时间|发布时间|来源)[：:]")
 RE_PHOTO_CREDIT = re.compile(r"^(图片|照片|图)(均)?(为|由)?.*(摄|供图|提供)$")
 RE_SPEAKER_LINE = re.compile(r"^(?P<all>[^：:。，]{4,50})[：:]$")
@@ -45,6 +51,9 @@ def speaker(text: str) -> dict | None:
             return {"role": role, "name": name}
     return None
 RE_FIGURE = re.compile(r"^(?P<caption>图\s*\d*\s*[：:]\s*.+)$")
+# Numbered section headings (一、 1. （一） 第一部分 …): parts of an article, never its title.
+RE_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]\s*\S|"
+                         r"第[一二三四五六七八九十\d]+(?:部分|章|节))")
 BOX_TITLES = ("核心提示", "内容提要", "编者按", "导读", "摘要")
 
 
@@ -53,7 +62,7 @@ def heading_like(text: str) -> bool:
     t = text.strip()
     if not t or len(t) > 70 or ends_sentence(t) or "。" in t or t.endswith(("，", "、", "：")):
         return False
-    if t[-1] in HEADING_BAD_END:
+    if t[-1] in HEADING_BAD_END and not is_word(t[-2:]):  # 方向, 规则, 行为 end a noun, not a sentence
         return False
     return bool(re.search(f"[{CJK}]", t))
 
@@ -91,7 +100,14 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
         level, text = strip_markup(ln.text.strip())
         prev = units[-1] if units else None
         nxt = strip_markup(lines[i + 1].text.strip())[1] if i + 1 < n else ""
-        if level == 1:
+        byline = parse_byline(text) if not level else None
+        if level == 0 and RE_SEPARATOR.match(text):
+            units.append(Unit("separator", text, [ln.number]))
+        elif level == 0 and RE_JUMP.match(text):
+            m = RE_JUMP.match(text)
+            units.append(Unit("jump", text, [ln.number], {"dir": "down" if m.group("dir") in ("下转", "转") else "up",
+                                                          "page": m.group("page"), "rest": m.group("rest").strip()}))
+        elif level == 1:
             units.append(Unit("title", text, [ln.number]))
         elif level >= 2 and text in BOX_TITLES:
             if i + 1 < n:
@@ -100,23 +116,26 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             else:
                 units.append(Unit("heading", text, [ln.number]))
         elif level >= 2:
-            units.append(Unit("heading", text, [ln.number]))
+            units.append(Unit("heading", text, [ln.number], {"marked": True}))
         elif RE_NOTE.match(text):
             units.append(Unit("note", text, [ln.number]))
         elif RE_META.search(text) and len(text) < 60:
             units.append(Unit("meta", text, [ln.number]))
         elif RE_PHOTO_CREDIT.match(text):
             units.append(Unit("photo_credit", text, [ln.number]))
-        elif reporter_byline(text):
-            role, names = reporter_byline(text)
-            units.append(Unit("author", text, [ln.number], {"names": names, "role": role}))
-        elif byline_names(text):
-            units.append(Unit("author", text, [ln.number], {"names": byline_names(text)}))
+        elif byline is not None:
+            extra = {"names": byline["names"], "form": byline["form"]}
+            if byline.get("role"):
+                extra["role"] = byline["role"]
+            if byline.get("affiliation"):
+                extra["affiliation"] = byline["affiliation"]
+            units.append(Unit("author", text, [ln.number], extra))
         elif speaker(text):
             units.append(Unit("speaker", text.rstrip("：:"), [ln.number], speaker(text)))
         elif RE_FIGURE.match(text):
             units.append(Unit("figure", RE_FIGURE.match(text).group("caption"), [ln.number]))
-        elif prev is not None and prev.kind == "title" and len(text) <= 80 and not ends_sentence(text) and "，" in text:
+        elif prev is not None and prev.kind == "title" and 16 <= len(text) <= 80 and not ends_sentence(text) \
+                and "，" in text:
             units.append(Unit("deck", text, [ln.number]))
         elif heading_like(text) and len(text) < 40 and _heading_group(lines, i):
             size = _heading_group(lines, i)
@@ -124,7 +143,8 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             joined = parts[0]
             for part in parts[1:]:
                 joined += ("" if joined.endswith(("，", "：")) else "，") + part
-            units.append(Unit("heading", joined, [lines[i + k].number for k in range(size)], {"unmarked": True}))
+            units.append(Unit("heading", joined, [lines[i + k].number for k in range(size)],
+                              {"unmarked": True, "parts": parts}))
             i += size
             continue
         else:
@@ -140,16 +160,27 @@ def _heading_group(lines: list[Line], i: int) -> int:
             return 0
         group = [lines[i + k].text.strip() for k in range(size)]
         after = lines[i + size].text.strip()
-        if not all(heading_like(g) and len(g) < 40 and not strip_markup(g)[0] for g in group):
+        if not all(heading_like(g) and len(g) < 40 and not strip_markup(g)[0] and not _special(g) for g in group):
             return 0
-        if any(reporter_byline(g) or byline_names(g) for g in group[1:]):
-            return 0  # a title above its byline, not a headline set on two lines
+        if size == 2 and (RE_NUMBERED.match(group[0]) or RE_NUMBERED.match(group[1])):
+            return 1  # a numbered heading is a heading of its own, never half of a two-line one
+        if _special(after):
+            if size == 2 and ("，" in group[0] or len(group[0]) > 24):
+                # Two lines above a byline that do not read as one headline: the first is a heading
+                # of its own (a column run ending on a heading), or prose that broke off ('此外，…').
+                return 0 if re.match(rf"^[{CJK}]{{1,3}}，", group[0]) else 1
+            return size
         if strip_markup(after)[0] or heading_like(after):
             continue
         if join_evidence(group[-1], after) > 0:
             return 0
         return size
     return 0
+
+
+def _special(text: str) -> bool:
+    """A line with a role of its own (byline, author note, jump line, separator), never part of a heading."""
+    return bool(parse_byline(text) or RE_NOTE.match(text) or RE_JUMP.match(text) or RE_SEPARATOR.match(text))
 
 
 def _mark_caption_names(units: list[Unit], report: list[Change]) -> list[Unit]:

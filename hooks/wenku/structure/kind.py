@@ -1,0 +1,74 @@
+"""What kind of source a text is (compilation, slides, newspaper page, report, web page), from its own
+evidence; a sidecar's `kind` wins over this guess.
+
+- compilation: a table of contents (目录) whose entries recur as titles in the text;
+- slides: numbered slide titles (1.1, 1.2 …) or a CONTENTS slide;
+- newspaper page: jump lines (下转第N版/上接第N版), page numbers (第N版), reporters' bylines (本报记者),
+  several articles on one page;
+- web page: an outlet/date line (来源：… 发布时间：…), share and print widgets, view counts, page-navigation
+  lines, HTML remnants, site footers;
+- report: one long document with numbered sections (一、 …, （一） …, 1. …), an abstract or key words,
+  figures and tables.
+The lines removed by earlier steps count too (their text is in the report), so a web page whose widgets
+were already removed is still recognised as one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wenku.model import Change, Line
+from wenku.structure.compilation import _toc_entries
+
+KINDS = ("compilation", "slides", "newspaper-page", "report", "web-page")
+# Which splitter each kind of source needs.
+PATTERN_OF_KIND = {"compilation": "compilation", "slides": "slides", "newspaper-page": "page", "report": "page",
+                   "web-page": "page"}
+
+RE_SLIDE_TITLE = re.compile(r"^\d{1,2}\.\d{1,2}\s+\S")
+RE_NEWSPAPER = re.compile(r"(下转|上接|转)第?\s*[0-9一二三四五六七八九十]{1,3}\s*版|^第\s*[0-9一二三四五六七八九十]{1,3}\s*版|"
+                          r"本报(?:记者|讯|评论员)|通讯员|记者\s+[\u4e00-\u9fff]{2,4}$|总第\s*\d+\s*期|星期[一二三四五六日天]")
+RE_WEB = re.compile(r"(来源|发布时间|发表时间|浏览次数|阅读量|点击数|责任编辑|责编)\s*[：:]|分享到|【打印|【关闭|字体[：:]|"
+                    r"上一篇|下一篇|首页\s*[>＞]|扫一扫|&[a-z]{2,6};|</?(?:p|br|div|span|strong)\b|主办|技术支持|ICP备")
+RE_REPORT = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+\.\d*\s*\S|第[一二三四五六七八九十]+[章节部分])|"
+                       r"^(?:摘\s*要|关键词|内容提要)[：:]|^图\s*\d+|^表\s*\d+")
+
+
+def detect_pattern(lines: list[Line]) -> str:
+    """'compilation', 'slides' or 'page': how this source bundles its articles."""
+    texts = [ln.text.strip() for ln in lines if ln.text.strip()]
+    if _toc_entries(texts):
+        return "compilation"
+    slide_titles = sum(1 for t in texts if RE_SLIDE_TITLE.match(t))
+    if slide_titles >= 3 or any(t.upper() == "CONTENTS" for t in texts):
+        return "slides"
+    return "page"
+
+
+def detect_kind(lines: list[Line], removed: list[Change] | None = None, articles: int = 1) -> tuple[str, str]:
+    """(kind, evidence): the kind of source and what in the text shows it (articles: how many the page
+    splitter found)."""
+    pattern = detect_pattern(lines)
+    if pattern == "compilation":
+        return "compilation", "a table of contents whose entries recur as titles"
+    if pattern == "slides":
+        return "slides", "numbered slide titles or a CONTENTS slide"
+    texts = [ln.text.strip() for ln in lines if ln.text.strip()]
+    texts += [c.before.strip() for c in removed or [] if c.before and c.line is not None]
+    news = sum(1 for t in texts if len(t) < 80 and RE_NEWSPAPER.search(t))
+    web = sum(1 for t in texts if len(t) < 120 and RE_WEB.search(t))
+    sections = sum(1 for t in texts if len(t) < 60 and RE_REPORT.search(t))
+    size = sum(len(t) for t in texts)
+    if news >= 2 and news >= web:
+        return "newspaper-page", f"{news} newspaper lines (page numbers, jump lines, reporters' bylines)"
+    if web >= 2:
+        return "web-page", f"{web} web-page lines (outlet and date line, widgets, HTML remnants, site footer)"
+    if sections >= 4 and size >= 6000:
+        return "report", f"a long text ({size} characters) in {sections} numbered sections"
+    if news:
+        return "newspaper-page", "a newspaper line (page number, jump line or reporter's byline)"
+    if articles >= 2:
+        return "newspaper-page", f"{articles} articles on one page"
+    if web:
+        return "web-page", "a web-page line (outlet and date, widget or site footer)"
+    return "web-page", "one article without newspaper or report features: read as a web page"

@@ -1,0 +1,171 @@
+"""Slide decks: one article; parts and numbered slides become headings, bullets lists, label/percentage runs tables."""
+
+from __future__ import annotations
+
+import re
+
+from wenku.ingest.boilerplate import boilerplate_rule
+from wenku.model import Article, Block, Change, Line
+from wenku.textutil import CJK, ends_sentence
+
+RE_SLIDE = re.compile(r"^(?P<num>\d{1,2})\.(?P<sub>\d{1,2})\s+(?P<title>.+)$")
+RE_PART = re.compile(r"^Part\s*0?(?P<num>\d{1,2})\s+(?P<title>.+)$", re.I)
+RE_PERCENT = re.compile(r"^\d{1,3}(?:\.\d+)?\s*%$")
+RE_BULLET = re.compile(r"^(?:[-•·▪●]\s*(?:>\s*)?|>\s+|□\s*)(?P<text>.+)$")
+
+
+def split_slides(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
+    """A slide deck as one article: parts and numbered slides as headings, bullets as lists."""
+    report: list[Change] = []
+    body = [ln for ln in lines if ln.text.strip()]
+    texts = [ln.text.strip() for ln in body]
+    toc_idx = [i for i, t in enumerate(texts) if t in ("目录", "目 录")]
+    parts: dict[str, str] = {}
+    first_toc = toc_idx[0] if toc_idx else None
+    front = body[: first_toc] if first_toc is not None else []
+    art = Article(source="")
+    # Front matter: year, title, subtitle, author with role, date.
+    fm = [ln for ln in front]
+    title_lines = [ln for ln in fm if re.search(f"[{CJK}]", ln.text) and not re.match(r"^\d", ln.text.strip())]
+    if title_lines:
+        art.title = title_lines[0].text.strip()
+        art.meta["title_from"] = "title slide"
+        art.meta["title_lines"] = [title_lines[0].number]
+    for ln in fm:
+        t = ln.text.strip()
+        if ln is (title_lines[0] if title_lines else None):
+            continue
+        m = re.match(rf"^(?P<name>[{CJK}]{{2,3}})\s+(?P<role>.+)$", t)
+        if m and "智库" in t or m and re.search(r"(院长|主任|总监|研究员|教授|CEO|总裁|分析师)", t):
+            art.authors.append(m.group("name"))
+            art.affiliations.append(m.group("role"))
+            report.append(Change("extract_byline", ln.number, t, "", "author and role moved to metadata"))
+        elif re.fullmatch(r"(19|20)\d\d\s*[.．/-]\s*\d{1,2}", t):
+            y, mth = re.split(r"\s*[.．/-]\s*", t)
+            art.date = f"{y}-{int(mth):02d}"
+            report.append(Change("extract_date", ln.number, t, "", "date of the deck moved to metadata"))
+        elif re.fullmatch(r"(19|20)\d\d", t):
+            report.append(Change("remove_cover_year", ln.number, t, "", "year printed on the cover slide"))
+        elif art.title and re.search(f"[{CJK}]", t) and "subtitle" not in art.meta:
+            art.meta["subtitle"] = t
+            art.meta.setdefault("title_lines", []).append(ln.number)
+        else:
+            art.blocks.append(Block("p", t, [ln.number]))
+    i = first_toc if first_toc is not None else 0
+    current_part = None
+    seen_slides: set[str] = set()
+    items: list[Line] = []
+    while i < len(body):
+        t = texts[i]
+        ln = body[i]
+        if t in ("目录", "目 录"):
+            j = i + 1
+            while j < len(body) and (texts[j].upper() == "CONTENTS" or RE_PART.match(texts[j])):
+                m = RE_PART.match(texts[j])
+                if m:
+                    parts.setdefault(m.group("num"), m.group("title"))
+                j += 1
+            reason = ("table of contents of the deck: used for the part headings" if i == first_toc
+                      else "table of contents repeated before the next part")
+            for k in range(i, j):
+                report.append(Change("remove_repeated_toc" if i != first_toc else "remove_table_of_contents",
+                                     body[k].number, body[k].text, "", reason))
+            i = j
+            continue
+        m = RE_SLIDE.match(t)
+        if m:
+            _flush_items(items, art, report)
+            if m.group("num") != current_part:
+                current_part = m.group("num")
+                if current_part in parts:
+                    art.blocks.append(Block("h2", f"第{int(current_part)}部分　{parts[current_part]}", []))
+            if t in seen_slides:
+                report.append(Change("remove_repeated_slide_title", ln.number, t, "",
+                                     "slide title repeated on a continuation slide"))
+            else:
+                seen_slides.add(t)
+                art.blocks.append(Block("h3", t, [ln.number]))
+            i += 1
+            continue
+        items.append(ln)
+        i += 1
+    _flush_items(items, art, report)
+    numbers = [n for b in art.blocks for n in b.lines]
+    art.line_span = (min(numbers), max(numbers)) if numbers else (0, 0)
+    return [art], report, {}
+
+
+def _flush_items(items: list[Line], art: Article, report: list[Change]) -> None:
+    """Turn the lines of one slide into blocks: tables of label/percentage runs, lists, paragraphs."""
+    lines = []
+    for k, ln in enumerate(items):
+        rule = boilerplate_rule(ln.text.strip(), False)
+        if rule:
+            report.append(Change(rule.name, ln.number, ln.text, "", rule.reason))
+        else:
+            lines.append(ln)
+    items.clear()
+    i = 0
+    while i < len(lines):
+        t = lines[i].text.strip()
+        # A table: label / percentage pairs, possibly with group labels ("关键要素") between them.
+        j, rows, group = i, [], ""
+        while j < len(lines):
+            a = lines[j].text.strip()
+            b = lines[j + 1].text.strip() if j + 1 < len(lines) else ""
+            if RE_PERCENT.match(b) and not RE_PERCENT.match(a) and len(a) <= 20:
+                rows.append((group, a, b.replace(" ", ""), [lines[j].number, lines[j + 1].number]))
+                j += 2
+            elif rows and len(a) <= 8 and j + 2 < len(lines) and RE_PERCENT.match(lines[j + 2].text.strip()):
+                group = a  # a group label inside the run
+                rows.append((None, a, None, [lines[j].number]))
+                j += 1
+            else:
+                break
+        real_rows = [r for r in rows if r[2]]
+        if len(real_rows) >= 3:
+            caption = ""
+            if art.blocks and art.blocks[-1].kind == "p" and len(art.blocks[-1].text) <= 30:
+                caption = art.blocks.pop().text
+            art.blocks.append(Block("table", caption, [n for r in rows for n in r[3]],
+                                    [(g, a, b) for g, a, b, _ in rows if b]))
+            i = j
+            continue
+        m = RE_BULLET.match(t)
+        if m:
+            bullets = []
+            while i < len(lines) and RE_BULLET.match(lines[i].text.strip()):
+                mm = RE_BULLET.match(lines[i].text.strip())
+                text = mm.group("text").strip()
+                nums = [lines[i].number]
+                # '> 山东省' followed by its text: a labelled item.
+                if lines[i].text.strip().startswith(">") and len(text) <= 8 and i + 1 < len(lines) \
+                        and not RE_BULLET.match(lines[i + 1].text.strip()):
+                    text = f"**{text}**：{lines[i + 1].text.strip()}"
+                    nums.append(lines[i + 1].number)
+                    i += 1
+                bullets.append((text, nums))
+                i += 1
+            art.blocks.append(Block("list", "", [n for _, ns in bullets for n in ns], [b for b, _ in bullets]))
+            continue
+        fm = RE_FIGURE_LINE.match(t)
+        if fm:
+            art.blocks.append(Block("figure", fm.group("caption"), [lines[i].number]))
+            i += 1
+            continue
+        # A run of short label lines (diagram labels): a list.
+        k = i
+        while k < len(lines) and len(lines[k].text.strip()) <= 18 and not ends_sentence(lines[k].text.strip()) \
+                and not (k + 1 < len(lines) and RE_PERCENT.match(lines[k + 1].text.strip()) and k > i) \
+                and not RE_SLIDE.match(lines[k].text.strip()) and not RE_BULLET.match(lines[k].text.strip()) \
+                and not RE_FIGURE_LINE.match(lines[k].text.strip()):
+            k += 1
+        if k - i >= 3:
+            art.blocks.append(Block("list", "", [ln.number for ln in lines[i:k]], [ln.text.strip() for ln in lines[i:k]]))
+            i = k
+            continue
+        art.blocks.append(Block("p", t, [lines[i].number]))
+        i += 1
+
+
+RE_FIGURE_LINE = re.compile(r"^(?P<caption>图\s*\d*\s*[：:]\s*.+)$")
