@@ -725,6 +725,9 @@ def stage(root: str, staging: str, site_url: str = "", build: Build | None = Non
     cached = build.pages[key]
     site = SiteDocs(pages=cached.pages, files=cached.files, corpus=corpus)
     site.problems.extend(corpus.problems)
+    from wenku.enrich.translation import placeholder_problems
+
+    site.problems.extend(placeholder_problems(manual))  # unfinished English is never published
     written = set()
     for rel, full in manual.items():
         _copy_if_changed(full, os.path.join(staging, rel))
