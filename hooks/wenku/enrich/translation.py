@@ -298,7 +298,10 @@ def english_normal(text: str) -> str:
 def _uses(rendering: str, english: str) -> bool:
     """Whether the (normalised) English uses a rendering as whole words (plural or possessive endings allowed)."""
     r = english_normal(rendering).strip()
-    return bool(r) and re.search(r"(?<![a-z0-9])" + re.escape(r) + r"(?:s|es)?(?![a-z0-9])", english) is not None
+    if not r:
+        return False
+    stem = re.escape(r[:-1]) + r"(?:y|ies)" if r.endswith("y") else re.escape(r) + r"(?:s|es)?"
+    return re.search(r"(?<![a-z0-9])" + stem + r"(?![a-z0-9])", english) is not None
 
 
 def terms_in(chinese: str) -> list[dict]:
@@ -312,7 +315,9 @@ def terms_in(chinese: str) -> list[dict]:
         masked = text
         for lz in sorted(longer, key=len, reverse=True):
             masked = masked.replace(lz, "□" * len(lz))
-        if zh in masked:
+        # A term ending in a sign (人工智能+) is that term only when no word follows (人工智能+医疗 is "AI + healthcare").
+        tail = r"(?![\w\u4e00-\u9fff])" if not re.match(r"[\w\u4e00-\u9fff]", zh[-1]) else ""
+        if re.search(re.escape(zh) + tail, masked):
             found.append(g)
     return found
 
