@@ -289,6 +289,7 @@ def english_normal(text: str) -> str:
     """English reduced for comparing renderings: case, quotes, hyphens, -ize/-ise and markup ignored."""
     text = unicodedata.normalize("NFKC", text).lower()
     text = re.sub(r"\]\([^)]*\)", "", text)  # link targets
+    text = re.sub(r"(?<=[a-z])['’]s\b", "", text)  # possessives
     text = re.sub(r"[\"'“”‘’*_\[\]\\()]", "", text)
     text = re.sub(r"[-‐‑–—/]", " ", text)
     text = re.sub(r"iz(e|es|ed|ing|ation|ations)\b", r"is\1", text)
@@ -300,8 +301,17 @@ def _uses(rendering: str, english: str) -> bool:
     r = english_normal(rendering).strip()
     if not r:
         return False
-    stem = re.escape(r[:-1]) + r"(?:y|ies)" if r.endswith("y") else re.escape(r) + r"(?:s|es)?"
-    return re.search(r"(?<![a-z0-9])" + stem + r"(?![a-z0-9])", english) is not None
+    def plural(words: str) -> str:
+        return re.escape(words[:-1]) + r"(?:y|ies)" if words.endswith("y") else re.escape(words) + r"(?:s|es)?"
+
+    patterns = [plural(r)]
+    # A shared word left out in a series: "innovation, industrial and talent chains" uses "innovation chain";
+    # "new industries, models and drivers of growth" uses "new drivers of growth".
+    words = r.split(" ")
+    for i in range(1, len(words)):
+        patterns.append(re.escape(" ".join(words[:i])) + r"(?:,? [a-z]+){0,6},? (?:and|or)(?: [a-z]+)? "
+                        + plural(" ".join(words[i:])))
+    return any(re.search(r"(?<![a-z0-9])" + p + r"(?![a-z0-9])", english) for p in patterns)
 
 
 def terms_in(chinese: str) -> list[dict]:
