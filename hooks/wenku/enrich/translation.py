@@ -296,7 +296,7 @@ def english_normal(text: str) -> str:
     return " " + re.sub(r"\s+", " ", text).strip() + " "
 
 
-def _uses(rendering: str, english: str) -> bool:
+def _uses(rendering: str, english: str, elided: bool = True) -> bool:
     """Whether the (normalised) English uses a rendering as whole words (plural or possessive endings allowed)."""
     r = english_normal(rendering).strip()
     if not r:
@@ -308,7 +308,7 @@ def _uses(rendering: str, english: str) -> bool:
     # A shared word left out in a series: "innovation, industrial and talent chains" uses "innovation chain";
     # "new industries, models and drivers of growth" uses "new drivers of growth".
     words = r.split(" ")
-    for i in range(1, len(words)):
+    for i in range(1, len(words) if elided else 1):
         patterns.append(re.escape(" ".join(words[:i])) + r"(?:,? [a-z]+){0,6},? (?:and|or)(?: [a-z]+)? "
                         + plural(" ".join(words[i:])))
     return any(re.search(r"(?<![a-z0-9])" + p + r"(?![a-z0-9])", english) for p in patterns)
@@ -338,7 +338,7 @@ def glossary_problems(chinese: str, english: str) -> list[str]:
     present = terms_in(chinese)
     out = []
     for g in present:
-        refused = [r for r in g["refused"] if _uses(r, eng)
+        refused = [r for r in g["refused"] if _uses(r, eng, elided=False)
                    and not any(_uses(r, " ".join(o["accepted"])) for o in present if o is not g)]
         if refused:
             out.append(f"glossary: {g['zh']} rendered as '{refused[0]}', which the glossary refuses; use "
