@@ -431,9 +431,12 @@ def check_translation(path: str, text: str, art: Article | None) -> list[Problem
     """Problems of one translation file: placeholders, fingerprint, missing English, numbers, glossary."""
     problems = [Problem(path, n, "translation placeholder left: write the English (or remove the block)")
                 for n, line in enumerate(text.split("\n"), 1) if PLACEHOLDER in line]
+    tf = parse(text)
+    if title_note(tf.meta.get("title")):
+        line = next((n for n, ln in enumerate(tf.lines, 1) if ln.startswith("title:")), 1)
+        problems.append(Problem(path, line, TITLE_NOTE_MESSAGE, "warning"))
     if art is None:
         return problems
-    tf = parse(text)
     if "translation_of" in tf.meta and str(tf.meta.get("translation_of") or "") != fingerprint(art):
         line = next((n for n, ln in enumerate(tf.lines, 1) if ln.startswith("translation_of:")), 1)
         problems.append(Problem(path, line, f"outdated translation: made from '{tf.meta.get('translation_of')}', "
@@ -462,11 +465,30 @@ def check_translation(path: str, text: str, art: Article | None) -> list[Problem
     return problems
 
 
+TITLE_NOTE_MESSAGE = ("a note inside a title: say that a title is supplied or inferred with title_supplied: true "
+                      "(or title_inferred), which the page shows in both languages")
+
+
+def title_note(title) -> bool:
+    """Whether a title string carries an editors' note in brackets ("… (title inferred)")."""
+    return isinstance(title, str) and re.search(r"[(（\[][^)）\]]*(?:\btitle\b|标题)[^)）\]]*[)）\]]\s*$", title,
+                                                 re.I) is not None
+
+
 def check_translations(docs_dir: str, articles: list[Article]) -> list[Problem]:
-    """Every translation file docs/articles/<slug>.en.md against its article's Chinese."""
+    """Every translation file docs/articles/<slug>.en.md against its article's Chinese; notes in English titles."""
+    from wenku.corpus import sidecar_line
+
     by_slug = {a.slug: a for a in articles}
     folder = os.path.join(docs_dir, "articles")
     problems: list[Problem] = []
+    sources = os.path.join(os.path.dirname(os.path.abspath(docs_dir)), "sources")
+    for a in articles:
+        if title_note(a.meta.get("title_en")):
+            sidecar = os.path.join(sources, os.path.splitext(a.source)[0] + ".yml")
+            key = a.slug if sidecar_line(sidecar, "articles", a.slug) > 1 else a.meta.get("natural_slug", a.slug)
+            problems.append(Problem(sidecar, sidecar_line(sidecar, "articles", key, "title_en"), TITLE_NOTE_MESSAGE,
+                                    "warning"))
     if not os.path.isdir(folder):
         return problems
     for f in sorted(os.listdir(folder)):
