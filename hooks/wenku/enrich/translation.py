@@ -314,22 +314,50 @@ def _uses(rendering: str, english: str, elided: bool = True) -> bool:
     return any(re.search(r"(?<![a-z0-9])" + p + r"(?![a-z0-9])", english) for p in patterns)
 
 
+@functools.lru_cache(maxsize=1)
+def _term_patterns() -> tuple[tuple[dict, str, tuple[str, ...], re.Pattern], ...]:
+    """Per glossary entry: its normalised Chinese, the longer terms that contain it, and its pattern."""
+    entries = glossary()
+    out = []
+    for g in entries:
+        zh = normal(g["zh"])
+        longer = tuple(sorted({normal(o["zh"]) for o in entries if o is not g and zh in normal(o["zh"])
+                               and len(normal(o["zh"])) > len(zh)}, key=len, reverse=True))
+        # A term ending in a sign (人工智能+) is that term only when no word follows (人工智能+医疗 is "AI + healthcare").
+        tail = r"(?![\w\u4e00-\u9fff])" if not re.match(r"[\w\u4e00-\u9fff]", zh[-1]) else ""
+        out.append((g, zh, longer, re.compile(re.escape(zh) + tail)))
+    return tuple(out)
+
+
 def terms_in(chinese: str) -> list[dict]:
     """Glossary entries whose Chinese occurs in a text, not only inside a longer glossary term."""
     text = normal(chinese)
-    entries = glossary()
     found = []
-    for g in entries:
-        zh = normal(g["zh"])
-        longer = [normal(o["zh"]) for o in entries if o is not g and zh in normal(o["zh"]) and len(o["zh"]) > len(g["zh"])]
+    for g, zh, longer, pattern in _term_patterns():
+        if zh not in text:
+            continue
         masked = text
-        for lz in sorted(longer, key=len, reverse=True):
+        for lz in longer:
             masked = masked.replace(lz, "□" * len(lz))
-        # A term ending in a sign (人工智能+) is that term only when no word follows (人工智能+医疗 is "AI + healthcare").
-        tail = r"(?![\w\u4e00-\u9fff])" if not re.match(r"[\w\u4e00-\u9fff]", zh[-1]) else ""
-        if re.search(re.escape(zh) + tail, masked):
+        if pattern.search(masked):
             found.append(g)
     return found
+
+
+def term_uses(articles: list[Article]) -> dict[str, list[tuple[Article, int]]]:
+    """For each glossary term, the articles whose Chinese uses it and how often (most uses first)."""
+    out: dict[str, list[tuple[Article, int]]] = {}
+    for art in articles:
+        text = "\n".join(b.text + "".join(str(i) for i in b.items if isinstance(i, str)) for b in art.blocks)
+        counts: dict[str, int] = {}
+        for block_text in text.split("\n"):
+            for g in terms_in(block_text):
+                counts[g["zh"]] = counts.get(g["zh"], 0) + 1
+        for zh, n in counts.items():
+            out.setdefault(zh, []).append((art, n))
+    for zh in out:
+        out[zh].sort(key=lambda an: (-an[1], an[0].slug))
+    return out
 
 
 def glossary_problems(chinese: str, english: str) -> list[str]:
