@@ -83,7 +83,7 @@ def parse(text: str) -> TranslationFile:
                 box.append(lines[i][4:] if lines[i].startswith("    ") else lines[i].lstrip("\t"))
                 i += 1
             eng = "\n".join(t for _, t in english).strip()
-            first = next((n for n, t in english if t.strip()), head)
+            first = _first_prose_line(english, head)
             pairs.append(Pair("\n".join(box).strip(), eng, head + 1, first + 1))
             english = []
             continue
@@ -91,6 +91,19 @@ def parse(text: str) -> TranslationFile:
         i += 1
     tail = "\n".join(t for _, t in english).strip()
     return TranslationFile(meta, body_start + 1, pairs, tail, lines)
+
+
+def _first_prose_line(english: list[tuple[int, str]], default: int) -> int:
+    """0-based line where the English of a pair starts, past the page's translation note."""
+    paragraph: list[tuple[int, str]] = []
+    for n, t in english + [(default, "")]:
+        if t.strip():
+            paragraph.append((n, t))
+        elif paragraph:
+            if not any(".wenku-translation-note" in x for _, x in paragraph):
+                return paragraph[0][0]
+            paragraph = []
+    return default
 
 
 def strip_note(english: str) -> str:
@@ -367,7 +380,7 @@ def glossary_problems(chinese: str, english: str) -> list[str]:
     out = []
     for g in present:
         refused = [r for r in g["refused"] if _uses(r, eng, elided=False)
-                   and not any(_uses(r, " ".join(o["accepted"])) for o in present if o is not g)]
+                   and not any(_uses(r, english_normal(" | ".join(o["accepted"]))) for o in present if o is not g)]
         if refused:
             out.append(f"glossary: {g['zh']} rendered as '{refused[0]}', which the glossary refuses; use "
                        f"'{g['en']}'")
@@ -478,14 +491,16 @@ def check_translation(path: str, text: str, art: Article | None) -> list[Problem
             continue
         where = tf.pairs[a0].line if a0 < len(tf.pairs) else len(tf.lines)
         for b in blocks[b0:b1]:
-            problems.append(Problem(path, where, f"Chinese block without English: '{normal(block_markdown(b))[:30]}…'",
+            problems.append(Problem(path, where, f"Chinese block without English: '{box_text(b)[:30]}…'",
                                     "warning"))
         for p in tf.pairs[a0:a1]:
             problems.append(Problem(path, p.line, f"original-text box not in the article's Chinese: "
                                                   f"'{normal(p.chinese)[:30]}…'", "warning"))
     for p in tf.pairs:
         english = strip_note(p.english)
-        if not re.search(r"[A-Za-z]", english.replace(PLACEHOLDER, "")):
+        if PLACEHOLDER in english:
+            continue  # reported above as an error
+        if not re.search(r"[A-Za-z]", english):
             problems.append(Problem(path, p.line, "Chinese block without English above its box", "warning"))
             continue
         for message in number_problems(p.chinese, english) + glossary_problems(p.chinese, english):
