@@ -546,10 +546,10 @@ def check_translations(docs_dir: str, articles: list[Article]) -> list[Problem]:
 
 
 def placeholder_problems(manual: dict[str, str]) -> list[Problem]:
-    """Build refusal: English pages (docs path -> file) that still hold a translation placeholder."""
+    """Build refusal: translation pages (docs path -> file) that still hold a translation placeholder."""
     out = []
     for rel, full in sorted(manual.items()):
-        if rel.endswith(".en.md"):
+        if re.fullmatch(r"articles/[a-z0-9-]+\.en\.md", rel):
             with open(full, encoding="utf-8", errors="replace") as fh:
                 text = fh.read()
             out.extend(Problem(full, n, "translation placeholder left: this page cannot be published")
