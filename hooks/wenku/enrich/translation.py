@@ -311,9 +311,16 @@ def english_normal(text: str) -> str:
 
 def _uses(rendering: str, english: str, elided: bool = True) -> bool:
     """Whether the (normalised) English uses a rendering as whole words (plural or possessive endings allowed)."""
+    pattern = _rendering_pattern(rendering, elided)
+    return pattern is not None and pattern.search(english) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _rendering_pattern(rendering: str, elided: bool) -> re.Pattern | None:
     r = english_normal(rendering).strip()
     if not r:
-        return False
+        return None
+
     def plural(words: str) -> str:
         return re.escape(words[:-1]) + r"(?:y|ies)" if words.endswith("y") else re.escape(words) + r"(?:s|es)?"
 
@@ -324,7 +331,7 @@ def _uses(rendering: str, english: str, elided: bool = True) -> bool:
     for i in range(1, len(words) if elided else 1):
         patterns.append(re.escape(" ".join(words[:i])) + r"(?:,? [a-z]+){0,6},? (?:and|or)(?: [a-z]+)? "
                         + plural(" ".join(words[i:])))
-    return any(re.search(r"(?<![a-z0-9])" + p + r"(?![a-z0-9])", english) for p in patterns)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(patterns) + r")(?![a-z0-9])")
 
 
 @functools.lru_cache(maxsize=1)
