@@ -39,6 +39,7 @@ CASES = [
     ("refused.en.md", QIESHI, "warning", "glossary: 生力军 rendered as 'fresh force', which the glossary refuses",
      ("fresh force", 0)),
     ("title-note.en.md", ZHU, "warning", "a note inside a title", ("(title inferred)", 0)),
+    ("title-note.en.md", ZHU, "warning", "English title differs from the sidecar's title_en", ("(title inferred)", 0)),
 ]
 
 

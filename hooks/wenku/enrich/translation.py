@@ -485,6 +485,10 @@ def check_translation(path: str, text: str, art: Article | None) -> list[Problem
         problems.append(Problem(path, line, TITLE_NOTE_MESSAGE, "warning"))
     if art is None:
         return problems
+    if art.meta.get("title_en") and tf.meta.get("title") and str(tf.meta["title"]) != str(art.meta["title_en"]):
+        line = next((n for n, ln in enumerate(tf.lines, 1) if ln.startswith("title:")), 1)
+        problems.append(Problem(path, line, f"English title differs from the sidecar's title_en "
+                                            f"('{art.meta['title_en']}'): the site would show two titles", "warning"))
     if "translation_of" in tf.meta and str(tf.meta.get("translation_of") or "") != fingerprint(art):
         line = next((n for n, ln in enumerate(tf.lines, 1) if ln.startswith("translation_of:")), 1)
         problems.append(Problem(path, line, f"outdated translation: made from '{tf.meta.get('translation_of')}', "
