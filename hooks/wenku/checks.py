@@ -40,6 +40,10 @@ def check_site(root: str) -> list[Problem]:
     problems.extend(p for p in corpus.problems if p not in problems)
     generated = {f"articles/{a.slug}.md" for a in corpus.articles}
     problems.extend(check_pages(docs_dir, generated))
+    from wenku.enrich.translation import check_glossary, check_translations
+
+    problems.extend(check_glossary())
+    problems.extend(check_translations(docs_dir, corpus.articles))
     return _dedupe(problems)
 
 

@@ -94,6 +94,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_translate(args: argparse.Namespace) -> int:
+    """Write or update docs/articles/<slug>.en.md: placeholders where English is missing or outdated."""
+    from wenku.enrich.translation import run_translate
+
+    return run_translate(_root(args.root), args.slug, args.date)
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     """Print the cleaning report of each source file (what was fixed or removed, and where)."""
     status = 0
@@ -130,6 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--root", default=None)
     p.add_argument("--force", action="store_true")
     p.set_defaults(func=cmd_export)
+    p = sub.add_parser("translate", help="write a translation skeleton, or mark what changed in an outdated one")
+    p.add_argument("slug")
+    p.add_argument("--root", default=None)
+    p.add_argument("--date", default=None, help="the 'translated' date to record (default: keep, or none)")
+    p.set_defaults(func=cmd_translate)
     p = sub.add_parser("report", help="print the cleaning report of source files")
     p.add_argument("files", nargs="+")
     p.set_defaults(func=cmd_report)

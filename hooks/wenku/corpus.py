@@ -544,7 +544,7 @@ def apply_overrides(corpus: Corpus) -> None:
             if "publication" in ov:
                 art.publication = ov["publication"]
             for key in ("title_en", "summary_en", "authors_en", "affiliations_en", "topics", "keywords",
-                        "publication_en", "notes"):
+                        "publication_en", "notes", "title_supplied"):
                 if key in ov:
                     art.meta[key] = ov[key]
             for i, tid in enumerate(ov.get("topics") or []):

@@ -39,7 +39,7 @@ ARTICLE_KEYS: dict[str, str] = {
     "title": "str", "title_en": "str", "summary": "str", "summary_en": "str", "authors": "strlist",
     "authors_en": "strlist", "affiliations": "strlist", "affiliations_en": "strlist", "date": "date",
     "publication": "str", "publication_en": "str", "topics": "strlist", "keywords": "strlist", "slug": "slug",
-    "funding": "strlist", "notes": "str",
+    "funding": "strlist", "notes": "str", "title_supplied": "bool",
 }
 # Front matter of a hand-written article page in docs/.
 PAGE_KEYS: dict[str, str] = dict(ARTICLE_KEYS) | {

@@ -89,6 +89,8 @@ def front_matter(art: Article) -> dict:
     }
     if art.title_inferred:
         fm["title_inferred"] = True
+    if art.meta.get("title_supplied") is True:  # the original has no title; the editors wrote this one
+        fm["title_supplied"] = True
     for key, value in (("affiliations", art.affiliations), ("publication", art.publication), ("date", art.date),
                        ("funding", art.funding), ("summary", art.summary)):
         if value:

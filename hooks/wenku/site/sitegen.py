@@ -157,7 +157,7 @@ def build_pages(corpus: Corpus, site_url: str = "", translations: dict[str, dict
         for topic in taxonomy():
             site.pages[f"topics/{topic.id}{sfx}.md"] = topic_page(topic, listed, lang)
         site.pages[f"feed{sfx}.xml"] = rss_feed(listed, lang, site_url)
-        site.pages[f"glossary{sfx}.md"] = glossary_page(lang)
+        site.pages[f"glossary{sfx}.md"] = glossary_page(lang, arts)
         site.pages[f"translations{sfx}.md"] = translation_status(listed, corpus, lang)
         site.pages[f"articles/index{sfx}.md"] = articles_index(listed, lang)
         site.pages[f"authors/index{sfx}.md"] = authors_index(listed, lang)
@@ -343,8 +343,11 @@ def glossary_anchor(term: str) -> str:
     return "term-" + slugify(term)
 
 
-def glossary_page(lang: str) -> str:
-    """The glossary, one linkable entry per term, in a language."""
+def glossary_page(lang: str, arts: list[Article] | None = None) -> str:
+    """The glossary, one linkable entry per term, in a language, with the articles that use each term."""
+    from wenku.enrich.translation import term_uses
+
+    uses = term_uses(arts or [])
     zh = lang == "zh"
     title = "术语表" if zh else "Glossary"
     intro = ("本站英文版对常见中文政策术语的统一译法。文章中这些术语的首次出现链接到这里。" if zh else
@@ -356,9 +359,28 @@ def glossary_page(lang: str) -> str:
         body = f"{escape(g['en'])}" if zh else ""
         if g.get("note_en"):
             body += ("——" if zh else "") + escape(g["note_en"])
+        body += _glossary_details(g, uses.get(g["zh"], []), lang)
         entries.append(f"### {escape(head)} {{#{glossary_anchor(g['zh'])}}}\n\n{body}")
     return (dump_front_matter({"title": title, "generated": True}) + f"\n# {title}\n\n{intro}\n\n"
             + "\n\n".join(entries) + "\n")
+
+
+def _glossary_details(g: dict, used: list[tuple[Article, int]], lang: str) -> str:
+    """Accepted and refused renderings, the source of the rendering, and the articles that use the term."""
+    zh = lang == "zh"
+    lines = []
+    if g.get("variants"):
+        lines.append(("也可译作：" if zh else "Also accepted: ") + "; ".join(escape(str(v)) for v in g["variants"]))
+    if g.get("not"):
+        lines.append(("不应译作：" if zh else "Not: ") + "; ".join(escape(str(v)) for v in g["not"]))
+    if g.get("source"):
+        lines.append(("译法出处：" if zh else "Source of the rendering: ") + escape(str(g["source"])))
+    if used:
+        links = [f"[{escape(article_title(a, lang))}]({_link('', f'articles/{a.slug}.md')}) ({n})" for a, n in used]
+        lines.append((f"用于 {len(used)} 篇文章（括号内为段落数）：" if zh else f"Used in {len(used)} article(s) (paragraphs in brackets): ") + ("、" if zh else "; ").join(links))
+    else:
+        lines.append("本站文章中尚未出现。" if zh else "Not yet used in the site's articles.")
+    return "\n\n" + "\n\n".join(lines)
 
 
 def _link_first_uses(markdown: str, page_dir: str, skip: tuple[str, ...], order, find) -> str:
@@ -734,6 +756,9 @@ def stage(root: str, staging: str, site_url: str = "", build: Build | None = Non
     cached = build.pages[key]
     site = SiteDocs(pages=cached.pages, files=cached.files, corpus=corpus)
     site.problems.extend(corpus.problems)
+    from wenku.enrich.translation import placeholder_problems
+
+    site.problems.extend(placeholder_problems(manual))  # unfinished English is never published
     written = set()
     for rel, full in manual.items():
         _copy_if_changed(full, os.path.join(staging, rel))
