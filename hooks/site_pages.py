@@ -49,6 +49,9 @@ def on_startup(*, command, dirty):
 @event_priority(100)
 def on_config(config):
     """Stage docs/ and the generated pages, then build from the staging folder."""
+    from wenku.search.material import quiet_segmentation
+
+    quiet_segmentation()  # Material's lunr index is never read: no jieba segmentation for it
     root, docs, sources, staging = _paths(config)
     wenku_dir = os.path.dirname(sitegen.__file__)
     fp = (_fingerprint(docs, sources, wenku_dir), config.site_url)
