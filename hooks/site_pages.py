@@ -55,6 +55,10 @@ def on_config(config):
     quiet_segmentation()  # Material's lunr index is never read: no jieba segmentation for it
     preview.SEARCH.wait()  # a preview's search files from the last rebuild, still being written
     preview.apply_editions(config, preview.editions(BUILD.command))  # all, except in `mkdocs serve`
+    from wenku.site import split
+
+    if split.edition():
+        split.quiet_dirty_warning()  # one edition per process: a --dirty build by design
     root, docs, sources, staging = _paths(config)
     wenku_dir = os.path.dirname(sitegen.__file__)
     fp = (_fingerprint(docs, sources, wenku_dir), config.site_url)
@@ -82,6 +86,25 @@ def on_config(config):
             BUILD.release()  # the pages are on disk now; MkDocs needs the memory more
     config.docs_dir = staging
     return config
+
+
+@event_priority(-150)  # after mkdocs-static-i18n has chosen this edition's files (priority -100)
+def on_files(files, config):
+    """With WENKU_RENDER_EDITION (one edition per process, wenku/site/split.py): render only that one."""
+    from wenku.site import split
+
+    mine = split.edition()
+    if mine:
+        split.skip_other_editions(files, config, mine)
+    return files
+
+
+def on_env(env, config, files):
+    """404.html is rendered before the pages: with the edition's own language links, not stale ones."""
+    from wenku.site import split
+
+    split.reset_stale_alternates(config)
+    return env
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -174,7 +197,9 @@ def on_post_build(config):
     if BUILD.command == "serve":
         preview.SEARCH.after_build(config.site_dir, prefixes)  # pages first: search files in the background
         return
-    built = build_search(config.site_dir, prefixes)
+    from wenku.site import split
+
+    built = build_search(config.site_dir, prefixes, only=split.edition())
     log.info("search index: " + ", ".join(f"{k} {v['pages']} pages, {v['parts']} parts, {v['shards']} shards"
                                           for k, v in built.items()))
 
