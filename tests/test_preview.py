@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 
 import pytest
 
@@ -62,3 +63,28 @@ def test_the_hook_keeps_one_build_across_mkdocs_reloading_it():
     first, second = load(), load()
     assert first is not second
     assert first.BUILD is second.BUILD is process_build()
+
+
+def test_404_page_links_to_the_edition_roots(built_site):
+    # i18n left the language links of the last page built before it (/topics/smes/) on the 404 page.
+    page = (built_site / "404.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"[^>]*class="md-select__link"', page)
+    assert sorted(h for h, _ in links) == ["/reader/", "/reader/en/", "/reader/zh-Hant/"], links
+
+
+def test_three_edition_processes_merge_into_the_one_process_site(built_site, tmp_path):
+    # The same project and address as the built_site fixture, built as one process per edition, merged.
+    from wenku.site import split
+
+    site = tmp_path / "reader"
+    env = dict(os.environ, SITE_URL="http://127.0.0.1:8000/reader/")
+    figures = split.build_in_processes(ROOT, str(site), jobs=2, env=env)
+    assert [b["edition"] for b in figures["builds"]] == ["zh", "en", "zh-Hant"]
+    assert set(figures["conflicts"]) <= {"404.html"}  # written by every edition's build; the last one wins
+    differ = []
+    for path in sorted(p for p in built_site.rglob("*") if p.is_file()):
+        rel = path.relative_to(built_site)
+        if not (site / rel).is_file() or (site / rel).read_bytes() != path.read_bytes():
+            differ.append(str(rel))
+    extra = [str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and not (built_site / p.relative_to(site)).exists()]
+    assert differ == [] and extra == [], (differ[:10], extra[:10])
