@@ -171,7 +171,7 @@ def fresh_page(browser, base: str, site: str):
     """A new browser context (empty cache) on the site's home page, metering our search files."""
     context = browser.new_context()
     page = context.new_page()
-    meter = Meter(page, lambda u: "/search/" in u or "wenku-search" in u, base, site)
+    meter = Meter(page, lambda u: "/search/" in u or "wenku-search" in u or "search-excerpts" in u, base, site)
     page.goto(base)
     return context, page, meter
 
