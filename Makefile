@@ -17,7 +17,7 @@ $(STAMP): requirements.txt pyproject.toml
 
 # The preview builds the Simplified edition only and renders only changed pages (--dirty);
 # `make serve EDITIONS=all` (or EDITIONS=zh,en) builds more. `make build` always builds every edition.
-EDITIONS ?=
+EDITIONS ?= zh
 serve: $(STAMP)
 	WENKU_EDITIONS=$(EDITIONS) $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 

@@ -3,7 +3,7 @@
 Usage: python bench/preview_bench.py [N ...] [--edits K] [--write]      (default N: 32 and 1000)
 
 For each N, a project (the real site for 32, the synthetic corpus of bench/generate.py otherwise, as in
-bench/run.py) is served the way `make serve` serves it (`mkdocs serve --dirty`, WENKU_EDITIONS unset:
+bench/run.py) is served the way `make serve` serves it (`mkdocs serve --dirty`, WENKU_EDITIONS=zh:
 the Simplified edition). Once the first build is served, K times each (default 3):
 
 - page edit: a line appended to docs/about.md; the served /about/ page is polled until it shows it;
@@ -118,8 +118,7 @@ def measure(proj: str, edits: int = 3, first_timeout: float = 1800) -> dict:
     """Serve proj as `make serve` does and time page and source edits; figures in seconds."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop("WENKU_EDITIONS", None)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", WENKU_EDITIONS="zh")  # as `make serve` sets it
     log = open(os.path.join(proj, "serve.log"), "w")
     t0 = time.perf_counter()
     server = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],

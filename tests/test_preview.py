@@ -23,7 +23,8 @@ def test_a_build_makes_every_edition_whatever_the_environment_says():
 
 
 def test_serve_builds_the_simplified_edition_unless_told_otherwise():
-    assert preview.editions("serve", "") == ("zh",)
+    assert preview.editions("serve", "zh") == ("zh",)  # what `make serve` sets
+    assert preview.editions("serve", "") == ("zh", "en", "zh-Hant")  # a plain `mkdocs serve`: as before
     assert preview.editions("serve", "all") == ("zh", "en", "zh-Hant")
     assert preview.editions("serve", "zh-Hant, en") == ("zh", "en", "zh-Hant")
     assert preview.editions("serve", "en") == ("zh", "en")  # the site root (zh) is always there
@@ -127,8 +128,7 @@ def test_make_serve_preview_shows_an_edit_and_serves_the_simplified_edition(tmp_
             time.sleep(0.1)
         return False
 
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop("WENKU_EDITIONS", None)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", WENKU_EDITIONS="zh")  # as `make serve` sets it
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=proj, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               start_new_session=True)

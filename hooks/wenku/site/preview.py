@@ -3,8 +3,9 @@
 `mkdocs build` (and `make build`) always builds every edition and writes the search files before it
 ends; nothing here changes its output. Under `mkdocs serve`:
 
-- editions: only the Simplified edition is built unless WENKU_EDITIONS names more (`zh,en`, or `all`):
-  an editor previewing a source or a Chinese page does not wait for the English and Traditional builds.
+- editions: `make serve` sets WENKU_EDITIONS=zh unless told otherwise (`make serve EDITIONS=all`, or
+  `zh,en`): an editor previewing a source or a Chinese page does not wait for the English and Traditional
+  builds. A plain `mkdocs serve` without WENKU_EDITIONS builds every edition, as before.
   The language switcher still links to the other editions; in such a preview they are not there.
 - search: the sharded search files (searchshards.py) are written in a background thread after the
   pages are served, and the next rebuild waits for it first. With `mkdocs serve --dirty` (what
@@ -23,12 +24,13 @@ ALL = ("zh", "en", "zh-Hant")
 
 def editions(command: str | None, setting: str | None = None) -> tuple[str, ...]:
     """The editions this build makes: all of them for a build, whatever the environment says (a site
-    published without an edition is worse than a slow build); for `serve`, zh unless WENKU_EDITIONS
-    says otherwise. The default edition (zh, the site root) is always built."""
+    published without an edition is worse than a slow build); for `serve`, those WENKU_EDITIONS names
+    (`make serve` sets zh), all when it is unset or `all`. The default edition (zh, the site root) is
+    always built."""
     setting = (setting if setting is not None else os.environ.get("WENKU_EDITIONS", "")).strip()
-    if command != "serve" or setting.lower() == "all":
+    if command != "serve" or not setting or setting.lower() == "all":
         return ALL
-    wanted = {s.strip() for s in (setting or "zh").split(",") if s.strip()}
+    wanted = {s.strip() for s in setting.split(",") if s.strip()}
     unknown = wanted - set(ALL)
     if unknown:
         raise ValueError(f"WENKU_EDITIONS: unknown edition(s) {', '.join(sorted(unknown))}; "
