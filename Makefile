@@ -15,8 +15,11 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# The preview builds the Simplified edition only and renders only changed pages (--dirty);
+# `make serve EDITIONS=all` (or EDITIONS=zh,en) builds more. `make build` always builds every edition.
+EDITIONS ?= zh
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	WENKU_EDITIONS=$(EDITIONS) $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict

@@ -9,7 +9,9 @@ For each N (default 32, 1000; BENCH_SIZES=32,1000,5000 for more) in a temporary 
 Results go to bench/RESULTS.md between the bench markers, with the date, machine and versions.
 First, the damage benchmark (bench/damage.py, issue 15): generated damaged pages cleaned without a sidecar,
 scored per damage kind, into the damage block of bench/RESULTS.md (well under two minutes).
-BENCH_PARTS=damage (or =build) runs only that part.
+Last, the editors' preview (bench/preview_bench.py, issue 18): seconds from saving a file to the change
+being served by `make serve`, at the same sizes, into the preview-bench block.
+BENCH_PARTS=damage (or =build, =preview) runs only that part.
 `python bench/run.py --from-log FILE` writes the rows an interrupted run printed to FILE.
 """
 
@@ -155,21 +157,27 @@ def main() -> None:
             rows = [ast.literal_eval(line.split(": ", 1)[1]) for line in fh if re.match(r"N=\d+: \{", line)]
         write_table(rows)
         return
-    parts = os.environ.get("BENCH_PARTS", "damage,build").split(",")
+    parts = os.environ.get("BENCH_PARTS", "damage,build,preview").split(",")
     if "damage" in parts:
         import damage
 
         print(damage.write_results(), flush=True)
-    if "build" not in parts:
-        return
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "32,1000").split(",")]
-    rows = []
-    with tempfile.TemporaryDirectory(prefix="bench-") as base:
-        for n in sizes:
-            r = measure(n, base)
-            rows.append(r)
-            print(f"N={n}: {r}", flush=True)
-    write_table(rows)
+    if "build" in parts:
+        rows = []
+        with tempfile.TemporaryDirectory(prefix="bench-") as base:
+            for n in sizes:
+                r = measure(n, base)
+                rows.append(r)
+                print(f"N={n}: {r}", flush=True)
+        write_table(rows)
+    if "preview" in parts:
+        import preview_bench
+        import results as results_file
+
+        block = preview_bench.table(preview_bench.run(sizes))
+        print(results_file.write_block("preview-bench", block,
+                                       "## Editors' preview (issue 18)\n\n`bench/preview_bench.py`."), flush=True)
 
 
 def write_table(rows: list[dict]) -> None:

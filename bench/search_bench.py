@@ -40,9 +40,10 @@ ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 COMPRESSED = (".html", ".js", ".json", ".css", ".xml", ".txt")
 RE_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
-FIRST_QUERIES = ["数据要素", "统计", "新质生产力", "數據要素", "人工智能 养老"]
+FIRST_QUERIES = ["数据要素", "统计", "新质生产力", "數據要素", "人工智能 养老", "链", "税"]
 LATER_QUERIES = ["专精特新", "算力", "数字经济", "产业集群", "乡村振兴", "数实融合", "平台经济", "AI",
-                 "低空经济", "智能制造", "数据", "创新", "高质量发展", "工业互联网", "人工智能+"]
+                 "低空经济", "智能制造", "数据", "创新", "高质量发展", "工业互联网", "人工智能+", "云", "税", "的"]
+ONE_CHAR = {"链", "税", "云", "的"}  # one-character queries (single-character shards); 的 is in nearly every part
 BROAD_QUERIES = ["发展", "高质量发展", "数字经济"]  # match most pages: all page titles are needed
 NARROW_QUERY = "鲸鱼迁徙"  # whale migration: in none of the articles
 
@@ -170,7 +171,7 @@ def fresh_page(browser, base: str, site: str):
     """A new browser context (empty cache) on the site's home page, metering our search files."""
     context = browser.new_context()
     page = context.new_page()
-    meter = Meter(page, lambda u: "/search/" in u or "wenku-search" in u, base, site)
+    meter = Meter(page, lambda u: "/search/" in u or "wenku-search" in u or "search-excerpts" in u, base, site)
     page.goto(base)
     return context, page, meter
 
@@ -268,7 +269,11 @@ def build_pagefind(site: str) -> None:
 
 def summary(r: dict) -> dict:
     totals = [f["total"] for f in r["first"]]
+    ones = [f["total"] for f in r["first"] if f["query"] in ONE_CHAR]
+    later_ones = [b for q, b in zip(LATER_QUERIES, r["later"]) if q in ONE_CHAR]
     return {"first_max": max(totals) / 1024, "first_median": statistics.median(totals) / 1024,
+            "one_char_first_max": max(ones) / 1024 if ones else None,
+            "one_char_later_max": max(later_ones) / 1024 if later_ones else None,
             "later_max": max(r["later"]) / 1024, "later_median": statistics.median(r["later"]) / 1024,
             "worst": max(r["worst"]) / 1024 if r.get("worst") else None,
             "ms_median": statistics.median(r["ms"]), "ms_max": max(r["ms"]),
@@ -332,15 +337,17 @@ def write_results(results: dict, articles: int) -> None:
             f"{', '.join(BROAD_QUERIES)} after {NARROW_QUERY} (no results), each in a fresh browser.")
     table = ["| engine | first query, all search bytes (median / max) | later queries (median / max) | "
              "broad query after one that found nothing (max) | per query once loaded (median / max) | "
-             "recall of sampled strings |",
-             "|---|---:|---:|---:|---:|---:|"]
+             "recall of sampled strings | one-character queries: first (max) / later (max) |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
     for name, r in results.items():
         s = summary(r)
         label = "ours (sharded bigram index, our worker)" if name == "ours" else "Pagefind extended (top 10 results' data)"
         table.append(f"| {label} | {s['first_median']:.1f} / {s['first_max']:.1f} KB | {s['later_median']:.1f} / "
                      f"{s['later_max']:.1f} KB | {'%.1f KB' % s['worst'] if s['worst'] is not None else '—'} | "
                      f"{s['ms_median']:.1f} / {s['ms_max']:.1f} ms | "
-                     f"{s['recall']:.1f}% of {s['probes']} |")
+                     f"{s['recall']:.1f}% of {s['probes']} | "
+                     + (f"{s['one_char_first_max']:.1f} / {s['one_char_later_max']:.1f} KB |"
+                        if s["one_char_first_max"] is not None and name == "ours" else "— |"))
     import results as results_file
 
     block = results_file.write_block("search-bench", head + "\n\n" + "\n".join(table),

@@ -12,15 +12,15 @@ import os
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from wenku.build import Build
+from wenku.build import process_build
 from wenku.checks import check_files, check_pages
 from wenku.site import sitegen
 
 log = get_plugin_logger("wenku")
 
-# The one state of this hook: MkDocs loads a hook module once per process, so this Build lives as long
-# as `mkdocs serve` does and holds every cache between rebuilds (see wenku/build.py).
-BUILD = Build()
+# The one state of this hook: the process's Build, which lives as long as `mkdocs serve` does and holds
+# every cache between rebuilds (MkDocs runs this file afresh on each rebuild; see wenku/build.py).
+BUILD = process_build()
 
 
 def _paths(config) -> tuple[str, str, str, str]:
@@ -49,6 +49,16 @@ def on_startup(*, command, dirty):
 @event_priority(100)
 def on_config(config):
     """Stage docs/ and the generated pages, then build from the staging folder."""
+    from wenku.search.material import quiet_segmentation
+    from wenku.site import preview
+
+    quiet_segmentation()  # Material's lunr index is never read: no jieba segmentation for it
+    preview.SEARCH.wait()  # a preview's search files from the last rebuild, still being written
+    preview.apply_editions(config, preview.editions(BUILD.command))  # all, except in `mkdocs serve`
+    from wenku.site import split
+
+    if split.edition():
+        split.quiet_dirty_warning()  # one edition per process: a --dirty build by design
     root, docs, sources, staging = _paths(config)
     wenku_dir = os.path.dirname(sitegen.__file__)
     fp = (_fingerprint(docs, sources, wenku_dir), config.site_url)
@@ -80,6 +90,27 @@ def on_config(config):
             BUILD.release()  # the pages are on disk now; MkDocs needs the memory more
     config.docs_dir = staging
     return config
+
+
+@event_priority(-150)  # after mkdocs-static-i18n has chosen this edition's files (priority -100)
+def on_files(files, config):
+    """With WENKU_RENDER_EDITION (one edition per process, wenku/site/split.py): render only that one."""
+    from wenku.site import split
+
+    mine = split.edition()
+    if mine:
+        split.skip_other_editions(files, config, mine)
+    return files
+
+
+def on_env(env, config, files):
+    """Escape by default: every value printed by a template is HTML-escaped unless marked safe. And 404.html
+    is rendered before the pages: with the edition's own language links, not stale ones."""
+    from wenku.site import split
+
+    env.autoescape = True
+    split.reset_stale_alternates(config)
+    return env
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -175,8 +206,15 @@ def on_post_build(config):
     if i18n is not None and getattr(i18n, "building", False):
         return  # an inner build of one language; the merged index does not exist yet
     from wenku.search.searchindex import build_search
+    from wenku.site import preview
 
-    built = build_search(config.site_dir, [lang for lang in sitegen.EDITIONS if lang != "zh"])
+    prefixes = [lang for lang in sitegen.EDITIONS if lang != "zh" and lang in preview.built_editions(config)]
+    if BUILD.command == "serve":
+        preview.SEARCH.after_build(config.site_dir, prefixes)  # pages first: search files in the background
+        return
+    from wenku.site import split
+
+    built = build_search(config.site_dir, prefixes, only=split.edition())
     log.info("search index: " + ", ".join(f"{k} {v['pages']} pages, {v['parts']} parts, {v['shards']} shards"
                                           for k, v in built.items()))
 
@@ -224,9 +262,3 @@ def hreflang_links(config) -> list[tuple[str, str]]:
             href = f"{site}/{link}"
         out.append((HREFLANG.get(alt.get("lang"), alt.get("lang")), href))
     return out
-
-
-def on_env(env, config, files):
-    """Escape by default: every value printed by a template is HTML-escaped unless marked safe."""
-    env.autoescape = True
-    return env

@@ -123,6 +123,19 @@ def test_traditional_query_finds_simplified_text(page, server, corpus):
     assert page.errors == [], page.errors
 
 
+def test_one_character_and_traditional_one_character_queries_in_the_search_box(page, server, corpus):
+    page.goto(server)
+    links = _search(page, "税")
+    with_tax = [a.slug for a in corpus.articles if any("税" in b.text for b in a.blocks)]
+    assert any(f"/articles/{s}/" in (h or "") for s in with_tax for h in links), (links, with_tax)
+    assert "<mark>税</mark>" in page.locator(".md-search-result__list").inner_html()
+    page.locator("input.md-search__input").fill("")
+    links = _search(page, "鏈")  # traditional, one character, on the simplified edition
+    assert any("/articles/" in (h or "") for h in links), links
+    assert "<mark>链</mark>" in page.locator(".md-search-result__list").inner_html()
+    assert page.errors == [], page.errors
+
+
 def test_search_keyboard_shortcut(page, server):
     page.goto(server + "en/")
     page.keyboard.press("/")  # Material's shortcut focuses the search box

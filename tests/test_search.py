@@ -134,6 +134,59 @@ def test_search_box_shows_results_from_our_worker(page, server):
     assert page.errors == [], page.errors
 
 
+def article_text(site, edition: str, slug: str) -> str:
+    """Plain text of one built article page's body (paragraphs, headings, everything searched)."""
+    page = read(site / edition / "articles" / slug / "index.html") if edition else \
+        read(site / "articles" / slug / "index.html")
+    body = page[page.index('<article class="md-content__inner'):page.index("</article>")]
+    return html.unescape(re.sub(r"<[^>]+>", "", body))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("edition,queries", [("", ["链", "税", "云", "鏈"]), ("zh-Hant/", ["鏈", "稅", "雲", "链"])])
+def test_one_character_queries_find_every_article_that_holds_the_character(page, server, built_site, corpus,
+                                                                            edition, queries):
+    results = ask(page, server, edition, queries)
+    simplified_to_edition = {"链": "鏈", "税": "稅", "云": "雲"} if edition else {"鏈": "链", "稅": "税", "雲": "云"}
+    for q, groups in zip(queries, results):
+        char = simplified_to_edition.get(q, q)  # a query in the other script is folded to this edition's
+        texts = {f"articles/{a.slug}/": article_text(built_site, edition.rstrip("/"), a.slug) for a in corpus.articles}
+        paragraphs = {f"articles/{a.slug}/": "".join(article_paragraphs(built_site, edition.rstrip("/"), a.slug))
+                      for a in corpus.articles}
+        expected = {loc for loc, text in paragraphs.items() if char in text}
+        found = {loc for loc in pages_found(groups) if loc.startswith("articles/")}
+        assert expected, f"{char} occurs in no article: pick another test character"
+        assert expected <= found, (q, sorted(expected - found))
+        assert all(char in texts[loc] for loc in found if loc in texts), q  # and only those
+        shown = [item for g in groups[:10] for item in g]
+        assert any(f"<mark>{char}</mark>" in item["text"] + item["title"] for item in shown), q
+    assert page.errors == [], page.errors
+
+
+@pytest.mark.browser
+def test_results_past_the_tenth_get_their_excerpt_when_scrolled_into_view(page, server):
+    page.goto(server)
+    page.locator(".md-search__input").first.click()
+    page.locator("input.md-search__input").fill("数据")
+    page.keyboard.press("End")
+    items = page.locator(".md-search-result__item")
+    items.nth(9).wait_for(timeout=15000)  # the worker answered: Material shows the first ten
+    total = int(re.search(r"\d+", page.locator(".md-search-result__meta").inner_text()).group())
+    assert total > 12, total
+    assert page.locator("p.wenku-excerpt").count() == 0  # only ten rendered, all with their excerpt
+    parts_before = [u for u in page.requests if "/search/parts/" in u]
+    # Material renders more results when its list is scrolled to the end; then result 11 is in view.
+    page.locator(".md-search__scrollwrap").evaluate("el => el.scrollTo(0, el.scrollHeight)")
+    items.nth(10).wait_for(timeout=15000)
+    eleventh = items.nth(10).locator("p.wenku-excerpt")
+    eleventh.scroll_into_view_if_needed()
+    page.wait_for_function("el => el.hasAttribute('data-filled')", arg=eleventh.element_handle(), timeout=15000)
+    assert eleventh.get_attribute("data-filled") == "yes"
+    assert "<mark>数据</mark>" in eleventh.inner_html()
+    assert len([u for u in page.requests if "/search/parts/" in u]) > len(parts_before)  # fetched lazily
+    assert page.errors == [], page.errors
+
+
 # ---- the index format, without a browser -------------------------------------------------------------
 
 @given(st.lists(st.integers(min_value=0, max_value=4999), unique=True))
@@ -157,6 +210,7 @@ def test_parts_keep_every_character_and_respect_the_limit():
 
 def test_keys_are_han_pairs_and_folded_words():
     assert searchshards.keys_of("数据要素 ＡＩ Apps") == {"数据", "据要", "要素", "ai", "apps"}
+    assert searchshards.unigrams_of("数据要素 ＡＩ 链") == {"数", "据", "要", "素", "链"}
 
 
 def test_built_index_files(built_site):
@@ -165,6 +219,12 @@ def test_built_index_files(built_site):
     assert manifest["docs"] == []  # Material's page script fetches this file on every page: it stays small
     assert meta["path"] == "search/" and meta["shards"] >= 1
     assert len(list((built_site / "search" / "parts").iterdir())) == meta["parts"]
+    # Single characters in their own shards: each one in the shard the worker will ask for.
+    assert meta["unigramShards"] >= 1
+    for char in "链税云":
+        shard = searchshards.shard_of(char, meta["unigramShards"])
+        lists = json.loads(read(built_site / "search" / "shards" / f"u{shard}.json"))
+        assert searchshards.decode_ids(lists[char].split(",")[0], meta["parts"]), char
     fold = json.loads(read(built_site / "search" / "fold.json"))
     assert fold["數"] == "数" and "据" in fold.values()
     en = json.loads(read(built_site / "en" / "search" / "search_index.json"))["config"]["wenku"]

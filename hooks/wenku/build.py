@@ -39,3 +39,16 @@ class Build:
                       self.report_json, self.pages, self.traditional):
             cache.clear()
         gc.collect()
+
+
+_PROCESS: list[Build] = []
+
+
+def process_build() -> Build:
+    """The one Build of this process. MkDocs runs a hook module afresh on every `mkdocs serve` rebuild
+    (`load_config` executes the hook file again), so a Build made at the hook's module level would start
+    empty each time, with every cache lost; this one lives as long as the process."""
+    if not _PROCESS:
+        _PROCESS.append(Build())
+    return _PROCESS[0]
+

@@ -18,7 +18,11 @@ def tokenizer():
 
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
-    tk.initialize()
+    # jieba's dictionary is read from disk once per process (about a second): this tokenizer starts from
+    # a copy of the slug tokenizer's, which is what tk.initialize() would load, then adds ours.
+    base = slug_tokenizer()
+    with tk.lock:
+        tk.FREQ, tk.total, tk.initialized = dict(base.FREQ), base.total, True
     userdict = os.path.join(DATA, "userdict.txt")
     if os.path.exists(userdict):
         tk.load_userdict(userdict)

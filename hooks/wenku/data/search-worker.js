@@ -2,14 +2,19 @@
 //
 // Speaks Material's worker protocol (SETUP -> READY, QUERY -> RESULT, results grouped per page as
 // Material renders them) but reads the sharded index of hooks/wenku/searchshards.py: a query downloads
-// only the shards of its own keys (pairs of adjacent Han characters, Latin words by their first two
-// letters), then one small file per shown result for its excerpt. The hash and the id encoding have their
-// twins in searchshards.py (key_hash, encode_ids).
+// only the shards of its own keys (pairs of adjacent Han characters, single characters for a one-character
+// term, Latin words by their first two letters), then one small file per shown result for its excerpt.
+// The hash and the id encoding have their twins in searchshards.py (key_hash, encode_ids).
+//
+// A second message, EXCERPT, answers the page script (data/search-excerpts.js) that fills in the excerpt
+// of a result past the first ten once it scrolls into view.
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+var EXCERPT = 100, EXCERPT_TEXT = 101;  // ours: {id, part, query} -> {id, part, html}
+var FORMAT = 2;                     // searchshards.FORMAT
 var SHOWN = 10;                     // results with an excerpt (Material renders ten at once)
-var EXCERPT = 150;                  // characters of text around the first match
+var EXCERPT_CHARS = 150;            // characters of text around the first match
 var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 var DIGIT = {};
 for (var d = 0; d < 64; d++) DIGIT[B64.charAt(d)] = d;
@@ -30,9 +35,11 @@ function keyHash(key) {
   return h;
 }
 
-// The shard of a key: Han pairs by the whole key, words by their first two letters (searchshards.shard_of).
+// The shard file of a key: Han pairs by the whole key, words by their first two letters; single Han
+// characters in their own shards, u<n> (searchshards.shard_of).
 function shardOf(key) {
-  return keyHash(RE_HAN_PAIR.test(key) ? key : key.slice(0, 2)) % index.meta.shards;
+  if (key.length === 1 && key.charCodeAt(0) > 0x7f) return "u" + keyHash(key) % index.meta.unigramShards;
+  return String(keyHash(RE_HAN_PAIR.test(key) ? key : key.slice(0, 2)) % index.meta.shards);
 }
 
 // Sorted ids from their encoding: gaps in 5-bit base-64 digits, or "!" and a bitmap (searchshards.encode_ids).
@@ -89,15 +96,16 @@ function fold(text, map) {
   return out.toLowerCase();
 }
 
-// Query terms: runs of Han characters (two or more) and Latin/digit words, each with its index keys.
+// Query terms: runs of Han characters and Latin/digit words, each with its index keys (a run's pairs of
+// adjacent characters; a single character is its own key).
 function parse(query) {
   var seen = {}, terms = [], m;
   RE_TERM.lastIndex = 0;
   while ((m = RE_TERM.exec(query))) {
     var text = m[0], han = text.charCodeAt(0) > 0x7f;
-    if (seen[text] || (han && text.length < 2)) continue;
+    if (seen[text]) continue;
     seen[text] = true;
-    var keys = [];
+    var keys = han && text.length === 1 ? [text] : [];
     if (han) for (var i = 0; i + 1 < text.length; i++) keys.push(text.slice(i, i + 2));
     terms.push({ text: text, han: han, keys: keys });
   }
@@ -161,17 +169,21 @@ function highlight(text, pattern) {
   return out + escapeHtml(text.slice(last));
 }
 
-// About EXCERPT characters of a part's text around its first match, highlighted.
+// About EXCERPT_CHARS characters of a part's text around its first match, highlighted, in a paragraph.
 function excerpt(text, pattern) {
+  return "<p>" + excerptInner(text, pattern) + "</p>";
+}
+
+function excerptInner(text, pattern) {
   text = text.replace(/\n/g, " ");
   var start = 0;
   if (pattern) {
     pattern.lastIndex = 0;
     var m = pattern.exec(text);
-    if (m && m.index > EXCERPT / 3) start = m.index - Math.floor(EXCERPT / 5);
+    if (m && m.index > EXCERPT_CHARS / 3) start = m.index - Math.floor(EXCERPT_CHARS / 5);
   }
-  var end = Math.min(text.length, start + EXCERPT);
-  return "<p>" + (start > 0 ? "…" : "") + highlight(text.slice(start, end), pattern) + (end < text.length ? "…" : "") + "</p>";
+  var end = Math.min(text.length, start + EXCERPT_CHARS);
+  return (start > 0 ? "…" : "") + highlight(text.slice(start, end), pattern) + (end < text.length ? "…" : "");
 }
 
 // Does a text hold a term as typed (all pairs of a Han term can be present without being adjacent)?
@@ -180,11 +192,16 @@ function holds(text, term) {
   return term.han ? text.indexOf(term.text) >= 0 : new RegExp("\\b" + term.text).test(text);
 }
 
-async function search(query) {
-  var meta = index.meta;
+// The query folded as the index is, and its terms.
+async function prepare(query) {
   if (/[^\x00-\x7f]/.test(query) && !index.map) index.map = await load("fold.json");
   var folded = fold(query, index.map || {}).replace(/\s+/g, " ").trim();
-  var terms = parse(folded);
+  return { folded: folded, terms: parse(folded) };
+}
+
+async function search(query) {
+  var meta = index.meta;
+  var prepared = await prepare(query), folded = prepared.folded, terms = prepared.terms;
   if (!terms.length) return { items: [] };
 
   // Shards of all keys, fetched together.
@@ -246,17 +263,19 @@ async function search(query) {
   ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
   var table = await loadPageTable();
 
-  return { items: ranked.map(function (info) { return resultItems(info, terms, pattern, table); }),
+  return { items: ranked.map(function (info) { return resultItems(info, terms, pattern, table, folded); }),
            suggest: suggest(terms, shards) };
 }
 
 // One result as Material renders it: the page (and the section of the part shown), with the excerpt of
-// that part; a page beyond the first ten has its title only.
-function resultItems(info, terms, pattern, table) {
+// that part; a page beyond the first ten has its title and a placeholder that names its best part, for
+// the page script to fill in when it scrolls into view (EXCERPT).
+function resultItems(info, terms, pattern, table, folded) {
   var termsMap = termMap(terms, info), meta = index.meta;
   if (!info.part) {
     var row = table[Math.floor(info.page / meta.pagesPerChunk)][info.page % meta.pagesPerChunk];
-    return [{ location: row[0], title: highlight(row[1], pattern), text: "", score: info.score, terms: termsMap }];
+    var later = '<p class="wenku-excerpt" data-part="' + info.best + '" data-query="' + escapeHtml(folded) + '">…</p>';
+    return [{ location: row[0], title: highlight(row[1], pattern), text: later, score: info.score, terms: termsMap }];
   }
   var part = info.part;
   var article = { location: part.location, title: highlight(part.title, pattern), text: "", score: info.score, terms: termsMap };
@@ -303,11 +322,21 @@ function suggest(terms, shards) {
 async function handle(message) {
   if (message.type === SETUP) {
     var meta = message.data.config.wenku;
-    if (!meta || meta.format !== 1) throw new TypeError("search index: unknown format");
+    if (!meta || meta.format !== FORMAT) throw new TypeError("search index: unknown format");
     var root = new URL("../../../", self.location.href);  // this file is <site>/assets/javascripts/workers/
     index = { meta: meta, base: new URL(meta.path, root), files: new Map(), map: null,
               partPage: partPages(meta.partPages, meta.parts), articles: new Set(decodeIds(meta.articles)) };
     return { type: READY };
+  }
+  if (message.type === EXCERPT) {
+    var ask = message.data, html = "";
+    try {
+      var prepared = await prepare(ask.query), part = await load("parts/" + ask.part + ".json");
+      html = excerptInner(part.text, termPattern(prepared.terms));
+    } catch (err) {
+      console.warn("search excerpt failed: " + err.message);
+    }
+    return { type: EXCERPT_TEXT, data: { id: ask.id, part: ask.part, html: html } };
   }
   if (message.type === QUERY) {
     var seq = ++latest;

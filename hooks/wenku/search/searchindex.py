@@ -49,15 +49,21 @@ def split_search_index(site_dir: str, prefixes: list[str]) -> dict[str, dict]:
     return out
 
 
-def build_search(site_dir: str, prefixes: list[str]) -> dict[str, dict]:
-    """Split the merged index per edition, then shard each edition's index; figures per edition."""
+def build_search(site_dir: str, prefixes: list[str], only: str | None = None) -> dict[str, dict]:
+    """Split the merged index per edition, then shard each edition's index; figures per edition.
+
+    only: the one edition ('zh', 'en', 'zh-Hant') whose files to write (a process that built only it)."""
     from wenku.enrich.convert import character_map
 
     editions = split_search_index(site_dir, prefixes)
     folds = {"": character_map("t2s"), "zh-Hant": character_map("s2t")}
     out = {}
+    if only is not None and only != "zh" and os.path.exists(os.path.join(site_dir, "search", "search_index.json")):
+        os.remove(os.path.join(site_dir, "search", "search_index.json"))  # Material's; the zh process writes ours
     for prefix in list(editions):
         index = editions.pop(prefix)  # one edition's entries in memory at a time
+        if only is not None and (prefix or "zh") != only:
+            continue
         search_dir = os.path.join(site_dir, prefix, "search")
         path = f"{prefix}/search/" if prefix else "search/"
         out[prefix or "zh"] = searchshards.build_edition(search_dir, prefix or "zh", path, index, folds.get(prefix))

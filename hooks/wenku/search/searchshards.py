@@ -12,6 +12,9 @@ edition's part of Material's index (split per edition by `searchindex.py`) into:
 - shards: the posting lists (which parts hold a key in their text, which in their title), spread over
   `search/shards/<n>.json` by a hash of the key (Latin words by their first two letters, so a prefix
   finds its shard); a query downloads only the shards of its own keys;
+- single Han characters (a one-character query: 链, 税, 云) have their own posting lists in their own
+  shards, `search/shards/u<n>.json`: a common character's list is long (a bitmap of all parts), and
+  kept apart it never weighs on the shards that queries of two or more characters download;
 - pages: the title and address of every page, in chunks, for results beyond the first ten;
 - search_index.json itself, still fetched by Material's page script, now holds only the configuration
   with our manifest (`config.wenku`): counts, where the files are, and a version for cache busting.
@@ -33,9 +36,10 @@ from array import array
 PART_CHARS = 600                 # longest part: one result's excerpt source, about 2 KB of JSON
 SHARD_BYTES = 3000               # target size of one shard file before compression
 PAGES_PER_CHUNK = 200            # titles and addresses per page-table file
-FORMAT = 1                       # bump when the file layout changes (the worker checks it)
+FORMAT = 2                       # bump when the file layout changes (the worker checks it)
 
 RE_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+RE_HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 RE_WORD = re.compile(r"[0-9a-z]+")
 RE_BLOCK_END = re.compile(r"</(?:p|li|h\d|tr|pre|blockquote|dd|dt|figcaption)>|<br\s*/?>", re.I)
 RE_TAG = re.compile(r"<[^>]+>")
@@ -71,8 +75,14 @@ def key_hash(key: str) -> int:
 
 
 def shard_of(key: str, shards: int) -> int:
-    """The shard holding a key: Han bigrams by the whole key, words by their first two letters."""
+    """The shard holding a key: Han bigrams (and, among the unigram shards, single Han characters) by
+    the whole key, words by their first two letters."""
     return key_hash(key if RE_HAN.fullmatch(key) else key[:2]) % shards
+
+
+def unigrams_of(text: str) -> set[str]:
+    """The Han characters of a text (the keys of one-character queries)."""
+    return set(RE_HAN_CHAR.findall(text))
 
 
 def keys_of(text: str) -> set[str]:
@@ -183,25 +193,25 @@ def build_edition(search_dir: str, lang: str, path_from_root: str, index: dict,
     total = len(parts)
     # Posting lists as 32-bit arrays: a Python list of ints costs 36 bytes an entry (15 million at 5,000 articles).
     postings: dict[str, tuple[array, array]] = {}
+    singles: dict[str, tuple[array, array]] = {}
     for pid, part in enumerate(parts):
         title = pages[part["page"]][1] + (" " + part["section"][1] if part["section"] else "")
-        for key in keys_of(part["text"]):
-            lists = postings.get(key)
-            if lists is None:
-                lists = postings[key] = (array("I"), array("I"))
-            lists[0].append(pid)
-        for key in keys_of(title):
-            lists = postings.get(key)
-            if lists is None:
-                lists = postings[key] = (array("I"), array("I"))
-            lists[1].append(pid)
-    encoded = {k: encode_ids(body, total) + "," + encode_ids(head, total) for k, (body, head) in postings.items()}
+        for table, keys in ((postings, keys_of), (singles, unigrams_of)):
+            for key in keys(part["text"]):
+                lists = table.get(key)
+                if lists is None:
+                    lists = table[key] = (array("I"), array("I"))
+                lists[0].append(pid)
+            for key in keys(title):
+                lists = table.get(key)
+                if lists is None:
+                    lists = table[key] = (array("I"), array("I"))
+                lists[1].append(pid)
+    buckets = _buckets(postings, total)
     del postings
-    size = sum(len(k.encode()) + len(v) + 6 for k, v in encoded.items())
-    shards = max(1, round(size / SHARD_BYTES))
-    buckets: list[dict[str, str]] = [{} for _ in range(shards)]
-    for key in sorted(encoded):
-        buckets[shard_of(key, shards)][key] = encoded[key]
+    unigram_buckets = _buckets(singles, total)
+    del singles
+    shards, unigram_shards = len(buckets), len(unigram_buckets)
 
     chars = {c for part in parts for c in part["text"]} | {c for page in pages for c in page[1]}
     # A character the edition's text holds is searched as it is (斗 stays 斗 in 北斗 on zh-Hant, though
@@ -221,6 +231,7 @@ def build_edition(search_dir: str, lang: str, path_from_root: str, index: dict,
         return len(text.encode())
 
     shard_sizes = [write(f"shards/{n}.json", b) for n, b in enumerate(buckets)]
+    unigram_sizes = [write(f"shards/u{n}.json", b) for n, b in enumerate(unigram_buckets)]
     for pid, part in enumerate(parts):
         loc, title = pages[part["page"]]
         write(f"parts/{pid}.json", {"page": part["page"], "location": loc, "title": title,
@@ -232,12 +243,26 @@ def build_edition(search_dir: str, lang: str, path_from_root: str, index: dict,
     articles = encode_ids([i for i, (loc, _) in enumerate(pages) if loc.startswith("articles/")], len(pages))
     config = dict(index["config"])
     config["wenku"] = {"format": FORMAT, "lang": lang, "path": path_from_root, "version": digest.hexdigest()[:12],
-                       "parts": total, "pages": len(pages), "shards": shards, "pagesPerChunk": PAGES_PER_CHUNK,
+                       "parts": total, "pages": len(pages), "shards": shards, "unigramShards": unigram_shards,
+                       "pagesPerChunk": PAGES_PER_CHUNK,
                        "partPages": part_pages, "articles": articles}
     with open(index_path, "w", encoding="utf-8") as fh:
         json.dump({"config": config, "docs": []}, fh, ensure_ascii=False, separators=(",", ":"))
-    return {"parts": total, "pages": len(pages), "keys": len(encoded), "shards": shards,
-            "largest_shard": max(shard_sizes), "shard_bytes": sum(shard_sizes), "fold": len(fold_map)}
+    return {"parts": total, "pages": len(pages), "keys": sum(map(len, buckets)), "shards": shards,
+            "largest_shard": max(shard_sizes), "shard_bytes": sum(shard_sizes),
+            "unigrams": sum(map(len, unigram_buckets)), "unigram_shards": unigram_shards,
+            "largest_unigram_shard": max(unigram_sizes), "unigram_bytes": sum(unigram_sizes), "fold": len(fold_map)}
+
+
+def _buckets(postings: dict[str, tuple[array, array]], total: int) -> list[dict[str, str]]:
+    """Posting lists encoded and spread over shards of about SHARD_BYTES each (at least one shard)."""
+    encoded = {k: encode_ids(body, total) + "," + encode_ids(head, total) for k, (body, head) in postings.items()}
+    size = sum(len(k.encode()) + len(v) + 6 for k, v in encoded.items())
+    shards = max(1, round(size / SHARD_BYTES))
+    buckets: list[dict[str, str]] = [{} for _ in range(shards)]
+    for key in sorted(encoded):
+        buckets[shard_of(key, shards)][key] = encoded[key]
+    return buckets
 
 
 def encode_runs(values: list[int]) -> str:

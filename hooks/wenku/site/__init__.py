@@ -1,0 +1,1 @@
+"""Site: articles to Markdown pages and the rendered-HTML checks (page kinds, citations, provenance, language marks, safety)."""
