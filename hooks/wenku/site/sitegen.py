@@ -30,7 +30,8 @@ from wenku.enrich.topics import related, taxonomy
 from wenku import DATA_DIR
 
 LANGUAGES = ("zh", "en")
-# The Traditional Chinese edition is generated from the Simplified pages with OpenCC (s2twp).
+# The Traditional Chinese edition is generated from the Simplified pages with OpenCC s2tw: the script
+# changes, the words do not (convert.to_traditional).
 TRADITIONAL = "zh-Hant"
 EDITIONS = ("zh", "en", TRADITIONAL)  # URL prefixes: '' for zh, /en/, /zh-Hant/
 DATA = DATA_DIR
@@ -39,11 +40,11 @@ DATA = DATA_DIR
 @functools.lru_cache(maxsize=1)
 def labels() -> dict[str, dict[str, str]]:
     """Interface labels per language (data/labels.yml); zh-Hant is converted from zh."""
-    from wenku.enrich.convert import to_traditional_taiwan
+    from wenku.enrich.convert import to_traditional
 
     with open(os.path.join(DATA, "labels.yml"), encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
-    data.setdefault(TRADITIONAL, {k: to_traditional_taiwan(v) for k, v in data["zh"].items()})
+    data.setdefault(TRADITIONAL, {k: to_traditional(v) for k, v in data["zh"].items()})
     return data
 
 
@@ -695,12 +696,12 @@ def english_translations(manual: dict[str, str]) -> dict[str, dict]:
 
 
 def _traditional(text: str, cache: dict[str, str]) -> str:
-    """s2twp conversion of a page, cached by content (rebuilds convert only pages that changed)."""
-    from wenku.enrich.convert import to_traditional_taiwan
+    """Script conversion (s2tw) of a page, cached by content (rebuilds convert only pages that changed)."""
+    from wenku.enrich.convert import to_traditional
 
     key = hashlib.sha1(text.encode("utf-8")).hexdigest()
     if key not in cache:
-        cache[key] = to_traditional_taiwan(text)
+        cache[key] = to_traditional(text)
     return cache[key]
 
 

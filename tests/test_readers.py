@@ -1,0 +1,218 @@
+"""What readers who study the texts rely on, on the real built site: a Traditional edition that changes the
+script only, navigation and labels in each edition's language, feeds, paragraph and heading anchors, 404
+pages, the downloadable corpus and the percentage charts."""
+
+from __future__ import annotations
+
+import os
+import re
+from html.parser import HTMLParser
+
+import pytest
+import yaml
+
+from conftest import ROOT, read
+from wenku.enrich.convert import to_traditional
+from wenku.site import sitegen
+
+EDITIONS = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class Tree(HTMLParser):
+    """Text of a page with, for each run, the open elements around it as (tag, attrs) pairs."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, dict]] = []
+        self.runs: list[tuple[tuple, str]] = []
+        self.elements: list[tuple[str, dict, tuple]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.elements.append((tag, attrs, tuple(self.stack)))
+        if tag not in VOID:
+            self.stack.append((tag, attrs))
+
+    def handle_startendtag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs), tuple(self.stack)))
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+
+    def handle_data(self, data):
+        if data.strip():
+            self.runs.append((tuple(self.stack), data))
+
+
+def tree(path) -> Tree:
+    t = Tree()
+    t.feed(read(path))
+    return t
+
+
+def inside(stack, tag=None, cls=None, **attrs) -> bool:
+    """Whether one of the open elements matches the tag, has the class, and has the attributes."""
+    for t, a in stack:
+        if tag and t != tag:
+            continue
+        if cls and cls not in (a.get("class") or "").split():
+            continue
+        if all(a.get(k.replace("_", "-")) == v for k, v in attrs.items()):
+            return True
+    return False
+
+
+def article_pages(site, edition: str) -> list:
+    folder = site / EDITIONS[edition].rstrip("/") / "articles" if EDITIONS[edition] else site / "articles"
+    return sorted(p for p in folder.glob("*/index.html"))
+
+
+def article_text(path) -> str:
+    """The text of an article's body (the Markdown content, not the header, Cite box or navigation)."""
+    t = tree(path)
+    return "".join(text for stack, text in t.runs
+                   if inside(stack, "article") and not inside(stack, cls="wenku-article-header")
+                   and not inside(stack, cls="wenku-cite") and not inside(stack, cls="wenku-provenance")
+                   and not inside(stack, cls="headerlink") and not inside(stack, cls="wenku-article-footer"))
+
+
+# ---------------------------------------------------------------- 1. the Traditional edition: script only
+
+# Words that OpenCC's Taiwan phrase table (s2twp) would replace: a script-only edition keeps them.
+VOCABULARY = {"数据": "資料", "人工智能": "人工智慧", "信息": "資訊", "软件": "軟體", "网络": "網路", "互联网": "網際網路"}
+
+
+def test_traditional_conversion_changes_script_not_words():
+    assert to_traditional("数据要素") == "數據要素"
+    assert to_traditional("人工智能") == "人工智能"
+    assert to_traditional("信息化") == "信息化"
+    assert to_traditional("发展数字经济") == "發展數字經濟"
+    assert to_traditional("头发") == "頭髮"  # the phrase table still picks the right character
+    for simplified, taiwan_word in VOCABULARY.items():
+        assert taiwan_word not in to_traditional(f"推动{simplified}发展")
+
+
+def test_traditional_edition_is_the_simplified_text_in_traditional_script(built_site):
+    """Every article of the zh-Hant edition holds exactly the zh text converted character for character;
+    no word the author used is swapped for the Taiwan term."""
+    pages = article_pages(built_site, "zh")
+    assert len(pages) > 20
+    seen = {w: 0 for w in VOCABULARY}
+    for zh_page in pages:
+        hant_page = built_site / "zh-Hant" / zh_page.relative_to(built_site)
+        zh, hant = article_text(zh_page), article_text(hant_page)
+        assert hant == to_traditional(zh), zh_page.parent.name
+        assert len(hant) == len(zh)
+        for simplified, taiwan_word in VOCABULARY.items():
+            n = zh.count(simplified)
+            seen[simplified] += n
+            assert hant.count(to_traditional(simplified)) >= n
+            # a Taiwan word appears only where the author wrote its characters (资料 -> 資料)
+            assert hant.count(taiwan_word) == zh.count(sitegen_simplified(taiwan_word))
+    assert seen["数据"] > 100 and seen["人工智能"] > 20 and seen["信息"] > 10, seen
+
+
+def sitegen_simplified(text: str) -> str:
+    from wenku.enrich.convert import to_simplified
+
+    return to_simplified(text)
+
+
+def test_traditional_search_folds_to_the_edition_script(built_site):
+    """A Simplified query on the zh-Hant edition folds to the characters its text holds (數據, not 資料)."""
+    import json
+
+    fold = json.loads(read(built_site / "zh-Hant" / "search" / "fold.json"))
+    assert fold.get("数") == "數" and fold.get("据") == "據"
+    assert fold.get("为") == "為"  # Taiwan's standard form, as the edition's text has it (s2tw)
+
+
+# ---------------------------------------------------------------- 2. navigation and interface labels
+
+
+def _config():
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    with open(os.path.join(ROOT, "mkdocs.yml"), encoding="utf-8") as fh:
+        text = fh.read()
+    # a key given twice would silently keep the last value: refuse it
+    cfg = yaml.load(text, Loader=Loader)
+    return text, cfg
+
+
+def _nav_titles(nav) -> list[str]:
+    out = []
+    for item in nav:
+        if isinstance(item, dict):
+            for k, v in item.items():
+                out.append(k)
+                if isinstance(v, list):
+                    out += _nav_titles(v)
+    return out
+
+
+def test_nav_translations_cover_every_title_once():
+    text, cfg = _config()
+    langs = {lang["locale"]: lang for lang in next(p["i18n"] for p in cfg["plugins"] if "i18n" in p)["languages"]}
+    titles = _nav_titles(cfg["nav"])
+    block = text[text.index("locale: zh-Hant"):text.index("\nnav:")]
+    for title in titles:
+        assert block.count(f" {title}:") == 1, f"zh-Hant nav_translations: {title} given {block.count(title)} times"
+        assert not HAN.search(langs["en"]["nav_translations"][title]), title
+        assert langs["zh-Hant"]["nav_translations"][title] == to_traditional(title), title
+    zh, hant = cfg, langs["zh-Hant"]
+    assert hant["site_name"] == to_traditional(zh["site_name"])
+    assert hant["copyright"] == to_traditional(zh["copyright"])
+    for i, entry in enumerate(zh["theme"]["palette"]):
+        assert hant["theme"]["palette"][i]["toggle"]["name"] == to_traditional(entry["toggle"]["name"])
+        assert not HAN.search(langs["en"]["theme"]["palette"][i]["toggle"]["name"])
+
+
+def test_interface_labels_per_language():
+    data = sitegen.labels()
+    assert set(data["en"]) == set(data["zh"])
+    for key, value in data["en"].items():
+        assert not HAN.search(value), f"labels.yml en.{key}: {value}"
+    for key, value in data["zh"].items():
+        assert data["zh-Hant"][key] == to_traditional(value), key
+
+
+CHROME_CLASSES = ("md-header", "md-tabs", "md-sidebar--primary", "md-footer", "md-search", "md-top")
+
+
+@pytest.mark.parametrize("rel", ["index.html", "articles/index.html", "about/index.html", "editors/index.html",
+                                 "glossary/index.html", "topics/index.html"])
+def test_english_interface_has_no_chinese(built_site, rel):
+    """Header, tabs, navigation, footer and search of English pages: English only (the language switcher
+    names the other editions in their own script, marked with lang)."""
+    t = tree(built_site / "en" / rel)
+
+    def chrome(stack):  # the language switcher and the page's own table of contents are not interface
+        return any(inside(stack, cls=c) for c in CHROME_CLASSES) and not inside(stack, cls="md-select") \
+            and not inside(stack, cls="md-nav--secondary")
+
+    found = [text.strip() for stack, text in t.runs if chrome(stack) and HAN.search(text)]
+    found += [f"{tag}[{name}]={attrs[name]}" for tag, attrs, stack in t.elements if chrome(stack + ((tag, attrs),))
+              for name in ("title", "aria-label", "placeholder", "alt") if HAN.search(attrs.get(name) or "")]
+    assert len(t.runs) > 50
+    assert not found, found
+
+
+@pytest.mark.parametrize("rel", ["index.html", "articles/index.html", "about/index.html", "editors/index.html"])
+def test_traditional_navigation_is_the_converted_simplified_navigation(built_site, rel):
+    def nav(path):
+        t = tree(path)
+        return [text.strip() for stack, text in t.runs if inside(stack, cls="md-tabs")
+                or (inside(stack, cls="md-sidebar--primary") and inside(stack, cls="md-nav__link"))]
+
+    zh, hant = nav(built_site / rel), nav(built_site / "zh-Hant" / rel)
+    assert zh and hant == [to_traditional(x) for x in zh]
+    assert "For editors" not in hant
