@@ -216,3 +216,70 @@ def test_traditional_navigation_is_the_converted_simplified_navigation(built_sit
     zh, hant = nav(built_site / rel), nav(built_site / "zh-Hant" / rel)
     assert zh and hant == [to_traditional(x) for x in zh]
     assert "For editors" not in hant
+
+
+# ---------------------------------------------------------------- 3. feeds
+
+
+@pytest.mark.parametrize("date, expected", [
+    ("2025-06-25", "Wed, 25 Jun 2025 00:00:00 +0000"), ("2023-08", "Tue, 01 Aug 2023 00:00:00 +0000"),
+    ("2025", "Wed, 01 Jan 2025 00:00:00 +0000"), ("2023-02-30", None), ("待核实", None), (None, None)])
+def test_feed_dates(date, expected):
+    from wenku.model import Article
+
+    assert sitegen.feed_date(Article(source="x", slug="s", date=date)) == expected
+
+
+def test_undated_article_is_dated_by_its_first_commit(corpus):
+    """An article without a date is dated in the feed by the first commit of its source (git)."""
+    import subprocess
+
+    added = sitegen._added_dates(ROOT, corpus, [])
+    undated = [a for a in corpus.articles if not a.date]
+    assert undated
+    for art in undated:
+        path = next(os.path.relpath(s.path, ROOT) for s in corpus.sources if s.name == art.source)
+        first = subprocess.run(["git", "log", "--reverse", "--format=%cs", "--", path], cwd=ROOT,
+                               capture_output=True, text=True, check=True).stdout.split()[0]
+        assert added[art.slug] == first
+        assert sitegen.feed_date(art, added) is not None
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_feed_per_edition(built_site, corpus, edition):
+    """RSS 2.0 read back by feedparser: every item dated, described and linked into its own edition."""
+    import feedparser
+
+    base = "http://127.0.0.1:8000/reader/" + EDITIONS[edition]
+    feed = feedparser.parse(read(built_site / EDITIONS[edition] / "feed.xml"))
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "rss20"
+    assert feed.feed.language == {"zh": "zh-Hans", "en": "en", "zh-Hant": "zh-Hant"}[edition]
+    assert feed.feed.link == base
+    selves = [link.href for link in feed.feed.links if link.rel == "self"]
+    assert selves == [base + "feed.xml"]
+    assert len(feed.entries) == min(20, len(corpus.articles))
+    by_slug = {a.slug: a for a in corpus.articles}
+    dates, partial = [], 0
+    for entry in feed.entries:
+        assert entry.link.startswith(base + "articles/"), entry.link
+        if edition != "zh-Hant":
+            assert "/zh-Hant/" not in entry.link
+        slug = entry.link.rstrip("/").split("/")[-1]
+        assert (built_site / EDITIONS[edition] / "articles" / slug / "index.html").exists()
+        art = by_slug[slug]
+        assert entry.published_parsed, entry.title
+        y, m, d = entry.published_parsed[:3]
+        parts = (art.date or "").split("-")
+        assert (y, m, d)[:len(parts)] == tuple(int(p) for p in parts), (art.date, entry.published)
+        assert (m, d)[len(parts) - 1:] == (1, 1)[len(parts) - 1:]  # a partial date: its first day
+        dates.append((y, m, d))
+        partial += len(parts) < 3
+        assert len(entry.description) > 20
+        if edition == "zh-Hant":
+            assert entry.title == to_traditional(art.title)
+            assert entry.description == to_traditional(entry.description)  # already in Traditional script
+        elif edition == "zh":
+            assert HAN.search(entry.description)
+    assert dates == sorted(dates, reverse=True)
+    assert partial  # the seeds have month-only dates (2025-10) among the newest
