@@ -113,6 +113,39 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_template_context(context, template_name, config):
+    """The 404 page in its edition's language: our labels and the edition's root."""
+    if template_name == "404.html":
+        lang = context.get("i18n_current_language") or "zh"
+        context["labels"] = sitegen.labels().get(lang, sitegen.labels()["zh"])
+        context["page_lang"] = lang
+        context["edition_root"] = "" if lang == "zh" else f"{lang}/"
+        i18n = config.plugins.get("i18n")
+        names = {str(x.locale): x.name for x in (i18n.config.languages if i18n else [])}
+        context["other_editions"] = [{"lang": o, "root": f"{o}/", "text": f"{names.get(o, o)} · "
+                                      + sitegen.labels()[o]["not_found_home"]} for o in sitegen.EDITIONS if o != "zh"]
+    return context
+
+
+def on_post_template(output, template_name, config):
+    """Each edition's 404 page in its own folder (/en/404.html, /zh-Hant/404.html); mkdocs-static-i18n
+    would otherwise write every edition's to the site root, the last one winning."""
+    if template_name != "404.html":
+        return output
+    from wenku.search.searchindex import point_search_config
+
+    i18n = config.plugins.get("i18n")
+    lang = getattr(i18n, "current_language", None) or "zh"
+    output = point_search_config(output, lang, os.path.basename(sitegen.SEARCH_WORKER))
+    if lang == "zh":
+        return output
+    folder = os.path.join(config.site_dir, lang)
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "404.html"), "w", encoding="utf-8") as fh:
+        fh.write(output)
+    return ""  # nothing for MkDocs to write over the Simplified page at the root
+
+
 def _citation_context(context, page, config, lang: str) -> None:
     """Sharing meta on every page; on article pages the citation, its .bib/.ris files and provenance."""
     from wenku.site import citation, provenance

@@ -283,3 +283,28 @@ def test_feed_per_edition(built_site, corpus, edition):
             assert HAN.search(entry.description)
     assert dates == sorted(dates, reverse=True)
     assert partial  # the seeds have month-only dates (2025-10) among the newest
+
+
+# ---------------------------------------------------------------- 5. a 404 page per edition
+
+
+def test_404_page_per_edition(built_site):
+    pages = {lang: tree(built_site / prefix / "404.html") for lang, prefix in EDITIONS.items()}
+    headings = {}
+    for lang, t in pages.items():
+        html_tag = next(attrs for tag, attrs, _ in t.elements if tag == "html")
+        assert html_tag["lang"] == lang
+        body = [text for stack, text in t.runs if inside(stack, "article") and not inside(stack, "p", lang="en")
+                and not inside(stack, "p", lang="zh-Hant")]
+        headings[lang] = next(text for stack, text in t.runs if inside(stack, "article") and inside(stack, "h1"))
+        assert "404" in headings[lang]
+        links = [a.get("href") for tag, a, stack in t.elements if tag == "a" and inside(stack, "article")]
+        assert f"/reader/{EDITIONS[lang]}articles/" in links, links
+        if lang == "en":
+            assert not any(HAN.search(x) for x in body), body
+        else:
+            assert HAN.search(headings[lang])
+    assert headings["zh-Hant"] == to_traditional(headings["zh"]) != headings["zh"]
+    # GitHub Pages serves the root page for every missing address: it points to the other editions
+    root_links = {a.get("href") for tag, a, stack in pages["zh"].elements if tag == "a" and inside(stack, "article")}
+    assert {"/reader/en/", "/reader/zh-Hant/"} <= root_links
