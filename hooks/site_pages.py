@@ -8,6 +8,7 @@ mkdocs-static-i18n only handles files it finds in the docs folder, so instead of
 from __future__ import annotations
 
 import os
+import re
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -86,7 +87,26 @@ def on_page_markdown(markdown, page, config, files):
     meta = page.meta or {}
     if meta.get("article") and meta.get("translation_of") and getattr(page.file, "locale", "") == "en":
         markdown = sitegen.link_english_glossary_terms(markdown, "articles")
+    if meta.get("article"):
+        markdown = _number_paragraphs(markdown, page, config)
     return markdown
+
+
+def _number_paragraphs(markdown: str, page, config) -> str:
+    """Paragraph ids #p1 … #pN; a translation's paragraphs numbered like the Chinese ones they translate."""
+    from wenku.site import anchors
+
+    if not page.meta.get("translation_of"):
+        return anchors.number_paragraphs(markdown)[0]
+    from wenku.metadata import read_front_matter
+
+    chinese = os.path.join(config.docs_dir, re.sub(r"\.en\.md$", ".md", page.file.src_uri))
+    try:
+        with open(chinese, encoding="utf-8", errors="replace") as fh:
+            _, body = read_front_matter(fh.read())
+    except OSError:
+        return markdown
+    return anchors.number_translation(markdown, anchors.number_paragraphs(body)[1])
 
 
 def on_serve(server, config, builder):

@@ -308,3 +308,114 @@ def test_404_page_per_edition(built_site):
     # GitHub Pages serves the root page for every missing address: it points to the other editions
     root_links = {a.get("href") for tag, a, stack in pages["zh"].elements if tag == "a" and inside(stack, "article")}
     assert {"/reader/en/", "/reader/zh-Hant/"} <= root_links
+
+
+# ---------------------------------------------------------------- 4. heading and paragraph anchors
+
+from wenku.site import anchors  # noqa: E402
+
+RE_PARA_ID = re.compile(r"^p(\d+)$")
+
+
+def test_heading_slugs():
+    assert anchors.slugify("（一）加强数据要素顶层设计", "-") == anchors.slugify("（一）加強數據要素頂層設計", "-")
+    slug = anchors.slugify("（一）加强数据要素顶层设计", "-")
+    assert re.fullmatch(r"[a-z0-9-]+", slug) and "shuju" in slug and len(slug) <= 40
+    long = "Reorganise the factors of production in space and integrate them across regions for growth"
+    assert len(anchors.slugify(long, "-")) <= 40 and anchors.slugify(long, "-").startswith("reorganise-")
+    assert anchors.slugify("1.1", "-") == "s1-1"  # never a bare number
+    assert anchors.slugify("、、", "-") == "section"
+
+
+def test_paragraph_numbering_in_markdown():
+    md = ("导语\n{: .wenku-deck }\n\n## 标题\n\n第一段\\*。\n\n- 列表\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+          "!!! abstract \"框\"\n\n    框内\n\n第二段[术语](../glossary.md#term-x)。\n\n```\ncode\n\nmore\n```\n\n第三段")
+    out, texts = anchors.number_paragraphs(md)
+    assert texts == ["导语", "第一段*。", "第二段术语。", "第三段"]
+    assert "导语\n{: .wenku-deck #p1 }" in out and "第一段\\*。\n{: #p2 }" in out and out.endswith("第三段\n{: #p4 }")
+    assert "框内\n{:" not in out and "code\n\nmore" in out
+    en = ("Note.\n{: .wenku-translation-note }\n\nThird.\n\n??? quote \"中文原文\"\n\n    第三段\n\n"
+          "First.\n\n??? quote \"中文原文\"\n\n    导语\n\nAn unmatched one.\n\n??? quote \"中文原文\"\n\n    别的\n")
+    numbered = anchors.number_translation(en, texts)
+    assert "Third.\n{: #p4 }" in numbered and "First.\n{: #p1 }" in numbered
+    assert "Note.\n{: .wenku-translation-note }\n" in numbered and "An unmatched one.\n\n" in numbered
+
+
+def _content_ids(path):
+    """(tag, id, text) of id-carrying elements in the article body, and the headings' ids."""
+    t = tree(path)
+    paras, heads = [], []
+    for tag, attrs, stack in t.elements:
+        if attrs.get("id") and inside(stack, "article") and not inside(stack, cls="wenku-article-header") \
+                and not inside(stack, cls="wenku-cite"):
+            if tag == "p" and RE_PARA_ID.match(attrs["id"]):
+                paras.append(attrs["id"])
+            elif tag in ("h2", "h3", "h4"):
+                heads.append(attrs["id"])
+    return paras, heads
+
+
+def _paragraph_texts(path) -> dict[str, str]:
+    """pN -> the paragraph's text (white space removed)."""
+    t = tree(path)
+    out: dict[str, str] = {}
+    for stack, text in t.runs:
+        for tag, attrs in stack:
+            if tag == "p" and RE_PARA_ID.match(attrs.get("id") or ""):
+                out[attrs["id"]] = out.get(attrs["id"], "") + re.sub(r"\s+", "", text)
+    return out
+
+
+def test_paragraph_and_heading_ids_on_the_built_site(built_site):
+    """zh and zh-Hant: p1 … pN in order, the same headings ids (pinyin, short); English pages without a
+    translation: the Chinese numbering; English ids short."""
+    for zh_page in article_pages(built_site, "zh"):
+        rel = zh_page.relative_to(built_site)
+        paras, heads = _content_ids(zh_page)
+        assert paras == [f"p{i}" for i in range(1, len(paras) + 1)] and paras, rel
+        assert _content_ids(built_site / "zh-Hant" / rel) == (paras, heads), rel
+        for h in heads:
+            assert re.fullmatch(r"[a-z0-9-]*[a-z][a-z0-9-]*(_\d+)?", h) and len(h) <= 43, (rel, h)
+        en_paras, en_heads = _content_ids(built_site / "en" / rel)
+        for h in en_heads:
+            assert re.fullmatch(r"[a-z0-9-]*[a-z][a-z0-9-]*(_\d+)?", h) and len(h) <= 43, (rel, h)
+        if not (ROOT_DOCS / f"{zh_page.parent.name}.en.md").exists():
+            assert en_paras == paras, rel
+
+
+ROOT_DOCS = __import__("pathlib").Path(ROOT) / "docs" / "articles"
+
+
+def test_translation_paragraphs_carry_the_chinese_numbers(built_site):
+    """Each numbered English paragraph's Chinese original box holds the Chinese paragraph of that number."""
+    translations = sorted(ROOT_DOCS.glob("*.en.md"))
+    assert translations
+    numbered = 0
+    for path in translations:
+        slug = path.name[:-len(".en.md")]
+        zh = _paragraph_texts(built_site / "articles" / slug / "index.html")
+        t = tree(built_site / "en" / "articles" / slug / "index.html")
+        current, boxes = None, {}
+        for stack, text in t.runs:
+            para = next((a["id"] for tag, a in stack if tag == "p" and RE_PARA_ID.match(a.get("id") or "")), None)
+            box = inside(stack, "details")
+            if para:
+                current = para
+            elif box and current and not inside(stack, "summary"):
+                boxes[current] = boxes.get(current, "") + re.sub(r"\s+", "", text)
+            elif not box and inside(stack, "p") and not inside(stack, "details"):
+                current = None
+        ids = _content_ids(built_site / "en" / "articles" / slug / "index.html")[0]
+        assert len(ids) == len(set(ids)), slug
+        for pid in ids:
+            assert pid in zh, (slug, pid)
+            if pid in boxes:
+                from wenku.site.render import FIGURE_NOTE  # the page's note after a caption, not in the box
+
+                assert boxes[pid].startswith(zh[pid].replace(FIGURE_NOTE, "")[:30]), (slug, pid, boxes[pid][:30])
+                numbered += 1
+        blocks = path.read_text(encoding="utf-8").split("\n\n")
+        after_paragraph = [b for prev, b in zip(blocks, blocks[1:]) if b.startswith("??? quote")
+                           and prev.strip() and not prev.startswith(("#", "-", "|", " ", "!", "?", "<"))]
+        assert len(ids) >= 0.9 * len(after_paragraph), slug
+    assert numbered > 300
