@@ -419,3 +419,57 @@ def test_translation_paragraphs_carry_the_chinese_numbers(built_site):
                            and prev.strip() and not prev.startswith(("#", "-", "|", " ", "!", "?", "<"))]
         assert len(ids) >= 0.9 * len(after_paragraph), slug
     assert numbered > 300
+
+
+PARAGRAPH_IN_VIEW = """id => { const r = document.getElementById(id).getBoundingClientRect();
+  return r.top >= -1 && r.top < window.innerHeight && r.bottom > 0; }"""
+OPACITY = "sel => getComputedStyle(document.querySelector(sel)).opacity"
+
+
+@pytest.mark.parametrize("edition, slug, number", [
+    ("", "zhang-weilin-001-1", 9), ("en/", "zhang-weilin-001-1", 9), ("zh-Hant/", "zhu-hongli-000-2", 3)])
+def test_paragraph_link_mark_in_the_browser(page, server, edition, slug, number):
+    """The mark appears on hover and on keyboard focus; a click puts #pN in the address, scrolls the paragraph
+    into view and copies the link; opening that link shows the paragraph."""
+    origin = server.split("/reader/")[0]
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+    page.goto(f"{server}{edition}articles/{slug}/")
+    page.wait_for_function("document.documentElement.classList.contains('wenku-plinks')")
+    pid = f"p{number}"
+    mark = f"#{pid} > a.wenku-plink"
+    assert page.locator("article p[id] > a.wenku-plink").count() >= number
+    assert page.evaluate(OPACITY, mark) == "0"
+    label = page.get_attribute(mark, "aria-label")
+    assert str(number) in label and (HAN.search(label) if edition != "en/" else not HAN.search(label))
+    page.hover(f"#{pid}")
+    page.wait_for_function(f"() => ({OPACITY})('{mark}') === '1'")
+    page.click(mark)
+    page.wait_for_url(f"**/articles/{slug}/#{pid}")
+    page.wait_for_function(PARAGRAPH_IN_VIEW, arg=pid)
+    page.wait_for_selector(f"{mark}.wenku-plink--copied")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{server}{edition}articles/{slug}/#{pid}"
+    page.mouse.move(0, 0)
+    page.focus("#p1 > a.wenku-plink")  # by keyboard: the focused mark shows
+    page.wait_for_function(f"() => ({OPACITY})('#p1 > a.wenku-plink') === '1'")
+    other = page.context.new_page()
+    other_errors = []
+    other.on("pageerror", lambda e: other_errors.append(str(e)))
+    other.goto(f"{server}{edition}articles/{slug}/#{pid}")
+    other.wait_for_function(PARAGRAPH_IN_VIEW, arg=pid)
+    assert other.evaluate(f"document.querySelector('#{pid}').matches(':target')")
+    assert not page.errors and not other_errors
+
+
+def test_paragraph_link_mark_on_touch(browser, server):
+    """On a touch screen the mark is shown without hovering, and a tap on it gives the link."""
+    context = browser.new_context(viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True)
+    try:
+        pg = context.new_page()
+        pg.goto(server + "articles/zhang-weilin-001-1/")
+        pg.wait_for_function("document.documentElement.classList.contains('wenku-plinks')")
+        pg.wait_for_function(f"() => ({OPACITY})('#p4 > a.wenku-plink') === '1'")
+        pg.tap("#p4 > a.wenku-plink")
+        pg.wait_for_url("**#p4")
+        pg.wait_for_function(PARAGRAPH_IN_VIEW, arg="p4")
+    finally:
+        context.close()

@@ -72,7 +72,7 @@ def correction_link(repo_url: str | None, branch: str, path: str | None) -> str 
     return f"{repo_url.rstrip('/')}/edit/{branch or 'main'}/{path}"
 
 
-RE_PARA = re.compile(r"<p>(.*?)</p>", re.S)
+RE_PARA = re.compile(r'<p(?: id="p\d+")?>(.*?)</p>', re.S)  # plain paragraphs, numbered or not
 RE_TAG = re.compile(r"<[^>]+>")
 
 
