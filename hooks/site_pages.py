@@ -109,6 +109,17 @@ def _number_paragraphs(markdown: str, page, config) -> str:
     return anchors.number_translation(markdown, anchors.number_paragraphs(body)[1])
 
 
+def on_page_content(html, page, config, files):
+    """A bar chart (inline SVG, drawn here) before every table of percentages that sums to about 100."""
+    if "<table" not in html:
+        return html
+    from wenku.site.charts import add_charts
+
+    lang = getattr(page.file, "locale", None) or "zh"
+    title = sitegen.labels().get(lang, sitegen.labels()["zh"])["chart_title"]
+    return add_charts(html, title, "zh-Hans" if lang == "en" else None)
+
+
 def on_serve(server, config, builder):
     """Watch the real docs/ and sources/ instead of the staging folder."""
     root, docs, sources, staging = _paths(config)

@@ -473,3 +473,170 @@ def test_paragraph_link_mark_on_touch(browser, server):
         pg.wait_for_function(PARAGRAPH_IN_VIEW, arg="p4")
     finally:
         context.close()
+
+
+# ---------------------------------------------------------------- 6. data for researchers
+
+
+def _records(site, edition):
+    import json
+
+    lines = read(site / EDITIONS[edition] / "data" / "articles.jsonl").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def test_data_files_per_edition(built_site, corpus):
+    """articles.jsonl (json) and articles.csv (csv) of every edition: one record per article, links into the
+    edition, the text as the page shows it, source lines inside the source, CSV = JSONL metadata."""
+    import csv
+    import io
+    from urllib.parse import urlsplit
+
+    from wenku.site.corpusdata import CSV_FIELDS, FIELDS
+
+    records = {lang: _records(built_site, lang) for lang in EDITIONS}
+    slugs = [r["slug"] for r in records["zh"]]
+    assert sorted(slugs) == sorted(a.slug for a in corpus.articles)
+    by_slug = {a.slug: a for a in corpus.articles}
+    for lang, recs in records.items():
+        assert [r["slug"] for r in recs] == slugs
+        for r in recs:
+            assert tuple(r) == FIELDS
+            assert r["edition"] == lang and r["language"] == {"zh": "zh-Hans"}.get(lang, lang)
+            path = urlsplit(r["url"]).path
+            assert path == f"/reader/{EDITIONS[lang]}articles/{r['slug']}/", path
+            assert (built_site.parent / path.strip("/") / "index.html").exists()
+            art = by_slug[r["slug"]]
+            assert r["date"] == (art.date or None) and r["source"] == art.source
+            start, end = (int(x) for x in r["source_lines"].split("-"))
+            src = next(s for s in corpus.sources if s.name == art.source)
+            with open(src.path, "rb") as fh:
+                assert 1 <= start <= end <= fh.read().count(b"\n") + 1
+            assert (built_site.parent / urlsplit(r["source_raw"]).path.strip("/")).exists()
+            assert (built_site.parent / urlsplit(r["source_page"]).path.strip("/") / "index.html").exists()
+            if lang != "zh":
+                assert r["text_zh"] == next(x for x in records["zh"] if x["slug"] == r["slug"])["text"]
+        table = list(csv.DictReader(io.StringIO(read(built_site / EDITIONS[lang] / "data" / "articles.csv"),
+                                                newline="")))
+        assert tuple(table[0]) == CSV_FIELDS and len(table) == len(recs)
+        for row, r in zip(table, recs):
+            for key in CSV_FIELDS:
+                value = "; ".join(r[key]) if isinstance(r[key], list) else ("" if r[key] is None else str(r[key]))
+                assert row[key] == value, (lang, r["slug"], key)
+    for zh, hant in zip(records["zh"], records["zh-Hant"]):
+        assert hant["text"] == to_traditional(zh["text"]) and hant["title"] == to_traditional(zh["title"])
+    # the text is the page's: every numbered paragraph of the page is a line of it
+    for r in records["zh"]:
+        paragraphs = _paragraph_texts(built_site / "articles" / r["slug"] / "index.html")
+        lines = {re.sub(r"\s+", "", line) for line in r["text"].split("\n")}
+        missing = [p for p, text in paragraphs.items() if text.replace("¶", "") not in lines]
+        assert not missing, (r["slug"], missing[:3])
+    for r in records["en"]:
+        translated = r["translation_status"] in ("translated", "outdated")
+        assert (r["text"] is not None) == translated == (r["translation_url"] is not None)
+        if translated:
+            assert not HAN.search(r["text"].split("\n")[0]) and r["text_zh"].split("\n")[0] not in r["text"]
+            assert r["translation_url"] == r["url"]
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_about_page_links_to_the_data(built_site, edition):
+    t = tree(built_site / EDITIONS[edition] / "about" / "index.html")
+    links = {a.get("href") for tag, a, stack in t.elements if tag == "a" and inside(stack, "article")}
+    assert {"../data/articles.jsonl", "../data/articles.csv"} <= links, links
+    headings = [attrs.get("id") for tag, attrs, _ in t.elements if tag in ("h2", "h3")]
+    assert "data" in headings
+
+
+# ---------------------------------------------------------------- 7. bar charts of percentage tables
+
+from wenku.site import charts  # noqa: E402
+
+SVG_ELEMENTS = {"svg", "g", "rect", "text", "title", "line"}
+SVG_ATTRIBUTES = {"class", "role", "viewbox", "width", "height", "x", "y", "x1", "y1", "x2", "y2", "lang"}
+
+
+def _table(rows, head=("项目", "占比")):
+    cells = "".join(f"<th>{h}</th>" for h in head)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    return f"<table>\n<thead>\n<tr>{cells}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>"
+
+
+def _svg_parts(svg: str):
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(svg)
+    return root, [(el.tag, dict(el.attrib)) for el in root.iter()]
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([("商业模式", "60%"), ("技术", "40%")], [60, 40]),
+    ([("a", "33%"), ("b", "33%"), ("c", "33%")], [33, 33, 33]),  # rounding: 99
+    ([("a", "12.5 %"), ("b", "87.5％")], [12.5, 87.5]),
+    ([("a", "60%"), ("b", "20%")], None),  # a part of a whole is missing
+    ([("a", "60%"), ("b", "n/a")], None),
+    ([("a", "100%")], None),  # one row: nothing to compare
+])
+def test_percentage_tables_are_recognised(rows, expected):
+    data = charts.percentage_table(_table(rows))
+    assert (data and data["values"]) == expected or (data is None and expected is None)
+
+
+def test_chart_svg_is_small_and_labelled():
+    html = "<p><strong>评估要素</strong></p>\n" + _table([("", "商业模式", "60%"), ("辅助", "技术&amp;人才", "40%")],
+                                                       head=("类别", "项目", "占比"))
+    out = charts.add_charts(html, "{caption}：各项占比")
+    assert out.endswith(html[html.index("<table"):])  # the table stays, after the chart
+    svg = out[out.index("<svg"):out.index("</svg>") + 6]
+    root, parts = _svg_parts(svg)
+    assert {tag.split("}")[-1] for tag, _ in parts} <= SVG_ELEMENTS
+    assert all({a.lower() for a in attrs} <= SVG_ATTRIBUTES for _, attrs in parts), parts
+    assert root.get("role") == "img" and root[0].tag == "title" and root[0].text == "评估要素：各项占比"
+    texts = [el.text for el in root.iter("text")]
+    assert "商业模式" in texts and "技术&人才" in texts and "60%" in texts and "辅助" in texts  # legend
+    bars = [float(r.get("width")) for r in root.iter("rect") if float(r.get("width")) > 12]
+    assert bars[0] / bars[1] == pytest.approx(60 / 40)
+    assert charts.add_charts("<details><p>x</p>" + _table([("a", "50%"), ("b", "50%")]) + "</details>", "{caption}") \
+        .count("<svg") == 0  # a Chinese original box gets no second chart
+
+
+CHART_PAGE = "articles/difang-zhengfu-peiyu-rengongzhineng-chanye-de-celve-jianyi/index.html"
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_charts_on_the_slide_deck(built_site, edition):
+    """The two 专精特新 evaluation-weight tables of the slide deck are drawn as bar charts in every edition,
+    titled in the edition's language, bars in proportion, tables kept."""
+    html = read(built_site / EDITIONS[edition] / CHART_PAGE)
+    svgs = re.findall(r"<svg class=\"wenku-chart\".*?</svg>", html, re.S)
+    assert len(svgs) == 2
+    titles = []
+    for svg in svgs:
+        assert "style=" not in svg and "href" not in svg and "<script" not in svg
+        root, parts = _svg_parts(svg)
+        assert {tag.split("}")[-1] for tag, _ in parts} <= SVG_ELEMENTS
+        titles.append(root[0].text)
+        table = html[html.index(svg) + len(svg):]
+        table = table[:table.index("</table>")]
+        assert table.lstrip().startswith("<table")
+        data = charts.percentage_table(table)
+        assert 99 <= sum(data["values"]) <= 101
+        rows = [el for el in root.iter("rect") if "wenku-chart__bar" in el.get("class")][:len(data["values"])]
+        widths = [float(r.get("width")) for r in rows]
+        assert [round(w / max(widths) * max(data["values"])) for w in widths] == [round(v) for v in data["values"]]
+        assert [el.text for el in root.iter("text")][0::2][:len(data["labels"])] == data["labels"]
+    if edition == "en":
+        assert "medium-sized" in titles[0] and "small" in titles[1] and not HAN.search(titles[0])
+    else:
+        expected = ["中型专精特新企业评估关键要素：各项占比（条形图，数值见下表）",
+                    "小微型专精特新企业评估关键要素：各项占比（条形图，数值见下表）"]
+        assert titles == (expected if edition == "zh" else [to_traditional(t) for t in expected])
+
+
+def test_charts_render_as_named_images(page, server):
+    page.goto(server + "en/" + CHART_PAGE.replace("index.html", ""))
+    images = page.get_by_role("img", name=re.compile("Key factors in evaluating"))
+    assert images.count() == 2
+    box = images.first.bounding_box()
+    assert box["width"] > 200 and box["height"] > 100
+    assert page.evaluate("getComputedStyle(document.querySelector('.wenku-chart__bar')).fill") != "rgb(0, 0, 0)"

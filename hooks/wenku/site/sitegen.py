@@ -824,6 +824,21 @@ def stage(root: str, staging: str, site_url: str = "", build: Build | None = Non
         if target and target not in manual and target not in site.pages:
             _write_if_changed(os.path.join(staging, target), _traditional(text, build.traditional))
             written.add(target)
+    # The corpus for researchers, per edition (data/articles.jsonl and .csv).
+    from wenku.site import corpusdata
+
+    arts = sorted([with_translation_status(a, translations.get(a.slug)) for a in corpus.articles] + hand,
+                  key=_sort_key)
+    english = {}
+    for slug in translations:
+        with open(manual[f"articles/{slug}.en.md"], encoding="utf-8", errors="replace") as fh:
+            english[slug] = fh.read()
+    raw = {s.name: (source_slug(s), s.name) for s in corpus.sources}
+    chinese = {a.slug: simplified[f"articles/{a.slug}.md"] for a in arts if f"articles/{a.slug}.md" in simplified}
+    for rel, text in corpusdata.data_files(arts, site_url, chinese, lambda t: _traditional(t, build.traditional),
+                                           english, raw).items():
+        _write_if_changed(os.path.join(staging, rel), text)
+        written.add(rel)
     # Remove what neither docs/ nor the generator produce any more.
     for base, dirs, files in os.walk(staging, topdown=False):
         for f in files:
