@@ -641,3 +641,12 @@ def test_charts_render_as_named_images(page, server):
     box = images.first.bounding_box()
     assert box["width"] > 200 and box["height"] > 100
     assert page.evaluate("getComputedStyle(document.querySelector('.wenku-chart__bar')).fill") != "rgb(0, 0, 0)"
+
+
+def test_simplified_pages_hold_no_traditional_forms(built_site):
+    """A Traditional character on a Simplified page would stop the search folding it (fold.json keeps only
+    characters the edition's text lacks): 數據要素 typed on the Simplified edition must still find 数据要素."""
+    import json
+
+    fold = json.loads(read(built_site / "search" / "fold.json"))
+    assert fold.get("數") == "数" and fold.get("據") == "据"
