@@ -650,3 +650,35 @@ def test_simplified_pages_hold_no_traditional_forms(built_site):
 
     fold = json.loads(read(built_site / "search" / "fold.json"))
     assert fold.get("數") == "数" and fold.get("據") == "据"
+
+
+@pytest.fixture(scope="module")
+def axe_js():
+    import pathlib
+
+    import axe_playwright_python
+
+    return (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", [f"{prefix}{CHART_PAGE.replace('index.html', '')}" for prefix in EDITIONS.values()]
+                         + [f"{prefix}404.html" for prefix in EDITIONS.values()])
+def test_charts_marks_and_404_pass_axe(browser, server, axe_js, path, scheme):
+    """axe-core finds nothing serious on the chart page (charts, paragraph marks shown) and the 404 pages."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    try:
+        pg = context.new_page()
+        assert pg.goto(server + path).status == 200
+        if "articles/" in path:
+            pg.wait_for_function("document.documentElement.classList.contains('wenku-plinks')")
+            pg.hover("#p2")
+            pg.wait_for_function(f"() => ({OPACITY})('#p2 > a.wenku-plink') === '1'")
+        pg.evaluate(axe_js)
+        result = pg.evaluate("""() => axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})""")
+        bad = [(v["impact"], v["id"], [n["target"] for n in v["nodes"][:5]]) for v in result["violations"]
+               if v["impact"] in ("serious", "critical")]
+        assert bad == [], bad
+    finally:
+        context.close()
