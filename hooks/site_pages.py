@@ -8,6 +8,7 @@ mkdocs-static-i18n only handles files it finds in the docs folder, so instead of
 from __future__ import annotations
 
 import os
+import re
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -118,19 +119,44 @@ def on_page_markdown(markdown, page, config, files):
     meta = page.meta or {}
     if meta.get("article") and meta.get("translation_of") and getattr(page.file, "locale", "") == "en":
         markdown = sitegen.link_english_glossary_terms(markdown, "articles")
+    if meta.get("article"):
+        markdown = _number_paragraphs(markdown, page, config)
     return markdown
+
+
+def _number_paragraphs(markdown: str, page, config) -> str:
+    """Paragraph ids #p1 … #pN; a translation's paragraphs numbered like the Chinese ones they translate."""
+    from wenku.site import anchors
+
+    if not page.meta.get("translation_of"):
+        return anchors.number_paragraphs(markdown)[0]
+    from wenku.metadata import read_front_matter
+
+    chinese = os.path.join(config.docs_dir, re.sub(r"\.en\.md$", ".md", page.file.src_uri))
+    try:
+        with open(chinese, encoding="utf-8", errors="replace") as fh:
+            _, body = read_front_matter(fh.read())
+    except OSError:
+        return markdown
+    return anchors.number_translation(markdown, anchors.number_paragraphs(body)[1])
 
 
 def on_page_content(html, page, config, files):
     """The one sanitiser on every page's rendered HTML: anything outside the allow-list refuses the build,
-    naming the file an editor changes and its line (the same rules as `wenku check`)."""
+    naming the file an editor changes and its line (the same rules as `wenku check`). Then a bar chart
+    (inline SVG drawn by our own code, after the check) before every table of percentages that sums to about 100."""
     from wenku.site import safety
+    from wenku.site.charts import add_charts
 
     found = safety.findings(html)
     if found:
         root, docs, _, _ = _paths(config)
         raise PluginError("\n".join(safety.origin(root, page.file.src_uri, page.meta or {}, f) for f in found))
-    return html
+    if "<table" not in html:
+        return html
+    lang = getattr(page.file, "locale", None) or "zh"
+    title = sitegen.labels().get(lang, sitegen.labels()["zh"])["chart_title"]
+    return add_charts(html, title, "zh-Hans" if lang == "en" else None)
 
 
 def on_serve(server, config, builder):
@@ -155,6 +181,41 @@ def on_page_context(context, page, config, nav):
     context["hreflang"] = hreflang_links(config)
     _citation_context(context, page, config, lang)
     return context
+
+
+def on_template_context(context, template_name, config):
+    """The 404 page in its edition's language: our labels and the edition's root."""
+    if template_name == "404.html":
+        lang = context.get("i18n_current_language") or "zh"
+        context["labels"] = sitegen.labels().get(lang, sitegen.labels()["zh"])
+        context["page_lang"] = lang
+        context["edition_root"] = "" if lang == "zh" else f"{lang}/"
+        i18n = config.plugins.get("i18n")
+        names = {str(x.locale): x.name for x in (i18n.config.languages if i18n else [])}
+        context["other_editions"] = [{"lang": o, "root": f"{o}/", "text": f"{names.get(o, o)} · "
+                                      + sitegen.labels()[o]["not_found_home"]} for o in sitegen.EDITIONS if o != "zh"]
+    return context
+
+
+def on_post_template(output, template_name, config):
+    """Each edition's 404 page in its own folder (/en/404.html, /zh-Hant/404.html); mkdocs-static-i18n
+    would otherwise write every edition's to the site root, the last one winning. Like every page, a theme
+    template gets the hashes of its inline scripts in its Content-Security-Policy."""
+    from wenku.search.searchindex import point_search_config
+    from wenku.site.safety import with_csp_hashes
+
+    if template_name != "404.html":
+        return with_csp_hashes(output)
+    i18n = config.plugins.get("i18n")
+    lang = getattr(i18n, "current_language", None) or "zh"
+    output = with_csp_hashes(point_search_config(output, lang, os.path.basename(sitegen.SEARCH_WORKER)))
+    if lang == "zh":
+        return output
+    folder = os.path.join(config.site_dir, lang)
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "404.html"), "w", encoding="utf-8") as fh:
+        fh.write(output)
+    return ""  # nothing for MkDocs to write over the Simplified page at the root
 
 
 def _citation_context(context, page, config, lang: str) -> None:
@@ -232,13 +293,6 @@ def on_post_page(output, page, config):
 
         output = mark_chinese(output)
     return point_search_config(output, lang, os.path.basename(sitegen.SEARCH_WORKER))
-
-
-def on_post_template(output_content, template_name, config):
-    """The 404 page (a theme template, not a page) gets its script hashes too."""
-    from wenku.site.safety import with_csp_hashes
-
-    return with_csp_hashes(output_content)
 
 
 HREFLANG = {"zh": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}

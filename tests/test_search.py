@@ -50,7 +50,7 @@ def article_paragraphs(site, edition: str, slug: str) -> list[str]:
     page = read(site / edition / "articles" / slug / "index.html") if edition else \
         read(site / "articles" / slug / "index.html")
     body = page[page.index('<article class="md-content__inner'):page.index("</article>")]
-    return [html.unescape(re.sub(r"<[^>]+>", "", p)) for p in re.findall(r"<p>(.*?)</p>", body, re.S)]
+    return [html.unescape(re.sub(r"<[^>]+>", "", p)) for p in re.findall(r'<p(?: id="p\d+")?>(.*?)</p>', body, re.S)]
 
 
 def sample_strings(paragraphs: list[str], rng: random.Random, count: int) -> list[str]:

@@ -202,8 +202,8 @@ def test_two_builds_are_identical(tmp_path, built_site):
 
 
 def test_traditional_chinese_edition(built_site, corpus):
-    """A third edition at /zh-Hant/, converted from the Simplified text with OpenCC s2twp."""
-    from wenku.enrich.convert import to_traditional_taiwan
+    """A third edition at /zh-Hant/, converted from the Simplified text with OpenCC s2tw (script only)."""
+    from wenku.enrich.convert import to_traditional
 
     for art in corpus.articles:
         page = built_site / "zh-Hant" / "articles" / art.slug / "index.html"
@@ -212,7 +212,7 @@ def test_traditional_chinese_edition(built_site, corpus):
     html = read(built_site / "zh-Hant" / "articles" / art.slug / "index.html")
     assert '<html lang="zh-Hant"' in html
     assert 'placeholder="搜尋"' in html  # Material's zh-Hant interface
-    assert to_traditional_taiwan("习近平总书记在新时代推动中部地区崛起座谈会上强调") in html
+    assert to_traditional("习近平总书记在新时代推动中部地区崛起座谈会上强调") in html
     assert "张尉琳" not in html and "張尉琳" in html
     assert "作者單位" in html  # our own labels, converted
     for section in ("", "topics/", "authors/", "sources/", "archive/", "about/", "glossary/"):

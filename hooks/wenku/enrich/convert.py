@@ -27,9 +27,16 @@ def to_simplified(text: str) -> str:
     return "".join("着" if a == "著" and b == "着" else a for a, b in zip(simp, alt))
 
 
-def to_traditional_taiwan(text: str) -> str:
-    """Simplified -> Traditional Chinese, Taiwan standard with phrases (OpenCC s2twp)."""
-    return _converter("s2twp").convert(text)
+# The Traditional edition changes the script only, never the words: OpenCC s2tw (Simplified -> Traditional
+# characters, with OpenCC's phrase table used only to pick the right character, 头发 -> 頭髮 but 发展 ->
+# 發展, then Taiwan's standard glyph forms: 为 -> 為, 着 -> 著). Not s2twp, which also swaps vocabulary
+# (数据 -> 資料, 人工智能 -> 人工智慧, 信息 -> 資訊) and so changes what the author wrote.
+TRADITIONAL_CONFIG = "s2tw"
+
+
+def to_traditional(text: str) -> str:
+    """Simplified -> Traditional script, words unchanged (OpenCC s2tw): 数据 -> 數據, never 資料."""
+    return _converter(TRADITIONAL_CONFIG).convert(text)
 
 
 def traditional_share(text: str) -> float:
@@ -47,8 +54,9 @@ def traditional_share(text: str) -> float:
 
 @functools.lru_cache(maxsize=2)
 def character_map(direction: str) -> dict[str, str]:
-    """Single-character map for search folding: 't2s' (traditional -> simplified) or 's2t'."""
-    conv = _converter("t2s" if direction == "t2s" else "s2t")
+    """Single-character map for search folding: 't2s' (traditional -> simplified) or 's2t' (simplified ->
+    the Traditional edition's own character forms, TRADITIONAL_CONFIG)."""
+    conv = _converter("t2s" if direction == "t2s" else TRADITIONAL_CONFIG)
     out = {}
     for code in range(0x4E00, 0xA000):
         ch = chr(code)

@@ -16,12 +16,13 @@ import subprocess
 from wenku.textutil import shorten
 
 
-def last_changed(root: str, folders: tuple[str, ...] = ("sources", "docs")) -> dict[str, str]:
-    """{path relative to root: 'YYYY-MM-DD' of its last commit}; {} without git or history."""
+def last_changed(root: str, folders: tuple[str, ...] = ("sources", "docs"), first: bool = False) -> dict[str, str]:
+    """{path relative to root: 'YYYY-MM-DD' of its last commit (first=True: of its first commit, the day it
+    came to the site)}; {} without git or history."""
     try:
         out = subprocess.run(
-            ["git", "-c", "core.quotepath=off", "log", "--format=%x01%cs", "--name-only", "--relative", "--",
-             *folders],
+            ["git", "-c", "core.quotepath=off", "log", "--format=%x01%cs", "--name-only", "--relative",
+             *(["--reverse"] if first else []), "--", *folders],
             cwd=root, capture_output=True, text=True, timeout=120, check=False)
     except (OSError, subprocess.SubprocessError):
         return {}
@@ -71,7 +72,7 @@ def correction_link(repo_url: str | None, branch: str, path: str | None) -> str 
     return f"{repo_url.rstrip('/')}/edit/{branch or 'main'}/{path}"
 
 
-RE_PARA = re.compile(r"<p>(.*?)</p>", re.S)
+RE_PARA = re.compile(r'<p(?: id="p\d+")?>(.*?)</p>', re.S)  # plain paragraphs, numbered or not
 RE_TAG = re.compile(r"<[^>]+>")
 
 

@@ -29,7 +29,8 @@ from wenku.enrich.topics import related, taxonomy
 from wenku import DATA_DIR
 
 LANGUAGES = ("zh", "en")
-# The Traditional Chinese edition is generated from the Simplified pages with OpenCC (s2twp).
+# The Traditional Chinese edition is generated from the Simplified pages with OpenCC s2tw: the script
+# changes, the words do not (convert.to_traditional).
 TRADITIONAL = "zh-Hant"
 EDITIONS = ("zh", "en", TRADITIONAL)  # URL prefixes: '' for zh, /en/, /zh-Hant/
 DATA = DATA_DIR
@@ -38,10 +39,10 @@ DATA = DATA_DIR
 @functools.lru_cache(maxsize=1)
 def labels() -> dict[str, dict[str, str]]:
     """Interface labels per language (data/labels.yml); zh-Hant is converted from zh."""
-    from wenku.enrich.convert import to_traditional_taiwan
+    from wenku.enrich.convert import to_traditional
 
     data = load_data_file(os.path.join(DATA, "labels.yml"))
-    data.setdefault(TRADITIONAL, {k: to_traditional_taiwan(v) for k, v in data["zh"].items()})
+    data.setdefault(TRADITIONAL, {k: to_traditional(v) for k, v in data["zh"].items()})
     return data
 
 
@@ -126,12 +127,14 @@ def with_translation_status(art: Article, translation: dict | None) -> Article:
 
 
 def build_pages(corpus: Corpus, site_url: str = "", translations: dict[str, dict] | None = None,
-                hand_articles: list[Article] | None = None, build: Build | None = None) -> SiteDocs:
+                hand_articles: list[Article] | None = None, build: Build | None = None,
+                added: dict[str, str] | None = None) -> SiteDocs:
     """All generated pages for a corpus, in both languages.
 
     translations: front matter of editors' English translation files (docs/articles/<slug>.en.md) by slug.
     hand_articles: articles written by hand in docs/articles/ (listed in the indexes, pages not generated).
     build: caches of earlier builds in this process (mkdocs serve); pages are keyed by what they show.
+    added: slug -> the day an article came to the site (git), the feed date of an undated article.
     """
     build = build or Build()
     site = SiteDocs(corpus=corpus)
@@ -156,7 +159,7 @@ def build_pages(corpus: Corpus, site_url: str = "", translations: dict[str, dict
         site.pages[f"topics/index{sfx}.md"] = topics_index(listed, lang)
         for topic in taxonomy():
             site.pages[f"topics/{topic.id}{sfx}.md"] = topic_page(topic, listed, lang)
-        site.pages[f"feed{sfx}.xml"] = rss_feed(listed, lang, site_url)
+        site.pages[f"feed{sfx}.xml"] = rss_feed(listed, lang, site_url, added)
         site.pages[f"glossary{sfx}.md"] = glossary_page(lang, arts)
         site.pages[f"translations{sfx}.md"] = translation_status(listed, corpus, lang)
         site.pages[f"articles/index{sfx}.md"] = articles_index(listed, lang)
@@ -178,6 +181,8 @@ def build_pages(corpus: Corpus, site_url: str = "", translations: dict[str, dict
     for old, new in sorted(corpus.redirects.items()):
         for lang in LANGUAGES:
             site.pages[f"articles/{old}{suffix(lang)}.md"] = redirect_page(titles[new], lang)
+    # The Traditional feed links to the Traditional pages (not a conversion of the Simplified feed).
+    site.pages[f"feed.{TRADITIONAL}.xml"] = rss_feed(listed, TRADITIONAL, site_url, added)
     site.pages[SEARCH_WORKER] = search_worker_script()
     return site
 
@@ -293,24 +298,72 @@ def topic_page(topic, arts: list[Article], lang: str) -> str:
             + f"[{lab['topics']} →](index.md)\n")
 
 
-def rss_feed(arts: list[Article], lang: str, site_url: str) -> str:
-    """RSS 2.0 feed of the 20 newest articles in a language (absolute links, no build date)."""
+FEED_TITLES = {"zh": "数字中国文选", "en": "Digital China Reader"}
+FEED_DESCRIPTIONS = {"zh": "数字经济、人工智能产业与政策的中文评论文选",
+                     "en": "Chinese commentary on the digital economy, the AI industry and policy"}
+FEED_LANGUAGES = {"zh": "zh-Hans", "en": "en", TRADITIONAL: "zh-Hant"}
+
+
+def edition_base(site_url: str, lang: str) -> str:
+    """The absolute address of an edition's root, without the closing slash."""
+    return (site_url or "").rstrip("/") + ("" if lang == "zh" else f"/{lang}")
+
+
+def first_paragraph(art: Article, limit: int = 200) -> str:
+    """The article's first paragraph of running text (its lede if it has one), shortened."""
+    for b in art.blocks:
+        if b.kind in ("deck", "p") and b.text.strip():
+            return shorten(b.text.strip(), limit)
+    return ""
+
+
+def feed_date(art: Article, added: dict[str, str] | None = None) -> str | None:
+    """RFC 822 pubDate: the article's date, a partial date taken as its first day (2023-08 -> 1 Aug 2023);
+    an undated article's the day its source came to the site (first commit); None if neither is known."""
+    import datetime as dt
+    from email.utils import format_datetime
+
+    value = art.date or (added or {}).get(art.slug)
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", str(value or ""))
+    if not m:
+        return None
+    try:
+        day = dt.datetime(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1), tzinfo=dt.timezone.utc)
+    except ValueError:
+        return None
+    return format_datetime(day)
+
+
+def rss_feed(arts: list[Article], lang: str, site_url: str, added: dict[str, str] | None = None) -> str:
+    """RSS 2.0 feed of the 20 newest articles of an edition (zh, en, zh-Hant): absolute links into that
+    edition, a pubDate and a description on every item, atom:link to itself, no build date.
+
+    added: slug -> 'YYYY-MM-DD' the article came to the site, the pubDate of an undated article."""
     from xml.sax.saxutils import escape as xml
 
-    base = (site_url or "").rstrip("/") + ("/en" if lang == "en" else "")
-    title = "数字中国文选" if lang == "zh" else "Digital China Reader"
+    from wenku.enrich.convert import to_traditional
+
+    text_lang = "en" if lang == "en" else "zh"
+    script = to_traditional if lang == TRADITIONAL else (lambda t: t)
+    base = edition_base(site_url, lang)
+    title = script(FEED_TITLES[text_lang])
     items = []
     for a in arts[:20]:
         link = f"{base}/articles/{a.slug}/"
-        desc = (a.meta.get("summary_en") if lang == "en" else a.summary) or ""
-        items.append(f"    <item>\n      <title>{xml(article_title(a, lang))}</title>\n      <link>{xml(link)}</link>\n"
-                     f"      <guid isPermaLink=\"true\">{xml(link)}</guid>\n"
-                     + (f"      <description>{xml(desc)}</description>\n" if desc else "")
+        desc = (a.meta.get("summary_en") if lang == "en" else a.summary) or first_paragraph(a)
+        date = feed_date(a, added)
+        items.append(f"    <item>\n      <title>{xml(script(article_title(a, text_lang)))}</title>\n"
+                     f"      <link>{xml(link)}</link>\n      <guid isPermaLink=\"true\">{xml(link)}</guid>\n"
+                     + (f"      <pubDate>{date}</pubDate>\n" if date else "")
+                     + (f"      <description>{xml(script(desc))}</description>\n" if desc else "")
                      + "".join(f"      <category>{xml(t)}</category>\n" for t in a.meta.get("topics", []))
                      + "    </item>")
-    return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n  <channel>\n"
-            f"    <title>{title}</title>\n    <link>{xml(base + '/')}</link>\n"
-            f"    <description>{xml(title)}</description>\n    <language>{'zh-Hans' if lang == 'zh' else 'en'}</language>\n"
+    return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n  <channel>\n"
+            f"    <title>{xml(title)}</title>\n    <link>{xml(base + '/')}</link>\n"
+            f"    <description>{xml(script(FEED_DESCRIPTIONS[text_lang]))}</description>\n"
+            f"    <language>{FEED_LANGUAGES[lang]}</language>\n"
+            f"    <atom:link href=\"{xml(base + '/feed.xml')}\" rel=\"self\" type=\"application/rss+xml\"/>\n"
             + "\n".join(items) + "\n  </channel>\n</rss>\n")
 
 
@@ -725,13 +778,26 @@ def english_translations(manual: dict[str, str]) -> dict[str, dict]:
 
 
 def _traditional(text: str, cache: dict[str, str]) -> str:
-    """s2twp conversion of a page, cached by content (rebuilds convert only pages that changed)."""
-    from wenku.enrich.convert import to_traditional_taiwan
+    """Script conversion (s2tw) of a page, cached by content (rebuilds convert only pages that changed)."""
+    from wenku.enrich.convert import to_traditional
 
     key = hashlib.sha1(text.encode("utf-8")).hexdigest()
     if key not in cache:
-        cache[key] = to_traditional_taiwan(text)
+        cache[key] = to_traditional(text)
     return cache[key]
+
+
+def _added_dates(root: str, corpus: Corpus, hand: list[Article]) -> dict[str, str]:
+    """slug -> the day an undated article came to the site: the first commit of its source or page."""
+    undated = [a for a in corpus.articles if not a.date] + [a for a in hand if not a.date]
+    if not undated:
+        return {}
+    from wenku.site.provenance import last_changed
+
+    first = last_changed(root, first=True)
+    paths = {s.name: os.path.relpath(s.path, root).replace(os.sep, "/") for s in corpus.sources}
+    files = {a.slug: paths.get(a.source) or f"docs/articles/{a.slug}.md" for a in undated}
+    return {slug: first[path] for slug, path in files.items() if path in first}
 
 
 def stage(root: str, staging: str, site_url: str = "", build: Build | None = None) -> SiteDocs:
@@ -745,14 +811,15 @@ def stage(root: str, staging: str, site_url: str = "", build: Build | None = Non
     manual = hand_written(os.path.join(root, "docs"))
     translations = english_translations(manual)
     hand = hand_written_articles(manual, {a.slug for a in corpus.articles})
+    added = _added_dates(root, corpus, hand)
     # Unchanged sources come back as the same cached objects: then the pages are the same too.
     key = (tuple((s.key, s.path) for s in corpus.sources), repr(sorted(translations.items())), site_url,
            tuple(sorted((p.path, p.line, p.message) for p in corpus.problems)),
            repr([(a.slug, a.title, a.authors, a.date, sorted(a.meta.items())) for a in hand]),
-           repr(sorted(corpus.redirects.items())))
+           repr(sorted(corpus.redirects.items())), tuple(sorted(added.items())))
     if key not in build.pages:
         build.pages.clear()
-        build.pages[key] = build_pages(corpus, site_url, translations, hand, build)
+        build.pages[key] = build_pages(corpus, site_url, translations, hand, build, added)
     cached = build.pages[key]
     site = SiteDocs(pages=cached.pages, files=cached.files, corpus=corpus)
     site.problems.extend(corpus.problems)
@@ -787,9 +854,24 @@ def stage(root: str, staging: str, site_url: str = "", build: Build | None = Non
                 simplified[rel] = fh.read()
     for rel, text in simplified.items():
         target = traditional_path(rel)
-        if target and target not in manual:
+        if target and target not in manual and target not in site.pages:
             _write_if_changed(os.path.join(staging, target), _traditional(text, build.traditional))
             written.add(target)
+    # The corpus for researchers, per edition (data/articles.jsonl and .csv).
+    from wenku.site import corpusdata
+
+    arts = sorted([with_translation_status(a, translations.get(a.slug)) for a in corpus.articles] + hand,
+                  key=_sort_key)
+    english = {}
+    for slug in translations:
+        with open(manual[f"articles/{slug}.en.md"], encoding="utf-8", errors="replace") as fh:
+            english[slug] = fh.read()
+    raw = {s.name: (source_slug(s), s.name) for s in corpus.sources}
+    chinese = {a.slug: simplified[f"articles/{a.slug}.md"] for a in arts if f"articles/{a.slug}.md" in simplified}
+    for rel, text in corpusdata.data_files(arts, site_url, chinese, lambda t: _traditional(t, build.traditional),
+                                           english, raw).items():
+        _write_if_changed(os.path.join(staging, rel), text)
+        written.add(rel)
     # Remove what neither docs/ nor the generator produce any more.
     for base, dirs, files in os.walk(staging, topdown=False):
         for f in files:
