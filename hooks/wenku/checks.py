@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 
@@ -267,6 +268,16 @@ def render_markdown(text: str, root: str) -> str:
     return md.convert(text)
 
 
+def _python_tag(loader, suffix: str, node):
+    """`!!python/name:wenku.…` (our own functions, e.g. the heading slugger) is resolved; any other Python tag
+    is dropped, so reading mkdocs.yml here never runs code from elsewhere."""
+    name = loader.construct_scalar(node) if not suffix.startswith("name:") else suffix[len("name:"):]
+    if suffix.startswith("name:") and name.startswith("wenku."):
+        module, _, attr = name.rpartition(".")
+        return getattr(importlib.import_module(module), attr)
+    return None
+
+
 def markdown_extensions(root: str) -> tuple[list[str], dict]:
     """The markdown_extensions of the project's mkdocs.yml (this project's, when the root has none)."""
 
@@ -274,7 +285,7 @@ def markdown_extensions(root: str) -> tuple[list[str], dict]:
         pass
 
     _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _python_tag)
     path = os.path.join(root, "mkdocs.yml")
     if not os.path.exists(path):
         path = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "mkdocs.yml")
@@ -285,7 +296,8 @@ def markdown_extensions(root: str) -> tuple[list[str], dict]:
         if isinstance(item, dict):
             for name, options in item.items():
                 names.append(name)
-                configs[name] = options or {}
+                # an option given as a Python name outside our package (None here) keeps its default
+                configs[name] = {k: v for k, v in (options or {}).items() if v is not None}
         else:
             names.append(item)
     return names, configs
