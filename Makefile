@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast check clean bench lock
+.PHONY: serve build test test-fast check lint clean bench lock
 
 $(STAMP): requirements.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "make: $(PYTHON) not found (set PYTHON=python3)"; exit 1; }
@@ -27,7 +27,11 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/wenku check
 
-test: $(STAMP)
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: $(STAMP) lint
 	bash .ci/system-deps
 	$(BIN)/wenku check
 	$(BIN)/python -m pytest

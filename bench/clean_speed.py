@@ -41,8 +41,10 @@ def main() -> None:
     print(f"| machine | {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()} |")
     print(f"| input | {len(files)} sources, {size / 1024:.0f} KiB, {n} articles |")
     print(f"| one-time set-up (jieba dictionary, OpenCC, character table) | {setup:.2f} s |")
-    print(f"| cleaning + splitting all sources, median of 5 | {statistics.median(runs):.3f} s "
-          f"({size / 1024 / statistics.median(runs):.0f} KiB/s) |")
+    print(
+        f"| cleaning + splitting all sources, median of 5 | {statistics.median(runs):.3f} s "
+        f"({size / 1024 / statistics.median(runs):.0f} KiB/s) |"
+    )
     print(f"| same, unchanged sources (content-hash cache) | {cached * 1000:.1f} ms |")
 
 

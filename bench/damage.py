@@ -75,8 +75,21 @@ sys.path.insert(0, HERE)
 GOLD_PATH = os.path.join(HERE, "damage_gold.json")
 SYNTH_PATH = os.path.join(HERE, "damage_synthetic.json")
 
-KINDS = ["clean", "wrap", "headers", "html", "chrome", "promo", "byline", "note", "title", "twice", "traditional", "gbk",
-         "interleave"]
+KINDS = [
+    "clean",
+    "wrap",
+    "headers",
+    "html",
+    "chrome",
+    "promo",
+    "byline",
+    "note",
+    "title",
+    "twice",
+    "traditional",
+    "gbk",
+    "interleave",
+]
 # Kinds a case may get on top of its primary one (interleave and twice change the page's shape: primary only).
 EXTRA = ["wrap", "headers", "html", "chrome", "promo", "byline", "note", "title", "traditional", "gbk"]
 UNCERTAIN_KINDS = {"place_fragment", "mark_gap", "fix_interleaved_columns", "uncertain_placement", "missing_article"}
@@ -118,21 +131,40 @@ def freeze(seeds_from_sources: bool = False) -> dict:
 
         corpus = load_corpus(os.path.join(ROOT, "sources"))
         for art in corpus.articles:
-            articles.append({"id": art.slug, "source": art.source, "synthetic": False,
-                             "title": None if art.title_inferred else art.title, "authors": list(art.authors),
-                             "paras": _block_paras(art.blocks)})
+            articles.append(
+                {
+                    "id": art.slug,
+                    "source": art.source,
+                    "synthetic": False,
+                    "title": None if art.title_inferred else art.title,
+                    "authors": list(art.authors),
+                    "paras": _block_paras(art.blocks),
+                }
+            )
         date = dt.date.today().isoformat()
     with open(SYNTH_PATH, encoding="utf-8") as fh:
         for art in json.load(fh)["articles"]:
-            articles.append({"id": art["id"], "source": "synthetic", "synthetic": True, "title": art["title"],
-                             "authors": art["authors"],
-                             "paras": [{"kind": "h", "text": p[2:].strip()} if p.startswith("# ") else
-                                       {"kind": "p", "text": p} for p in art["paras"]]})
-    gold = {"note": "Frozen gold for bench/damage.py: the 32 seed articles as the pipeline produced them (with "
-                    "their sidecars) on the date below, and hand-written synthetic articles (synthetic: true) "
-                    "from bench/damage_synthetic.json. `python bench/damage.py --freeze` re-reads the synthetic "
-                    "ones only; --freeze-seeds also the seeds (deliberately: the benchmark's gold moves).",
-            "seeds_frozen": date, "articles": articles}
+            articles.append(
+                {
+                    "id": art["id"],
+                    "source": "synthetic",
+                    "synthetic": True,
+                    "title": art["title"],
+                    "authors": art["authors"],
+                    "paras": [
+                        {"kind": "h", "text": p[2:].strip()} if p.startswith("# ") else {"kind": "p", "text": p}
+                        for p in art["paras"]
+                    ],
+                }
+            )
+    gold = {
+        "note": "Frozen gold for bench/damage.py: the 32 seed articles as the pipeline produced them (with "
+        "their sidecars) on the date below, and hand-written synthetic articles (synthetic: true) "
+        "from bench/damage_synthetic.json. `python bench/damage.py --freeze` re-reads the synthetic "
+        "ones only; --freeze-seeds also the seeds (deliberately: the benchmark's gold moves).",
+        "seeds_frozen": date,
+        "articles": articles,
+    }
     with open(GOLD_PATH, "w", encoding="utf-8") as fh:
         json.dump(gold, fh, ensure_ascii=False, indent=1)
         fh.write("\n")
@@ -146,11 +178,48 @@ def load_gold() -> list[dict]:
 
 # ---------------------------------------------------------------- pools (made-up names and outlets)
 
-NAMES = ["王建国", "李晓明", "陈思远", "赵丽华", "刘志强", "周婷", "孙立新", "郑文博", "何佳", "欧阳明辉", "林晓燕",
-         "高远", "马瑞", "黄子涵", "谢一鸣", "司马青", "唐雪梅", "曹磊", "许嘉宁", "邓华", "王磊", "杨帆", "吴晓东",
-         "蒋欣然", "诸葛文", "田野", "范思齐", "汪洋洋", "袁珊", "彭远航"]
-AFFILIATIONS = ["湖南省社会科学院", "中国人民大学应用经济学院", "武汉大学经济与管理学院", "中共湖南省委党校",
-                "国家信息中心", "中国信息通信研究院", "湖南工商大学数字经济研究院", "南京大学商学院"]
+NAMES = [
+    "王建国",
+    "李晓明",
+    "陈思远",
+    "赵丽华",
+    "刘志强",
+    "周婷",
+    "孙立新",
+    "郑文博",
+    "何佳",
+    "欧阳明辉",
+    "林晓燕",
+    "高远",
+    "马瑞",
+    "黄子涵",
+    "谢一鸣",
+    "司马青",
+    "唐雪梅",
+    "曹磊",
+    "许嘉宁",
+    "邓华",
+    "王磊",
+    "杨帆",
+    "吴晓东",
+    "蒋欣然",
+    "诸葛文",
+    "田野",
+    "范思齐",
+    "汪洋洋",
+    "袁珊",
+    "彭远航",
+]
+AFFILIATIONS = [
+    "湖南省社会科学院",
+    "中国人民大学应用经济学院",
+    "武汉大学经济与管理学院",
+    "中共湖南省委党校",
+    "国家信息中心",
+    "中国信息通信研究院",
+    "湖南工商大学数字经济研究院",
+    "南京大学商学院",
+]
 TITLES_OF = ["教授", "副教授", "研究员", "副研究员", "博士研究生", "高级经济师"]
 OUTLETS = ["湖南日报", "经济日报", "光明日报", "学习时报", "新华日报", "长江日报", "中国信息界", "南方日报"]
 COLUMNS = ["理论·实践", "观点", "智库", "理论周刊", "经济观察", "学术前沿", "评论"]
@@ -172,15 +241,27 @@ def _weekday(d: dt.date) -> str:
 
 def promo_line(rng) -> str:
     name = rng.choice(NAMES)
-    return rng.choice([
-        f"关注微信公众号“{rng.choice(['数字经济观察', '产业智库', '理论前沿', '湘江评论'])}”，获取更多资讯",
-        "扫码关注我们", "长按识别二维码，关注公众号", "扫描二维码，下载客户端",
-        "本文来源于网络，如有侵权请联系删除", "版权声明：本文版权归原作者所有，如有侵权，请联系我们删除。",
-        "转载请注明出处", "转载请注明来源：" + rng.choice(OUTLETS), "未经授权，禁止转载",
-        f"投稿邮箱：tougao{rng.randrange(10, 99)}@example.cn", f"客服热线：400-{rng.randrange(100, 999)}-{rng.randrange(1000, 9999)}",
-        f"责任编辑：{name}", f"责编：{name}", f"（责任编辑：{name}）", f"编辑：{name}  审核：{rng.choice(NAMES)}",
-        "点击下方“阅读原文”，了解更多", "免责声明：本文仅代表作者观点，不代表本平台立场。",
-    ])
+    return rng.choice(
+        [
+            f"关注微信公众号“{rng.choice(['数字经济观察', '产业智库', '理论前沿', '湘江评论'])}”，获取更多资讯",
+            "扫码关注我们",
+            "长按识别二维码，关注公众号",
+            "扫描二维码，下载客户端",
+            "本文来源于网络，如有侵权请联系删除",
+            "版权声明：本文版权归原作者所有，如有侵权，请联系我们删除。",
+            "转载请注明出处",
+            "转载请注明来源：" + rng.choice(OUTLETS),
+            "未经授权，禁止转载",
+            f"投稿邮箱：tougao{rng.randrange(10, 99)}@example.cn",
+            f"客服热线：400-{rng.randrange(100, 999)}-{rng.randrange(1000, 9999)}",
+            f"责任编辑：{name}",
+            f"责编：{name}",
+            f"（责任编辑：{name}）",
+            f"编辑：{name}  审核：{rng.choice(NAMES)}",
+            "点击下方“阅读原文”，了解更多",
+            "免责声明：本文仅代表作者观点，不代表本平台立场。",
+        ]
+    )
 
 
 def chrome_lines(rng, d: dt.date, where: str) -> list[str]:
@@ -188,14 +269,20 @@ def chrome_lines(rng, d: dt.date, where: str) -> list[str]:
         pool = [
             f"来源：{rng.choice(OUTLETS + WEBSITES)}  时间：{d.isoformat()} {rng.randrange(7, 22):02d}:{rng.randrange(60):02d}",
             f"来源:{rng.choice(WEBSITES)} 发布时间:{_cn_date(d)}",
-            "【字体：大 中 小】【打印】【关闭】", "【字体:大 中 小】",
+            "【字体：大 中 小】【打印】【关闭】",
+            "【字体:大 中 小】",
             f"首页 > {rng.choice(['理论', '评论', '要闻'])} > 正文",
-            f"阅读量：{rng.randrange(100, 99999)}", f"浏览次数：{rng.randrange(100, 9999)}",
+            f"阅读量：{rng.randrange(100, 99999)}",
+            f"浏览次数：{rng.randrange(100, 9999)}",
         ]
     else:
         pool = [
-            "分享到：", "分享到:微信 微博 QQ空间", "【打印本页】【关闭窗口】", "【打印】【关闭】",
-            f"点击数：{rng.randrange(10, 9999)}", "扫一扫在手机打开当前页",
+            "分享到：",
+            "分享到:微信 微博 QQ空间",
+            "【打印本页】【关闭窗口】",
+            "【打印】【关闭】",
+            f"点击数：{rng.randrange(10, 9999)}",
+            "扫一扫在手机打开当前页",
             f"上一篇：{rng.choice(['关于做好数据要素工作的通知', '我省召开数字经济推进会', '专家解读新质生产力'])}",
             f"下一篇：{rng.choice(['人工智能赋能千行百业', '加快建设数字政府', '以数据要素激活发展新动能'])}",
         ]
@@ -223,10 +310,15 @@ def byline_text(rng, names: list[str], form: str) -> str:
 def note_text(rng, names: list[str]) -> str:
     aff = rng.choice(AFFILIATIONS)
     rank = rng.choice(TITLES_OF)
-    return rng.choice([
-        f"（作者单位：{aff}）", f"(作者单位:{aff})", f"【作者系{aff}{rank}】", f"（作者为{aff}{rank}）",
-        f"作者简介：{names[0] if names else rng.choice(NAMES)}，{aff}{rank}，主要研究方向为数字经济与产业政策。",
-    ])
+    return rng.choice(
+        [
+            f"（作者单位：{aff}）",
+            f"(作者单位:{aff})",
+            f"【作者系{aff}{rank}】",
+            f"（作者为{aff}{rank}）",
+            f"作者简介：{names[0] if names else rng.choice(NAMES)}，{aff}{rank}，主要研究方向为数字经济与产业政策。",
+        ]
+    )
 
 
 def running_header(rng, d: dt.date, outlet: str, column: str) -> tuple[str, str]:
@@ -300,8 +392,9 @@ class Page:
 def article_lines(rng, a: dict, idx: int, kinds: set, page: Page, names: list[str]) -> list[list]:
     """Title, byline, body and notes of one article, in one of the printed arrangements."""
     out: list[list] = []
-    title_form = rng.choice(["plain", "hash", "blank", "above_byline", "two_lines", "centered"]) \
-        if "title" in kinds else "plain"
+    title_form = (
+        rng.choice(["plain", "hash", "blank", "above_byline", "two_lines", "centered"]) if "title" in kinds else "plain"
+    )
     if a["title"]:
         t = a["title"]
         if title_form == "hash":
@@ -318,8 +411,11 @@ def article_lines(rng, a: dict, idx: int, kinds: set, page: Page, names: list[st
             out.append(["", "blank", None, None])
     byline = None
     if names:
-        form = rng.choice(["mark", "reporter", "correspondent", "wen", "zuozhe", "plain"]) if "byline" in kinds \
+        form = (
+            rng.choice(["mark", "reporter", "correspondent", "wen", "zuozhe", "plain"])
+            if "byline" in kinds
             else "plain"
+        )
         if form == "correspondent" and len(names) < 2:
             form = "reporter"
         byline = byline_text(rng, names, form)
@@ -369,7 +465,7 @@ def interleave(rng, arts: list[list[list]], golds: list[dict], page: Page) -> tu
                 pos = rng.randint(5, len(line[0]) - 5)
                 first = first + [[line[0][:pos], "body", line[2], line[3]]]
                 # The rest continues the paragraph in a later run: "cont" (no paragraph indent when wrapped).
-                lines = lines[:cut] + [[line[0][pos:], "cont", line[2], line[3]]] + lines[cut + 1:]
+                lines = lines[:cut] + [[line[0][pos:], "cont", line[2], line[3]]] + lines[cut + 1 :]
             pieces.append(first)
             start = cut
         pieces.append(lines[start:])
@@ -395,7 +491,7 @@ def interleave(rng, arts: list[list[list]], golds: list[dict], page: Page) -> tu
         out.append(page.boil(f"第{n}版", "header"))
         if len(runs[0]) > 1:
             title = golds[0]["title"] or ""
-            out.append(page.boil(rng.choice([f"（上接第1版）", "上接第1版", f"（上接第1版 {title[:8]}）"]), "jump"))
+            out.append(page.boil(rng.choice(["（上接第1版）", "上接第1版", f"（上接第1版 {title[:8]}）"]), "jump"))
             out += runs[0][1]
         return out, mode
     order = []
@@ -454,8 +550,18 @@ def add_headers(rng, lines: list[list], page: Page, d: dt.date) -> list[list]:
     return out
 
 
-ENTITIES = {"“": "&ldquo;", "”": "&rdquo;", "—": "&mdash;", "…": "&hellip;", "·": "&middot;", "&": "&amp;",
-            "‘": "&lsquo;", "’": "&rsquo;", "《": "&#12298;", "》": "&#12299;"}
+ENTITIES = {
+    "“": "&ldquo;",
+    "”": "&rdquo;",
+    "—": "&mdash;",
+    "…": "&hellip;",
+    "·": "&middot;",
+    "&": "&amp;",
+    "‘": "&lsquo;",
+    "’": "&rsquo;",
+    "《": "&#12298;",
+    "》": "&#12299;",
+}
 
 
 def htmlify(rng, lines: list[list]) -> list[list]:
@@ -665,14 +771,25 @@ def make_case(seed: int, index: int, gold: list[dict], kind: str | None = None) 
         encoding = "utf-8-sig"
     else:
         data = text.encode("utf-8")
-    return {"seed": seed, "index": index, "name": f"damage-{seed}-{index:03d}.txt", "primary": primary,
-            "kinds": sorted(kinds), "variant": variant, "encoding": encoding, "data": data,
-            "gold": [{"title": g["title"], "authors": g["authors"], "paras": [p["text"] for p in g["paras"]],
-                      "id": g["id"]} for g in golds],
-            "boiler": page.boiler,
-            # Per input line: its gold article (None: not article text), role, and paragraph in that article.
-            "line_art": [l[2] for l in lines], "line_role": [l[1] for l in lines],
-            "line_para": [l[3] for l in lines]}
+    return {
+        "seed": seed,
+        "index": index,
+        "name": f"damage-{seed}-{index:03d}.txt",
+        "primary": primary,
+        "kinds": sorted(kinds),
+        "variant": variant,
+        "encoding": encoding,
+        "data": data,
+        "gold": [
+            {"title": g["title"], "authors": g["authors"], "paras": [p["text"] for p in g["paras"]], "id": g["id"]}
+            for g in golds
+        ],
+        "boiler": page.boiler,
+        # Per input line: its gold article (None: not article text), role, and paragraph in that article.
+        "line_art": [l[2] for l in lines],
+        "line_role": [l[1] for l in lines],
+        "line_para": [l[3] for l in lines],
+    }
 
 
 # ---------------------------------------------------------------- scorer
@@ -712,7 +829,7 @@ def f1(pred: Counter, gold: Counter) -> float:
 
 def boundaries(paras: list[str]) -> Counter:
     ps = [norm(p) for p in paras if norm(p)]
-    return Counter((a[-4:], b[:4]) for a, b in zip(ps, ps[1:]))
+    return Counter((a[-4:], b[:4]) for a, b in zip(ps, ps[1:], strict=False))
 
 
 def out_paras(art) -> list[str]:
@@ -780,9 +897,20 @@ def score_case(case: dict, result=None, error=None) -> dict:
         else:  # the printed title, whether or not the pipeline marked it inferred
             t_ok = norm_title(out_title) == norm_title(g["title"])
         a_ok = {norm(a) for a in authors_out} == {norm(a) for a in g["authors"]}
-        per_article.append({"id": g["id"], "text_f1": f1(pred, g_grams[gi]), "para_f1": f1(pb, gb),
-                            "title_ok": t_ok, "authors_ok": a_ok, "title_out": out_title, "title_gold": g["title"],
-                            "authors_out": authors_out, "authors_gold": g["authors"], "pieces": len(mine)})
+        per_article.append(
+            {
+                "id": g["id"],
+                "text_f1": f1(pred, g_grams[gi]),
+                "para_f1": f1(pb, gb),
+                "title_ok": t_ok,
+                "authors_ok": a_ok,
+                "title_out": out_title,
+                "title_gold": g["title"],
+                "authors_out": authors_out,
+                "authors_gold": g["authors"],
+                "pieces": len(mine),
+            }
+        )
     # Leaks: boilerplate lines (or HTML remnants) inside any output body.
     gold_text = t2s(norm("".join(p for g in golds for p in g["paras"])))
     gold_g = grams(gold_text)
@@ -799,8 +927,11 @@ def score_case(case: dict, result=None, error=None) -> dict:
         own = [k for k in grams(s) if k not in gold_g]
         # A byline also leaks when only its names stay (the label removed): names not in the gold text.
         names = [t2s(norm(n)) for n in b.get("names", [])]
-        if s in joined or (len(s) >= 8 and own and sum(1 for k in own if k in body_g) >= 0.6 * len(own)) or \
-                any(len(n) >= 2 and n not in gold_text and n in joined for n in names):
+        if (
+            s in joined
+            or (len(s) >= 8 and own and sum(1 for k in own if k in body_g) >= 0.6 * len(own))
+            or any(len(n) >= 2 and n not in gold_text and n in joined for n in names)
+        ):
             leaks.append({"what": b["what"], "text": b["text"]})
     for p in bodies:  # HTML remnants: one leak per paragraph that holds any
         found = RE_MARKUP.findall(p)
@@ -811,14 +942,30 @@ def score_case(case: dict, result=None, error=None) -> dict:
         holders = [gi for gi, v in enumerate(row) if v >= MERGE_GRAMS]
         if len(holders) >= 2:
             # Reported only when an uncertainty entry sits where a minority article's text begins (±3 lines).
-            flagged = [c.line for c in outs[oi].report if c.line is not None and
-                       (c.kind in UNCERTAIN_KINDS or "uncertain" in (c.kind + c.reason))]
-            noted = all(any(abs(ln - start) <= 3 for ln in flagged for start in _run_starts(case["line_art"], gi))
-                        for gi in holders if gi != assign[oi])
+            flagged = [
+                c.line
+                for c in outs[oi].report
+                if c.line is not None and (c.kind in UNCERTAIN_KINDS or "uncertain" in (c.kind + c.reason))
+            ]
+            noted = all(
+                any(abs(ln - start) <= 3 for ln in flagged for start in _run_starts(case["line_art"], gi))
+                for gi in holders
+                if gi != assign[oi]
+            )
             merges.append({"output": oi, "gold": holders, "reported": noted})
-    return {"name": case["name"], "primary": case["primary"], "kinds": case["kinds"], "error": error,
-            "articles": per_article, "count_ok": len(outs) == len(golds), "n_out": len(outs), "n_gold": len(golds),
-            "leaks": leaks, "silent_merges": [m for m in merges if not m["reported"]], "merges": merges}
+    return {
+        "name": case["name"],
+        "primary": case["primary"],
+        "kinds": case["kinds"],
+        "error": error,
+        "articles": per_article,
+        "count_ok": len(outs) == len(golds),
+        "n_out": len(outs),
+        "n_gold": len(golds),
+        "leaks": leaks,
+        "silent_merges": [m for m in merges if not m["reported"]],
+        "merges": merges,
+    }
 
 
 def _run_starts(line_art: list, gi: int) -> list[int]:
@@ -833,8 +980,9 @@ def _run_starts(line_art: list, gi: int) -> list[int]:
     return starts
 
 
-def summarise(scores: list[dict], kind: str | None, primary_only: bool = False, label: str | None = None,
-              pages: str | None = None) -> dict:
+def summarise(
+    scores: list[dict], kind: str | None, primary_only: bool = False, label: str | None = None, pages: str | None = None
+) -> dict:
     sel = [s for s in scores if kind is None or (s["primary"] == kind if primary_only else kind in s["kinds"])]
     if pages == "one":
         sel = [s for s in sel if s["n_gold"] == 1]
@@ -844,29 +992,37 @@ def summarise(scores: list[dict], kind: str | None, primary_only: bool = False, 
     name = label or kind or "all"
     if not sel or not arts:
         return {"kind": name, "cases": 0}
-    return {"kind": name, "cases": len(sel), "articles": len(arts),
-            "text_f1_mean": sum(a["text_f1"] for a in arts) / len(arts),
-            "text_f1_worst": min(a["text_f1"] for a in arts),
-            "para_f1_mean": sum(a["para_f1"] for a in arts) / len(arts),
-            "title_pct": 100 * sum(a["title_ok"] for a in arts) / len(arts),
-            "authors_pct": 100 * sum(a["authors_ok"] for a in arts) / len(arts),
-            "count_pct": 100 * sum(s["count_ok"] for s in sel) / len(sel),
-            "leaks": sum(len(s["leaks"]) for s in sel),
-            "leak_cases": sum(1 for s in sel if s["leaks"]),
-            "silent_merges": sum(len(s["silent_merges"]) for s in sel),
-            "errors": sum(1 for s in sel if s["error"])}
+    return {
+        "kind": name,
+        "cases": len(sel),
+        "articles": len(arts),
+        "text_f1_mean": sum(a["text_f1"] for a in arts) / len(arts),
+        "text_f1_worst": min(a["text_f1"] for a in arts),
+        "para_f1_mean": sum(a["para_f1"] for a in arts) / len(arts),
+        "title_pct": 100 * sum(a["title_ok"] for a in arts) / len(arts),
+        "authors_pct": 100 * sum(a["authors_ok"] for a in arts) / len(arts),
+        "count_pct": 100 * sum(s["count_ok"] for s in sel) / len(sel),
+        "leaks": sum(len(s["leaks"]) for s in sel),
+        "leak_cases": sum(1 for s in sel if s["leaks"]),
+        "silent_merges": sum(len(s["silent_merges"]) for s in sel),
+        "errors": sum(1 for s in sel if s["error"]),
+    }
 
 
 def table(rows: list[dict]) -> str:
-    head = ("| damage kind | cases | articles | text F1 mean | text F1 worst | para F1 | titles | authors | counts | "
-            "leaked lines (cases) | silent merges |")
+    head = (
+        "| damage kind | cases | articles | text F1 mean | text F1 worst | para F1 | titles | authors | counts | "
+        "leaked lines (cases) | silent merges |"
+    )
     out = [head, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         if not r.get("cases"):
             continue
-        out.append(f"| {r['kind']} | {r['cases']} | {r['articles']} | {r['text_f1_mean']:.3f} | {r['text_f1_worst']:.3f} "
-                   f"| {r['para_f1_mean']:.3f} | {r['title_pct']:.0f}% | {r['authors_pct']:.0f}% | {r['count_pct']:.0f}% "
-                   f"| {r['leaks']} ({r['leak_cases']}) | {r['silent_merges']} |")
+        out.append(
+            f"| {r['kind']} | {r['cases']} | {r['articles']} | {r['text_f1_mean']:.3f} | {r['text_f1_worst']:.3f} "
+            f"| {r['para_f1_mean']:.3f} | {r['title_pct']:.0f}% | {r['authors_pct']:.0f}% | {r['count_pct']:.0f}% "
+            f"| {r['leaks']} ({r['leak_cases']}) | {r['silent_merges']} |"
+        )
     return "\n".join(out)
 
 
@@ -887,15 +1043,18 @@ def run(seed: int, count: int, kind: str | None = None) -> tuple[list[dict], lis
     cases = make_cases(seed, count, kind)
     scores = [score_case(c) for c in cases]
     rows = [summarise(scores, k) for k in ([kind] if kind else KINDS)] + [summarise(scores, None)]
-    rows += [summarise(scores, kind, label="pages of one article", pages="one"),
-             summarise(scores, kind, label="pages of 2-3 articles", pages="several")]
+    rows += [
+        summarise(scores, kind, label="pages of one article", pages="one"),
+        summarise(scores, kind, label="pages of 2-3 articles", pages="several"),
+    ]
     return cases, scores, rows
 
 
 def single_rows(scores: list[dict], kind: str | None = None) -> list[dict]:
     """Per kind over the pages of one article only: the damage without the splitting problem."""
-    return [summarise(scores, k, pages="one") for k in ([kind] if kind else KINDS)] + \
-        [summarise(scores, None, label="all", pages="one")]
+    return [summarise(scores, k, pages="one") for k in ([kind] if kind else KINDS)] + [
+        summarise(scores, None, label="all", pages="one")
+    ]
 
 
 def show(case: dict, score: dict) -> str:
@@ -903,14 +1062,19 @@ def show(case: dict, score: dict) -> str:
 
     result, _ = run_pipeline(case)
     text = case["data"].decode(case["encoding"], errors="replace")
-    out = [f"== {case['name']}  primary={case['primary']} kinds={','.join(case['kinds'])} "
-           f"encoding={case['encoding']} variant={case['variant']}", "== damaged input", text, "== gold"]
+    out = [
+        f"== {case['name']}  primary={case['primary']} kinds={','.join(case['kinds'])} "
+        f"encoding={case['encoding']} variant={case['variant']}",
+        "== damaged input",
+        text,
+        "== gold",
+    ]
     for g in case["gold"]:
         out.append(f"# {g['title']}  authors={g['authors']}")
         out.extend(g["paras"])
         out.append("")
     out.append("== pipeline output")
-    for o in (result.articles if result else []):
+    for o in result.articles if result else []:
         out.append(f"# {o.title}{' (inferred)' if o.title_inferred else ''}  authors={o.authors}")
         out.append(render_blocks(o.blocks))
     if result:
@@ -927,8 +1091,14 @@ def write_cases(cases: list[dict], folder: str, scores: list[dict] | None = None
     os.makedirs(folder, exist_ok=True)
     index = []
     for i, c in enumerate(cases):
-        entry = {"name": c["name"], "primary": c["primary"], "kinds": c["kinds"], "variant": c["variant"],
-                 "encoding": c["encoding"], "articles": len(c["gold"])}
+        entry = {
+            "name": c["name"],
+            "primary": c["primary"],
+            "kinds": c["kinds"],
+            "variant": c["variant"],
+            "encoding": c["encoding"],
+            "articles": len(c["gold"]),
+        }
         if scores:
             entry["text_f1"] = [round(a["text_f1"], 3) for a in scores[i]["articles"]]
             entry["leaks"] = len(scores[i]["leaks"])
@@ -965,21 +1135,27 @@ def run_heldout(folder: str) -> tuple[list[dict], list[dict], list[dict]]:
     cases = load_heldout(folder)
     scores = [score_case(c) for c in cases]
     rows = [summarise(scores, k) for k in KINDS] + [summarise(scores, None)]
-    rows += [summarise(scores, None, label="pages of one article", pages="one"),
-             summarise(scores, None, label="pages of 2-3 articles", pages="several")]
+    rows += [
+        summarise(scores, None, label="pages of one article", pages="one"),
+        summarise(scores, None, label="pages of 2-3 articles", pages="several"),
+    ]
     return cases, scores, [r for r in rows if r.get("cases")]
 
 
 def case_table(scores: list[dict]) -> str:
     """One line per case: where a held-out set fails."""
-    out = ["| case | articles out/gold | text F1 worst | para F1 mean | titles | authors | leaked lines | silent merges |",
-           "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    out = [
+        "| case | articles out/gold | text F1 worst | para F1 mean | titles | authors | leaked lines | silent merges |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for s in scores:
         arts = s["articles"]
-        out.append(f"| {s['name']} | {s['n_out']}/{s['n_gold']} | {min(a['text_f1'] for a in arts):.3f} | "
-                   f"{sum(a['para_f1'] for a in arts) / len(arts):.3f} | {sum(a['title_ok'] for a in arts)}/{len(arts)} | "
-                   f"{sum(a['authors_ok'] for a in arts)}/{len(arts)} | {len(s['leaks'])} | {len(s['silent_merges'])}"
-                   f"{' (error)' if s['error'] else ''} |")
+        out.append(
+            f"| {s['name']} | {s['n_out']}/{s['n_gold']} | {min(a['text_f1'] for a in arts):.3f} | "
+            f"{sum(a['para_f1'] for a in arts) / len(arts):.3f} | {sum(a['title_ok'] for a in arts)}/{len(arts)} | "
+            f"{sum(a['authors_ok'] for a in arts)}/{len(arts)} | {len(s['leaks'])} | {len(s['silent_merges'])}"
+            f"{' (error)' if s['error'] else ''} |"
+        )
     return "\n".join(out)
 
 
@@ -987,8 +1163,16 @@ RESULTS_SEED, RESULTS_CASES = 1, 520  # 40 cases per primary kind
 
 # The fast regression subset run by tests/test_damage.py: a few cases per kind (primary kind forced).
 REGRESSION_PATH = os.path.join(ROOT, "tests", "fixtures", "damage", "regression.json")
-TARGETS = {"text_f1_mean": 0.97, "text_f1_worst": 0.90, "para_f1_mean": 0.90, "title_pct": 90, "authors_pct": 90,
-           "count_pct": 90, "leaks": 0, "silent_merges": 0}
+TARGETS = {
+    "text_f1_mean": 0.97,
+    "text_f1_worst": 0.90,
+    "para_f1_mean": 0.90,
+    "title_pct": 90,
+    "authors_pct": 90,
+    "count_pct": 90,
+    "leaks": 0,
+    "silent_merges": 0,
+}
 HIGHER_IS_BETTER = {"leaks": False, "silent_merges": False}
 
 
@@ -1013,15 +1197,29 @@ def update_regression(seed: int = 7, per_kind: int = 4) -> dict:
     rows = regression_rows(seed, per_kind)
     floors, expect_fail = {}, {}
     for k, r in rows.items():
-        floors[k] = {m: (math.floor(r[m] * 100) / 100 if m.startswith("text") or m.startswith("para") else
-                         math.floor(r[m] * 10) / 10 if m.endswith("pct") else r[m]) for m in TARGETS}
+        floors[k] = {
+            m: (
+                math.floor(r[m] * 100) / 100
+                if m.startswith("text") or m.startswith("para")
+                else math.floor(r[m] * 10) / 10
+                if m.endswith("pct")
+                else r[m]
+            )
+            for m in TARGETS
+        }
         expect_fail[k] = [m for m in TARGETS if not meets(m, r[m], TARGETS[m])]
-    data = {"note": "Regression subset of bench/damage.py for tests/test_damage.py: floors are the level measured "
-                    "on the date below (a value below a floor, or leaks/merges above it, fails); targets listed "
-                    "under expect_fail are strict xfail (an improvement that meets one fails loudly: then move it "
-                    "out of expect_fail). Rewrite with: python bench/damage.py --update-regression",
-            "measured": dt.date.today().isoformat(), "seed": seed, "per_kind": per_kind, "targets": TARGETS,
-            "floors": floors, "expect_fail": expect_fail}
+    data = {
+        "note": "Regression subset of bench/damage.py for tests/test_damage.py: floors are the level measured "
+        "on the date below (a value below a floor, or leaks/merges above it, fails); targets listed "
+        "under expect_fail are strict xfail (an improvement that meets one fails loudly: then move it "
+        "out of expect_fail). Rewrite with: python bench/damage.py --update-regression",
+        "measured": dt.date.today().isoformat(),
+        "seed": seed,
+        "per_kind": per_kind,
+        "targets": TARGETS,
+        "floors": floors,
+        "expect_fail": expect_fail,
+    }
     os.makedirs(os.path.dirname(REGRESSION_PATH), exist_ok=True)
     with open(REGRESSION_PATH, "w", encoding="utf-8") as fh:
         json.dump(data, fh, ensure_ascii=False, indent=1)
@@ -1044,16 +1242,25 @@ def write_results(seed: int = RESULTS_SEED, count: int = RESULTS_CASES) -> str:
     _, scores, rows = run(seed, count)
     single = single_rows(scores)
     secs = time.perf_counter() - t
-    head = (f"Measured {dt.date.today().isoformat()} on {platform.machine()} {_cpu()}, {os.cpu_count()} cores, Python "
-            f"{platform.python_version()}: `python bench/damage.py --seed {seed} --cases {count}` "
-            f"({secs:.0f} s). Each row: the cases that hold that damage kind (every case has one primary kind and "
-            f"up to two more; \"all\" is every case). Gold: bench/damage_gold.json. Targets: text F1 ≥ 0.97 mean "
-            f"and ≥ 0.90 worst, paragraph F1 ≥ 0.90, titles/authors/counts ≥ 90%, no leaks, no silent merges.")
-    body = (head + "\n\n" + table(rows) + "\n\n" + leak_line(scores) + "\n\nThe same cases, pages of one article only (the damage without "
-            "the question of where one article ends and the next begins):\n\n" + table(single))
-    return results_file.write_block("damage", body,
-                                    "## Damage benchmark (issue 15)\n\n`python bench/damage.py --results` "
-                                    "(run by `make bench`).")
+    head = (
+        f"Measured {dt.date.today().isoformat()} on {platform.machine()} {_cpu()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}: `python bench/damage.py --seed {seed} --cases {count}` "
+        f"({secs:.0f} s). Each row: the cases that hold that damage kind (every case has one primary kind and "
+        f'up to two more; "all" is every case). Gold: bench/damage_gold.json. Targets: text F1 ≥ 0.97 mean '
+        f"and ≥ 0.90 worst, paragraph F1 ≥ 0.90, titles/authors/counts ≥ 90%, no leaks, no silent merges."
+    )
+    body = (
+        head
+        + "\n\n"
+        + table(rows)
+        + "\n\n"
+        + leak_line(scores)
+        + "\n\nThe same cases, pages of one article only (the damage without "
+        "the question of where one article ends and the next begins):\n\n" + table(single)
+    )
+    return results_file.write_block(
+        "damage", body, "## Damage benchmark (issue 15)\n\n`python bench/damage.py --results` (run by `make bench`)."
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1064,13 +1271,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="per-case scores and the per-kind rows as JSON")
     ap.add_argument("--show", type=int, metavar="CASE", help="print case CASE: damaged input, gold, output, score")
     ap.add_argument("--write-cases", metavar="DIR", help="write the damaged inputs and their gold into DIR")
-    ap.add_argument("--freeze", action="store_true",
-                    help="rewrite bench/damage_gold.json with the synthetic articles of bench/damage_synthetic.json")
+    ap.add_argument(
+        "--freeze",
+        action="store_true",
+        help="rewrite bench/damage_gold.json with the synthetic articles of bench/damage_synthetic.json",
+    )
     ap.add_argument("--freeze-seeds", action="store_true", help="--freeze, and re-read the seed articles from sources/")
     ap.add_argument("--results", action="store_true", help="write the table into bench/RESULTS.md")
-    ap.add_argument("--heldout", metavar="DIR", help="score the cases laid out in DIR (bench/heldout) instead of generating")
-    ap.add_argument("--update-regression", action="store_true",
-                    help="re-measure the regression subset of tests/test_damage.py and write its floors")
+    ap.add_argument(
+        "--heldout", metavar="DIR", help="score the cases laid out in DIR (bench/heldout) instead of generating"
+    )
+    ap.add_argument(
+        "--update-regression",
+        action="store_true",
+        help="re-measure the regression subset of tests/test_damage.py and write its floors",
+    )
     args = ap.parse_args(argv)
     if args.update_regression:
         data = update_regression()
@@ -1099,8 +1314,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_cases:
         write_cases(cases, args.write_cases, scores)
     if args.json:
-        json.dump({"rows": rows, "single_article_rows": single_rows(scores, args.kind), "cases": scores}, sys.stdout,
-                  ensure_ascii=False, indent=1, default=str)
+        json.dump(
+            {"rows": rows, "single_article_rows": single_rows(scores, args.kind), "cases": scores},
+            sys.stdout,
+            ensure_ascii=False,
+            indent=1,
+            default=str,
+        )
         sys.stdout.write("\n")
     else:
         print(table(rows))

@@ -41,8 +41,10 @@ def make(n: int, out: str) -> int:
     total = 0
     for s in range((n + PER_SOURCE - 1) // PER_SOURCE):
         count = min(PER_SOURCE, n - s * PER_SOURCE)
-        titles = [f"合成文章第{s * PER_SOURCE + i + 1}号：" + re.sub(r"[,。，:：“”]", "", rng.choice(paras)[4:20])
-                  for i in range(count)]
+        titles = [
+            f"合成文章第{s * PER_SOURCE + i + 1}号：" + re.sub(r"[,。，:：“”]", "", rng.choice(paras)[4:20])
+            for i in range(count)
+        ]
         lines = [f"{2020 + s % 5}年合成文章汇编第{s + 1}辑", f"({count}篇)", "目录"] + [f"- {t}" for t in titles]
         for i, title in enumerate(titles):
             if i:
@@ -52,7 +54,7 @@ def make(n: int, out: str) -> int:
                 k = rng.randrange(len(body))
                 p = body[k]
                 cut = len(p) // 2
-                body[k:k + 1] = [p[:cut], p[cut:]]
+                body[k : k + 1] = [p[:cut], p[cut:]]
             lines += body
         lines += ["本资料由某某文库网站整理", "客服微信:bench_service_01"]
         text = "\n".join(lines) + "\n"
@@ -63,8 +65,10 @@ def make(n: int, out: str) -> int:
         with open(os.path.join(src_dir, name + ".txt"), "wb") as fh:
             fh.write(data)
         with open(os.path.join(src_dir, name + ".yml"), "w", encoding="utf-8") as fh:
-            fh.write(f"title: 合成汇编第{s + 1}辑\nkind: compilation\nscript: simplified\n"
-                     "notes: 基准测试用的合成来源，由 bench/generate.py 从种子文本生成。\n")
+            fh.write(
+                f"title: 合成汇编第{s + 1}辑\nkind: compilation\nscript: simplified\n"
+                "notes: 基准测试用的合成来源，由 bench/generate.py 从种子文本生成。\n"
+            )
         total += len(data)
     return total
 

@@ -44,8 +44,10 @@ def main() -> None:
     src = process_bytes("large.txt", data)
     elapsed = time.perf_counter() - t
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"| {len(data) / 1024 / 1024:.1f} MB source | {len(src.articles)} articles, {len(src.report)} report entries "
-          f"| {elapsed:.1f} s | peak RSS {peak:.0f} MB |")
+    print(
+        f"| {len(data) / 1024 / 1024:.1f} MB source | {len(src.articles)} articles, {len(src.report)} report entries "
+        f"| {elapsed:.1f} s | peak RSS {peak:.0f} MB |"
+    )
 
 
 if __name__ == "__main__":

@@ -88,7 +88,7 @@ def source_paragraph(proj: str, most: int = 30) -> tuple[str, str, list[str]]:
         path = os.path.join(proj, "sources", name)
         with open(path, encoding="utf-8", errors="replace") as fh:
             lines = fh.read().split("\n")
-        for line in lines[len(lines) // 3:] + lines[:len(lines) // 3]:
+        for line in lines[len(lines) // 3 :] + lines[: len(lines) // 3]:
             run = RE_HAN_RUN.search(line)
             if len(line) < 80 or not run:
                 continue
@@ -121,8 +121,14 @@ def measure(proj: str, edits: int = 3, first_timeout: float = 1800) -> dict:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", WENKU_EDITIONS="zh")  # as `make serve` sets it
     log = open(os.path.join(proj, "serve.log"), "w")
     t0 = time.perf_counter()
-    server = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=proj, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    server = subprocess.Popen(
+        [PY, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=proj,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         first = wait_for(base + "about/", "</html>", first_timeout)
         if first == float("inf"):
@@ -147,8 +153,14 @@ def measure(proj: str, edits: int = 3, first_timeout: float = 1800) -> dict:
             source_times.append(wait_for_any([base + f"articles/{h}/" for h in holders], marker, 600, t))
             source_cpu.append(cpu_seconds(server.pid) - c)
             time.sleep(2)
-        return {"first": first, "page": page_times, "source": source_times, "page_cpu": page_cpu,
-                "source_cpu": source_cpu, "load": os.getloadavg()[0]}
+        return {
+            "first": first,
+            "page": page_times,
+            "source": source_times,
+            "page_cpu": page_cpu,
+            "source_cpu": source_cpu,
+            "load": os.getloadavg()[0],
+        }
     finally:
         os.killpg(server.pid, signal.SIGINT)
         try:
@@ -174,17 +186,23 @@ def run(sizes: list[int], edits: int = 3) -> list[dict]:
 
 
 def table(rows: list[dict]) -> str:
-    head = (f"Measured {dt.date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} cores (shared), "
-            f"Python {platform.python_version()}: `mkdocs serve --dirty` as `make serve` runs it (Simplified "
-            f"edition), {len(rows[0]['page'])} edits of each kind, polled over HTTP every 50 ms.")
-    lines = ["| articles | first build served | page edit: median / worst | source edit: median / worst | "
-             "server CPU per edit, page / source (median) | load average (1 min) at the end |",
-             "|---:|---:|---:|---:|---:|---:|"]
+    head = (
+        f"Measured {dt.date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} cores (shared), "
+        f"Python {platform.python_version()}: `mkdocs serve --dirty` as `make serve` runs it (Simplified "
+        f"edition), {len(rows[0]['page'])} edits of each kind, polled over HTTP every 50 ms."
+    )
+    lines = [
+        "| articles | first build served | page edit: median / worst | source edit: median / worst | "
+        "server CPU per edit, page / source (median) | load average (1 min) at the end |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in rows:
-        lines.append(f"| {r['n']} | {r['first']:.1f} s | {statistics.median(r['page']):.2f} / {max(r['page']):.2f} s | "
-                     f"{statistics.median(r['source']):.2f} / {max(r['source']):.2f} s | "
-                     f"{statistics.median(r['page_cpu']):.2f} / {statistics.median(r['source_cpu']):.2f} s | "
-                     f"{r['load']:.1f} |")
+        lines.append(
+            f"| {r['n']} | {r['first']:.1f} s | {statistics.median(r['page']):.2f} / {max(r['page']):.2f} s | "
+            f"{statistics.median(r['source']):.2f} / {max(r['source']):.2f} s | "
+            f"{statistics.median(r['page_cpu']):.2f} / {statistics.median(r['source_cpu']):.2f} s | "
+            f"{r['load']:.1f} |"
+        )
     return head + "\n\n" + "\n".join(lines)
 
 
@@ -194,7 +212,7 @@ def main() -> None:
     if "--edits" in args:
         i = args.index("--edits")
         edits = int(args[i + 1])
-        del args[i:i + 2]
+        del args[i : i + 2]
     write = "--write" in args
     sizes = [int(a) for a in args if a.isdigit()] or [32, 1000]
     rows = run(sizes, edits)

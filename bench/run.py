@@ -50,7 +50,9 @@ def project(n: int, base: str) -> str:
 
     proj = os.path.join(base, f"n{n}")
     for name in ("hooks", "overrides", "docs"):
-        shutil.copytree(os.path.join(ROOT, name), os.path.join(proj, name), ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            os.path.join(ROOT, name), os.path.join(proj, name), ignore=shutil.ignore_patterns("__pycache__")
+        )
     shutil.copy(os.path.join(ROOT, "mkdocs.yml"), proj)
     if n == 32:  # the real site
         shutil.copytree(os.path.join(ROOT, "sources"), os.path.join(proj, "sources"))
@@ -106,28 +108,51 @@ def measure(n: int, base: str) -> dict:
     proj = project(n, base)
     src_dir = os.path.join(proj, "sources")
     size = sum(os.path.getsize(os.path.join(src_dir, f)) for f in os.listdir(src_dir) if f.endswith(".txt"))
-    clean = subprocess.run([PY, "-c", "import sys,time; sys.path.insert(0,'hooks'); from wenku.segment import tokenizer; "
-                            "tokenizer(); from wenku.corpus import load_corpus; t=time.perf_counter(); "
-                            "c=load_corpus('sources'); print(time.perf_counter()-t, len(c.articles))"],
-                           cwd=proj, env=ENV, capture_output=True, text=True, check=True).stdout.split()
+    clean = subprocess.run(
+        [
+            PY,
+            "-c",
+            "import sys,time; sys.path.insert(0,'hooks'); from wenku.segment import tokenizer; "
+            "tokenizer(); from wenku.corpus import load_corpus; t=time.perf_counter(); "
+            "c=load_corpus('sources'); print(time.perf_counter()-t, len(c.articles))",
+        ],
+        cwd=proj,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     ours = timed([PY, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"], proj)
     plain = plain_project(proj)
     plain_t = timed([PY, "-m", "mkdocs", "build", "-q", "-d", "site"], plain)
-    rebuild = json.loads(subprocess.run([PY, "-c", REBUILD, proj], env=ENV, capture_output=True, text=True,
-                                        check=True).stdout)
-    rebuild["fresh"] = float(subprocess.run([PY, "-c", FRESH, proj], env=ENV, capture_output=True, text=True,
-                                            check=True).stdout.split()[-1])
+    rebuild = json.loads(
+        subprocess.run([PY, "-c", REBUILD, proj], env=ENV, capture_output=True, text=True, check=True).stdout
+    )
+    rebuild["fresh"] = float(
+        subprocess.run([PY, "-c", FRESH, proj], env=ENV, capture_output=True, text=True, check=True).stdout.split()[-1]
+    )
     index = {}
     for edition in ("", "en", "zh-Hant"):
         folder = os.path.join(proj, "site", edition, "search")
-        index[edition or "zh"] = sum(os.path.getsize(os.path.join(b, f)) for b, _, fs in os.walk(folder) for f in fs) / 1024
+        index[edition or "zh"] = (
+            sum(os.path.getsize(os.path.join(b, f)) for b, _, fs in os.walk(folder) for f in fs) / 1024
+        )
     if n == SEARCH_N:
         import search_bench
 
         search = search_bench.run(os.path.join(proj, "site"), search_bench.pagefind_available(), probe_count=100)
         search_bench.write_results(search, n)
-    return {"n": int(clean[1]), "mb": size / 1024 / 1024, "clean": float(clean[0]), "build": ours[0], "rss": ours[1],
-            "plain": plain_t[0], "plain_rss": plain_t[1], **rebuild, "index": index}
+    return {
+        "n": int(clean[1]),
+        "mb": size / 1024 / 1024,
+        "clean": float(clean[0]),
+        "build": ours[0],
+        "rss": ours[1],
+        "plain": plain_t[0],
+        "plain_rss": plain_t[1],
+        **rebuild,
+        "index": index,
+    }
 
 
 def keep_other_rows(text: str, table: list[str], measured: set[int]) -> list[str]:
@@ -144,7 +169,7 @@ def keep_other_rows(text: str, table: list[str], measured: set[int]) -> list[str
             kept.append(line if m.group(2) else line.replace(f"| {m.group(1)} |", f"| {m.group(1)}* |", 1))
     rows = table[2:] + kept
     rows.sort(key=lambda line: int(re.match(r"\| (\d+)", line).group(1)))
-    note = [f"", f"\\* measured in an earlier run ({date.group(1) if date else 'date above'}), kept."] if kept else []
+    note = ["", f"\\* measured in an earlier run ({date.group(1) if date else 'date above'}), kept."] if kept else []
     return table[:2] + rows + note
 
 
@@ -176,8 +201,12 @@ def main() -> None:
         import results as results_file
 
         block = preview_bench.table(preview_bench.run(sizes))
-        print(results_file.write_block("preview-bench", block,
-                                       "## Editors' preview (issue 18)\n\n`bench/preview_bench.py`."), flush=True)
+        print(
+            results_file.write_block(
+                "preview-bench", block, "## Editors' preview (issue 18)\n\n`bench/preview_bench.py`."
+            ),
+            flush=True,
+        )
 
 
 def write_table(rows: list[dict]) -> None:
@@ -186,23 +215,30 @@ def write_table(rows: list[dict]) -> None:
     import material
     import mkdocs
 
-    head = (f"Measured {dt.date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} cores, "
-            f"Python {platform.python_version()}, MkDocs {mkdocs.__version__}, Material "
-            f"{getattr(material, '__version__', '?')}, jieba {jieba.__version__}. Three editions (zh, en, zh-Hant).")
-    table = ["| articles | sources MB | cleaning (fresh process) | our build | peak RSS | plain build | ratio | "
-             "rebuild: cold / nothing changed / one source / new process, sources cached on disk | search files zh / en / zh-Hant (all shards and parts) |",
-             "|---:|---:|---:|---:|---:|---:|---:|---|---|"]
+    head = (
+        f"Measured {dt.date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, MkDocs {mkdocs.__version__}, Material "
+        f"{getattr(material, '__version__', '?')}, jieba {jieba.__version__}. Three editions (zh, en, zh-Hant)."
+    )
+    table = [
+        "| articles | sources MB | cleaning (fresh process) | our build | peak RSS | plain build | ratio | "
+        "rebuild: cold / nothing changed / one source / new process, sources cached on disk | search files zh / en / zh-Hant (all shards and parts) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---|---|",
+    ]
     for r in rows:
-        table.append(f"| {r['n']} | {r['mb']:.1f} | {r['clean']:.1f} s | {r['build']:.1f} s | {r['rss']:.0f} MB | "
-                     f"{r['plain']:.1f} s | {r['build'] / r['plain']:.2f}× | {r['cold']:.2f} s / {r['warm']:.2f} s "
-                     f"({100 * r['warm'] / r['cold']:.0f}%) / {r['one']:.2f} s / "
-                     f"{r['fresh']:.2f} s ({100 * r['fresh'] / r['cold']:.0f}%) | "
-                     f"{r['index']['zh']:.0f} / {r['index']['en']:.0f} / {r['index']['zh-Hant']:.0f} KB |")
+        table.append(
+            f"| {r['n']} | {r['mb']:.1f} | {r['clean']:.1f} s | {r['build']:.1f} s | {r['rss']:.0f} MB | "
+            f"{r['plain']:.1f} s | {r['build'] / r['plain']:.2f}× | {r['cold']:.2f} s / {r['warm']:.2f} s "
+            f"({100 * r['warm'] / r['cold']:.0f}%) / {r['one']:.2f} s / "
+            f"{r['fresh']:.2f} s ({100 * r['fresh'] / r['cold']:.0f}%) | "
+            f"{r['index']['zh']:.0f} / {r['index']['en']:.0f} / {r['index']['zh-Hant']:.0f} KB |"
+        )
     import results as results_file
 
     table = keep_other_rows(results_file.read(), table, {r["n"] for r in rows})
-    block = results_file.write_block("bench", head + "\n\n" + "\n".join(table),
-                                "## Build and scale (issue: Bench)\n\n`make bench` (bench/run.py).")
+    block = results_file.write_block(
+        "bench", head + "\n\n" + "\n".join(table), "## Build and scale (issue: Bench)\n\n`make bench` (bench/run.py)."
+    )
     print(block)
 
 

@@ -36,13 +36,39 @@ import tempfile
 import threading
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 COMPRESSED = (".html", ".js", ".json", ".css", ".xml", ".txt")
 RE_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 FIRST_QUERIES = ["数据要素", "统计", "新质生产力", "數據要素", "人工智能 养老", "链", "税"]
-LATER_QUERIES = ["专精特新", "算力", "数字经济", "产业集群", "乡村振兴", "数实融合", "平台经济", "AI",
-                 "低空经济", "智能制造", "数据", "创新", "高质量发展", "工业互联网", "人工智能+", "云", "税", "的"]
+LATER_QUERIES = [
+    "专精特新",
+    "算力",
+    "数字经济",
+    "产业集群",
+    "乡村振兴",
+    "数实融合",
+    "平台经济",
+    "AI",
+    "低空经济",
+    "智能制造",
+    "数据",
+    "创新",
+    "高质量发展",
+    "工业互联网",
+    "人工智能+",
+    "云",
+    "税",
+    "的",
+]
 ONE_CHAR = {"链", "税", "云", "的"}  # one-character queries (single-character shards); 的 is in nearly every part
 BROAD_QUERIES = ["发展", "高质量发展", "数字经济"]  # match most pages: all page titles are needed
 NARROW_QUERY = "鲸鱼迁徙"  # whale migration: in none of the articles
@@ -58,8 +84,11 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         path = self.translate_path(self.path)
         if os.path.isdir(path):
             path = os.path.join(path, "index.html")
-        if (not path.endswith(COMPRESSED) or "gzip" not in self.headers.get("Accept-Encoding", "")
-                or not os.path.isfile(path)):
+        if (
+            not path.endswith(COMPRESSED)
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+            or not os.path.isfile(path)
+        ):
             return super().send_head()
         with open(path, "rb") as fh:
             body = gzip.compress(fh.read(), 6)
@@ -96,7 +125,7 @@ def probes(site: str, count: int, seed: int = 1237) -> list[tuple[str, str]]:
             continue
         with open(path, encoding="utf-8") as fh:
             page = fh.read()
-        body = page[page.index('<article class="md-content__inner'):page.index("</article>")]
+        body = page[page.index('<article class="md-content__inner') : page.index("</article>")]
         paras = [html.unescape(re.sub(r"<[^>]+>", "", p)) for p in re.findall(r"<p>(.*?)</p>", body, re.S)]
         runs = [r for p in paras for r in RE_HAN_RUN.findall(p)]
         if not runs:
@@ -104,7 +133,7 @@ def probes(site: str, count: int, seed: int = 1237) -> list[tuple[str, str]]:
         run = rng.choice(runs)
         size = rng.randint(2, min(8, len(run)))
         start = rng.randrange(len(run) - size + 1)
-        out.append((run[start:start + size], f"articles/{slug}/"))
+        out.append((run[start : start + size], f"articles/{slug}/"))
     return out
 
 
@@ -120,7 +149,7 @@ class Meter:
         """Body bytes as transferred; Chromium reports 0 for a worker's own script: its gzip size then."""
         n = req.sizes()["responseBodySize"]
         if not n and self.site and req.url.startswith(self.base):
-            path = os.path.join(self.site, req.url[len(self.base):].split("?")[0])
+            path = os.path.join(self.site, req.url[len(self.base) :].split("?")[0])
             if os.path.isfile(path):
                 with open(path, "rb") as fh:
                     n = len(gzip.compress(fh.read(), 6)) if path.endswith(COMPRESSED) else len(fh.read())
@@ -208,10 +237,15 @@ def measure_ours(browser, base: str, site: str, probe_list) -> dict:
     timing = page.evaluate(OURS_ASK, {"queries": FIRST_QUERIES + LATER_QUERIES, "repeat": 2})
     recall = page.evaluate(OURS_ASK, {"queries": [q for q, _ in probe_list], "repeat": 1})
     context.close()
-    found = sum(1 for (q, loc), r in zip(probe_list, recall) if loc in r["pages"])
-    return {"first": firsts, "later": later, "worst": worst, "ms": [t["ms"] for t in timing],
-            "recall": (found, len(probe_list)),
-            "misses": [q for (q, loc), r in zip(probe_list, recall) if loc not in r["pages"]][:10]}
+    found = sum(1 for (q, loc), r in zip(probe_list, recall, strict=False) if loc in r["pages"])
+    return {
+        "first": firsts,
+        "later": later,
+        "worst": worst,
+        "ms": [t["ms"] for t in timing],
+        "recall": (found, len(probe_list)),
+        "misses": [q for (q, loc), r in zip(probe_list, recall, strict=False) if loc not in r["pages"]][:10],
+    }
 
 
 def type_query(page, query: str) -> None:
@@ -219,10 +253,14 @@ def type_query(page, query: str) -> None:
     page.locator(".md-search__input").first.click()
     page.locator("input.md-search__input").fill(query)
     page.keyboard.press("End")
-    page.wait_for_function("""q => {
+    page.wait_for_function(
+        """q => {
         const meta = document.querySelector('.md-search-result__meta');
         return meta && !/正在|输入/.test(meta.textContent) && document.querySelector('input.md-search__input').value === q;
-    }""", arg=query, timeout=30000)
+    }""",
+        arg=query,
+        timeout=30000,
+    )
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(200)
 
@@ -250,9 +288,14 @@ def measure_pagefind(browser, base: str, site: str, probe_list) -> dict:
     timing = page.evaluate(PAGEFIND_ASK, {"queries": FIRST_QUERIES + LATER_QUERIES, "repeat": 2, "shown": 10})
     recall = page.evaluate(PAGEFIND_ASK, {"queries": [q for q, _ in probe_list], "repeat": 1, "shown": 100_000})
     context.close()
-    found = sum(1 for (q, loc), r in zip(probe_list, recall) if loc in r["pages"])
-    return {"first": firsts, "later": later, "ms": [t["ms"] for t in timing], "recall": (found, len(probe_list)),
-            "misses": [q for (q, loc), r in zip(probe_list, recall) if loc not in r["pages"]][:10]}
+    found = sum(1 for (q, loc), r in zip(probe_list, recall, strict=False) if loc in r["pages"])
+    return {
+        "first": firsts,
+        "later": later,
+        "ms": [t["ms"] for t in timing],
+        "recall": (found, len(probe_list)),
+        "misses": [q for (q, loc), r in zip(probe_list, recall, strict=False) if loc not in r["pages"]][:10],
+    }
 
 
 def build_pagefind(site: str) -> None:
@@ -270,14 +313,20 @@ def build_pagefind(site: str) -> None:
 def summary(r: dict) -> dict:
     totals = [f["total"] for f in r["first"]]
     ones = [f["total"] for f in r["first"] if f["query"] in ONE_CHAR]
-    later_ones = [b for q, b in zip(LATER_QUERIES, r["later"]) if q in ONE_CHAR]
-    return {"first_max": max(totals) / 1024, "first_median": statistics.median(totals) / 1024,
-            "one_char_first_max": max(ones) / 1024 if ones else None,
-            "one_char_later_max": max(later_ones) / 1024 if later_ones else None,
-            "later_max": max(r["later"]) / 1024, "later_median": statistics.median(r["later"]) / 1024,
-            "worst": max(r["worst"]) / 1024 if r.get("worst") else None,
-            "ms_median": statistics.median(r["ms"]), "ms_max": max(r["ms"]),
-            "recall": 100 * r["recall"][0] / r["recall"][1], "probes": r["recall"][1]}
+    later_ones = [b for q, b in zip(LATER_QUERIES, r["later"], strict=False) if q in ONE_CHAR]
+    return {
+        "first_max": max(totals) / 1024,
+        "first_median": statistics.median(totals) / 1024,
+        "one_char_first_max": max(ones) / 1024 if ones else None,
+        "one_char_later_max": max(later_ones) / 1024 if later_ones else None,
+        "later_max": max(r["later"]) / 1024,
+        "later_median": statistics.median(r["later"]) / 1024,
+        "worst": max(r["worst"]) / 1024 if r.get("worst") else None,
+        "ms_median": statistics.median(r["ms"]),
+        "ms_max": max(r["ms"]),
+        "recall": 100 * r["recall"][0] / r["recall"][1],
+        "probes": r["recall"][1],
+    }
 
 
 def run(site: str, with_pagefind: bool, probe_count: int = 200) -> dict:
@@ -286,7 +335,9 @@ def run(site: str, with_pagefind: bool, probe_count: int = 200) -> dict:
         served = os.path.join(tmp, "site")
         shutil.copytree(site, served)
         with open(os.path.join(served, "bench-blank.html"), "w", encoding="utf-8") as fh:
-            fh.write('<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>')
+            fh.write(
+                '<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>'
+            )
         if with_pagefind:
             build_pagefind(served)
         probe_list = probes(served, probe_count)
@@ -329,29 +380,43 @@ def main() -> None:
 def write_results(results: dict, articles: int) -> None:
     from importlib.metadata import version
 
-    head = (f"Measured {dt.date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} cores, Python "
-            f"{platform.python_version()}, Debian Chromium (headless) driven by Playwright "
-            f"{version('playwright')}; the site served on loopback with gzip. "
-            f"{articles} article folders in the built site; first queries {', '.join(FIRST_QUERIES)} "
-            f"(each in a fresh browser); {len(LATER_QUERIES)} later queries; broad queries "
-            f"{', '.join(BROAD_QUERIES)} after {NARROW_QUERY} (no results), each in a fresh browser.")
-    table = ["| engine | first query, all search bytes (median / max) | later queries (median / max) | "
-             "broad query after one that found nothing (max) | per query once loaded (median / max) | "
-             "recall of sampled strings | one-character queries: first (max) / later (max) |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+    head = (
+        f"Measured {dt.date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, Debian Chromium (headless) driven by Playwright "
+        f"{version('playwright')}; the site served on loopback with gzip. "
+        f"{articles} article folders in the built site; first queries {', '.join(FIRST_QUERIES)} "
+        f"(each in a fresh browser); {len(LATER_QUERIES)} later queries; broad queries "
+        f"{', '.join(BROAD_QUERIES)} after {NARROW_QUERY} (no results), each in a fresh browser."
+    )
+    table = [
+        "| engine | first query, all search bytes (median / max) | later queries (median / max) | "
+        "broad query after one that found nothing (max) | per query once loaded (median / max) | "
+        "recall of sampled strings | one-character queries: first (max) / later (max) |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for name, r in results.items():
         s = summary(r)
-        label = "ours (sharded bigram index, our worker)" if name == "ours" else "Pagefind extended (top 10 results' data)"
-        table.append(f"| {label} | {s['first_median']:.1f} / {s['first_max']:.1f} KB | {s['later_median']:.1f} / "
-                     f"{s['later_max']:.1f} KB | {'%.1f KB' % s['worst'] if s['worst'] is not None else '—'} | "
-                     f"{s['ms_median']:.1f} / {s['ms_max']:.1f} ms | "
-                     f"{s['recall']:.1f}% of {s['probes']} | "
-                     + (f"{s['one_char_first_max']:.1f} / {s['one_char_later_max']:.1f} KB |"
-                        if s["one_char_first_max"] is not None and name == "ours" else "— |"))
+        label = (
+            "ours (sharded bigram index, our worker)" if name == "ours" else "Pagefind extended (top 10 results' data)"
+        )
+        table.append(
+            f"| {label} | {s['first_median']:.1f} / {s['first_max']:.1f} KB | {s['later_median']:.1f} / "
+            f"{s['later_max']:.1f} KB | {'—' if s['worst'] is None else format(s['worst'], '.1f') + ' KB'} | "
+            f"{s['ms_median']:.1f} / {s['ms_max']:.1f} ms | "
+            f"{s['recall']:.1f}% of {s['probes']} | "
+            + (
+                f"{s['one_char_first_max']:.1f} / {s['one_char_later_max']:.1f} KB |"
+                if s["one_char_first_max"] is not None and name == "ours"
+                else "— |"
+            )
+        )
     import results as results_file
 
-    block = results_file.write_block("search-bench", head + "\n\n" + "\n".join(table),
-                                "## Search in the browser (issues: Search, Bench)\n\n`bench/search_bench.py`.")
+    block = results_file.write_block(
+        "search-bench",
+        head + "\n\n" + "\n".join(table),
+        "## Search in the browser (issues: Search, Bench)\n\n`bench/search_bench.py`.",
+    )
     print(block)
 
 

@@ -38,7 +38,9 @@ def compare(old: str, new: str, ignore: list[re.Pattern], show: int = 3) -> list
         ly = [ln for ln in y.decode("utf-8", "replace").splitlines() if not any(p.search(ln) for p in ignore)]
         if lx == ly:
             continue
-        diff = [d for d in difflib.unified_diff(lx, ly, lineterm="", n=0) if d[:1] in "+-" and d[:3] not in ("+++", "---")]
+        diff = [
+            d for d in difflib.unified_diff(lx, ly, lineterm="", n=0) if d[:1] in "+-" and d[:3] not in ("+++", "---")
+        ]
         report.append(f"differs: {rel}: " + " | ".join(d[:160] for d in diff[:show]))
     return report
 

@@ -9,13 +9,22 @@ from __future__ import annotations
 
 import os
 import re
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from wenku.build import process_build
 from wenku.checks import check_files, check_pages
-from wenku.site import sitegen
+from wenku.metadata import read_front_matter
+from wenku.search.material import quiet_segmentation
+from wenku.search.searchindex import build_search, point_search_config
+from wenku.site import anchors, citation, preview, provenance, safety, sitegen, split
+from wenku.site.charts import add_charts
+from wenku.site.citation import article_facts
+from wenku.site.langmark import mark_chinese
+from wenku.site.provenance import last_changed
+from wenku.site.safety import with_csp_hashes
 
 log = get_plugin_logger("wenku")
 
@@ -50,13 +59,9 @@ def on_startup(*, command, dirty):
 @event_priority(100)
 def on_config(config):
     """Stage docs/ and the generated pages, then build from the staging folder."""
-    from wenku.search.material import quiet_segmentation
-    from wenku.site import preview
-
     quiet_segmentation()  # Material's lunr index is never read: no jieba segmentation for it
     preview.SEARCH.wait()  # a preview's search files from the last rebuild, still being written
     preview.apply_editions(config, preview.editions(BUILD.command))  # all, except in `mkdocs serve`
-    from wenku.site import split
 
     if split.edition():
         split.quiet_dirty_warning()  # one edition per process: a --dirty build by design
@@ -76,10 +81,8 @@ def on_config(config):
         for p in site.problems:
             log.warning(f"{os.path.relpath(p.path, root) if os.path.isabs(p.path) else p.path}:{p.line}: {p.message}")
         BUILD.fingerprint = fp
-        from wenku.site.provenance import last_changed
 
         BUILD.git_dates = last_changed(root)  # one git call per build: "last updated" of every article
-        from wenku.site.citation import article_facts
 
         BUILD.facts = article_facts(site.corpus)  # outlet and date for citing hand-written translations
         log.info(f"generated {len(site.corpus.articles)} articles from {len(site.corpus.sources)} sources")
@@ -96,8 +99,6 @@ def on_config(config):
 @event_priority(-150)  # after mkdocs-static-i18n has chosen this edition's files (priority -100)
 def on_files(files, config):
     """With WENKU_RENDER_EDITION (one edition per process, wenku/site/split.py): render only that one."""
-    from wenku.site import split
-
     mine = split.edition()
     if mine:
         split.skip_other_editions(files, config, mine)
@@ -107,8 +108,6 @@ def on_files(files, config):
 def on_env(env, config, files):
     """Escape by default: every value printed by a template is HTML-escaped unless marked safe. And 404.html
     is rendered before the pages: with the edition's own language links, not stale ones."""
-    from wenku.site import split
-
     env.autoescape = True
     split.reset_stale_alternates(config)
     return env
@@ -126,11 +125,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def _number_paragraphs(markdown: str, page, config) -> str:
     """Paragraph ids #p1 … #pN; a translation's paragraphs numbered like the Chinese ones they translate."""
-    from wenku.site import anchors
-
     if not page.meta.get("translation_of"):
         return anchors.number_paragraphs(markdown)[0]
-    from wenku.metadata import read_front_matter
 
     chinese = os.path.join(config.docs_dir, re.sub(r"\.en\.md$", ".md", page.file.src_uri))
     try:
@@ -145,9 +141,6 @@ def on_page_content(html, page, config, files):
     """The one sanitiser on every page's rendered HTML: anything outside the allow-list refuses the build,
     naming the file an editor changes and its line (the same rules as `wenku check`). Then a bar chart
     (inline SVG drawn by our own code, after the check) before every table of percentages that sums to about 100."""
-    from wenku.site import safety
-    from wenku.site.charts import add_charts
-
     found = safety.findings(html)
     if found:
         root, docs, _, _ = _paths(config)
@@ -192,8 +185,11 @@ def on_template_context(context, template_name, config):
         context["edition_root"] = "" if lang == "zh" else f"{lang}/"
         i18n = config.plugins.get("i18n")
         names = {str(x.locale): x.name for x in (i18n.config.languages if i18n else [])}
-        context["other_editions"] = [{"lang": o, "root": f"{o}/", "text": f"{names.get(o, o)} · "
-                                      + sitegen.labels()[o]["not_found_home"]} for o in sitegen.EDITIONS if o != "zh"]
+        context["other_editions"] = [
+            {"lang": o, "root": f"{o}/", "text": f"{names.get(o, o)} · " + sitegen.labels()[o]["not_found_home"]}
+            for o in sitegen.EDITIONS
+            if o != "zh"
+        ]
     return context
 
 
@@ -201,9 +197,6 @@ def on_post_template(output, template_name, config):
     """Each edition's 404 page in its own folder (/en/404.html, /zh-Hant/404.html); mkdocs-static-i18n
     would otherwise write every edition's to the site root, the last one winning. Like every page, a theme
     template gets the hashes of its inline scripts in its Content-Security-Policy."""
-    from wenku.search.searchindex import point_search_config
-    from wenku.site.safety import with_csp_hashes
-
     if template_name != "404.html":
         return with_csp_hashes(output)
     i18n = config.plugins.get("i18n")
@@ -220,27 +213,32 @@ def on_post_template(output, template_name, config):
 
 def _citation_context(context, page, config, lang: str) -> None:
     """Sharing meta on every page; on article pages the citation, its .bib/.ris files and provenance."""
-    from wenku.site import citation, provenance
-
     meta = page.meta or {}
-    context["social"] = provenance.social(meta, lang, page.canonical_url, page.content or "", config.site_name,
-                                          config.site_description, page.title)
+    context["social"] = provenance.social(
+        meta, lang, page.canonical_url, page.content or "", config.site_name, config.site_description, page.title
+    )
     if not meta.get("article"):
         return
     root, docs, _, _ = _paths(config)
     files = provenance.page_files(page.file.src_uri, meta, docs)
     original = dict(context["hreflang"]).get("zh-Hans") if lang == "en" else None
     known = citation.with_facts({"slug": page.url.strip("/").split("/")[-1], **meta}, BUILD.facts)
-    work = citation.work_from_page(known, lang, page.canonical_url or page.abs_url or page.url, config.site_name,
-                                   original_url=original,
-                                   modified=provenance.last_updated(files, BUILD.git_dates))
+    work = citation.work_from_page(
+        known,
+        lang,
+        page.canonical_url or page.abs_url or page.url,
+        config.site_name,
+        original_url=original,
+        modified=provenance.last_updated(files, BUILD.git_dates),
+    )
     work.source_url = _absolute(page, meta.get("source_url"))
     cite = citation.page_citation(work)
     repo = config.repo_url or (config.extra.get("repository") or None)
     cite["last_updated"] = work.modified
     cite["edit_path"] = files[0] if files else None
-    cite["edit_url"] = provenance.correction_link(repo, config.extra.get("repository_branch") or "main",
-                                                  cite["edit_path"])
+    cite["edit_url"] = provenance.correction_link(
+        repo, config.extra.get("repository_branch") or "main", cite["edit_path"]
+    )
     context["cite"] = cite
     if page.url.endswith("/"):  # articles/<slug>/cite.bib beside articles/<slug>/index.html
         folder = os.path.join(config.site_dir, *page.url.strip("/").split("/"))
@@ -253,8 +251,6 @@ def _citation_context(context, page, config, lang: str) -> None:
 
 def _absolute(page, link) -> str | None:
     """An absolute URL for a link relative to the page."""
-    from urllib.parse import urljoin
-
     if not link or not page.canonical_url:
         return None
     return urljoin(page.canonical_url, str(link))
@@ -266,31 +262,24 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # an inner build of one language; the merged index does not exist yet
-    from wenku.search.searchindex import build_search
-    from wenku.site import preview
 
     prefixes = [lang for lang in sitegen.EDITIONS if lang != "zh" and lang in preview.built_editions(config)]
     if BUILD.command == "serve":
         preview.SEARCH.after_build(config.site_dir, prefixes)  # pages first: search files in the background
         return
-    from wenku.site import split
 
     built = build_search(config.site_dir, prefixes, only=split.edition())
-    log.info("search index: " + ", ".join(f"{k} {v['pages']} pages, {v['parts']} parts, {v['shards']} shards"
-                                          for k, v in built.items()))
+    log.info(
+        "search index: "
+        + ", ".join(f"{k} {v['pages']} pages, {v['parts']} parts, {v['shards']} shards" for k, v in built.items())
+    )
 
 
 def on_post_page(output, page, config):
     """Point Material's search at this edition's own index, read by our worker."""
-    from wenku.search.searchindex import point_search_config
-
-    from wenku.site.safety import with_csp_hashes
-
     output = with_csp_hashes(output, page.content or "")  # before anything rewrites the content
     lang = getattr(page.file, "locale", None) or "zh"
     if lang == "en":  # Chinese text on English pages marked lang="zh-Hans" (titles, names, original boxes)
-        from wenku.site.langmark import mark_chinese
-
         output = mark_chinese(output)
     return point_search_config(output, lang, os.path.basename(sitegen.SEARCH_WORKER))
 
@@ -300,8 +289,6 @@ HREFLANG = {"zh": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}
 
 def hreflang_links(config) -> list[tuple[str, str]]:
     """(hreflang, absolute URL) of this page in every language, from i18n's per-page alternates."""
-    from urllib.parse import urlsplit
-
     site = (config.site_url or "").rstrip("/")
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(site)) if site else ""
     out = []

@@ -29,8 +29,14 @@ def build_site(project: str, site_dir: str, site_url: str | None = None) -> subp
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if site_url:
         env["SITE_URL"] = site_url
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
-                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def copy_build_files(proj) -> None:
@@ -38,7 +44,9 @@ def copy_build_files(proj) -> None:
     import shutil
 
     for name in ("hooks", "overrides", "docs"):
-        shutil.copytree(os.path.join(ROOT, name), os.path.join(proj, name), ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            os.path.join(ROOT, name), os.path.join(proj, name), ignore=shutil.ignore_patterns("__pycache__")
+        )
     shutil.copy(os.path.join(ROOT, "mkdocs.yml"), os.path.join(proj, "mkdocs.yml"))
     os.makedirs(os.path.join(proj, "sources"), exist_ok=True)
 
@@ -63,8 +71,16 @@ def built_site(tmp_path_factory):
 
 # Browser fixtures: real headless Chromium (Debian's) on the built site, served under /reader/.
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -49,16 +49,33 @@ def page_kinds(corpus) -> dict[str, str]:
     untranslated = next((a.slug for a in corpus.articles if not _translated(a.slug)), corpus.articles[0].slug)
     source = os.path.splitext(corpus.sources[0].name)[0].lower().replace("_", "-")
     return {
-        "home": "", "article": f"articles/{untranslated}/",
+        "home": "",
+        "article": f"articles/{untranslated}/",
         "translated article": f"articles/{_translated_with_originals(corpus)}/",
-        "articles": "articles/", "topic": "topics/ai/", "authors": "authors/", "sources": "sources/",
-        "source page": f"sources/{source}/", "archive": "archive/", "glossary": "glossary/",
+        "articles": "articles/",
+        "topic": "topics/ai/",
+        "authors": "authors/",
+        "sources": "sources/",
+        "source page": f"sources/{source}/",
+        "archive": "archive/",
+        "glossary": "glossary/",
         "translations": "translations/",
     }
 
 
-KINDS = ["home", "article", "translated article", "articles", "topic", "authors", "sources", "source page",
-         "archive", "glossary", "translations"]
+KINDS = [
+    "home",
+    "article",
+    "translated article",
+    "articles",
+    "topic",
+    "authors",
+    "sources",
+    "source page",
+    "archive",
+    "glossary",
+    "translations",
+]
 
 
 @pytest.fixture(scope="module", params=["light", "dark"])
@@ -87,8 +104,11 @@ def test_axe_finds_no_serious_violation(scheme_page, server, corpus, axe_script,
     scheme_page.wait_for_load_state("load")
     expected = "slate" if scheme_page.scheme == "dark" else "default"
     assert scheme_page.locator("body").get_attribute("data-md-color-scheme") == expected
-    bad = [(v["impact"], v["id"], v["help"], [n["target"] for n in v["nodes"][:5]])
-           for v in _axe(scheme_page, axe_script) if v["impact"] in BLOCKING]
+    bad = [
+        (v["impact"], v["id"], v["help"], [n["target"] for n in v["nodes"][:5]])
+        for v in _axe(scheme_page, axe_script)
+        if v["impact"] in BLOCKING
+    ]
     assert bad == [], (path, scheme_page.scheme, bad)
 
 

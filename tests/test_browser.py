@@ -47,8 +47,15 @@ def test_home_article_switcher_search(page, server, corpus):
 
 def test_pages_have_no_console_errors_and_no_foreign_requests(page, server, corpus):
     own = server.split("/reader/")[0]
-    paths = ["", "en/", "authors/", "en/sources/", "archive/", "about/",
-             f"sources/{os.path.splitext(corpus.sources[0].name)[0].lower().replace('_', '-')}/"]
+    paths = [
+        "",
+        "en/",
+        "authors/",
+        "en/sources/",
+        "archive/",
+        "about/",
+        f"sources/{os.path.splitext(corpus.sources[0].name)[0].lower().replace('_', '-')}/",
+    ]
     for path in paths:
         page.goto(server + path)
         page.wait_for_load_state("networkidle")
@@ -73,10 +80,13 @@ def _search(page, query):
     page.locator(".md-search__input").first.click()
     page.locator("input.md-search__input").fill(query)
     page.keyboard.press("End")  # Material's search reacts to key events
-    page.wait_for_function("""() => {
+    page.wait_for_function(
+        """() => {
         const meta = document.querySelector('.md-search-result__meta');
         return meta && !/正在|Initializing|Type to start|输入|鍵入|正在初始化/.test(meta.textContent);
-    }""", timeout=15000)
+    }""",
+        timeout=15000,
+    )
     page.wait_for_timeout(300)
     return [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
 

@@ -66,4 +66,3 @@ def test_an_unreadable_cache_file_is_ignored(disk_cache):
     for f in disk_cache.glob("*.pickle"):
         f.write_bytes(b"not a pickle")
     assert _summary(corpus_module.load_corpus(SOURCES, new_process(disk_cache))) == expected
-

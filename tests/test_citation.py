@@ -35,19 +35,35 @@ def test_citation_styles(case):
     assert citation.apa(work) == case["apa"]
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("2025-06-25", (2025, 6, 25)), (dt.date(2025, 6, 25), (2025, 6, 25)), ("2023-08", (2023, 8)), (2025, (2025,)),
-    ("2025", (2025,)), (None, None), ("", None), ("2023-13", None), ("2023-02-30", None), ("待核实", None),
-    ("2023年8月", None)])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2025-06-25", (2025, 6, 25)),
+        (dt.date(2025, 6, 25), (2025, 6, 25)),
+        ("2023-08", (2023, 8)),
+        (2025, (2025,)),
+        ("2025", (2025,)),
+        (None, None),
+        ("", None),
+        ("2023-13", None),
+        ("2023-02-30", None),
+        ("待核实", None),
+        ("2023年8月", None),
+    ],
+)
 def test_dates_are_parsed_at_the_precision_given(value, expected):
     assert citation.parse_date(value) == expected
 
 
-@pytest.mark.parametrize("date, iso, chicago, apa, ris, highwire", [
-    ((2025, 6, 25), "2025-06-25", "June 25, 2025", "(2025, June 25)", "2025/06/25/", "2025/06/25"),
-    ((2023, 8), "2023-08", "August 2023", "(2023, August)", "2023/08//", "2023/08"),
-    ((2025,), "2025", "2025", "(2025)", "2025///", "2025"),
-    (None, None, "n.d.", "(n.d.)", None, None)])
+@pytest.mark.parametrize(
+    "date, iso, chicago, apa, ris, highwire",
+    [
+        ((2025, 6, 25), "2025-06-25", "June 25, 2025", "(2025, June 25)", "2025/06/25/", "2025/06/25"),
+        ((2023, 8), "2023-08", "August 2023", "(2023, August)", "2023/08//", "2023/08"),
+        ((2025,), "2025", "2025", "(2025)", "2025///", "2025"),
+        (None, None, "n.d.", "(n.d.)", None, None),
+    ],
+)
 def test_partial_and_unknown_dates_in_every_format(date, iso, chicago, apa, ris, highwire):
     assert citation.iso_date(date) == iso
     assert citation.chicago_date(date) == chicago
@@ -57,8 +73,14 @@ def test_partial_and_unknown_dates_in_every_format(date, iso, chicago, apa, ris,
 
 
 def _work(**meta):
-    base = {"title": "标题", "slug": "s", "authors": ["朱红莉"], "date": "2023-08", "publication": "湖南日报",
-            "source_kind": "newspaper-page"}
+    base = {
+        "title": "标题",
+        "slug": "s",
+        "authors": ["朱红莉"],
+        "date": "2023-08",
+        "publication": "湖南日报",
+        "source_kind": "newspaper-page",
+    }
     base.update(meta)
     return citation.work_from_page(base, "zh", "https://example.org/articles/s/", "数字中国文选")
 
@@ -92,8 +114,13 @@ def test_json_ld_is_based_on_the_source_page_and_its_original_address():
     work = _work(source="001_x.txt", source_title="湖北日报网页", source_original_url="https://example.org/a.html")
     work.source_url = "https://example.org/reader/sources/001-x/"
     based = citation.json_ld(work)["isBasedOn"]
-    assert based == {"@type": "CreativeWork", "name": "湖北日报网页", "url": work.source_url, "@id": work.source_url,
-                     "sameAs": "https://example.org/a.html"}
+    assert based == {
+        "@type": "CreativeWork",
+        "name": "湖北日报网页",
+        "url": work.source_url,
+        "@id": work.source_url,
+        "sameAs": "https://example.org/a.html",
+    }
     work.source_original_url = "javascript:alert(1)"
     assert "sameAs" not in citation.json_ld(work)["isBasedOn"]
 
@@ -109,15 +136,24 @@ def test_names_in_each_style():
 def test_last_changed_reads_every_file_in_one_git_call(tmp_path, monkeypatch):
     repo = tmp_path / "repo"
     (repo / "sources").mkdir(parents=True)
-    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
-               GIT_COMMITTER_EMAIL="t@example.org")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@example.org",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.org",
+    )
 
     def commit(date, files):
         for f in files:
             (repo / f).write_text(f + date, encoding="utf-8")
         subprocess.run(["git", "add", "-A"], cwd=repo, check=True, env=env)
-        subprocess.run(["git", "commit", "-qm", date], cwd=repo, check=True,
-                       env=dict(env, GIT_AUTHOR_DATE=f"{date}T12:00:00Z", GIT_COMMITTER_DATE=f"{date}T12:00:00Z"))
+        subprocess.run(
+            ["git", "commit", "-qm", date],
+            cwd=repo,
+            check=True,
+            env=dict(env, GIT_AUTHOR_DATE=f"{date}T12:00:00Z", GIT_COMMITTER_DATE=f"{date}T12:00:00Z"),
+        )
 
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
     commit("2024-01-05", ["sources/a.txt", "sources/a.yml", "sources/数据.txt"])
@@ -139,23 +175,29 @@ def test_page_files_and_correction_link(tmp_path):
     meta = {"source": "000_x.txt", "generated": True}
     assert provenance.page_files("articles/s.md", meta, str(tmp_path)) == ["sources/000_x.yml", "sources/000_x.txt"]
     assert provenance.page_files("articles/s.zh-Hant.md", meta, str(tmp_path))[0] == "sources/000_x.yml"
-    assert provenance.page_files("articles/t.en.md", {"source": "000_x.txt"}, str(tmp_path)) == ["docs/articles/t.en.md"]
+    assert provenance.page_files("articles/t.en.md", {"source": "000_x.txt"}, str(tmp_path)) == [
+        "docs/articles/t.en.md"
+    ]
     assert provenance.page_files("articles/u.md", {"source": "../../etc/passwd"}, str(tmp_path)) == []
-    assert provenance.correction_link("https://github.com/o/r/", "main", "sources/a.yml") == \
-        "https://github.com/o/r/edit/main/sources/a.yml"
+    assert (
+        provenance.correction_link("https://github.com/o/r/", "main", "sources/a.yml")
+        == "https://github.com/o/r/edit/main/sources/a.yml"
+    )
     assert provenance.correction_link("", "main", "sources/a.yml") is None
 
 
 def test_chinese_runs_on_english_pages_get_a_lang():
-    html = ('<html lang="en"><head><title>数据</title></head><body><p>Xu Hualiang (徐华亮) wrote “数据要素×”，'
-            '2023年8月.</p><a title="标题" href="#">数据</a><div lang="zh-Hans"><p>已标记</p></div>'
-            '<script>var s="脚本";</script><p>English only</p></body></html>')
+    html = (
+        '<html lang="en"><head><title>数据</title></head><body><p>Xu Hualiang (徐华亮) wrote “数据要素×”，'
+        '2023年8月.</p><a title="标题" href="#">数据</a><div lang="zh-Hans"><p>已标记</p></div>'
+        '<script>var s="脚本";</script><p>English only</p></body></html>'
+    )
     out = mark_chinese(html)
-    assert '<title>数据</title>' in out and 'var s="脚本"' in out and 'title="标题"' in out
+    assert "<title>数据</title>" in out and 'var s="脚本"' in out and 'title="标题"' in out
     assert '(<span lang="zh-Hans">徐华亮</span>)' in out
     assert '<span lang="zh-Hans">“数据要素×”，2023年8月</span>' in out
     assert '<a title="标题" href="#"><span lang="zh-Hans">数据</span></a>' in out
-    assert '<p>已标记</p>' in out and out.count("<span") == 3
+    assert "<p>已标记</p>" in out and out.count("<span") == 3
     assert mark_chinese("<body><p>English</p></body>") == "<body><p>English</p></body>"
 
 
@@ -226,7 +268,7 @@ def test_every_article_page_has_citation_meta_json_ld_and_files(built_site, corp
             sidecar = next(src.sidecar for src in corpus.sources if src.name == art.source)
             assert data["isBasedOn"]["name"] == (sidecar.get("title") or art.source)
         based = data["isBasedOn"]["url"]
-        assert based.startswith(SITE) and (built_site / based[len(SITE):] / "index.html").exists()
+        assert based.startswith(SITE) and (built_site / based[len(SITE) :] / "index.html").exists()
         if lang == "en":
             assert data["translationOfWork"]["@id"] == _url("zh", art.slug)
         else:
@@ -248,14 +290,19 @@ def test_every_article_page_has_citation_meta_json_ld_and_files(built_site, corp
         assert len(records[0].get("authors", [])) == len(art.authors)
         # The Cite box links to them and shows the three styles.
         html = read(folder / "index.html")
-        box = html[html.index('<details class="wenku-cite"'):html.index("</details>", html.index('class="wenku-cite"'))]
+        box = html[
+            html.index('<details class="wenku-cite"') : html.index("</details>", html.index('class="wenku-cite"'))
+        ]
         assert 'href="cite.bib"' in box and 'href="cite.ris"' in box
         assert box.count('class="wenku-cite__text"') == 3 and "GB/T 7714-2015" in box and "<script" not in box
 
 
 def test_an_english_translation_is_cited_as_a_translation_with_its_original_outlet(built_site, corpus):
-    art = next(a for a in corpus.articles if a.publication and os.path.exists(
-        os.path.join(ROOT, "docs", "articles", f"{a.slug}.en.md")))
+    art = next(
+        a
+        for a in corpus.articles
+        if a.publication and os.path.exists(os.path.join(ROOT, "docs", "articles", f"{a.slug}.en.md"))
+    )
     folder = built_site / "en" / "articles" / art.slug
     data = json.loads(_head(folder / "index.html").json_ld[0])
     assert data["inLanguage"] == "en" and data["translator"]["name"]
@@ -322,9 +369,13 @@ def test_last_updated_is_the_last_commit_of_the_article_files(built_site, corpus
             if not date:
                 assert "wenku-updated" not in html
                 continue
-            assert f'<div class="wenku-updated"><dt>' in html and f'<time datetime="{date}">{date}</time>' in html
-            assert json.loads(_head(built_site / EDITIONS[lang] / "articles" / art.slug / "index.html").json_ld[0])[
-                "dateModified"] == date
+            assert '<div class="wenku-updated"><dt>' in html and f'<time datetime="{date}">{date}</time>' in html
+            assert (
+                json.loads(_head(built_site / EDITIONS[lang] / "articles" / art.slug / "index.html").json_ld[0])[
+                    "dateModified"
+                ]
+                == date
+            )
         # The file an editor changes.
         assert f"<code>{files[0]}</code>" in read(built_site / "articles" / art.slug / "index.html")
 
@@ -335,16 +386,23 @@ def test_without_git_history_no_date_is_invented_and_the_repository_gives_correc
     proj = tmp_path / "proj"
     copy_build_files(proj)  # a copy outside the repository: git knows none of its files
     shutil.copy(os.path.join(FIXTURES, "bundles", "interleaved_page.txt"), proj / "sources" / "100_page.txt")
-    (proj / "sources" / "100_page.yml").write_text("title: 测试版面\nkind: newspaper-page\nscript: simplified\n"
-                                                  "publication: 测试日报\ndate: 2024-01\n", encoding="utf-8")
+    (proj / "sources" / "100_page.yml").write_text(
+        "title: 测试版面\nkind: newspaper-page\nscript: simplified\npublication: 测试日报\ndate: 2024-01\n",
+        encoding="utf-8",
+    )
     (proj / "docs" / "articles" / "shou-xie-de-wen-zhang.md").write_text(
-        "---\ntitle: 编辑手写的文章\narticle: true\nauthors: [赵六]\ndate: 2024-03\n---\n\n手写正文。\n", encoding="utf-8")
+        "---\ntitle: 编辑手写的文章\narticle: true\nauthors: [赵六]\ndate: 2024-03\n---\n\n手写正文。\n",
+        encoding="utf-8",
+    )
     monkeypatch.setenv("REPO_URL", "https://github.com/example/reader")
     result = build_site(str(proj), str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr[-3000:]
     slug = "yi-shuju-yaosu-jihuo-xianyu-jingji"
     for lang in EDITIONS:
-        for page, editor_file in ((slug, "sources/100_page.yml"), ("shou-xie-de-wen-zhang", "docs/articles/shou-xie-de-wen-zhang.md")):
+        for page, editor_file in (
+            (slug, "sources/100_page.yml"),
+            ("shou-xie-de-wen-zhang", "docs/articles/shou-xie-de-wen-zhang.md"),
+        ):
             folder = tmp_path / "site" / EDITIONS[lang] / "articles" / page
             html = read(folder / "index.html")
             assert "wenku-updated" not in html and "dateModified" not in html

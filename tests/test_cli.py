@@ -39,7 +39,9 @@ def run(*args, cwd=ROOT) -> Result:
 
 @pytest.mark.parametrize("prefix, count", [("000", 4), ("001", 1), ("002", 1), ("003", 1), ("004", 25)])
 def test_clean_json_yields_the_articles(prefix, count):
-    path = next(os.path.join(SOURCES, f) for f in sorted(os.listdir(SOURCES)) if f.startswith(prefix) and f.endswith(".txt"))
+    path = next(
+        os.path.join(SOURCES, f) for f in sorted(os.listdir(SOURCES)) if f.startswith(prefix) and f.endswith(".txt")
+    )
     result = run("clean", "--json", path)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
@@ -71,8 +73,9 @@ def test_check_names_file_and_line(tmp_path):
     (proj / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
     (proj / "sources" / "a.txt").write_text("# 标题\n\n王五\n\n正文第一段。\n", encoding="utf-8")
     (proj / "sources" / "a.yml").write_text("title: 测试\nkindd: web-page\n", encoding="utf-8")
-    (proj / "docs" / "p.md").write_text("---\ntitle: x\n---\n\n<script>alert(1)</script>\n[x](missing.md)\n",
-                                        encoding="utf-8")
+    (proj / "docs" / "p.md").write_text(
+        "---\ntitle: x\n---\n\n<script>alert(1)</script>\n[x](missing.md)\n", encoding="utf-8"
+    )
     result = run("check", cwd=proj)
     assert result.returncode == 1
     assert "sources/a.yml:2: error: unknown key 'kindd' (did you mean 'kind'?)" in result.stdout

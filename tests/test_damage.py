@@ -55,33 +55,63 @@ def test_paragraph_boundaries():
     assert damage.f1(damage.boundaries(["只有一段。"]), damage.boundaries(["只有一段。"])) == 1.0
 
 
-GOLD_A = {"id": "a", "title": "以算力基础设施建设夯实数字经济底座", "authors": ["罗文静"],
-          "paras": ["算力是数字经济时代的核心生产力，算力基础设施已经成为新型基础设施。",
-                    "要加快建设区域性算力调度平台，推动算力资源互联互通，降低中小企业使用门槛。"]}
-GOLD_B = {"id": "b", "title": "数字乡村建设要防止重硬件轻服务", "authors": ["钟明远"],
-          "paras": ["数字乡村建设的落脚点是农民，要坚持需求导向，把农民最关心的事项作为服务重点。",
-                    "要重视数字素养培育，组织志愿者开展手把手培训，保留必要的线下办理渠道。"]}
+GOLD_A = {
+    "id": "a",
+    "title": "以算力基础设施建设夯实数字经济底座",
+    "authors": ["罗文静"],
+    "paras": [
+        "算力是数字经济时代的核心生产力，算力基础设施已经成为新型基础设施。",
+        "要加快建设区域性算力调度平台，推动算力资源互联互通，降低中小企业使用门槛。",
+    ],
+}
+GOLD_B = {
+    "id": "b",
+    "title": "数字乡村建设要防止重硬件轻服务",
+    "authors": ["钟明远"],
+    "paras": [
+        "数字乡村建设的落脚点是农民，要坚持需求导向，把农民最关心的事项作为服务重点。",
+        "要重视数字素养培育，组织志愿者开展手把手培训，保留必要的线下办理渠道。",
+    ],
+}
 
 
 def _case(golds, boiler=(), line_art=None):
-    return {"name": "t.txt", "primary": "clean", "kinds": ["clean"], "gold": golds,
-            "boiler": [{"text": t, "what": "promo"} for t in boiler], "line_art": line_art or []}
+    return {
+        "name": "t.txt",
+        "primary": "clean",
+        "kinds": ["clean"],
+        "gold": golds,
+        "boiler": [{"text": t, "what": "promo"} for t in boiler],
+        "line_art": line_art or [],
+    }
 
 
 def _result(*articles):
-    return SourceResult(name="t.txt", path="", encoding="utf-8", script="simplified", articles=list(articles),
-                        report=[c for a in articles for c in a.report], sidecar={})
+    return SourceResult(
+        name="t.txt",
+        path="",
+        encoding="utf-8",
+        script="simplified",
+        articles=list(articles),
+        report=[c for a in articles for c in a.report],
+        sidecar={},
+    )
 
 
 def _art(title, authors, paras, report=()):
-    return Article(source="t.txt", title=title, authors=list(authors), blocks=[Block("p", p) for p in paras],
-                   report=list(report))
+    return Article(
+        source="t.txt", title=title, authors=list(authors), blocks=[Block("p", p) for p in paras], report=list(report)
+    )
 
 
 def test_perfect_output_scores_full_marks():
-    score = damage.score_case(_case([GOLD_A, GOLD_B]), _result(
-        _art(GOLD_A["title"], GOLD_A["authors"], GOLD_A["paras"]),
-        _art(GOLD_B["title"], GOLD_B["authors"], GOLD_B["paras"])))
+    score = damage.score_case(
+        _case([GOLD_A, GOLD_B]),
+        _result(
+            _art(GOLD_A["title"], GOLD_A["authors"], GOLD_A["paras"]),
+            _art(GOLD_B["title"], GOLD_B["authors"], GOLD_B["paras"]),
+        ),
+    )
     assert score["count_ok"] and not score["leaks"] and not score["merges"]
     for a in score["articles"]:
         assert a["text_f1"] == 1.0 and a["para_f1"] == 1.0 and a["title_ok"] and a["authors_ok"]
@@ -89,28 +119,47 @@ def test_perfect_output_scores_full_marks():
 
 def test_a_leaked_boilerplate_line_is_counted():
     ad = "关注微信公众号“数字经济观察”，获取更多资讯"
-    score = damage.score_case(_case([GOLD_A], boiler=[ad, "责任编辑：王建国"]),
-                              _result(_art(GOLD_A["title"], GOLD_A["authors"], GOLD_A["paras"][:1] + [ad] + GOLD_A["paras"][1:])))
+    score = damage.score_case(
+        _case([GOLD_A], boiler=[ad, "责任编辑：王建国"]),
+        _result(_art(GOLD_A["title"], GOLD_A["authors"], GOLD_A["paras"][:1] + [ad] + GOLD_A["paras"][1:])),
+    )
     assert [leak["text"] for leak in score["leaks"]] == [ad]
     assert score["articles"][0]["text_f1"] < 1.0
 
 
 def test_html_remnants_in_a_body_are_leaks():
-    score = damage.score_case(_case([GOLD_A]), _result(_art(GOLD_A["title"], GOLD_A["authors"],
-                                                            ["<p>" + GOLD_A["paras"][0] + "&nbsp;", GOLD_A["paras"][1] + "&ldquo；"])))
-    assert [(leak["what"], leak["text"]) for leak in score["leaks"]] == [("html", "&nbsp; <p>"), ("html", "&ldquo；")]  # one per paragraph
+    score = damage.score_case(
+        _case([GOLD_A]),
+        _result(
+            _art(
+                GOLD_A["title"],
+                GOLD_A["authors"],
+                ["<p>" + GOLD_A["paras"][0] + "&nbsp;", GOLD_A["paras"][1] + "&ldquo；"],
+            )
+        ),
+    )
+    assert [(leak["what"], leak["text"]) for leak in score["leaks"]] == [
+        ("html", "&nbsp; <p>"),
+        ("html", "&ldquo；"),
+    ]  # one per paragraph
 
 
 def test_a_split_article_keeps_its_text_but_not_its_count():
-    score = damage.score_case(_case([GOLD_A]), _result(_art(GOLD_A["title"], GOLD_A["authors"], GOLD_A["paras"][:1]),
-                                                       _art(None, [], GOLD_A["paras"][1:])))
+    score = damage.score_case(
+        _case([GOLD_A]),
+        _result(_art(GOLD_A["title"], GOLD_A["authors"], GOLD_A["paras"][:1]), _art(None, [], GOLD_A["paras"][1:])),
+    )
     assert score["articles"][0]["text_f1"] == 1.0 and score["articles"][0]["pieces"] == 2
     assert not score["count_ok"]
 
 
 def test_text_lost_into_the_report_is_a_loss():
-    art = _art(GOLD_A["title"], GOLD_A["authors"], GOLD_A["paras"][:1],
-               report=[Change("remove_promotion", 3, GOLD_A["paras"][1], "")])
+    art = _art(
+        GOLD_A["title"],
+        GOLD_A["authors"],
+        GOLD_A["paras"][:1],
+        report=[Change("remove_promotion", 3, GOLD_A["paras"][1], "")],
+    )
     score = damage.score_case(_case([GOLD_A]), _result(art))
     assert score["articles"][0]["text_f1"] < 0.8
 
@@ -131,9 +180,13 @@ def test_a_silent_merge_is_found_and_a_reported_one_is_not_silent():
 
 
 def test_titles_and_authors_are_compared_normalised():
-    score = damage.score_case(_case([GOLD_A]), _result(_art("# 以算力基础设施建设 夯实数字经济底座", ["罗 文静"], GOLD_A["paras"])))
+    score = damage.score_case(
+        _case([GOLD_A]), _result(_art("# 以算力基础设施建设 夯实数字经济底座", ["罗 文静"], GOLD_A["paras"]))
+    )
     assert score["articles"][0]["title_ok"] and score["articles"][0]["authors_ok"]
-    score = damage.score_case(_case([GOLD_A]), _result(_art("以算力基础设施建设", ["罗文静", "王建国"], GOLD_A["paras"])))
+    score = damage.score_case(
+        _case([GOLD_A]), _result(_art("以算力基础设施建设", ["罗文静", "王建国"], GOLD_A["paras"]))
+    )
     assert not score["articles"][0]["title_ok"] and not score["articles"][0]["authors_ok"]
 
 
@@ -187,7 +240,7 @@ def test_each_kind_damages_the_page(kind):
         "interleave": lambda t, c: len(c["gold"]) >= 2,
         "clean": lambda t, c: all(p in t for g in c["gold"] for p in g["paras"]),
     }
-    assert all(marks[kind](t, c) for t, c in zip(texts, cases)), kind
+    assert all(marks[kind](t, c) for t, c in zip(texts, cases, strict=False)), kind
 
 
 def test_gbk_shift_looks_like_a_misaligned_copy():
@@ -249,8 +302,11 @@ def test_the_page_holds_the_gold_text(kind):
         lines = case["data"].decode(case["encoding"]).replace("\r\n", "\n").lstrip("\ufeff").split("\n")
         for gi, g in enumerate(case["gold"]):
             for pi, para in enumerate(g["paras"]):
-                got = "".join(lines[n].replace("　", "").lstrip("# ") for n, (a, p) in
-                              enumerate(zip(case["line_art"], case["line_para"])) if a == gi and p == pi)
+                got = "".join(
+                    lines[n].replace("　", "").lstrip("# ")
+                    for n, (a, p) in enumerate(zip(case["line_art"], case["line_para"], strict=False))
+                    if a == gi and p == pi
+                )
                 assert got == para.replace("　", ""), (case["name"], gi, pi)
                 checked += 1
     assert checked > 20
@@ -259,7 +315,8 @@ def test_the_page_holds_the_gold_text(kind):
 def test_a_byline_leaks_when_only_its_names_stay():
     score = damage.score_case(
         {**_case([GOLD_A]), "boiler": [{"text": "□ 罗文静", "what": "byline", "names": ["罗文静"]}]},
-        _result(_art(GOLD_A["title"], [], ["罗文静"] + GOLD_A["paras"])))
+        _result(_art(GOLD_A["title"], [], ["罗文静"] + GOLD_A["paras"])),
+    )
     assert [leak["what"] for leak in score["leaks"]] == ["byline"]
 
 
@@ -277,8 +334,9 @@ def test_a_perfect_pipeline_scores_full_marks_on_generated_cases(kind):
         case = damage.make_case(13, i, gold, kind)
         score = damage.score_case(case, _oracle(case))
         assert score["count_ok"] and not score["leaks"] and not score["merges"], case["name"]
-        assert all(a["text_f1"] == 1 and a["para_f1"] == 1 and a["title_ok"] and a["authors_ok"]
-                   for a in score["articles"]), case["name"]
+        assert all(
+            a["text_f1"] == 1 and a["para_f1"] == 1 and a["title_ok"] and a["authors_ok"] for a in score["articles"]
+        ), case["name"]
 
 
 @pytest.mark.parametrize("kind", ["headers", "chrome", "promo", "byline", "note", "html"])
@@ -295,11 +353,22 @@ def test_cases_do_not_depend_on_the_hash_seed():
     """Floors are only meaningful if a case is the same in every process (no set-order randomness)."""
     import subprocess
 
-    code = ("import sys, hashlib; sys.path.insert(0, 'bench'); import damage; g = damage.load_gold(); "
-            "print(hashlib.sha256(b''.join(damage.make_case(7, i, g, k)['data'] for k in "
-            "('interleave', 'byline', 'promo', 'headers') for i in range(3))).hexdigest())")
-    out = {subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
-                          env=dict(os.environ, PYTHONHASHSEED=str(h))).stdout for h in (1, 2)}
+    code = (
+        "import sys, hashlib; sys.path.insert(0, 'bench'); import damage; g = damage.load_gold(); "
+        "print(hashlib.sha256(b''.join(damage.make_case(7, i, g, k)['data'] for k in "
+        "('interleave', 'byline', 'promo', 'headers') for i in range(3))).hexdigest())"
+    )
+    out = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+            env=dict(os.environ, PYTHONHASHSEED=str(h)),
+        ).stdout
+        for h in (1, 2)
+    }
     assert len(out) == 1
 
 

@@ -13,23 +13,26 @@ SIMPLIFIED = "数字经济是推动高质量发展的重要引擎。\n人工智�
 TRADITIONAL = "數字經濟是推動高質量發展的重要引擎。\n人工智慧正在重塑產業格局。\n"
 
 
-@pytest.mark.parametrize("encoding, data, text", [
-    ("utf-8", SIMPLIFIED.encode("utf-8"), SIMPLIFIED),
-    ("utf-8-sig", codecs.BOM_UTF8 + SIMPLIFIED.encode("utf-8"), SIMPLIFIED),
-    ("gb18030", SIMPLIFIED.encode("gb18030"), SIMPLIFIED),
-    ("gbk", SIMPLIFIED.encode("gbk"), SIMPLIFIED),
-    ("big5", TRADITIONAL.encode("big5"), TRADITIONAL),
-    ("utf-16 BOM", SIMPLIFIED.encode("utf-16"), SIMPLIFIED),
-    ("utf-16-le", SIMPLIFIED.encode("utf-16-le"), SIMPLIFIED),
-    ("utf-16-be", SIMPLIFIED.encode("utf-16-be"), SIMPLIFIED),
-])
+@pytest.mark.parametrize(
+    "encoding, data, text",
+    [
+        ("utf-8", SIMPLIFIED.encode("utf-8"), SIMPLIFIED),
+        ("utf-8-sig", codecs.BOM_UTF8 + SIMPLIFIED.encode("utf-8"), SIMPLIFIED),
+        ("gb18030", SIMPLIFIED.encode("gb18030"), SIMPLIFIED),
+        ("gbk", SIMPLIFIED.encode("gbk"), SIMPLIFIED),
+        ("big5", TRADITIONAL.encode("big5"), TRADITIONAL),
+        ("utf-16 BOM", SIMPLIFIED.encode("utf-16"), SIMPLIFIED),
+        ("utf-16-le", SIMPLIFIED.encode("utf-16-le"), SIMPLIFIED),
+        ("utf-16-be", SIMPLIFIED.encode("utf-16-be"), SIMPLIFIED),
+    ],
+)
 def test_encodings(encoding, data, text):
     decoded, used, _ = decode_bytes(data)
     assert decoded == text, used
 
 
 def test_line_endings_are_normalised_and_reported():
-    decoded, _, changes = decode_bytes("第一段。\r\n第二段。\r第三段。".encode("utf-8"))
+    decoded, _, changes = decode_bytes("第一段。\r\n第二段。\r第三段。".encode())
     assert decoded == "第一段。\n第二段。\n第三段。"
     assert any(c.kind == "fix_line_endings" for c in changes)
 

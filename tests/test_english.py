@@ -22,7 +22,9 @@ def test_english_pages_use_english_title_pinyin_authors_and_say_what_is_missing(
 
     from conftest import ROOT, build_site, copy_build_files
 
-    translated = read(built_site / "en" / "articles" / next(a.slug for a in corpus.articles if a.authors == ["徐华亮"]) / "index.html")
+    translated = read(
+        built_site / "en" / "articles" / next(a.slug for a in corpus.articles if a.authors == ["徐华亮"]) / "index.html"
+    )
     assert "Xu Hualiang" in translated and "Key points" in translated
     # An article without a translation says so: a small site of one source whose translation is not there.
     art = next(a for a in corpus.articles if a.source.startswith("003_"))
@@ -46,7 +48,7 @@ def test_translation_page_and_status(built_site, corpus):
     assert html.count("中文原文") >= 4  # the Chinese original of each paragraph, one click away
     assert "English translation in preparation" not in html
     status = read(built_site / "en" / "translations" / "index.html")
-    row = status[status.index("Genuinely Promoting"):][:400]
+    row = status[status.index("Genuinely Promoting") :][:400]
     assert "translated (2026-11-22)" in row
 
 
@@ -62,7 +64,11 @@ def test_a_translation_older_than_its_source_is_flagged(corpus):
 def test_glossary_in_both_languages(built_site):
     zh = read(built_site / "glossary" / "index.html")
     en = read(built_site / "en" / "glossary" / "index.html")
-    for term, english in (("新质生产力", "new quality productive forces"), ("专精特新", "SRDI"), ("数实融合", "integration of the digital and real economies")):
+    for term, english in (
+        ("新质生产力", "new quality productive forces"),
+        ("专精特新", "SRDI"),
+        ("数实融合", "integration of the digital and real economies"),
+    ):
         assert term in zh and english in zh
         assert english in en
 

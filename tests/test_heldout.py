@@ -45,10 +45,19 @@ def _run():
 
 def _oracle(case) -> SourceResult:
     """What a perfect pipeline would give: the gold articles themselves."""
-    arts = [Article(source=case["name"], title=g["title"], authors=list(g["authors"]),
-                    blocks=[Block("p", p) for p in g["paras"]], report=[]) for g in case["gold"]]
-    return SourceResult(name=case["name"], path="", encoding="utf-8", script="simplified", articles=arts,
-                        report=[], sidecar={})
+    arts = [
+        Article(
+            source=case["name"],
+            title=g["title"],
+            authors=list(g["authors"]),
+            blocks=[Block("p", p) for p in g["paras"]],
+            report=[],
+        )
+        for g in case["gold"]
+    ]
+    return SourceResult(
+        name=case["name"], path="", encoding="utf-8", script="simplified", articles=arts, report=[], sidecar={}
+    )
 
 
 # ---------------------------------------------------------------- the set itself
@@ -69,8 +78,9 @@ def test_the_set_has_its_cases_and_is_marked_synthetic():
 def test_the_cases_are_rebuilt_byte_for_byte_from_the_articles(tmp_path):
     """bench/heldout/make.py is the source of the cases: a hand edit of a case file (or of make.py without
     rebuilding) fails here."""
-    subprocess.run([sys.executable, os.path.join(HELDOUT, "make.py"), str(tmp_path)], check=True, capture_output=True,
-                   timeout=120)
+    subprocess.run(
+        [sys.executable, os.path.join(HELDOUT, "make.py"), str(tmp_path)], check=True, capture_output=True, timeout=120
+    )
     committed = sorted(os.listdir(CASES_DIR))
     assert sorted(os.listdir(tmp_path)) == committed
     for name in committed:
@@ -84,8 +94,9 @@ def test_a_perfect_pipeline_scores_full_marks(name):
     case = next(c for c in _cases() if c["name"] == name)
     score = damage.score_case(case, _oracle(case))
     assert score["count_ok"] and not score["leaks"] and not score["merges"], score
-    assert all(a["text_f1"] == 1 and a["para_f1"] == 1 and a["title_ok"] and a["authors_ok"]
-               for a in score["articles"]), score["articles"]
+    assert all(
+        a["text_f1"] == 1 and a["para_f1"] == 1 and a["title_ok"] and a["authors_ok"] for a in score["articles"]
+    ), score["articles"]
 
 
 @pytest.mark.parametrize("name", [c["name"] for c in damage.load_heldout(HELDOUT)])
@@ -106,14 +117,23 @@ def test_a_pipeline_that_keeps_every_line_is_caught():
     for case in _cases():
         lines = [ln for ln in case["data"].decode(case["encoding"]).splitlines() if ln.strip()]
         art = Article(source=case["name"], title=None, authors=[], blocks=[Block("p", ln) for ln in lines], report=[])
-        score = damage.score_case(case, SourceResult(name=case["name"], path="", encoding="utf-8",
-                                                     script="simplified", articles=[art], report=[], sidecar={}))
+        score = damage.score_case(
+            case,
+            SourceResult(
+                name=case["name"], path="", encoding="utf-8", script="simplified", articles=[art], report=[], sidecar={}
+            ),
+        )
         assert score["leaks"], case["name"]
 
 
 def test_the_runner_prints_the_table():
-    out = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "damage.py"), "--heldout", HELDOUT],
-                         capture_output=True, text=True, check=True, timeout=300).stdout
+    out = subprocess.run(
+        [sys.executable, os.path.join(ROOT, "bench", "damage.py"), "--heldout", HELDOUT],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    ).stdout
     assert out.startswith("| damage kind |") and f"| all | {len(_cases())} |" in out
     assert all(f"| {c['name']} |" in out for c in _cases()), "one line per case"
 
@@ -131,8 +151,11 @@ def test_heldout_kind_does_not_regress(kind):
 @pytest.mark.parametrize("name", list(BASELINE["cases"]))
 def test_heldout_case_does_not_regress(name):
     score, floor = _run()[0][name], BASELINE["cases"][name]
-    got = {"text_f1_worst": min(a["text_f1"] for a in score["articles"]), "leaks": len(score["leaks"]),
-           "silent_merges": len(score["silent_merges"])}
+    got = {
+        "text_f1_worst": min(a["text_f1"] for a in score["articles"]),
+        "leaks": len(score["leaks"]),
+        "silent_merges": len(score["silent_merges"]),
+    }
     worse = {m: (got[m], f) for m, f in floor.items() if not damage.meets(m, got[m], f)}
     assert not worse, f"{name}: below the recorded level (measured, floor): {worse}"
 

@@ -37,8 +37,11 @@ def _case(name: str) -> dict:
         return yaml.safe_load(fh)
 
 
-CASES = {d: _case(d) for d in sorted(os.listdir(HOSTILE)) if not d.startswith(("_", ".")) and
-         os.path.isdir(os.path.join(HOSTILE, d))}
+CASES = {
+    d: _case(d)
+    for d in sorted(os.listdir(HOSTILE))
+    if not d.startswith(("_", ".")) and os.path.isdir(os.path.join(HOSTILE, d))
+}
 REJECTED = [n for n, c in CASES.items() if c["expect"] == "rejected"]
 HARMLESS = [n for n, c in CASES.items() if c["expect"] == "harmless"]
 
@@ -47,8 +50,11 @@ def lay_out(dest: str, names: list[str], build: bool = True) -> str:
     """A project at dest: the site's build files, the base corpus, then each case's payload over it.
     Without build, no hooks/ (`wenku check` runs in this process, with this checkout's code)."""
     for name in ("hooks", "overrides") if build else ("overrides",):
-        shutil.copytree(os.path.join(ROOT, name), os.path.join(dest, name),
-                        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        shutil.copytree(
+            os.path.join(ROOT, name),
+            os.path.join(dest, name),
+            ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"),
+        )
     shutil.copy(os.path.join(ROOT, "mkdocs.yml"), os.path.join(dest, "mkdocs.yml"))
     shutil.copytree(os.path.join(ROOT, "docs"), os.path.join(dest, "docs"), ignore=shutil.ignore_patterns("articles"))
     shutil.copytree(os.path.join(BASE, "sources"), os.path.join(dest, "sources"))
@@ -131,8 +137,14 @@ def test_the_build_refuses_every_rejected_case(tmp_path):
     page cases (refused by the input checks), then the largest compatible group of source cases (refused
     when the corpus is staged); the few left over share a file with that group and are covered by the
     in-process check above."""
-    first = [n for n in REJECTED if CASES[n]["file"].startswith(("docs/", "hooks/")) or "symlink" in n
-             or CASES[n]["file"].endswith(".md") or "file-name" in n]
+    first = [
+        n
+        for n in REJECTED
+        if CASES[n]["file"].startswith(("docs/", "hooks/"))
+        or "symlink" in n
+        or CASES[n]["file"].endswith(".md")
+        or "file-name" in n
+    ]
     rest = max(_compatible([n for n in REJECTED if n not in first]), key=len)
     for i, names in enumerate([first, rest]):
         proj = lay_out(str(tmp_path / f"p{i}"), names)
@@ -300,8 +312,10 @@ def test_chromium_runs_no_hostile_script(hostile_site, hostile_server, browser):
     events = {"dialogs": [], "errors": []}
     page.on("dialog", lambda d: (events["dialogs"].append(d.message), d.dismiss()))
     page.on("pageerror", lambda e: events["errors"].append(str(e)))
-    page.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation', "
-                         "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+    page.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation', "
+        "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
     urls = sorted({u for n in HARMLESS for u in CASES[n].get("pages") or []})
     # Traditional article pages are the Simplified ones converted: their HTML is checked above; one in Chromium.
     hant = [u for u in urls if u.startswith("zh-Hant/articles/")]
@@ -341,8 +355,10 @@ def test_search_results_with_hostile_titles_stay_text(hostile_site, hostile_serv
     page.wait_for_selector(".md-search-result__item")
     listing = page.locator(".md-search-result__list")
     assert listing.locator("svg, img, script, iframe").count() == 0
-    handlers = page.evaluate("[...document.querySelectorAll('.md-search-result *')].flatMap(e => [...e.attributes]"
-                             ".filter(a => a.name.startsWith('on')).map(a => a.name))")
+    handlers = page.evaluate(
+        "[...document.querySelectorAll('.md-search-result *')].flatMap(e => [...e.attributes]"
+        ".filter(a => a.name.startsWith('on')).map(a => a.name))"
+    )
     assert handlers == [] and dialogs == []
     context.close()
 
@@ -363,15 +379,22 @@ def test_csp_blocks_an_injected_handler_that_got_through(hostile_site, hostile_s
     both. The signal is the browser's own violation events (one per blocked script), never a sleep."""
     _, site = hostile_site
     source = parse_page(os.path.join(site, "index.html")).raw
-    probe = re.sub(r"(<body[^>]*>)", r'\1<img src="missing.png" onerror="window.__ran = 1">'
-                   r"<script>window.__ran2 = 1</script>", source, count=1)
+    probe = re.sub(
+        r"(<body[^>]*>)",
+        r'\1<img src="missing.png" onerror="window.__ran = 1">'
+        r"<script>window.__ran2 = 1</script>",
+        source,
+        count=1,
+    )
     assert probe != source
     with open(os.path.join(site, "csp-probe.html"), "w", encoding="utf-8") as fh:  # beside index.html
         fh.write(probe)
     context = browser.new_context()
     page = context.new_page()
-    page.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation', "
-                         "e => window.__csp.push(e.effectiveDirective));")
+    page.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation', "
+        "e => window.__csp.push(e.effectiveDirective));"
+    )
     page.goto(hostile_server + "csp-probe.html")
     page.wait_for_function("window.__csp.length >= 2")
     assert page.evaluate("[window.__ran, window.__ran2]") == [None, None]
@@ -392,9 +415,19 @@ def test_published_list_is_compared_with_the_previous_main(tmp_path):
         fh.write(f"{slug}\n")
 
     def git(*args):
-        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
-                       env=dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@e", GIT_COMMITTER_NAME="t",
-                                GIT_COMMITTER_EMAIL="t@e"))
+        subprocess.run(
+            ["git", *args],
+            cwd=root,
+            check=True,
+            capture_output=True,
+            env=dict(
+                os.environ,
+                GIT_AUTHOR_NAME="t",
+                GIT_AUTHOR_EMAIL="t@e",
+                GIT_COMMITTER_NAME="t",
+                GIT_COMMITTER_EMAIL="t@e",
+            ),
+        )
 
     git("init", "-q", "-b", "main")
     git("add", "sources")

@@ -33,8 +33,11 @@ def test_serve_builds_the_simplified_edition_unless_told_otherwise():
 
 
 def test_dirty_rebuild_entries_replace_whole_pages_and_keep_the_others():
-    old = [{"location": "a/", "text": "old a"}, {"location": "a/#s1", "text": "old a s1"},
-           {"location": "b/", "text": "b"}]
+    old = [
+        {"location": "a/", "text": "old a"},
+        {"location": "a/#s1", "text": "old a s1"},
+        {"location": "b/", "text": "b"},
+    ]
     new = [{"location": "a/", "text": "new a"}]
     merged = preview.merge_entries(old, new)
     assert merged == [{"location": "b/", "text": "b"}, {"location": "a/", "text": "new a"}]  # a/#s1 gone
@@ -87,13 +90,16 @@ def test_three_edition_processes_merge_into_the_one_process_site(built_site, tmp
         rel = path.relative_to(built_site)
         if not (site / rel).is_file() or (site / rel).read_bytes() != path.read_bytes():
             differ.append(str(rel))
-    extra = [str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and not (built_site / p.relative_to(site)).exists()]
+    extra = [
+        str(p.relative_to(site))
+        for p in site.rglob("*")
+        if p.is_file() and not (built_site / p.relative_to(site)).exists()
+    ]
     assert differ == [] and extra == [], (differ[:10], extra[:10])
 
 
 def test_make_serve_preview_shows_an_edit_and_serves_the_simplified_edition(tmp_path):
     # What `make serve` runs, on a copy of the project: the first build, then an edit of a hand-written page.
-    import shutil
     import signal
     import socket
     import subprocess
@@ -129,9 +135,14 @@ def test_make_serve_preview_shows_an_edit_and_serves_the_simplified_edition(tmp_
         return False
 
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", WENKU_EDITIONS="zh")  # as `make serve` sets it
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=proj, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              start_new_session=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=proj,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     try:
         assert until(lambda: get("about/")[0] == 200, 600), "the first build was not served"
         assert get("en/about/")[0] == 404  # the preview builds the Simplified edition only

@@ -8,7 +8,10 @@ from hypothesis import strategies as st
 from wenku.corpus import SourceError, process_bytes
 from wenku.ingest.repairs import repair_line
 
-CHINESE = st.text(alphabet=st.sampled_from(list("数字经济人工智能产业发展新质生产力，。、；：？！“”（）《》 \n的是在和与")), max_size=200)
+CHINESE = st.text(
+    alphabet=st.sampled_from(list("数字经济人工智能产业发展新质生产力，。、；：？！“”（）《》 \n的是在和与")),
+    max_size=200,
+)
 ANY_TEXT = st.text(max_size=300)
 
 

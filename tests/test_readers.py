@@ -75,16 +75,29 @@ def article_pages(site, edition: str) -> list:
 def article_text(path) -> str:
     """The text of an article's body (the Markdown content, not the header, Cite box or navigation)."""
     t = tree(path)
-    return "".join(text for stack, text in t.runs
-                   if inside(stack, "article") and not inside(stack, cls="wenku-article-header")
-                   and not inside(stack, cls="wenku-cite") and not inside(stack, cls="wenku-provenance")
-                   and not inside(stack, cls="headerlink") and not inside(stack, cls="wenku-article-footer"))
+    return "".join(
+        text
+        for stack, text in t.runs
+        if inside(stack, "article")
+        and not inside(stack, cls="wenku-article-header")
+        and not inside(stack, cls="wenku-cite")
+        and not inside(stack, cls="wenku-provenance")
+        and not inside(stack, cls="headerlink")
+        and not inside(stack, cls="wenku-article-footer")
+    )
 
 
 # ---------------------------------------------------------------- 1. the Traditional edition: script only
 
 # Words that OpenCC's Taiwan phrase table (s2twp) would replace: a script-only edition keeps them.
-VOCABULARY = {"数据": "資料", "人工智能": "人工智慧", "信息": "資訊", "软件": "軟體", "网络": "網路", "互联网": "網際網路"}
+VOCABULARY = {
+    "数据": "資料",
+    "人工智能": "人工智慧",
+    "信息": "資訊",
+    "软件": "軟體",
+    "网络": "網路",
+    "互联网": "網際網路",
+}
 
 
 def test_traditional_conversion_changes_script_not_words():
@@ -163,7 +176,7 @@ def test_nav_translations_cover_every_title_once():
     text, cfg = _config()
     langs = {lang["locale"]: lang for lang in next(p["i18n"] for p in cfg["plugins"] if "i18n" in p)["languages"]}
     titles = _nav_titles(cfg["nav"])
-    block = text[text.index("locale: zh-Hant"):text.index("\nnav:")]
+    block = text[text.index("locale: zh-Hant") : text.index("\nnav:")]
     for title in titles:
         assert block.count(f" {title}:") == 1, f"zh-Hant nav_translations: {title} given {block.count(title)} times"
         assert not HAN.search(langs["en"]["nav_translations"][title]), title
@@ -188,20 +201,37 @@ def test_interface_labels_per_language():
 CHROME_CLASSES = ("md-header", "md-tabs", "md-sidebar--primary", "md-footer", "md-search", "md-top")
 
 
-@pytest.mark.parametrize("rel", ["index.html", "articles/index.html", "about/index.html", "editors/index.html",
-                                 "glossary/index.html", "topics/index.html"])
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "index.html",
+        "articles/index.html",
+        "about/index.html",
+        "editors/index.html",
+        "glossary/index.html",
+        "topics/index.html",
+    ],
+)
 def test_english_interface_has_no_chinese(built_site, rel):
     """Header, tabs, navigation, footer and search of English pages: English only (the language switcher
     names the other editions in their own script, marked with lang)."""
     t = tree(built_site / "en" / rel)
 
     def chrome(stack):  # the language switcher and the page's own table of contents are not interface
-        return any(inside(stack, cls=c) for c in CHROME_CLASSES) and not inside(stack, cls="md-select") \
+        return (
+            any(inside(stack, cls=c) for c in CHROME_CLASSES)
+            and not inside(stack, cls="md-select")
             and not inside(stack, cls="md-nav--secondary")
+        )
 
     found = [text.strip() for stack, text in t.runs if chrome(stack) and HAN.search(text)]
-    found += [f"{tag}[{name}]={attrs[name]}" for tag, attrs, stack in t.elements if chrome(stack + ((tag, attrs),))
-              for name in ("title", "aria-label", "placeholder", "alt") if HAN.search(attrs.get(name) or "")]
+    found += [
+        f"{tag}[{name}]={attrs[name]}"
+        for tag, attrs, stack in t.elements
+        if chrome(stack + ((tag, attrs),))
+        for name in ("title", "aria-label", "placeholder", "alt")
+        if HAN.search(attrs.get(name) or "")
+    ]
     assert len(t.runs) > 50
     assert not found, found
 
@@ -210,8 +240,12 @@ def test_english_interface_has_no_chinese(built_site, rel):
 def test_traditional_navigation_is_the_converted_simplified_navigation(built_site, rel):
     def nav(path):
         t = tree(path)
-        return [text.strip() for stack, text in t.runs if inside(stack, cls="md-tabs")
-                or (inside(stack, cls="md-sidebar--primary") and inside(stack, cls="md-nav__link"))]
+        return [
+            text.strip()
+            for stack, text in t.runs
+            if inside(stack, cls="md-tabs")
+            or (inside(stack, cls="md-sidebar--primary") and inside(stack, cls="md-nav__link"))
+        ]
 
     zh, hant = nav(built_site / rel), nav(built_site / "zh-Hant" / rel)
     assert zh and hant == [to_traditional(x) for x in zh]
@@ -221,9 +255,17 @@ def test_traditional_navigation_is_the_converted_simplified_navigation(built_sit
 # ---------------------------------------------------------------- 3. feeds
 
 
-@pytest.mark.parametrize("date, expected", [
-    ("2025-06-25", "Wed, 25 Jun 2025 00:00:00 +0000"), ("2023-08", "Tue, 01 Aug 2023 00:00:00 +0000"),
-    ("2025", "Wed, 01 Jan 2025 00:00:00 +0000"), ("2023-02-30", None), ("待核实", None), (None, None)])
+@pytest.mark.parametrize(
+    "date, expected",
+    [
+        ("2025-06-25", "Wed, 25 Jun 2025 00:00:00 +0000"),
+        ("2023-08", "Tue, 01 Aug 2023 00:00:00 +0000"),
+        ("2025", "Wed, 01 Jan 2025 00:00:00 +0000"),
+        ("2023-02-30", None),
+        ("待核实", None),
+        (None, None),
+    ],
+)
 def test_feed_dates(date, expected):
     from wenku.model import Article
 
@@ -239,8 +281,13 @@ def test_undated_article_is_dated_by_its_first_commit(corpus):
     assert undated
     for art in undated:
         path = next(os.path.relpath(s.path, ROOT) for s in corpus.sources if s.name == art.source)
-        first = subprocess.run(["git", "log", "--reverse", "--format=%cs", "--", path], cwd=ROOT,
-                               capture_output=True, text=True, check=True).stdout.split()[0]
+        first = subprocess.run(
+            ["git", "log", "--reverse", "--format=%cs", "--", path],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()[0]
         assert added[art.slug] == first
         assert sitegen.feed_date(art, added) is not None
 
@@ -271,8 +318,8 @@ def test_feed_per_edition(built_site, corpus, edition):
         assert entry.published_parsed, entry.title
         y, m, d = entry.published_parsed[:3]
         parts = (art.date or "").split("-")
-        assert (y, m, d)[:len(parts)] == tuple(int(p) for p in parts), (art.date, entry.published)
-        assert (m, d)[len(parts) - 1:] == (1, 1)[len(parts) - 1:]  # a partial date: its first day
+        assert (y, m, d)[: len(parts)] == tuple(int(p) for p in parts), (art.date, entry.published)
+        assert (m, d)[len(parts) - 1 :] == (1, 1)[len(parts) - 1 :]  # a partial date: its first day
         dates.append((y, m, d))
         partial += len(parts) < 3
         assert len(entry.description) > 20
@@ -294,8 +341,11 @@ def test_404_page_per_edition(built_site):
     for lang, t in pages.items():
         html_tag = next(attrs for tag, attrs, _ in t.elements if tag == "html")
         assert html_tag["lang"] == lang
-        body = [text for stack, text in t.runs if inside(stack, "article") and not inside(stack, "p", lang="en")
-                and not inside(stack, "p", lang="zh-Hant")]
+        body = [
+            text
+            for stack, text in t.runs
+            if inside(stack, "article") and not inside(stack, "p", lang="en") and not inside(stack, "p", lang="zh-Hant")
+        ]
         headings[lang] = next(text for stack, text in t.runs if inside(stack, "article") and inside(stack, "h1"))
         assert "404" in headings[lang]
         links = [a.get("href") for tag, a, stack in t.elements if tag == "a" and inside(stack, "article")]
@@ -328,14 +378,18 @@ def test_heading_slugs():
 
 
 def test_paragraph_numbering_in_markdown():
-    md = ("导语\n{: .wenku-deck }\n\n## 标题\n\n第一段\\*。\n\n- 列表\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
-          "!!! abstract \"框\"\n\n    框内\n\n第二段[术语](../glossary.md#term-x)。\n\n```\ncode\n\nmore\n```\n\n第三段")
+    md = (
+        "导语\n{: .wenku-deck }\n\n## 标题\n\n第一段\\*。\n\n- 列表\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+        '!!! abstract "框"\n\n    框内\n\n第二段[术语](../glossary.md#term-x)。\n\n```\ncode\n\nmore\n```\n\n第三段'
+    )
     out, texts = anchors.number_paragraphs(md)
     assert texts == ["导语", "第一段*。", "第二段术语。", "第三段"]
     assert "导语\n{: .wenku-deck #p1 }" in out and "第一段\\*。\n{: #p2 }" in out and out.endswith("第三段\n{: #p4 }")
     assert "框内\n{:" not in out and "code\n\nmore" in out
-    en = ("Note.\n{: .wenku-translation-note }\n\nThird.\n\n??? quote \"中文原文\"\n\n    第三段\n\n"
-          "First.\n\n??? quote \"中文原文\"\n\n    导语\n\nAn unmatched one.\n\n??? quote \"中文原文\"\n\n    别的\n")
+    en = (
+        'Note.\n{: .wenku-translation-note }\n\nThird.\n\n??? quote "中文原文"\n\n    第三段\n\n'
+        'First.\n\n??? quote "中文原文"\n\n    导语\n\nAn unmatched one.\n\n??? quote "中文原文"\n\n    别的\n'
+    )
     numbered = anchors.number_translation(en, texts)
     assert "Third.\n{: #p4 }" in numbered and "First.\n{: #p1 }" in numbered
     assert "Note.\n{: .wenku-translation-note }\n" in numbered and "An unmatched one.\n\n" in numbered
@@ -346,8 +400,12 @@ def _content_ids(path):
     t = tree(path)
     paras, heads = [], []
     for tag, attrs, stack in t.elements:
-        if attrs.get("id") and inside(stack, "article") and not inside(stack, cls="wenku-article-header") \
-                and not inside(stack, cls="wenku-cite"):
+        if (
+            attrs.get("id")
+            and inside(stack, "article")
+            and not inside(stack, cls="wenku-article-header")
+            and not inside(stack, cls="wenku-cite")
+        ):
             if tag == "p" and RE_PARA_ID.match(attrs["id"]):
                 paras.append(attrs["id"])
             elif tag in ("h2", "h3", "h4"):
@@ -392,7 +450,7 @@ def test_translation_paragraphs_carry_the_chinese_numbers(built_site):
     assert translations
     numbered = 0
     for path in translations:
-        slug = path.name[:-len(".en.md")]
+        slug = path.name[: -len(".en.md")]
         zh = _paragraph_texts(built_site / "articles" / slug / "index.html")
         t = tree(built_site / "en" / "articles" / slug / "index.html")
         current, boxes = None, {}
@@ -415,8 +473,11 @@ def test_translation_paragraphs_carry_the_chinese_numbers(built_site):
                 assert boxes[pid].startswith(zh[pid].replace(FIGURE_NOTE, "")[:30]), (slug, pid, boxes[pid][:30])
                 numbered += 1
         blocks = path.read_text(encoding="utf-8").split("\n\n")
-        after_paragraph = [b for prev, b in zip(blocks, blocks[1:]) if b.startswith("??? quote")
-                           and prev.strip() and not prev.startswith(("#", "-", "|", " ", "!", "?", "<"))]
+        after_paragraph = [
+            b
+            for prev, b in zip(blocks, blocks[1:], strict=False)
+            if b.startswith("??? quote") and prev.strip() and not prev.startswith(("#", "-", "|", " ", "!", "?", "<"))
+        ]
         assert len(ids) >= 0.9 * len(after_paragraph), slug
     assert numbered > 300
 
@@ -426,8 +487,10 @@ PARAGRAPH_IN_VIEW = """id => { const r = document.getElementById(id).getBounding
 OPACITY = "sel => getComputedStyle(document.querySelector(sel)).opacity"
 
 
-@pytest.mark.parametrize("edition, slug, number", [
-    ("", "zhang-weilin-001-1", 9), ("en/", "zhang-weilin-001-1", 9), ("zh-Hant/", "zhu-hongli-000-2", 3)])
+@pytest.mark.parametrize(
+    "edition, slug, number",
+    [("", "zhang-weilin-001-1", 9), ("en/", "zhang-weilin-001-1", 9), ("zh-Hant/", "zhu-hongli-000-2", 3)],
+)
 def test_paragraph_link_mark_in_the_browser(page, server, edition, slug, number):
     """The mark appears on hover and on keyboard focus; a click puts #pN in the address, scrolls the paragraph
     into view and copies the link; opening that link shows the paragraph."""
@@ -516,14 +579,15 @@ def test_data_files_per_edition(built_site, corpus):
             assert (built_site.parent / urlsplit(r["source_page"]).path.strip("/") / "index.html").exists()
             if lang != "zh":
                 assert r["text_zh"] == next(x for x in records["zh"] if x["slug"] == r["slug"])["text"]
-        table = list(csv.DictReader(io.StringIO(read(built_site / EDITIONS[lang] / "data" / "articles.csv"),
-                                                newline="")))
+        table = list(
+            csv.DictReader(io.StringIO(read(built_site / EDITIONS[lang] / "data" / "articles.csv"), newline=""))
+        )
         assert tuple(table[0]) == CSV_FIELDS and len(table) == len(recs)
-        for row, r in zip(table, recs):
+        for row, r in zip(table, recs, strict=False):
             for key in CSV_FIELDS:
                 value = "; ".join(r[key]) if isinstance(r[key], list) else ("" if r[key] is None else str(r[key]))
                 assert row[key] == value, (lang, r["slug"], key)
-    for zh, hant in zip(records["zh"], records["zh-Hant"]):
+    for zh, hant in zip(records["zh"], records["zh-Hant"], strict=False):
         assert hant["text"] == to_traditional(zh["text"]) and hant["title"] == to_traditional(zh["title"])
     # the text is the page's: every numbered paragraph of the page is a line of it
     for r in records["zh"]:
@@ -570,25 +634,29 @@ def _svg_parts(svg: str):
     return root, [(el.tag, dict(el.attrib)) for el in root.iter()]
 
 
-@pytest.mark.parametrize("rows, expected", [
-    ([("商业模式", "60%"), ("技术", "40%")], [60, 40]),
-    ([("a", "33%"), ("b", "33%"), ("c", "33%")], [33, 33, 33]),  # rounding: 99
-    ([("a", "12.5 %"), ("b", "87.5％")], [12.5, 87.5]),
-    ([("a", "60%"), ("b", "20%")], None),  # a part of a whole is missing
-    ([("a", "60%"), ("b", "n/a")], None),
-    ([("a", "100%")], None),  # one row: nothing to compare
-])
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        ([("商业模式", "60%"), ("技术", "40%")], [60, 40]),
+        ([("a", "33%"), ("b", "33%"), ("c", "33%")], [33, 33, 33]),  # rounding: 99
+        ([("a", "12.5 %"), ("b", "87.5％")], [12.5, 87.5]),
+        ([("a", "60%"), ("b", "20%")], None),  # a part of a whole is missing
+        ([("a", "60%"), ("b", "n/a")], None),
+        ([("a", "100%")], None),  # one row: nothing to compare
+    ],
+)
 def test_percentage_tables_are_recognised(rows, expected):
     data = charts.percentage_table(_table(rows))
     assert (data and data["values"]) == expected or (data is None and expected is None)
 
 
 def test_chart_svg_is_small_and_labelled():
-    html = "<p><strong>评估要素</strong></p>\n" + _table([("", "商业模式", "60%"), ("辅助", "技术&amp;人才", "40%")],
-                                                       head=("类别", "项目", "占比"))
+    html = "<p><strong>评估要素</strong></p>\n" + _table(
+        [("", "商业模式", "60%"), ("辅助", "技术&amp;人才", "40%")], head=("类别", "项目", "占比")
+    )
     out = charts.add_charts(html, "{caption}：各项占比")
-    assert out.endswith(html[html.index("<table"):])  # the table stays, after the chart
-    svg = out[out.index("<svg"):out.index("</svg>") + 6]
+    assert out.endswith(html[html.index("<table") :])  # the table stays, after the chart
+    svg = out[out.index("<svg") : out.index("</svg>") + 6]
     root, parts = _svg_parts(svg)
     assert {tag.split("}")[-1] for tag, _ in parts} <= SVG_ELEMENTS
     assert all({a.lower() for a in attrs} <= SVG_ATTRIBUTES for _, attrs in parts), parts
@@ -597,8 +665,12 @@ def test_chart_svg_is_small_and_labelled():
     assert "商业模式" in texts and "技术&人才" in texts and "60%" in texts and "辅助" in texts  # legend
     bars = [float(r.get("width")) for r in root.iter("rect") if float(r.get("width")) > 12]
     assert bars[0] / bars[1] == pytest.approx(60 / 40)
-    assert charts.add_charts("<details><p>x</p>" + _table([("a", "50%"), ("b", "50%")]) + "</details>", "{caption}") \
-        .count("<svg") == 0  # a Chinese original box gets no second chart
+    assert (
+        charts.add_charts("<details><p>x</p>" + _table([("a", "50%"), ("b", "50%")]) + "</details>", "{caption}").count(
+            "<svg"
+        )
+        == 0
+    )  # a Chinese original box gets no second chart
 
 
 CHART_PAGE = "articles/difang-zhengfu-peiyu-rengongzhineng-chanye-de-celve-jianyi/index.html"
@@ -617,20 +689,22 @@ def test_charts_on_the_slide_deck(built_site, edition):
         root, parts = _svg_parts(svg)
         assert {tag.split("}")[-1] for tag, _ in parts} <= SVG_ELEMENTS
         titles.append(root[0].text)
-        table = html[html.index(svg) + len(svg):]
-        table = table[:table.index("</table>")]
+        table = html[html.index(svg) + len(svg) :]
+        table = table[: table.index("</table>")]
         assert table.lstrip().startswith("<table")
         data = charts.percentage_table(table)
         assert 99 <= sum(data["values"]) <= 101
-        rows = [el for el in root.iter("rect") if "wenku-chart__bar" in el.get("class")][:len(data["values"])]
+        rows = [el for el in root.iter("rect") if "wenku-chart__bar" in el.get("class")][: len(data["values"])]
         widths = [float(r.get("width")) for r in rows]
         assert [round(w / max(widths) * max(data["values"])) for w in widths] == [round(v) for v in data["values"]]
-        assert [el.text for el in root.iter("text")][0::2][:len(data["labels"])] == data["labels"]
+        assert [el.text for el in root.iter("text")][0::2][: len(data["labels"])] == data["labels"]
     if edition == "en":
         assert "medium-sized" in titles[0] and "small" in titles[1] and not HAN.search(titles[0])
     else:
-        expected = ["中型专精特新企业评估关键要素：各项占比（条形图，数值见下表）",
-                    "小微型专精特新企业评估关键要素：各项占比（条形图，数值见下表）"]
+        expected = [
+            "中型专精特新企业评估关键要素：各项占比（条形图，数值见下表）",
+            "小微型专精特新企业评估关键要素：各项占比（条形图，数值见下表）",
+        ]
         assert titles == (expected if edition == "zh" else [to_traditional(t) for t in expected])
 
 
@@ -662,8 +736,11 @@ def axe_js():
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", [f"{prefix}{CHART_PAGE.replace('index.html', '')}" for prefix in EDITIONS.values()]
-                         + [f"{prefix}404.html" for prefix in EDITIONS.values()])
+@pytest.mark.parametrize(
+    "path",
+    [f"{prefix}{CHART_PAGE.replace('index.html', '')}" for prefix in EDITIONS.values()]
+    + [f"{prefix}404.html" for prefix in EDITIONS.values()],
+)
 def test_charts_marks_and_404_pass_axe(browser, server, axe_js, path, scheme):
     """axe-core finds nothing serious on the chart page (charts, paragraph marks shown) and the 404 pages."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
@@ -677,8 +754,11 @@ def test_charts_marks_and_404_pass_axe(browser, server, axe_js, path, scheme):
         pg.evaluate(axe_js)
         result = pg.evaluate("""() => axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'tag',
             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})""")
-        bad = [(v["impact"], v["id"], [n["target"] for n in v["nodes"][:5]]) for v in result["violations"]
-               if v["impact"] in ("serious", "critical")]
+        bad = [
+            (v["impact"], v["id"], [n["target"] for n in v["nodes"][:5]])
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
         assert bad == [], bad
     finally:
         context.close()

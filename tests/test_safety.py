@@ -19,8 +19,13 @@ CASES = sorted(d for d in os.listdir(BAD) if os.path.isdir(os.path.join(BAD, d))
 
 def check(root):
     env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "hooks"))
-    return subprocess.run([sys.executable, "-m", "wenku", "check", "--root", str(root)],
-                          capture_output=True, text=True, env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "wenku", "check", "--root", str(root)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -43,8 +48,10 @@ def test_the_project_itself_passes(tmp_path):
 
 
 def test_sanitizer_finds_what_the_allow_list_removes():
-    html = ('<script>alert(1)</script> <iframe src="x"></iframe> <p onclick="x()" class="a">t</p> '
-            '<a href="jav&#x61;script:alert(1)">a</a> <img src="data:image/png;base64,AA" alt="i">')
+    html = (
+        '<script>alert(1)</script> <iframe src="x"></iframe> <p onclick="x()" class="a">t</p> '
+        '<a href="jav&#x61;script:alert(1)">a</a> <img src="data:image/png;base64,AA" alt="i">'
+    )
     messages = " | ".join(f.message for f in findings(html))
     for want in ("<script>", "<iframe>", "'onclick'", "'javascript:'", "'data:'"):
         assert want in messages
@@ -54,12 +61,14 @@ def test_sanitizer_finds_what_the_allow_list_removes():
 
 
 def test_sanitizer_passes_what_markdown_produces():
-    html = ('<h2 id="a">T<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>'
-            '<div class="admonition abstract"><p class="admonition-title">x</p><p>y <strong>z</strong></p></div>'
-            '<table><thead><tr><th style="text-align: right;">a</th></tr></thead><tbody><tr>'
-            '<td style="text-align: right;">1</td></tr></tbody></table><p><a href="../x/">r</a> '
-            '<a href="https://e.org/?a=1&amp;b=2">h</a> <a href="mailto:a@b.c">m</a> <img src="i.png" alt="i"></p>'
-            '<details class="note"><summary>s</summary><p>t</p></details><pre><code class="language-py">x</code></pre>')
+    html = (
+        '<h2 id="a">T<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>'
+        '<div class="admonition abstract"><p class="admonition-title">x</p><p>y <strong>z</strong></p></div>'
+        '<table><thead><tr><th style="text-align: right;">a</th></tr></thead><tbody><tr>'
+        '<td style="text-align: right;">1</td></tr></tbody></table><p><a href="../x/">r</a> '
+        '<a href="https://e.org/?a=1&amp;b=2">h</a> <a href="mailto:a@b.c">m</a> <img src="i.png" alt="i"></p>'
+        '<details class="note"><summary>s</summary><p>t</p></details><pre><code class="language-py">x</code></pre>'
+    )
     assert findings(html) == []
 
 
@@ -82,8 +91,9 @@ def test_mixed_encodings_in_one_file_are_marked_not_crashing():
 def test_raw_html_in_a_source_is_shown_as_text(tmp_path):
     proj = tmp_path / "proj"
     copy_build_files(proj)
-    (proj / "sources" / "x.txt").write_text("# 恶意的标题<script>alert(1)</script>\n\n王五\n\n正文<img src=x onerror=alert(1)>结束。\n",
-                                           encoding="utf-8")
+    (proj / "sources" / "x.txt").write_text(
+        "# 恶意的标题<script>alert(1)</script>\n\n王五\n\n正文<img src=x onerror=alert(1)>结束。\n", encoding="utf-8"
+    )
     (proj / "sources" / "x.yml").write_text("kind: web-page\n", encoding="utf-8")
     result = build_site(str(proj), str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr[-2000:]

@@ -40,16 +40,24 @@ ASK_WORKER = """async ({worker, index, queries}) => {
 def ask(page, server, edition: str, queries: list[str]) -> list[list[list[dict]]]:
     """Results of the edition's worker for each query (groups of items, best first)."""
     page.goto(server + edition)
-    return page.evaluate(ASK_WORKER, {"worker": server + "assets/javascripts/workers/wenku-search.js",
-                                      "index": server + edition + "search/search_index.json",
-                                      "queries": queries})
+    return page.evaluate(
+        ASK_WORKER,
+        {
+            "worker": server + "assets/javascripts/workers/wenku-search.js",
+            "index": server + edition + "search/search_index.json",
+            "queries": queries,
+        },
+    )
 
 
 def article_paragraphs(site, edition: str, slug: str) -> list[str]:
     """Plain text of the paragraphs of one built article page (the article body, as readers see it)."""
-    page = read(site / edition / "articles" / slug / "index.html") if edition else \
-        read(site / "articles" / slug / "index.html")
-    body = page[page.index('<article class="md-content__inner'):page.index("</article>")]
+    page = (
+        read(site / edition / "articles" / slug / "index.html")
+        if edition
+        else read(site / "articles" / slug / "index.html")
+    )
+    body = page[page.index('<article class="md-content__inner') : page.index("</article>")]
     return [html.unescape(re.sub(r"<[^>]+>", "", p)) for p in re.findall(r'<p(?: id="p\d+")?>(.*?)</p>', body, re.S)]
 
 
@@ -61,7 +69,7 @@ def sample_strings(paragraphs: list[str], rng: random.Random, count: int) -> lis
         run = rng.choice(runs)
         size = rng.randint(2, min(8, len(run)))
         start = rng.randrange(len(run) - size + 1)
-        out.append(run[start:start + size])
+        out.append(run[start : start + size])
     return out
 
 
@@ -78,7 +86,7 @@ def test_recall_probe_any_sampled_string_finds_its_article(page, server, built_s
         for s in sample_strings(article_paragraphs(built_site, edition.rstrip("/"), art.slug), rng, 6):
             probes.append((s, f"articles/{art.slug}/"))
     results = ask(page, server, edition, [q for q, _ in probes])
-    missed = [(q, loc) for (q, loc), groups in zip(probes, results) if loc not in pages_found(groups)]
+    missed = [(q, loc) for (q, loc), groups in zip(probes, results, strict=False) if loc not in pages_found(groups)]
     assert len(probes) == 6 * len(corpus.articles)
     assert missed == [], f"{len(missed)} of {len(probes)} sampled strings did not find their article: {missed[:10]}"
     assert page.errors == [], page.errors
@@ -89,7 +97,7 @@ def test_fragment_of_a_longer_word_and_domain_terms(page, server):
     # 统计 inside 国家统计局, 生产 inside 新质生产力, a traditional query, full-width Latin.
     queries = ["统计", "质生", "新质生产力", "专精特新", "數據要素", "ＡＩ"]
     results = ask(page, server, "", queries)
-    for q, groups in zip(queries, results):
+    for q, groups in zip(queries, results, strict=False):
         assert groups, q
         assert any(item["location"].startswith("articles/") for g in groups for item in g), q
 
@@ -136,23 +144,29 @@ def test_search_box_shows_results_from_our_worker(page, server):
 
 def article_text(site, edition: str, slug: str) -> str:
     """Plain text of one built article page's body (paragraphs, headings, everything searched)."""
-    page = read(site / edition / "articles" / slug / "index.html") if edition else \
-        read(site / "articles" / slug / "index.html")
-    body = page[page.index('<article class="md-content__inner'):page.index("</article>")]
+    page = (
+        read(site / edition / "articles" / slug / "index.html")
+        if edition
+        else read(site / "articles" / slug / "index.html")
+    )
+    body = page[page.index('<article class="md-content__inner') : page.index("</article>")]
     return html.unescape(re.sub(r"<[^>]+>", "", body))
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("edition,queries", [("", ["链", "税", "云", "鏈"]), ("zh-Hant/", ["鏈", "稅", "雲", "链"])])
-def test_one_character_queries_find_every_article_that_holds_the_character(page, server, built_site, corpus,
-                                                                            edition, queries):
+def test_one_character_queries_find_every_article_that_holds_the_character(
+    page, server, built_site, corpus, edition, queries
+):
     results = ask(page, server, edition, queries)
     simplified_to_edition = {"链": "鏈", "税": "稅", "云": "雲"} if edition else {"鏈": "链", "稅": "税", "雲": "云"}
-    for q, groups in zip(queries, results):
+    for q, groups in zip(queries, results, strict=False):
         char = simplified_to_edition.get(q, q)  # a query in the other script is folded to this edition's
         texts = {f"articles/{a.slug}/": article_text(built_site, edition.rstrip("/"), a.slug) for a in corpus.articles}
-        paragraphs = {f"articles/{a.slug}/": "".join(article_paragraphs(built_site, edition.rstrip("/"), a.slug))
-                      for a in corpus.articles}
+        paragraphs = {
+            f"articles/{a.slug}/": "".join(article_paragraphs(built_site, edition.rstrip("/"), a.slug))
+            for a in corpus.articles
+        }
         expected = {loc for loc, text in paragraphs.items() if char in text}
         found = {loc for loc in pages_found(groups) if loc.startswith("articles/")}
         assert expected, f"{char} occurs in no article: pick another test character"
@@ -188,6 +202,7 @@ def test_results_past_the_tenth_get_their_excerpt_when_scrolled_into_view(page, 
 
 
 # ---- the index format, without a browser -------------------------------------------------------------
+
 
 @given(st.lists(st.integers(min_value=0, max_value=4999), unique=True))
 def test_id_lists_round_trip(ids):

@@ -85,9 +85,13 @@ def served(tmp_path):
     log_path = tmp_path / "serve.log"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=os.path.join(ROOT, "hooks"))
     with open(log_path, "w", encoding="utf-8") as log:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve",
-                                   "--dev-addr", f"127.0.0.1:{port}"],
-                                  cwd=proj, env=env, stdout=log, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=proj,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     try:
         yield proj, f"http://127.0.0.1:{port}/", server, log_path
     finally:

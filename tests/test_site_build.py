@@ -65,7 +65,7 @@ def test_sitemap_has_language_alternates(built_site, corpus):
 def test_article_header_shows_metadata(built_site, corpus):
     art = corpus.articles[0]
     html = read(built_site / "articles" / art.slug / "index.html")
-    header = html[html.index("wenku-article-header"):html.index("</header>", html.index("wenku-article-header"))]
+    header = html[html.index("wenku-article-header") : html.index("</header>", html.index("wenku-article-header"))]
     for text in ("作者", "徐华亮", "作者单位", "阅读时间", "来源文件", art.source, "清理报告", "基金项目"):
         assert text in header, text
     en = read(built_site / "en" / "articles" / art.slug / "index.html")
@@ -99,12 +99,12 @@ def test_internal_links_resolve(built_site):
         base_url = "http://site/reader/" + rel
         parser = _Refs()
         parser.feed(read(page))
-        for tag, _, ref in parser.refs:
+        for _tag, _, ref in parser.refs:
             url = urljoin(base_url, ref)
             parts = urlsplit(url)
             if parts.netloc != "site" or not parts.path.startswith("/reader/"):
                 continue
-            target = os.path.join(built_site, parts.path[len("/reader/"):])
+            target = os.path.join(built_site, parts.path[len("/reader/") :])
             if not (os.path.isfile(target) or os.path.isfile(os.path.join(target, "index.html"))):
                 broken.append((rel, ref))
     assert not broken, broken[:10]
@@ -117,8 +117,10 @@ def test_nothing_is_loaded_from_another_origin(built_site):
         assert 'http-equiv="Content-Security-Policy"' in html, page
         parser = _Refs()
         parser.feed(html)
-        for tag, attr, ref in parser.refs:
-            if tag in ("script", "link", "img", "iframe", "source", "video", "audio") and re.match(r"^(https?:)?//", ref):
+        for tag, _attr, ref in parser.refs:
+            if tag in ("script", "link", "img", "iframe", "source", "video", "audio") and re.match(
+                r"^(https?:)?//", ref
+            ):
                 if not ref.startswith("http://127.0.0.1:8000/reader/"):
                     offenders.append((page, tag, ref))
     assert not offenders, offenders[:5]
@@ -143,8 +145,9 @@ def _small_project(tmp_path):
     proj = tmp_path / "proj"
     copy_build_files(proj)
     shutil.copy(os.path.join(FIXTURES, "bundles", "interleaved_page.txt"), proj / "sources" / "100_page.txt")
-    (proj / "sources" / "100_page.yml").write_text("title: 测试版面\nkind: newspaper-page\nscript: simplified\n",
-                                                  encoding="utf-8")
+    (proj / "sources" / "100_page.yml").write_text(
+        "title: 测试版面\nkind: newspaper-page\nscript: simplified\n", encoding="utf-8"
+    )
     return proj
 
 
@@ -153,12 +156,15 @@ def test_page_in_docs_wins_over_generated(tmp_path):
     slug = "yi-shuju-yaosu-jihuo-xianyu-jingji"
     (proj / "docs" / "articles").mkdir(exist_ok=True)
     (proj / "docs" / "articles" / f"{slug}.md").write_text(
-        "---\ntitle: 以数据要素激活县域经济\narticle: true\nauthors: [王建国]\ndate: 2024-01\nslug: " + slug +
-        "\nsource: 100_page.txt\nsource_lines: 2-30\nwords: 10\nreading_time: 1\nsource_url: ../../sources/100-page/\n---\n\n编辑手工校订的正文。\n",
-        encoding="utf-8")
+        "---\ntitle: 以数据要素激活县域经济\narticle: true\nauthors: [王建国]\ndate: 2024-01\nslug: "
+        + slug
+        + "\nsource: 100_page.txt\nsource_lines: 2-30\nwords: 10\nreading_time: 1\nsource_url: ../../sources/100-page/\n---\n\n编辑手工校订的正文。\n",
+        encoding="utf-8",
+    )
     (proj / "docs" / "articles" / "shou-xie-de-wen-zhang.md").write_text(
         "---\ntitle: 编辑手写的文章\narticle: true\nauthors: [赵六]\ndate: 2024-03\ntopics: [rural]\n---\n\n手写正文。\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = build_site(str(proj), str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr[-2000:]
     html = read(tmp_path / "site" / "articles" / slug / "index.html")
@@ -175,8 +181,9 @@ def test_page_in_docs_wins_over_generated(tmp_path):
 
 def test_build_fails_with_file_and_line_on_a_bad_sidecar(tmp_path):
     proj = _small_project(tmp_path)
-    (proj / "sources" / "100_page.yml").write_text("title: 测试\nkind: newspaper-page\ndate: 2024-13-45\n",
-                                                  encoding="utf-8")
+    (proj / "sources" / "100_page.yml").write_text(
+        "title: 测试\nkind: newspaper-page\ndate: 2024-13-45\n", encoding="utf-8"
+    )
     result = build_site(str(proj), str(tmp_path / "site"))
     assert result.returncode != 0
     assert "sources/100_page.yml:3: 'date': bad date '2024-13-45'" in result.stderr + result.stdout

@@ -20,8 +20,11 @@ def test_natural_slug_from_the_title(tmp_path):
 
 
 def test_a_pinned_slug_is_used_and_the_other_overrides_still_apply(tmp_path):
-    corpus = _project(tmp_path, "kind: web-page\narticles:\n  shuzi-jingji-de-xin-yinqing:\n"
-                                "    slug: digital-engine\n    title_en: The New Engine\n")
+    corpus = _project(
+        tmp_path,
+        "kind: web-page\narticles:\n  shuzi-jingji-de-xin-yinqing:\n"
+        "    slug: digital-engine\n    title_en: The New Engine\n",
+    )
     [art] = corpus.articles
     assert art.slug == "digital-engine"
     assert art.meta["title_en"] == "The New Engine"
@@ -29,8 +32,11 @@ def test_a_pinned_slug_is_used_and_the_other_overrides_still_apply(tmp_path):
 
 
 def test_overrides_may_also_be_keyed_by_the_pinned_slug(tmp_path):
-    corpus = _project(tmp_path, "kind: web-page\narticles:\n  shuzi-jingji-de-xin-yinqing:\n"
-                                "    slug: digital-engine\n  digital-engine:\n    title_en: The New Engine\n")
+    corpus = _project(
+        tmp_path,
+        "kind: web-page\narticles:\n  shuzi-jingji-de-xin-yinqing:\n"
+        "    slug: digital-engine\n  digital-engine:\n    title_en: The New Engine\n",
+    )
     [art] = corpus.articles
     assert (art.slug, art.meta["title_en"]) == ("digital-engine", "The New Engine")
     assert not corpus.problems
@@ -38,8 +44,9 @@ def test_overrides_may_also_be_keyed_by_the_pinned_slug(tmp_path):
 
 def test_a_title_override_does_not_move_the_address(tmp_path):
     """The natural slug comes from the text as printed; a sidecar title changes the title only."""
-    corpus = _project(tmp_path, "kind: web-page\narticles:\n  shuzi-jingji-de-xin-yinqing:\n"
-                                "    title: 编辑改过的标题\n")
+    corpus = _project(
+        tmp_path, "kind: web-page\narticles:\n  shuzi-jingji-de-xin-yinqing:\n    title: 编辑改过的标题\n"
+    )
     [art] = corpus.articles
     assert (art.slug, art.title) == ("shuzi-jingji-de-xin-yinqing", "编辑改过的标题")
 

@@ -89,8 +89,11 @@ def test_slide_deck(corpus):
     assert art.title == "地方政府培育人工智能产业的策略建议"
     assert art.authors == ["宋涛"] and art.date == "2023-08"
     assert [b.text for b in art.blocks if b.kind == "h2"] == [
-        "第1部分　抓住新时代的五大历史机遇期绘蓝图", "第2部分　紧贴五大高质量发展之道谋布局",
-        "第3部分　构建区域特色AI产业培育方法论", "第4部分　地方政府培育AI产业四项具体举措"]
+        "第1部分　抓住新时代的五大历史机遇期绘蓝图",
+        "第2部分　紧贴五大高质量发展之道谋布局",
+        "第3部分　构建区域特色AI产业培育方法论",
+        "第4部分　地方政府培育AI产业四项具体举措",
+    ]
     assert text.count("### 1.5 ") == 1  # a slide title repeated on a continuation slide appears once
     assert "| 商业模式 | 20% |" in text or "| 关键要素 | 商业模式 | 20% |" in text
     assert "CONTENTS" not in text and "THANKS" not in text and "stgg_6406" not in text
@@ -118,6 +121,7 @@ def test_slugs_are_unique_and_readable(corpus):
 
 
 # ---------------------------------------------------------------- quality bar, for every source
+
 
 def _norm(text: str) -> str:
     """Text reduced to letters, digits and ideographs (markup, punctuation and spaces dropped)."""

@@ -31,7 +31,11 @@ def kinds(src):
 
 def test_compilation_titles_from_contents_list():
     src, arts = articles("compilation.txt")
-    assert [a.title for a in arts] == ["城市大脑需要更好的数据底座", "社区服务数字化的三个关键", "让数字政务更好惠及老年人"]
+    assert [a.title for a in arts] == [
+        "城市大脑需要更好的数据底座",
+        "社区服务数字化的三个关键",
+        "让数字政务更好惠及老年人",
+    ]
     assert body(arts[0]).startswith("城市大脑建设已经从试点走向推广")  # no title line in the body
     assert "社区服务数字化的三个关键" not in body(arts[1])  # the title line is not body text
     # The title printed again after the lede: the lede is the summary, the repeat is reported.
@@ -138,7 +142,11 @@ def text_of(art):
 
 def test_bylines_in_their_common_forms_are_metadata():
     src, arts = articles("bylines_and_notes.txt")
-    assert [a.title for a in arts] == ["推动县域商业数字化升级", "以数据共享提升基层治理效能", "让人工智能更好服务中小企业"]
+    assert [a.title for a in arts] == [
+        "推动县域商业数字化升级",
+        "以数据共享提升基层治理效能",
+        "让人工智能更好服务中小企业",
+    ]
     assert [a.authors for a in arts] == [["梁思远"], ["韩晓东", "许婧"], ["杜明轩", "宋佳"]]
     assert not any(a.title_inferred for a in arts)
     # Author notes in two forms: affiliations, the note kept as a note block (never prose).
@@ -148,18 +156,24 @@ def test_bylines_in_their_common_forms_are_metadata():
         text = body(art)
         assert "□" not in text and "本报记者" not in text and "文/" not in text and "——" not in text
         assert not any(b.kind == "h2" and any(n in b.text for n in art.authors) for b in art.blocks)
-        assert not any(b.kind == "p" and (b.text.startswith("作者简介") or b.text.startswith("（作者")) for b in art.blocks)
+        assert not any(
+            b.kind == "p" and (b.text.startswith("作者简介") or b.text.startswith("（作者")) for b in art.blocks
+        )
     bylines = [c for c in src.report if c.kind == "extract_byline"]
     assert [c.line for c in bylines] == [2, 8, 12] and all(c.before for c in bylines)
     assert [c.line for c in src.report if c.kind == "remove_separator"] == [6]
     assert {c.reason for c in src.report if c.kind == "extract_title"} >= {
-        "title of the article: the first line of the page", "title of the article: the line above a byline"}
+        "title of the article: the first line of the page",
+        "title of the article: the line above a byline",
+    }
 
 
 def test_bylines_printed_at_the_end_close_their_article():
     src, arts = articles("bottom_bylines.txt")
-    assert [(a.title, a.authors) for a in arts] == [("数字政府建设要以用户为中心", ["周启明"]),
-                                                   ("守住数据安全底线", ["钱一凡"])]
+    assert [(a.title, a.authors) for a in arts] == [
+        ("数字政府建设要以用户为中心", ["周启明"]),
+        ("守住数据安全底线", ["钱一凡"]),
+    ]
     assert arts[1].affiliations == ["某省社会科学院研究员"]
     assert "周启明" not in body(arts[0]) and "钱一凡" not in body(arts[1])
     assert all("printed at the end" in c.reason for c in src.report if c.kind == "extract_byline")
@@ -190,17 +204,28 @@ def test_a_possible_article_start_is_reported_not_silent():
     assert [c.line for c in flagged] == [5]
 
 
-@pytest.mark.xfail(strict=True, reason="known failure: a second article printed with neither byline, rule, "
-                                       "wider gap nor note is read as a section of the first (only reported)")
+@pytest.mark.xfail(
+    strict=True,
+    reason="known failure: a second article printed with neither byline, rule, "
+    "wider gap nor note is read as a section of the first (only reported)",
+)
 def test_untitled_article_mid_page_without_byline_is_split():
     src, arts = articles("untitled_mid_page.txt")
     assert [a.title for a in arts] == ["以数字技术赋能文化遗产保护", "城市更新要守住烟火气"]
 
 
-@pytest.mark.parametrize("name, kind", [
-    ("compilation.txt", "compilation"), ("slides.txt", "slides"), ("webpage_twice.txt", "web-page"),
-    ("jump_lines.txt", "newspaper-page"), ("interleaved_page.txt", "newspaper-page"),
-    ("bylines_and_notes.txt", "newspaper-page"), ("report_speakers.txt", "newspaper-page")])
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("compilation.txt", "compilation"),
+        ("slides.txt", "slides"),
+        ("webpage_twice.txt", "web-page"),
+        ("jump_lines.txt", "newspaper-page"),
+        ("interleaved_page.txt", "newspaper-page"),
+        ("bylines_and_notes.txt", "newspaper-page"),
+        ("report_speakers.txt", "newspaper-page"),
+    ],
+)
 def test_kind_of_source_recognised_without_a_sidecar(name, kind):
     src, _ = articles(name)
     assert src.kind == kind
@@ -217,17 +242,30 @@ def test_sidecar_kind_overrides_the_guess(tmp_path):
     assert len(src.articles) != 3  # read as a page, not split by its table of contents
 
 
-@pytest.mark.parametrize("line, names, form", [
-    ("□ 王建国", ["王建国"], "mark"), ("○ 李晓明、陈思远", ["李晓明", "陈思远"], "mark"),
-    ("■ 欧阳明辉", ["欧阳明辉"], "mark"), ("本报记者 王建国 李晓明", ["王建国", "李晓明"], "reporter"),
-    ("记者 王建国 通讯员 周婷 何佳", ["王建国", "周婷", "何佳"], "reporter"),
-    ("文/诸葛文", ["诸葛文"], "labelled"), ("作者：司马青", ["司马青"], "labelled"),
-    ("作者 傅晓峰", ["傅晓峰"], "labelled"), ("（王建国 周婷）", ["王建国", "周婷"], "paren"),
-    ("罗海云 刘泽锋", ["罗海云", "刘泽锋"], "plain"), ("作者：秦望舒（海川大学副教授）", ["秦望舒"], "labelled"), ("王建国　李晓明", ["王建国", "李晓明"], "plain"),
-    # negative cases: headings, slogans and sentences are not bylines
-    ("数字经济", None, None), ("高质量发展", None, None), ("推动数字经济高质量发展", None, None),
-    ("本报记者近日走访了多家企业。", None, None), ("（作者单位：某大学）", None, None),
-    ("王建国说，要加快发展。", None, None)])
+@pytest.mark.parametrize(
+    "line, names, form",
+    [
+        ("□ 王建国", ["王建国"], "mark"),
+        ("○ 李晓明、陈思远", ["李晓明", "陈思远"], "mark"),
+        ("■ 欧阳明辉", ["欧阳明辉"], "mark"),
+        ("本报记者 王建国 李晓明", ["王建国", "李晓明"], "reporter"),
+        ("记者 王建国 通讯员 周婷 何佳", ["王建国", "周婷", "何佳"], "reporter"),
+        ("文/诸葛文", ["诸葛文"], "labelled"),
+        ("作者：司马青", ["司马青"], "labelled"),
+        ("作者 傅晓峰", ["傅晓峰"], "labelled"),
+        ("（王建国 周婷）", ["王建国", "周婷"], "paren"),
+        ("罗海云 刘泽锋", ["罗海云", "刘泽锋"], "plain"),
+        ("作者：秦望舒（海川大学副教授）", ["秦望舒"], "labelled"),
+        ("王建国　李晓明", ["王建国", "李晓明"], "plain"),
+        # negative cases: headings, slogans and sentences are not bylines
+        ("数字经济", None, None),
+        ("高质量发展", None, None),
+        ("推动数字经济高质量发展", None, None),
+        ("本报记者近日走访了多家企业。", None, None),
+        ("（作者单位：某大学）", None, None),
+        ("王建国说，要加快发展。", None, None),
+    ],
+)
 def test_byline_forms(line, names, form):
     from wenku.structure.names import parse_byline
 
@@ -236,11 +274,18 @@ def test_byline_forms(line, names, form):
     assert (parsed["form"] if parsed else None) == form
 
 
-@pytest.mark.parametrize("note, affiliations", [
-    ("（作者单位：湖南省社会科学院）", ["湖南省社会科学院"]),
-    ("【作者系中共湖南省委党校教授】", ["中共湖南省委党校教授"]),
-    ("（作者为国家信息中心研究员）", ["国家信息中心研究员"]),
-    ("作者简介：王建国，男，1975年生，湖南长沙人，南京大学商学院教授，主要研究方向为产业政策。", ["南京大学商学院教授"])])
+@pytest.mark.parametrize(
+    "note, affiliations",
+    [
+        ("（作者单位：湖南省社会科学院）", ["湖南省社会科学院"]),
+        ("【作者系中共湖南省委党校教授】", ["中共湖南省委党校教授"]),
+        ("（作者为国家信息中心研究员）", ["国家信息中心研究员"]),
+        (
+            "作者简介：王建国，男，1975年生，湖南长沙人，南京大学商学院教授，主要研究方向为产业政策。",
+            ["南京大学商学院教授"],
+        ),
+    ],
+)
 def test_author_notes_give_affiliations(note, affiliations):
     from wenku.structure.notes import parse_author_note
     from wenku.structure.units import RE_NOTE
@@ -253,5 +298,8 @@ def test_split_modules_one_per_way_of_bundling():
     """split.py keeps only the dispatch; each way of bundling has its own module."""
     from wenku.structure import compilation, page, slides, split
 
-    assert split.SPLITTERS == {"compilation": compilation.split_compilation, "slides": slides.split_slides,
-                               "page": page.split_page}
+    assert split.SPLITTERS == {
+        "compilation": compilation.split_compilation,
+        "slides": slides.split_slides,
+        "page": page.split_page,
+    }

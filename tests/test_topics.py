@@ -43,19 +43,26 @@ def test_editor_topics_win(tmp_path):
     from wenku.corpus import load_corpus
 
     shutil.copy(os.path.join(FIXTURES, "bundles", "compilation.txt"), tmp_path / "a.txt")
-    (tmp_path / "a.yml").write_text("kind: compilation\narticles:\n  chengshi-danao-xuyao-genghao-de-shuju-dizuo:\n"
-                                    "    topics: [finance]\n", encoding="utf-8")
+    (tmp_path / "a.yml").write_text(
+        "kind: compilation\narticles:\n  chengshi-danao-xuyao-genghao-de-shuju-dizuo:\n    topics: [finance]\n",
+        encoding="utf-8",
+    )
     corpus = load_corpus(str(tmp_path))
     first = corpus.articles[0]
     assert first.slug == "chengshi-danao-xuyao-genghao-de-shuju-dizuo"
     assert first.meta["topics"] == ["finance"]
-    (tmp_path / "a.yml").write_text("kind: compilation\narticles:\n  chengshi-danao-xuyao-genghao-de-shuju-dizuo:\n"
-                                    "    topics: [no-such-topic]\n", encoding="utf-8")
+    (tmp_path / "a.yml").write_text(
+        "kind: compilation\narticles:\n  chengshi-danao-xuyao-genghao-de-shuju-dizuo:\n    topics: [no-such-topic]\n",
+        encoding="utf-8",
+    )
     problems = load_corpus(str(tmp_path)).problems
     assert any("unknown topic 'no-such-topic'" in p.message and p.line == 4 for p in problems), problems
     # An override for an article the source does not have names the line of its key.
-    (tmp_path / "a.yml").write_text("kind: compilation\narticles:\n  chengshi-danao-xuyao-genghao-de-shuju-dizuo:\n"
-                                    "    topics: [finance]\n  no-such-article:\n    title: 标题\n", encoding="utf-8")
+    (tmp_path / "a.yml").write_text(
+        "kind: compilation\narticles:\n  chengshi-danao-xuyao-genghao-de-shuju-dizuo:\n"
+        "    topics: [finance]\n  no-such-article:\n    title: 标题\n",
+        encoding="utf-8",
+    )
     problems = load_corpus(str(tmp_path)).problems
     assert any("unknown article slug 'no-such-article'" in p.message and p.line == 5 for p in problems), problems
 
@@ -75,7 +82,7 @@ def test_article_pages_show_topic_chips_and_related(built_site, corpus):
     for tid in art.meta["topics"]:
         assert f'href="../../topics/{tid}/"' in html
     assert "wenku-related" in html
-    related = re.findall(r'<li><a href="\.\./([a-z0-9-]+)/">', html[html.index("wenku-related"):])
+    related = re.findall(r'<li><a href="\.\./([a-z0-9-]+)/">', html[html.index("wenku-related") :])
     assert 3 <= len(related) <= 5
 
 
@@ -93,8 +100,12 @@ def _links(site, page_rel):
 def test_every_article_two_clicks_from_home_by_each_route(built_site, corpus):
     for lang_prefix in ("", "en/"):
         home = _links(built_site, lang_prefix)
-        routes = {"topic": f"{lang_prefix}topics/", "author": f"{lang_prefix}authors/",
-                  "source": f"{lang_prefix}sources/", "date": f"{lang_prefix}archive/"}
+        routes = {
+            "topic": f"{lang_prefix}topics/",
+            "author": f"{lang_prefix}authors/",
+            "source": f"{lang_prefix}sources/",
+            "date": f"{lang_prefix}archive/",
+        }
         for route, prefix in routes.items():
             first = [p for p in home if p.startswith(prefix)]
             assert first, f"home page has no link into {prefix}"
@@ -133,8 +144,9 @@ def test_related_equals_the_all_pairs_definition():
         scored = []
         for b in arts:
             if b is not a:
-                s = 2 * len(set(a.meta["topics"]) & set(b.meta["topics"])) + \
-                    len(set(a.meta["keywords"]) & set(b.meta["keywords"]))
+                s = 2 * len(set(a.meta["topics"]) & set(b.meta["topics"])) + len(
+                    set(a.meta["keywords"]) & set(b.meta["keywords"])
+                )
                 if s > 0:
                     scored.append((-s, b.slug))
         return [slug for _, slug in sorted(scored)[:5]]

@@ -31,13 +31,30 @@ CASES = [
     ("placeholder.en.md", ZHU, "error", "translation placeholder left", ("%%TRANSLATE%%", 0)),
     ("outdated.en.md", ZHU, "warning", "outdated translation: made from '0123456789ab'", ("translation_of:", 0)),
     # at the box whose English is missing, and at the box after the missing pair
-    ("missing-english.en.md", ZHU, "warning", "Chinese block without English above its box", ("均衡数字化公共服务", -2)),
-    ("missing-block.en.md", ZHU, "warning", "Chinese block without English: '均衡数字化公共服务", ("推进数字化融合共享", -2)),
+    (
+        "missing-english.en.md",
+        ZHU,
+        "warning",
+        "Chinese block without English above its box",
+        ("均衡数字化公共服务", -2),
+    ),
+    (
+        "missing-block.en.md",
+        ZHU,
+        "warning",
+        "Chinese block without English: '均衡数字化公共服务",
+        ("推进数字化融合共享", -2),
+    ),
     ("numbers.en.md", ZHU, "warning", "number 1376万 of the Chinese is not in the English", ("1.376 million", 0)),
     ("numbers.en.md", ZHU, "warning", "number 20.84 of the Chinese is not in the English", ("1.376 million", 0)),
     ("glossary.en.md", ZHU, "warning", "glossary: 银发经济 is not rendered as the glossary says", ("grey-haired", 0)),
-    ("refused.en.md", QIESHI, "warning", "glossary: 生力军 rendered as 'fresh force', which the glossary refuses",
-     ("fresh force", 0)),
+    (
+        "refused.en.md",
+        QIESHI,
+        "warning",
+        "glossary: 生力军 rendered as 'fresh force', which the glossary refuses",
+        ("fresh force", 0),
+    ),
     ("title-note.en.md", ZHU, "warning", "a note inside a title", ("(title inferred)", 0)),
     ("title-note.en.md", ZHU, "warning", "English title differs from the sidecar's title_en", ("(title inferred)", 0)),
 ]
@@ -64,43 +81,49 @@ def test_every_translation_of_the_project_passes(corpus):
     assert T.check_glossary() == []
 
 
-@pytest.mark.parametrize("chinese, english, ok", [
-    ("规模达3.5万亿元", "reached 3.5 trillion yuan", True),
-    ("规模达3.5万亿元", "reached 3.5 billion yuan", False),
-    ("1200万人", "12 million people", True),
-    ("1200万人", "1.2 million people", False),
-    ("产值152亿元", "output of 15.2 billion yuan", True),
-    ("占比20.84%", "20.84 per cent", True),
-    ("占比20.84%", "20.8%", False),
-    ("2023年", "in 2023", True),
-    ("10月23日", "on 23 October", True),
-    ("10月23日", "on 23 November", False),
-    ("7位委员", "seven members", True),
-    ("缺口在2500万至3000万", "a shortage of 25 to 30 million", True),
-    ("达每秒246百亿亿次浮点运算", "246 EFLOPS", True),
-    ("超4万家", "more than 40,000 firms", True),
-    ("70多万家", "more than 700,000", True),
-    ("1\\.1 抓住", "1.1 Seize", True),
-    ("（22D10）", "(22D10)", True),
-])
+@pytest.mark.parametrize(
+    "chinese, english, ok",
+    [
+        ("规模达3.5万亿元", "reached 3.5 trillion yuan", True),
+        ("规模达3.5万亿元", "reached 3.5 billion yuan", False),
+        ("1200万人", "12 million people", True),
+        ("1200万人", "1.2 million people", False),
+        ("产值152亿元", "output of 15.2 billion yuan", True),
+        ("占比20.84%", "20.84 per cent", True),
+        ("占比20.84%", "20.8%", False),
+        ("2023年", "in 2023", True),
+        ("10月23日", "on 23 October", True),
+        ("10月23日", "on 23 November", False),
+        ("7位委员", "seven members", True),
+        ("缺口在2500万至3000万", "a shortage of 25 to 30 million", True),
+        ("达每秒246百亿亿次浮点运算", "246 EFLOPS", True),
+        ("超4万家", "more than 40,000 firms", True),
+        ("70多万家", "more than 700,000", True),
+        ("1\\.1 抓住", "1.1 Seize", True),
+        ("（22D10）", "(22D10)", True),
+    ],
+)
 def test_numbers_with_wan_and_yi(chinese, english, ok):
     assert (T.number_problems(chinese, english) == []) is ok, T.number_problems(chinese, english)
 
 
-@pytest.mark.parametrize("chinese, english, expect", [
-    ("推动产业跨界融合", "promote the cross-border integration of industries", "refuses"),
-    ("推动产业跨界融合", "promote the cross-sector integration of industries", None),
-    ("跨境电商与跨界融合", "cross-border e-commerce and cross-sector integration", None),  # 跨境 is cross-border
-    ("拥抱“人工智能+”", "embracing “AI+”", "is not rendered"),
-    ("拥抱“人工智能+”", "embracing “AI Plus”", None),
-    ("发展“人工智能+医疗”", "developing “AI + healthcare”", None),  # not the AI Plus action
-    ("加快创新链、产业链、资金链融合", "integrate the innovation, industrial and capital chains", None),
-    ("数据要素市场化配置", "market-based allocation of data", "is not rendered"),
-    ("数据要素市场化配置", "market-based allocation of data factors", None),
-    ("具身智能", "embodied intelligence", "refuses"),
-    ("数字技术的优势", "digital technology's strengths", None),
-    ("数字技术", "digital technologies", None),
-])
+@pytest.mark.parametrize(
+    "chinese, english, expect",
+    [
+        ("推动产业跨界融合", "promote the cross-border integration of industries", "refuses"),
+        ("推动产业跨界融合", "promote the cross-sector integration of industries", None),
+        ("跨境电商与跨界融合", "cross-border e-commerce and cross-sector integration", None),  # 跨境 is cross-border
+        ("拥抱“人工智能+”", "embracing “AI+”", "is not rendered"),
+        ("拥抱“人工智能+”", "embracing “AI Plus”", None),
+        ("发展“人工智能+医疗”", "developing “AI + healthcare”", None),  # not the AI Plus action
+        ("加快创新链、产业链、资金链融合", "integrate the innovation, industrial and capital chains", None),
+        ("数据要素市场化配置", "market-based allocation of data", "is not rendered"),
+        ("数据要素市场化配置", "market-based allocation of data factors", None),
+        ("具身智能", "embodied intelligence", "refuses"),
+        ("数字技术的优势", "digital technology's strengths", None),
+        ("数字技术", "digital technologies", None),
+    ],
+)
 def test_glossary_conformance(chinese, english, expect):
     problems = T.glossary_problems(chinese, english)
     if expect is None:
@@ -113,8 +136,19 @@ def test_glossary_has_sixty_terms_with_renderings_and_sources():
     data = yaml.safe_load(open(os.path.join(ROOT, "hooks", "wenku", "data", "glossary.yml"), encoding="utf-8"))
     assert len(data) >= 60
     terms = {g["zh"] for g in data}
-    for t in ("新质生产力", "专精特新", "数据要素", "东数西算", "银发经济", "人工智能+", "链长制", "数实融合", "跨界融合",
-              "自主可控", "规模以上"):
+    for t in (
+        "新质生产力",
+        "专精特新",
+        "数据要素",
+        "东数西算",
+        "银发经济",
+        "人工智能+",
+        "链长制",
+        "数实融合",
+        "跨界融合",
+        "自主可控",
+        "规模以上",
+    ):
         assert t in terms
     kuajie = next(g for g in data if g["zh"] == "跨界")
     assert kuajie["en"] == "cross-sector" and "cross-border" in kuajie["not"]
@@ -123,8 +157,9 @@ def test_glossary_has_sixty_terms_with_renderings_and_sources():
 
 def test_glossary_schema_problems_have_lines(tmp_path):
     bad = tmp_path / "glossary.yml"
-    bad.write_text("- zh: 甲\n  en: a\n- zh: 甲\n  en: b\n  variants: x\n- en: only english\n  colour: red\n",
-                   encoding="utf-8")
+    bad.write_text(
+        "- zh: 甲\n  en: a\n- zh: 甲\n  en: b\n  variants: x\n- en: only english\n  colour: red\n", encoding="utf-8"
+    )
     messages = {(p.line, p.message.split(":")[0]) for p in T.check_glossary(str(bad))}
     assert (3, "glossary term 甲 already at line 1") in messages
     assert (5, "glossary 'variants' must be a list of text") in messages

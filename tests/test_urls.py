@@ -27,7 +27,7 @@ def test_slugs_do_not_depend_on_the_domain_dictionary(monkeypatch):
     import jieba
 
     from wenku import segment
-    from wenku.metadata import slugify
+    from wenku.enrich.slugs import slugify
 
     before = slugify("以“四个创新”赋能新质生产力")
     # A private domain tokenizer with the added word, so that no other test sees it.

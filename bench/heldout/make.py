@@ -55,8 +55,15 @@ class Page:
         self.gold = []
         for i in ids:
             a = ARTS[i]
-            self.gold.append({"id": i, "title": a["title"], "authors": list(a["authors"]),
-                              "affiliations": list(a["affiliations"]), "paras": [plain(p) for p in a["paras"]]})
+            self.gold.append(
+                {
+                    "id": i,
+                    "title": a["title"],
+                    "authors": list(a["authors"]),
+                    "affiliations": list(a["affiliations"]),
+                    "paras": [plain(p) for p in a["paras"]],
+                }
+            )
 
     def art(self, k: int):
         return ARTS[self.ids[k]]
@@ -88,9 +95,17 @@ class Page:
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, self.name + ".txt"), "wb") as fh:
             fh.write(data)
-        meta = {"name": self.name + ".txt", "shape": self.shape, "primary": self.primary, "kinds": sorted(self.kinds),
-                "encoding": encoding, "line_ends": "CRLF" if crlf else "LF", "gold": self.gold,
-                "boiler": self.boiler, "line_art": [k for _, k in self.lines]}
+        meta = {
+            "name": self.name + ".txt",
+            "shape": self.shape,
+            "primary": self.primary,
+            "kinds": sorted(self.kinds),
+            "encoding": encoding,
+            "line_ends": "CRLF" if crlf else "LF",
+            "gold": self.gold,
+            "boiler": self.boiler,
+            "line_art": [k for _, k in self.lines],
+        }
         with open(os.path.join(folder, self.name + ".gold.json"), "w", encoding="utf-8") as fh:
             json.dump(meta, fh, ensure_ascii=False, indent=1)
             fh.write("\n")
@@ -114,8 +129,13 @@ def cut(text: str, marker: str) -> tuple[str, str]:
 def c01_newspaper_three_runs():
     """A national paper's theory page: three articles, column runs interleaved, one jump line, the third
     article's tail on another page (lost here), 本版责编 at the bottom."""
-    p = Page("h01-paper-three-runs", "newspaper page, three interleaved articles, 转第N版", "interleave",
-             ["interleave", "headers", "byline", "note"], ["a01", "a02", "a03"])
+    p = Page(
+        "h01-paper-three-runs",
+        "newspaper page, three interleaved articles, 转第N版",
+        "interleave",
+        ["interleave", "headers", "byline", "note"],
+        ["a01", "a02", "a03"],
+    )
     a1, a2, a3 = (p.art(k)["paras"] for k in range(3))
     p.boil("华夏经济报　　2025年4月8日　星期二　　第９版　　理论", "header")
     p.body(p.art(0)["title"], 0)
@@ -190,14 +210,23 @@ def c02_wechat():
 def c03_pdf_report():
     """A chapter of a PDF report: every line cut at 33 characters (indent counted), a running header with
     the report's name and `第 N 页 共 20 页` at each page break, breaks inside paragraphs."""
-    p = Page("h03-pdf-report", "PDF report, hard wrap 33, page header/footer", "wrap",
-             ["wrap", "headers", "byline", "title"], ["a05"])
+    p = Page(
+        "h03-pdf-report",
+        "PDF report, hard wrap 33, page header/footer",
+        "wrap",
+        ["wrap", "headers", "byline", "title"],
+        ["a05"],
+    )
     a = p.art(0)
     report = "2025年区域数字经济发展观察报告"
     page_no = 7
-    rows: list[tuple[str, int | None, str | None]] = [(report, None, "header"), ("", None, None),
-                                                      (a["title"], 0, None), ("执笔：韩若水　邵以宁", None, "byline"),
-                                                      ("", None, None)]
+    rows: list[tuple[str, int | None, str | None]] = [
+        (report, None, "header"),
+        ("", None, None),
+        (a["title"], 0, None),
+        ("执笔：韩若水　邵以宁", None, "byline"),
+        ("", None, None),
+    ]
     for para in a["paras"]:
         if heading(para):
             rows.append((plain(para), 0, None))
@@ -209,8 +238,13 @@ def c03_pdf_report():
         out.append(row)
         on_page += 1
         if on_page == 17:  # page break: footer, form feed line gone, header of the next page
-            out += [("", None, None), (f"第 {page_no} 页 共 20 页", None, "footer"), ("", None, None),
-                    (report, None, "header"), ("", None, None)]
+            out += [
+                ("", None, None),
+                (f"第 {page_no} 页 共 20 页", None, "footer"),
+                ("", None, None),
+                (report, None, "header"),
+                ("", None, None),
+            ]
             page_no += 1
             on_page = 0
     out += [("", None, None), (f"第 {page_no} 页 共 20 页", None, "footer")]
@@ -256,8 +290,13 @@ def c04_gov_web():
 def c05_hk_mixed():
     """A Hong Kong paper's copy: Traditional (HK forms), one paragraph left in Simplified from a mainland
     repost, one paragraph converted only half-way, a page header, `文：` byline, author note in Traditional."""
-    p = Page("h05-hk-mixed-script", "Hong Kong copy, mixed simplified/traditional", "traditional",
-             ["traditional", "byline", "note", "headers"], ["a07"])
+    p = Page(
+        "h05-hk-mixed-script",
+        "Hong Kong copy, mixed simplified/traditional",
+        "traditional",
+        ["traditional", "byline", "note", "headers"],
+        ["a07"],
+    )
     a = p.art(0)
     paras = a["paras"]
     p.boil("濠江經濟評論　2025年5月3日（星期六）　A12　論壇", "header")
@@ -342,32 +381,49 @@ def c07_html_soup():
     q = lambda s: s.replace("“", "&ldquo;").replace("”", "&rdquo;")  # noqa: E731
     p.boil('<div class="article">', "markup")
     p.body(f'<h1 class="title">{a["title"]}</h1>', 0)
-    p.boil('<div class="info"><span>作者：孟可舟</span>&nbsp;&nbsp;<span>2025-04-02 09:12</span></div>', "byline",
-           ["孟可舟"])
+    p.boil(
+        '<div class="info"><span>作者：孟可舟</span>&nbsp;&nbsp;<span>2025-04-02 09:12</span></div>',
+        "byline",
+        ["孟可舟"],
+    )
     p.boil('<div class="content">', "markup")
-    p.body('<p class="MsoNormal" style="text-indent:2em"><span style="font-family:宋体;font-size:14pt">'
-           f'&nbsp;&nbsp;&nbsp;&nbsp;{q(ps[0])}</span><o:p></o:p></p>', 0)
+    p.body(
+        '<p class="MsoNormal" style="text-indent:2em"><span style="font-family:宋体;font-size:14pt">'
+        f"&nbsp;&nbsp;&nbsp;&nbsp;{q(ps[0])}</span><o:p></o:p></p>",
+        0,
+    )
     first, second = cut(ps[1], "学习过程就被掏空了。")
     p.body(f'<p class="MsoNormal"><span>{_ncr(first, 5)}', 0)
     p.body(f"{second.replace('，', '&#xff0c;')}</span></p>", 0)
     p.body(f"<p>{ps[2].replace('“', '&amp;ldquo;').replace('”', '&amp;rdquo;')}</p>", 0)
     p.body(f"<p>&ensp;&ensp;{ps[3]}<br><br>{ps[4].replace('，', '&#65292;')}</p>", 0)
-    p.boil('</div>', "markup")
+    p.boil("</div>", "markup")
     p.boil('<div class="editor">[责任编辑：马一川]</div>', "promo")
     p.boil('<p class="share">分享到：<a href="javascript:;">微信</a> <a href="javascript:;">微博</a></p>', "chrome")
-    p.boil('</div>', "markup")
+    p.boil("</div>", "markup")
     p.write()
 
 
 def c08_twice_ads():
     """A web article printed twice, each copy followed by a different ad block (□ byline at the top)."""
-    p = Page("h08-twice-with-ads", "page printed twice, ads after each copy", "twice",
-             ["twice", "promo", "chrome", "byline"], ["a10"])
+    p = Page(
+        "h08-twice-with-ads",
+        "page printed twice, ads after each copy",
+        "twice",
+        ["twice", "promo", "chrome", "byline"],
+        ["a10"],
+    )
     a = p.art(0)
-    ads = [["广告", "【限时优惠】零基础学数据分析，7天带你入门，扫码免费试听", "热门推荐",
-            "·一图读懂今年数字经济政策要点", "·平台企业合规指引问答"],
-           ["广告", "企业数字化转型一站式服务，咨询热线：400-860-2718", "猜你喜欢",
-            "·数据资产入表，企业要注意什么？"]]
+    ads = [
+        [
+            "广告",
+            "【限时优惠】零基础学数据分析，7天带你入门，扫码免费试听",
+            "热门推荐",
+            "·一图读懂今年数字经济政策要点",
+            "·平台企业合规指引问答",
+        ],
+        ["广告", "企业数字化转型一站式服务，咨询热线：400-860-2718", "猜你喜欢", "·数据资产入表，企业要注意什么？"],
+    ]
     for copy in range(2):
         p.body(a["title"], 0)
         p.boil("□ 戚晚舟", "byline", ["戚晚舟"])
@@ -384,10 +440,19 @@ def c08_twice_ads():
 def c09_compilation():
     """A 笔谈 compilation: a column head, four short pieces each with a title, a `○名` byline (no space),
     and an author note at its end."""
-    p = Page("h09-compilation-four", "compilation of four short pieces, ○ bylines", "byline",
-             ["byline", "note", "title"], ["a11", "a12", "a13", "a14"])
-    notes = ["（作者系西陵大学经济学院教授）", "（作者单位：南岭工业大学管理学院）", "（作者单位：北岸信息技术研究院）",
-             "（作者单位：中部科技政策研究所）"]
+    p = Page(
+        "h09-compilation-four",
+        "compilation of four short pieces, ○ bylines",
+        "byline",
+        ["byline", "note", "title"],
+        ["a11", "a12", "a13", "a14"],
+    )
+    notes = [
+        "（作者系西陵大学经济学院教授）",
+        "（作者单位：南岭工业大学管理学院）",
+        "（作者单位：北岸信息技术研究院）",
+        "（作者单位：中部科技政策研究所）",
+    ]
     p.boil("专家笔谈：人工智能赋能新质生产力", "column")
     p.blank()
     for k in range(4):
@@ -466,8 +531,13 @@ def c10_slides():
 def c11_no_titles_marked():
     """A local paper's news page: two reports, titles only recognisable as the line above `本报记者`,
     indented paragraphs, a photo caption, a page header, 责任编辑 at the bottom."""
-    p = Page("h11-reporter-titles", "news page, titles are the line above 本报记者", "title",
-             ["title", "byline", "headers", "promo"], ["a16", "a17"])
+    p = Page(
+        "h11-reporter-titles",
+        "news page, titles are the line above 本报记者",
+        "title",
+        ["title", "byline", "headers", "promo"],
+        ["a16", "a17"],
+    )
     p.boil("滨江日报　2025年7月15日　星期二　第3版　经济·产业", "header")
     for k, reporters in ((0, "本报记者　荀安然　阮北辰"), (1, "本报记者　甘露白")):
         a = p.art(k)
@@ -484,8 +554,13 @@ def c11_no_titles_marked():
 def c12_english_urls():
     """A web article copied into a text file wrapped at 28 characters: the cuts fall inside English words,
     a URL and a checksum name; byline with the affiliation in brackets; link and reprint lines at the end."""
-    p = Page("h12-english-urls", "English words and URLs inside Chinese, wrap 28", "wrap",
-             ["wrap", "byline", "note", "promo"], ["a18"])
+    p = Page(
+        "h12-english-urls",
+        "English words and URLs inside Chinese, wrap 28",
+        "wrap",
+        ["wrap", "byline", "note", "promo"],
+        ["a18"],
+    )
     a = p.art(0)
     p.body(a["title"], 0)
     p.boil("作者：秦望舒（海川大学计算机学院副教授）", "byline", ["秦望舒"])
@@ -505,11 +580,19 @@ def c12_english_urls():
 def c13_windows_gbk():
     """A forum repost saved on Windows: GBK bytes, CRLF, lines cut at 38 characters with the `　　` indent,
     promo lines dropped into the middle of wrapped paragraphs, ■ byline, 作者简介 and 责编 at the end."""
-    p = Page("h13-gbk-crlf-promo", "GBK/CRLF repost, wrap 38, promo inside paragraphs", "promo",
-             ["promo", "wrap", "byline", "note"], ["a19"])
+    p = Page(
+        "h13-gbk-crlf-promo",
+        "GBK/CRLF repost, wrap 38, promo inside paragraphs",
+        "promo",
+        ["promo", "wrap", "byline", "note"],
+        ["a19"],
+    )
     a = p.art(0)
-    promos = {0: "（微信搜索“金融观察家”，关注我们）", 2: "本文首发于金融观察家，未经许可不得转载",
-              3: "投稿邮箱：tougao@example.cn"}
+    promos = {
+        0: "（微信搜索“金融观察家”，关注我们）",
+        2: "本文首发于金融观察家，未经许可不得转载",
+        3: "投稿邮箱：tougao@example.cn",
+    }
     p.body(a["title"], 0)
     p.boil("■ 查文澜", "byline", ["查文澜"])
     for i, para in enumerate(a["paras"]):
@@ -526,8 +609,13 @@ def c13_windows_gbk():
 def c14_two_runs_no_jump():
     """Two articles on one page, both cut mid-sentence by the column layout, no jump lines; the second
     headline is printed over two lines; a page footer `- 5 -` between the runs."""
-    p = Page("h14-two-runs-no-jump", "two articles interleaved mid-sentence, no jump lines", "interleave",
-             ["interleave", "headers", "byline", "note", "title"], ["a20", "a21"])
+    p = Page(
+        "h14-two-runs-no-jump",
+        "two articles interleaved mid-sentence, no jump lines",
+        "interleave",
+        ["interleave", "headers", "byline", "note", "title"],
+        ["a20", "a21"],
+    )
     a, b = p.art(0)["paras"], p.art(1)["paras"]
     p.body(p.art(0)["title"], 0)
     p.boil("邬若谷", "byline", ["邬若谷"])
@@ -552,8 +640,13 @@ def c14_two_runs_no_jump():
 def c15_web_comments():
     """A news site page: breadcrumbs, a meta line holding date, source and author, a font-size widget,
     author note, 纠错/责任编辑, and readers' comments with reply/like counts under the article."""
-    p = Page("h15-web-comments", "news site page with readers' comments", "chrome",
-             ["chrome", "promo", "byline", "note"], ["a22"])
+    p = Page(
+        "h15-web-comments",
+        "news site page with readers' comments",
+        "chrome",
+        ["chrome", "promo", "byline", "note"],
+        ["a22"],
+    )
     a = p.art(0)
     p.boil("河朔在线 > 评论 > 正文", "chrome")
     p.body(a["title"], 0)
@@ -591,9 +684,24 @@ def c16_control():
     p.write()
 
 
-ALL = [c01_newspaper_three_runs, c02_wechat, c03_pdf_report, c04_gov_web, c05_hk_mixed, c06_gbk_spans,
-       c07_html_soup, c08_twice_ads, c09_compilation, c10_slides, c11_no_titles_marked, c12_english_urls,
-       c13_windows_gbk, c14_two_runs_no_jump, c15_web_comments, c16_control]
+ALL = [
+    c01_newspaper_three_runs,
+    c02_wechat,
+    c03_pdf_report,
+    c04_gov_web,
+    c05_hk_mixed,
+    c06_gbk_spans,
+    c07_html_soup,
+    c08_twice_ads,
+    c09_compilation,
+    c10_slides,
+    c11_no_titles_marked,
+    c12_english_urls,
+    c13_windows_gbk,
+    c14_two_runs_no_jump,
+    c15_web_comments,
+    c16_control,
+]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,9 +1,9 @@
 """Run the held-out damage set (bench/heldout/cases) through the pipeline and print the per-kind table.
 
-    .venv/bin/python bench/heldout/run.py                    # same as: bench/damage.py --heldout bench/heldout
-    .venv/bin/python bench/heldout/run.py --update-baseline  # re-measure: rewrite baseline.json (the floors of
-                                                             # tests/test_heldout.py) and the tables in README.md
-    .venv/bin/python bench/heldout/run.py --show h07-html-soup  # one case: input, gold, output, report, score
+.venv/bin/python bench/heldout/run.py                    # same as: bench/damage.py --heldout bench/heldout
+.venv/bin/python bench/heldout/run.py --update-baseline  # re-measure: rewrite baseline.json (the floors of
+                                                         # tests/test_heldout.py) and the tables in README.md
+.venv/bin/python bench/heldout/run.py --show h07-html-soup  # one case: input, gold, output, report, score
 """
 
 from __future__ import annotations
@@ -39,8 +39,16 @@ def _floor(metric: str, value: float) -> float:
 def _commit() -> str:
     """The last commit that changed the pipeline (hooks/)."""
     try:
-        return subprocess.run(["git", "log", "-1", "--format=%h", "--", "hooks"], cwd=os.path.dirname(os.path.dirname(HERE)),
-                              capture_output=True, text=True, timeout=30).stdout.strip() or "?"
+        return (
+            subprocess.run(
+                ["git", "log", "-1", "--format=%h", "--", "hooks"],
+                cwd=os.path.dirname(os.path.dirname(HERE)),
+                capture_output=True,
+                text=True,
+                timeout=30,
+            ).stdout.strip()
+            or "?"
+        )
     except (OSError, subprocess.SubprocessError):
         return "?"
 
@@ -55,12 +63,15 @@ def write_readme(cases: list[dict], scores: list[dict], rows: list[dict], secs: 
     listing = ["| case | imitates | kinds | articles | bytes |", "|---|---|---|---:|---|"]
     for c in cases:
         crlf = ", CRLF" if c.get("line_ends") == "CRLF" else ""
-        listing.append(f"| {c['name'][:-4]} | {c['shape']} | {', '.join(c['kinds'])} | {len(c['gold'])} | "
-                       f"{c['encoding']}{crlf} |")
-    head = (f"Measured {dt.date.today().isoformat()} on {platform.machine()} {damage._cpu()}, {os.cpu_count()} cores, "
-            f"Python {platform.python_version()}, pipeline (hooks/) at commit {_commit()}: `python bench/damage.py --heldout "
-            f"bench/heldout` ({secs:.0f} s). Targets (issue 15): text F1 ≥ 0.97 mean and ≥ 0.90 worst, paragraph "
-            f"F1 ≥ 0.90, titles/authors/counts ≥ 90%, no leaks, no silent merges.")
+        listing.append(
+            f"| {c['name'][:-4]} | {c['shape']} | {', '.join(c['kinds'])} | {len(c['gold'])} | {c['encoding']}{crlf} |"
+        )
+    head = (
+        f"Measured {dt.date.today().isoformat()} on {platform.machine()} {damage._cpu()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, pipeline (hooks/) at commit {_commit()}: `python bench/damage.py --heldout "
+        f"bench/heldout` ({secs:.0f} s). Targets (issue 15): text F1 ≥ 0.97 mean and ≥ 0.90 worst, paragraph "
+        f"F1 ≥ 0.90, titles/authors/counts ≥ 90%, no leaks, no silent merges."
+    )
     body = "\n\n".join([head, damage.table(rows), damage.leak_line(scores), damage.case_table(scores)])
     with open(README_PATH, encoding="utf-8") as fh:
         text = fh.read()
@@ -77,14 +88,25 @@ def update_baseline() -> dict:
     for r in rows:
         floors[r["kind"]] = {m: _floor(m, r[m]) for m in damage.TARGETS}
         expect_fail[r["kind"]] = [m for m in damage.TARGETS if not damage.meets(m, r[m], damage.TARGETS[m])]
-    cases = {s["name"]: {"text_f1_worst": _floor("text", min(a["text_f1"] for a in s["articles"])),
-                         "leaks": len(s["leaks"]), "silent_merges": len(s["silent_merges"])} for s in scores}
-    data = {"note": "Floors of tests/test_heldout.py: the held-out set's level measured on the date below (a row or "
-                    "case below its floor, or with more leaks/merges, fails). Targets listed under expect_fail are "
-                    "strict xfail: one that starts to pass fails loudly until this file is rewritten with "
-                    "`python bench/heldout/run.py --update-baseline`.",
-            "measured": dt.date.today().isoformat(), "targets": damage.TARGETS, "rows": floors, "cases": cases,
-            "expect_fail": expect_fail}
+    cases = {
+        s["name"]: {
+            "text_f1_worst": _floor("text", min(a["text_f1"] for a in s["articles"])),
+            "leaks": len(s["leaks"]),
+            "silent_merges": len(s["silent_merges"]),
+        }
+        for s in scores
+    }
+    data = {
+        "note": "Floors of tests/test_heldout.py: the held-out set's level measured on the date below (a row or "
+        "case below its floor, or with more leaks/merges, fails). Targets listed under expect_fail are "
+        "strict xfail: one that starts to pass fails loudly until this file is rewritten with "
+        "`python bench/heldout/run.py --update-baseline`.",
+        "measured": dt.date.today().isoformat(),
+        "targets": damage.TARGETS,
+        "rows": floors,
+        "cases": cases,
+        "expect_fail": expect_fail,
+    }
     with open(BASELINE_PATH, "w", encoding="utf-8") as fh:
         json.dump(data, fh, ensure_ascii=False, indent=1)
         fh.write("\n")

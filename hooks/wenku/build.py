@@ -35,8 +35,16 @@ class Build:
     def release(self) -> None:
         """Forget every cache: a one-off build needs none of them once the pages are staged, and at 5,000
         articles they hold gigabytes during MkDocs' own work."""
-        for cache in (self.cleaned, self.enriched, self.topic_tokens, self.article_pages, self.source_pages,
-                      self.report_json, self.pages, self.traditional):
+        for cache in (
+            self.cleaned,
+            self.enriched,
+            self.topic_tokens,
+            self.article_pages,
+            self.source_pages,
+            self.report_json,
+            self.pages,
+            self.traditional,
+        ):
             cache.clear()
         gc.collect()
 
@@ -51,4 +59,3 @@ def process_build() -> Build:
     if not _PROCESS:
         _PROCESS.append(Build())
     return _PROCESS[0]
-

@@ -11,6 +11,7 @@ import material
 import yaml
 
 from wenku.corpus import REDIRECTS, load_corpus, source_dir_problems, source_files
+from wenku.enrich.translation import check_glossary, check_translations
 from wenku.limits import MAX_IMAGE_BYTES, MAX_PAGE_BYTES, bad_file_name, long_line, too_big
 from wenku.metadata import (
     PAGE_KEYS,
@@ -41,7 +42,6 @@ def check_site(root: str) -> list[Problem]:
     problems.extend(p for p in corpus.problems if p not in problems)
     generated = {f"articles/{a.slug}.md" for a in corpus.articles}
     problems.extend(check_pages(docs_dir, generated))
-    from wenku.enrich.translation import check_glossary, check_translations
 
     problems.extend(check_glossary())
     problems.extend(check_translations(docs_dir, corpus.articles))
@@ -89,7 +89,6 @@ GENERATED_PATHS = ("search/", "feed.xml", "sitemap.xml", "sitemap.xml.gz", "404.
 
 def replaces_theme_file(root: str, rel: str) -> bool:
     """True when the theme (Material or overrides/) has a file at this site path."""
-
     folders = (os.path.join(os.path.dirname(material.__file__), "templates"), os.path.join(root, "overrides"))
     return any(os.path.lexists(os.path.join(folder, *rel.split("/"))) for folder in folders)
 
@@ -119,14 +118,24 @@ def check_files(root: str) -> list[Problem]:
             rel = os.path.relpath(path, docs_dir).replace(os.sep, "/")
             low = f.lower()
             if bad_file_name(f):
-                problems.append(Problem(path, 1, f"file name {f!r}: no quotes, <, >, &, backslashes or control "
-                                                 "characters (it becomes part of an address)"))
+                problems.append(
+                    Problem(
+                        path,
+                        1,
+                        f"file name {f!r}: no quotes, <, >, &, backslashes or control "
+                        "characters (it becomes part of an address)",
+                    )
+                )
             elif os.path.islink(path):
                 problems.append(Problem(path, 1, "a symbolic link is not allowed under docs/: commit the file itself"))
             elif not os.path.isfile(path):
                 problems.append(Problem(path, 1, "not a regular file"))
-            elif (rel == SEARCH_WORKER or replaces_theme_file(root, rel)
-                  or rel.startswith(GENERATED_PATHS) and not low.endswith(".md")):
+            elif (
+                rel == SEARCH_WORKER
+                or replaces_theme_file(root, rel)
+                or rel.startswith(GENERATED_PATHS)
+                and not low.endswith(".md")
+            ):
                 problems.append(Problem(path, 1, f"'{rel}' would replace a file of the theme or of the build"))
             elif low.endswith(PAGE_SUFFIXES):
                 big = too_big(os.path.getsize(path), MAX_PAGE_BYTES, "this page")
@@ -137,20 +146,37 @@ def check_files(root: str) -> list[Problem]:
                 if big:
                     problems.append(Problem(path, 1, big))
                 elif not _image_kind_matches(path, low):
-                    problems.append(Problem(path, 1, f"'{f}' is not the image its name says (its first bytes are "
-                                                     "not those of that format)"))
+                    problems.append(
+                        Problem(
+                            path,
+                            1,
+                            f"'{f}' is not the image its name says (its first bytes are not those of that format)",
+                        )
+                    )
             elif low.endswith(".css") and rel.startswith(CSS_FOLDER):
                 pass
             else:
                 kind = os.path.splitext(low)[1] or f
-                problems.append(Problem(path, 1, f"'{kind}' files are not allowed under docs/: only Markdown pages, "
-                                                 "raster images (PNG, JPEG, GIF, WebP, AVIF) and CSS in "
-                                                 "docs/assets/css/ (no HTML, JavaScript or SVG)"))
+                problems.append(
+                    Problem(
+                        path,
+                        1,
+                        f"'{kind}' files are not allowed under docs/: only Markdown pages, "
+                        "raster images (PNG, JPEG, GIF, WebP, AVIF) and CSS in "
+                        "docs/assets/css/ (no HTML, JavaScript or SVG)",
+                    )
+                )
     return problems
 
 
-IMAGE_MAGIC = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
-               ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",), ".avif": (b"ftyp",)}
+IMAGE_MAGIC = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"),
+    ".webp": (b"RIFF",),
+    ".avif": (b"ftyp",),
+}
 
 
 def _image_kind_matches(path: str, low: str) -> bool:
@@ -167,15 +193,18 @@ def _image_kind_matches(path: str, low: str) -> bool:
 
 def page_files(docs_dir: str) -> list[str]:
     """The Markdown pages under docs/ that may be read: regular files within the size limit."""
-
     out = []
     for base, dirs, files in os.walk(docs_dir):
         dirs[:] = sorted(d for d in dirs if not os.path.islink(os.path.join(base, d)))
         for f in sorted(files):
             path = os.path.join(base, f)
-            if (f.lower().endswith(PAGE_SUFFIXES) and not os.path.islink(path) and os.path.isfile(path)
-                    and not bad_file_name(f)
-                    and os.path.getsize(path) <= MAX_PAGE_BYTES):
+            if (
+                f.lower().endswith(PAGE_SUFFIXES)
+                and not os.path.islink(path)
+                and os.path.isfile(path)
+                and not bad_file_name(f)
+                and os.path.getsize(path) <= MAX_PAGE_BYTES
+            ):
                 out.append(path)
     return out
 
@@ -183,7 +212,6 @@ def page_files(docs_dir: str) -> list[str]:
 def check_pages(docs_dir: str, generated: set[str] | None) -> list[Problem]:
     """Encoding, line length, front matter (YAML and schema), unsafe markup and, unless generated is None,
     broken relative links in hand-written pages."""
-
     problems: list[Problem] = []
     if not os.path.isdir(docs_dir):
         return problems
@@ -232,20 +260,26 @@ def _check_front_matter(path: str, text: str) -> list[Problem]:
                 continue  # other values are text, escaped by the templates
             values = value if isinstance(value, list) else [value]
             if any(unsafe_value(v) for v in values):
-                found.append(Problem(path, lines.get((key,), 1) + 1,
-                                     f"'{key}': only http, https, mailto or relative addresses are allowed"))
+                found.append(
+                    Problem(
+                        path,
+                        lines.get((key,), 1) + 1,
+                        f"'{key}': only http, https, mailto or relative addresses are allowed",
+                    )
+                )
     if isinstance(data, dict) and data.get("article"):
         for key in ("title", "authors", "date"):
             if key not in data:
                 found.append(Problem(path, 2, f"article page without '{key}'"))
         if path.endswith(".en.md") and "title" in data and re.search(r"[\u4e00-\u9fff]", str(data["title"])):
-            found.append(Problem(path, lines.get(("title",), 1) + 1, "English page with a Chinese title: set title (English)"))
+            found.append(
+                Problem(path, lines.get(("title",), 1) + 1, "English page with a Chinese title: set title (English)")
+            )
     return found
 
 
 def _check_unsafe(path: str, text: str, docs_dir: str) -> list[Problem]:
     """The page rendered with the site's Markdown extensions, through the build's sanitiser (file:line)."""
-
     _, body = read_front_matter(text)
     offset = text[: len(text) - len(body)].count("\n")
     out = []
@@ -259,7 +293,6 @@ _MARKDOWN: dict[str, object] = {}
 
 def render_markdown(text: str, root: str) -> str:
     """Markdown to HTML with the extensions mkdocs.yml configures (as the build renders a page)."""
-
     if root not in _MARKDOWN:
         names, configs = markdown_extensions(root)
         _MARKDOWN[root] = markdown.Markdown(extensions=names, extension_configs=configs)
@@ -271,7 +304,7 @@ def render_markdown(text: str, root: str) -> str:
 def _python_tag(loader, suffix: str, node):
     """`!!python/name:wenku.…` (our own functions, e.g. the heading slugger) is resolved; any other Python tag
     is dropped, so reading mkdocs.yml here never runs code from elsewhere."""
-    name = loader.construct_scalar(node) if not suffix.startswith("name:") else suffix[len("name:"):]
+    name = loader.construct_scalar(node) if not suffix.startswith("name:") else suffix[len("name:") :]
     if suffix.startswith("name:") and name.startswith("wenku."):
         module, _, attr = name.rpartition(".")
         return getattr(importlib.import_module(module), attr)
@@ -327,5 +360,14 @@ def _check_links(path: str, rel: str, text: str, docs_dir: str, generated: set[s
     return out
 
 
-GENERATED_INDEXES = {"index.md", "articles/index.md", "authors/index.md", "sources/index.md", "archive/index.md",
-                     "editors/build-report.md", "topics/index.md", "glossary.md", "translations.md"}
+GENERATED_INDEXES = {
+    "index.md",
+    "articles/index.md",
+    "authors/index.md",
+    "sources/index.md",
+    "archive/index.md",
+    "editors/build-report.md",
+    "topics/index.md",
+    "glossary.md",
+    "translations.md",
+}

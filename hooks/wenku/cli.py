@@ -7,7 +7,18 @@ import json
 import os
 import sys
 
-from wenku.corpus import SourceError, load_corpus, read_source
+from wenku.checks import check_site
+from wenku.corpus import (
+    Corpus,
+    SourceError,
+    apply_overrides,
+    assign_slugs,
+    check_published_base,
+    load_corpus,
+    read_source,
+)
+from wenku.enrich.translation import run_translate
+from wenku.site.render import article_json, render_article
 
 
 def _root(start: str | None = None) -> str:
@@ -26,9 +37,6 @@ def _root(start: str | None = None) -> str:
 
 def cmd_clean(args: argparse.Namespace) -> int:
     """Print the cleaned articles of each file (Markdown, or JSON with --json)."""
-    from wenku.corpus import Corpus, apply_overrides, assign_slugs
-    from wenku.site.render import article_json, render_article
-
     corpus = Corpus()
     status = 0
     for path in args.files:
@@ -53,13 +61,9 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate every source, sidecar and page; print file:line: problem; non-zero exit on errors."""
-    from wenku.checks import check_site
-
     root = _root(args.root)
     problems = check_site(root)
     if args.published_base:
-        from wenku.corpus import check_published_base
-
         found, note = check_published_base(os.path.join(root, "sources"), args.published_base)
         problems.extend(found)
         if note:
@@ -75,8 +79,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write a generated article into docs/articles/ so an editor can take it over by hand."""
-    from wenku.site.render import render_article
-
     root = _root(args.root)
     corpus = load_corpus(os.path.join(root, "sources"))
     match = [a for a in corpus.articles if a.slug == args.slug]
@@ -96,8 +98,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_translate(args: argparse.Namespace) -> int:
     """Write or update docs/articles/<slug>.en.md: placeholders where English is missing or outdated."""
-    from wenku.enrich.translation import run_translate
-
     return run_translate(_root(args.root), args.slug, args.date)
 
 
@@ -129,8 +129,12 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_clean)
     p = sub.add_parser("check", help="validate sources, sidecars and pages (file:line: problem)")
     p.add_argument("--root", default=None)
-    p.add_argument("--published-base", metavar="REF", default=None,
-                   help="also require every slug in REF:sources/published-slugs.lst (e.g. origin/main) to be kept")
+    p.add_argument(
+        "--published-base",
+        metavar="REF",
+        default=None,
+        help="also require every slug in REF:sources/published-slugs.lst (e.g. origin/main) to be kept",
+    )
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("export", help="write a generated article into docs/ for hand editing")
     p.add_argument("slug")

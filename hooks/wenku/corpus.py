@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from wenku import code_version
 from wenku.build import Build
 from wenku.enrich.convert import traditional_share
+from wenku.enrich.slugs import name_slug, slugify
+from wenku.enrich.topics import assign_topics, topic_ids
 from wenku.ingest.clean import clean_lines
 from wenku.ingest.decode import DecodeError, decode_bytes
 from wenku.limits import MAX_SOURCE_BYTES, bad_file_name, long_line, too_big
@@ -23,10 +25,8 @@ from wenku.metadata import (
     date_text,
     load_sidecar,
     load_yaml_with_lines,
-    name_slug,
     read_yaml_file,
     reading_minutes,
-    slugify,
     word_count,
 )
 from wenku.model import Article, Change, SourceResult
@@ -36,7 +36,6 @@ from wenku.textutil import shorten
 SOURCE_SUFFIXES = (".txt", ".text")
 # Files that may sit in sources/ beside the texts.
 SOURCE_DIR_FILES = (".yml", ".yaml", ".lst")
-
 
 
 class SourceError(ValueError):
@@ -55,12 +54,14 @@ def read_source(path: str, sidecar_text: str | None = None, build: Build | None 
 
 def source_key(name: str, data: bytes, sidecar_text: str | None) -> str:
     """What a cleaning result depends on: the bytes, the sidecar, the file name and the pipeline's code."""
-    return hashlib.sha256(data + b"\0" + (sidecar_text or "").encode() + code_version().encode()
-                          + name.encode()).hexdigest()
+    return hashlib.sha256(
+        data + b"\0" + (sidecar_text or "").encode() + code_version().encode() + name.encode()
+    ).hexdigest()
 
 
-def process_bytes(name: str, data: bytes, sidecar_text: str | None = None, path: str = "",
-                  build: Build | None = None) -> SourceResult:
+def process_bytes(
+    name: str, data: bytes, sidecar_text: str | None = None, path: str = "", build: Build | None = None
+) -> SourceResult:
     """Process a source's bytes. With a build, results are cached by content hash and code version, in
     memory and on disk, so a new `mkdocs build` does not clean unchanged sources again. A cached result is
     handed out as it is: callers never change it (enrich_corpus works on copies)."""
@@ -164,8 +165,17 @@ def _process(name: str, data: bytes, sidecar_text: str | None, path: str) -> Sou
     for art in articles:
         lo, hi = art.line_span
         art.report = [c for c in report if c.line is not None and lo <= c.line <= hi]
-    return SourceResult(name=name, path=path, encoding=encoding, script=script, articles=articles,
-                        report=report, sidecar=sidecar, char_count=len(text), kind=kind)
+    return SourceResult(
+        name=name,
+        path=path,
+        encoding=encoding,
+        script=script,
+        articles=articles,
+        report=report,
+        sidecar=sidecar,
+        char_count=len(text),
+        kind=kind,
+    )
 
 
 def _apply_source_metadata(articles: list[Article], sidecar: dict, script: str) -> None:
@@ -240,8 +250,13 @@ def source_files(sources_dir: str) -> list[str]:
     out = []
     for f in sorted(os.listdir(sources_dir)):
         path = os.path.join(sources_dir, f)
-        if (f.endswith(SOURCE_SUFFIXES) and not f.startswith(".") and not os.path.islink(path) and os.path.isfile(path)
-                and not bad_file_name(f)):
+        if (
+            f.endswith(SOURCE_SUFFIXES)
+            and not f.startswith(".")
+            and not os.path.islink(path)
+            and os.path.isfile(path)
+            and not bad_file_name(f)
+        ):
             out.append(path)
     return out
 
@@ -256,16 +271,28 @@ def source_dir_problems(sources_dir: str) -> list[Problem]:
         if f.startswith("."):
             continue
         if bad_file_name(f):
-            problems.append(Problem(path, 1, f"file name {f!r}: no quotes, <, >, &, backslashes or control "
-                                             "characters (it becomes part of an address)"))
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    f"file name {f!r}: no quotes, <, >, &, backslashes or control "
+                    "characters (it becomes part of an address)",
+                )
+            )
         elif os.path.islink(path):
             problems.append(Problem(path, 1, "a symbolic link is not a source: commit the text itself"))
         elif os.path.isdir(path):
             problems.append(Problem(path, 1, "folders in sources/ are not read: put the text in sources/ itself"))
         elif f.lower().endswith((".md", ".markdown")):
-            problems.append(Problem(path, 1, "a Markdown file is not a source (its front matter and markup would "
-                                             "be published unchecked): save the raw text as .txt, or put a "
-                                             "hand-written article in docs/articles/"))
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    "a Markdown file is not a source (its front matter and markup would "
+                    "be published unchecked): save the raw text as .txt, or put a "
+                    "hand-written article in docs/articles/",
+                )
+            )
         elif not os.path.isfile(path):
             problems.append(Problem(path, 1, "not a regular file"))
         elif not f.endswith(SOURCE_SUFFIXES + SOURCE_DIR_FILES):
@@ -289,8 +316,14 @@ def load_corpus(sources_dir: str, build: Build | None = None) -> Corpus:
                 problems.extend(found)
                 continue  # a sidecar that cannot be read as it is: the source waits for it
         else:
-            problems.append(Problem(path, 1, f"no sidecar: create {os.path.basename(sidecar_path)} "
-                                             "with at least 'publication' and 'kind'", "warning"))
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    f"no sidecar: create {os.path.basename(sidecar_path)} with at least 'publication' and 'kind'",
+                    "warning",
+                )
+            )
         try:
             cleaned.append(read_source(path, sidecar_text, build))
         except SourceError as exc:
@@ -307,8 +340,9 @@ def load_corpus(sources_dir: str, build: Build | None = None) -> Corpus:
         if build is not None:
             build.enriched.clear()  # only the latest is worth keeping
             build.enriched[key] = enriched
-    corpus = Corpus(sources=enriched.sources, problems=problems + enriched.problems,
-                    slug_changes=list(enriched.slug_changes))
+    corpus = Corpus(
+        sources=enriched.sources, problems=problems + enriched.problems, slug_changes=list(enriched.slug_changes)
+    )
     manual = set()
     docs_articles = os.path.join(os.path.dirname(os.path.abspath(sources_dir)), "docs", "articles")
     if os.path.isdir(docs_articles):
@@ -327,8 +361,11 @@ def load_redirects(sources_dir: str, corpus: Corpus, manual: set[str]) -> dict[s
     path = os.path.join(sources_dir, REDIRECTS)
     if not os.path.lexists(path):
         return {}
-    text, problems = read_yaml_file(path) if not os.path.islink(path) else (None, [
-        Problem(path, 1, "a symbolic link is not allowed")])
+    text, problems = (
+        read_yaml_file(path)
+        if not os.path.islink(path)
+        else (None, [Problem(path, 1, "a symbolic link is not allowed")])
+    )
     data, lines, found = load_yaml_with_lines(text, path) if text is not None else (None, {}, [])
     corpus.problems.extend(problems + found)
     if data is None:
@@ -356,8 +393,16 @@ def load_redirects(sources_dir: str, corpus: Corpus, manual: set[str]) -> dict[s
 def _copy_source(src: SourceResult) -> SourceResult:
     """A copy of a cleaned source whose articles a later stage may fill in (the blocks and the report
     are shared: no stage after structure changes them)."""
-    articles = [dataclasses.replace(a, authors=list(a.authors), affiliations=list(a.affiliations),
-                                    funding=list(a.funding), meta=copy.deepcopy(a.meta)) for a in src.articles]
+    articles = [
+        dataclasses.replace(
+            a,
+            authors=list(a.authors),
+            affiliations=list(a.affiliations),
+            funding=list(a.funding),
+            meta=copy.deepcopy(a.meta),
+        )
+        for a in src.articles
+    ]
     return dataclasses.replace(src, articles=articles)
 
 
@@ -367,7 +412,6 @@ def enrich_corpus(cleaned: list[SourceResult], build: Build | None = None) -> Co
     check_source_names(corpus)
     assign_slugs(corpus)
     apply_overrides(corpus)
-    from wenku.enrich.topics import assign_topics
 
     assign_topics(corpus.articles, None if build is None else build.topic_tokens)
     return corpus
@@ -392,10 +436,16 @@ def check_published(corpus: Corpus, sources_dir: str, extra: set[str] = frozense
     path = os.path.join(sources_dir, PUBLISHED)
     for n, slug in published_slugs(sources_dir, with_lines=True):
         if slug not in produced:
-            corpus.problems.append(Problem(path, n, f"published article '{slug}' is no longer produced: its URL "
-                                                    "would break (restore the source, pin the slug in a sidecar, "
-                                                    "keep the page in docs/articles/, or add "
-                                                    f"'{slug}: <new slug>' to sources/{REDIRECTS})"))
+            corpus.problems.append(
+                Problem(
+                    path,
+                    n,
+                    f"published article '{slug}' is no longer produced: its URL "
+                    "would break (restore the source, pin the slug in a sidecar, "
+                    "keep the page in docs/articles/, or add "
+                    f"'{slug}: <new slug>' to sources/{REDIRECTS})",
+                )
+            )
 
 
 def check_published_base(sources_dir: str, ref: str) -> tuple[list[Problem], str | None]:
@@ -405,27 +455,64 @@ def check_published_base(sources_dir: str, ref: str) -> tuple[list[Problem], str
     root = os.path.dirname(os.path.abspath(sources_dir))
     path = os.path.join(sources_dir, PUBLISHED)
     try:
-        out = subprocess.run(["git", "show", f"{ref}:sources/{PUBLISHED}"], cwd=root, capture_output=True,
-                             text=True, timeout=60, check=False)
+        out = subprocess.run(
+            ["git", "show", f"{ref}:sources/{PUBLISHED}"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError) as exc:
         return [], f"cannot compare with {ref} ({exc}); published slugs checked against this branch's list only"
     if out.returncode != 0:
-        return [], (f"cannot read {ref}:sources/{PUBLISHED} ({out.stderr.strip()[:120]}); published slugs checked "
-                    "against this branch's list only")
+        return [], (
+            f"cannot read {ref}:sources/{PUBLISHED} ({out.stderr.strip()[:120]}); published slugs checked "
+            "against this branch's list only"
+        )
     listed = set(published_slugs(sources_dir))
     problems = []
     for slug in (ln.strip() for ln in out.stdout.splitlines()):
         if slug and not slug.startswith("#") and slug not in listed:
-            problems.append(Problem(path, 1, f"published article '{slug}' (listed on {ref}) was removed from the "
-                                             f"list: never remove a line; add '{slug}: <new slug>' to "
-                                             f"sources/{REDIRECTS} if the article moved"))
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    f"published article '{slug}' (listed on {ref}) was removed from the "
+                    f"list: never remove a line; add '{slug}: <new slug>' to "
+                    f"sources/{REDIRECTS} if the article moved",
+                )
+            )
     return problems, None
 
 
 # Addresses the site itself uses: an article or a source may not take them (its page would replace an index).
-RESERVED_SLUGS = frozenset({"index", "search", "assets", "articles", "topics", "authors", "sources", "archive",
-                            "feed", "data", "glossary", "translations", "editors", "raw", "en", "zh-hant",
-                            "404", "sitemap", "stylesheets", "javascripts", "images", "cite"})
+RESERVED_SLUGS = frozenset(
+    {
+        "index",
+        "search",
+        "assets",
+        "articles",
+        "topics",
+        "authors",
+        "sources",
+        "archive",
+        "feed",
+        "data",
+        "glossary",
+        "translations",
+        "editors",
+        "raw",
+        "en",
+        "zh-hant",
+        "404",
+        "sitemap",
+        "stylesheets",
+        "javascripts",
+        "images",
+        "cite",
+    }
+)
 
 
 def natural_slug(art: Article, src: SourceResult) -> str:
@@ -457,9 +544,12 @@ def assign_slugs(corpus: Corpus) -> None:
             if pinned:
                 line = sidecar_line(sidecar_path, "articles", base, "slug")
                 if pinned in taken or pinned in RESERVED_SLUGS:
-                    why = "reserved for the site's own pages" if pinned in RESERVED_SLUGS else f"used by {taken[pinned]}"
-                    corpus.problems.append(Problem(sidecar_path, line, f"pinned slug '{pinned}' is {why}: "
-                                                                       "choose another"))
+                    why = (
+                        "reserved for the site's own pages" if pinned in RESERVED_SLUGS else f"used by {taken[pinned]}"
+                    )
+                    corpus.problems.append(
+                        Problem(sidecar_path, line, f"pinned slug '{pinned}' is {why}: choose another")
+                    )
                 else:
                     taken[pinned] = where
                     art.slug = pinned
@@ -469,15 +559,29 @@ def assign_slugs(corpus: Corpus) -> None:
                 slug = f"{base}-{n}"
                 n += 1
             if base in RESERVED_SLUGS and not pinned:
-                corpus.problems.append(Problem(src.path, art.first_line() or 1,
-                                               f"slug '{base}' is reserved for the site's own pages: pin a slug "
-                                               f"in {os.path.basename(sidecar_path)} (articles: {base}: slug: …)"))
+                corpus.problems.append(
+                    Problem(
+                        src.path,
+                        art.first_line() or 1,
+                        f"slug '{base}' is reserved for the site's own pages: pin a slug "
+                        f"in {os.path.basename(sidecar_path)} (articles: {base}: slug: …)",
+                    )
+                )
             elif slug != base:
-                corpus.slug_changes.append(Change("resolve_slug_collision", art.first_line(), base, slug,
-                                                  f"slug already used by {taken[base]}"))
-                corpus.problems.append(Problem(src.path, art.first_line() or 1,
-                                               f"slug '{base}' already used by {taken[base]}; this article is '{slug}' "
-                                               "(pin a slug in the sidecar to choose)", "warning"))
+                corpus.slug_changes.append(
+                    Change(
+                        "resolve_slug_collision", art.first_line(), base, slug, f"slug already used by {taken[base]}"
+                    )
+                )
+                corpus.problems.append(
+                    Problem(
+                        src.path,
+                        art.first_line() or 1,
+                        f"slug '{base}' already used by {taken[base]}; this article is '{slug}' "
+                        "(pin a slug in the sidecar to choose)",
+                        "warning",
+                    )
+                )
             taken[slug] = where
             art.slug = slug
 
@@ -488,11 +592,22 @@ def check_source_names(corpus: Corpus) -> None:
     for src in corpus.sources:
         sid = source_slug(src)
         if sid in RESERVED_SLUGS:
-            corpus.problems.append(Problem(src.path, 1, f"source name '{src.name}' would replace the site's "
-                                                        f"'{sid}' page: rename the file (and its sidecar)"))
+            corpus.problems.append(
+                Problem(
+                    src.path,
+                    1,
+                    f"source name '{src.name}' would replace the site's "
+                    f"'{sid}' page: rename the file (and its sidecar)",
+                )
+            )
         elif sid in seen:
-            corpus.problems.append(Problem(src.path, 1, f"source '{src.name}' and '{seen[sid]}' would share the "
-                                                        f"page sources/{sid}/: rename one of them"))
+            corpus.problems.append(
+                Problem(
+                    src.path,
+                    1,
+                    f"source '{src.name}' and '{seen[sid]}' would share the page sources/{sid}/: rename one of them",
+                )
+            )
         seen.setdefault(sid, src.name)
 
 
@@ -516,17 +631,20 @@ def sidecar_line(path: str, *keys) -> int:
 
 def apply_overrides(corpus: Corpus) -> None:
     """Sidecar overrides per article (keyed by slug) win over what the pipeline found."""
-    from wenku.enrich.topics import topic_ids
-
     for src in corpus.sources:
         overrides = src.sidecar.get("articles") or {}
         known = {a.slug for a in src.articles} | {a.meta.get("natural_slug") for a in src.articles}
         sidecar_path = os.path.splitext(src.path)[0] + ".yml"
         for slug in overrides:
             if slug not in known:
-                corpus.problems.append(Problem(sidecar_path, sidecar_line(sidecar_path, "articles", slug),
-                                               f"override for unknown article slug '{slug}' "
-                                               f"(articles here: {', '.join(sorted(a.slug for a in src.articles))})"))
+                corpus.problems.append(
+                    Problem(
+                        sidecar_path,
+                        sidecar_line(sidecar_path, "articles", slug),
+                        f"override for unknown article slug '{slug}' "
+                        f"(articles here: {', '.join(sorted(a.slug for a in src.articles))})",
+                    )
+                )
         for art in src.articles:
             ov_key = art.slug if art.slug in overrides else art.meta.get("natural_slug")
             ov = overrides.get(ov_key) or {}
@@ -543,14 +661,28 @@ def apply_overrides(corpus: Corpus) -> None:
                 art.date = date_text(ov["date"])
             if "publication" in ov:
                 art.publication = ov["publication"]
-            for key in ("title_en", "summary_en", "authors_en", "affiliations_en", "topics", "keywords",
-                        "publication_en", "notes", "title_supplied"):
+            for key in (
+                "title_en",
+                "summary_en",
+                "authors_en",
+                "affiliations_en",
+                "topics",
+                "keywords",
+                "publication_en",
+                "notes",
+                "title_supplied",
+            ):
                 if key in ov:
                     art.meta[key] = ov[key]
             for i, tid in enumerate(ov.get("topics") or []):
                 if tid not in topic_ids():
                     line = sidecar_line(sidecar_path, "articles", ov_key, "topics", i)
-                    corpus.problems.append(Problem(sidecar_path, line, f"unknown topic '{tid}' for {art.slug} "
-                                                                    f"(topics: {', '.join(sorted(topic_ids()))})"))
+                    corpus.problems.append(
+                        Problem(
+                            sidecar_path,
+                            line,
+                            f"unknown topic '{tid}' for {art.slug} (topics: {', '.join(sorted(topic_ids()))})",
+                        )
+                    )
             if "publication_en" not in art.meta and src.sidecar.get("publication_en"):
                 art.meta["publication_en"] = src.sidecar["publication_en"]

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-MAX_SOURCE_BYTES = 4 * 1024 * 1024   # a source text under sources/
-MAX_PAGE_BYTES = 1024 * 1024         # a Markdown page under docs/
-MAX_YAML_BYTES = 256 * 1024          # a sidecar
-MAX_IMAGE_BYTES = 5 * 1024 * 1024    # an image under docs/
-MAX_LINE_CHARS = 10_000              # one line of a source, page or sidecar (the seeds' longest: 1,900)
+MAX_SOURCE_BYTES = 4 * 1024 * 1024  # a source text under sources/
+MAX_PAGE_BYTES = 1024 * 1024  # a Markdown page under docs/
+MAX_YAML_BYTES = 256 * 1024  # a sidecar
+MAX_IMAGE_BYTES = 5 * 1024 * 1024  # an image under docs/
+MAX_LINE_CHARS = 10_000  # one line of a source, page or sidecar (the seeds' longest: 1,900)
 
 
 def too_big(size: int, limit: int, what: str) -> str | None:
@@ -22,8 +22,10 @@ def too_big(size: int, limit: int, what: str) -> str | None:
     if size <= limit:
         return None
     unit = (1024 * 1024, "MB") if limit >= 1024 * 1024 else (1024, "KB")
-    return (f"{what} is {size / unit[0]:.1f} {unit[1]}; the limit is {limit // unit[0]} {unit[1]}: "
-            "split it into several files")
+    return (
+        f"{what} is {size / unit[0]:.1f} {unit[1]}; the limit is {limit // unit[0]} {unit[1]}: "
+        "split it into several files"
+    )
 
 
 def long_line(text: str, limit: int = MAX_LINE_CHARS) -> tuple[int, str] | None:
@@ -36,8 +38,10 @@ def long_line(text: str, limit: int = MAX_LINE_CHARS) -> tuple[int, str] | None:
         end = text.find("\n", start)
         stop = len(text) if end < 0 else end
         if stop - start > limit:
-            return number, (f"line of {stop - start:,} characters; the limit is {limit:,}: break it into "
-                            "paragraphs (one paragraph per line)")
+            return number, (
+                f"line of {stop - start:,} characters; the limit is {limit:,}: break it into "
+                "paragraphs (one paragraph per line)"
+            )
         if end < 0:
             return None
         start = end + 1

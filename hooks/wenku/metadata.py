@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from wenku.limits import MAX_YAML_BYTES, long_line, too_big
-from wenku.textutil import CJK, cjk_count
+from wenku.textutil import cjk_count
 
 READING_SPEED = 400  # Chinese characters a minute
 
@@ -31,25 +31,75 @@ class Problem:
 
 # Keys an editor may use, with their types. 'str|null' etc. are checked by _check_type.
 SOURCE_KEYS: dict[str, str] = {
-    "title": "str", "title_en": "str", "kind": "kind", "publication": "str", "publication_en": "str",
-    "date": "date", "date_end": "date", "url": "url", "script": "script", "language": "str",
-    "notes": "str", "notes_en": "str", "articles": "articles", "collection": "str", "collection_en": "str",
+    "title": "str",
+    "title_en": "str",
+    "kind": "kind",
+    "publication": "str",
+    "publication_en": "str",
+    "date": "date",
+    "date_end": "date",
+    "url": "url",
+    "script": "script",
+    "language": "str",
+    "notes": "str",
+    "notes_en": "str",
+    "articles": "articles",
+    "collection": "str",
+    "collection_en": "str",
 }
 ARTICLE_KEYS: dict[str, str] = {
-    "title": "str", "title_en": "str", "summary": "str", "summary_en": "str", "authors": "strlist",
-    "authors_en": "strlist", "affiliations": "strlist", "affiliations_en": "strlist", "date": "date",
-    "publication": "str", "publication_en": "str", "topics": "strlist", "keywords": "strlist", "slug": "slug",
-    "funding": "strlist", "notes": "str", "title_supplied": "bool",
+    "title": "str",
+    "title_en": "str",
+    "summary": "str",
+    "summary_en": "str",
+    "authors": "strlist",
+    "authors_en": "strlist",
+    "affiliations": "strlist",
+    "affiliations_en": "strlist",
+    "date": "date",
+    "publication": "str",
+    "publication_en": "str",
+    "topics": "strlist",
+    "keywords": "strlist",
+    "slug": "slug",
+    "funding": "strlist",
+    "notes": "str",
+    "title_supplied": "bool",
 }
 # Front matter of a hand-written article page in docs/.
 PAGE_KEYS: dict[str, str] = dict(ARTICLE_KEYS) | {
-    "source": "str", "source_lines": "str", "article": "bool", "title_inferred": "bool", "words": "int",
-    "reading_time": "int", "translation_of": "str", "translated": "date", "translator": "str",
-    "search": "any", "hide": "any", "template": "str", "description": "str", "status": "str",
-    "collection": "str", "pictured": "strlist", "photo_credit": "str", "reporters": "any",
-    "report_url": "str", "source_url": "str", "source_title": "str", "subtitle": "str", "deck": "str",
-    "lang": "str", "translation_status": "str", "icon": "str", "generated": "bool", "topic_links": "any",
-    "related": "any", "original_title": "str", "summary_label": "str", "collection_period": "str",
+    "source": "str",
+    "source_lines": "str",
+    "article": "bool",
+    "title_inferred": "bool",
+    "words": "int",
+    "reading_time": "int",
+    "translation_of": "str",
+    "translated": "date",
+    "translator": "str",
+    "search": "any",
+    "hide": "any",
+    "template": "str",
+    "description": "str",
+    "status": "str",
+    "collection": "str",
+    "pictured": "strlist",
+    "photo_credit": "str",
+    "reporters": "any",
+    "report_url": "str",
+    "source_url": "str",
+    "source_title": "str",
+    "subtitle": "str",
+    "deck": "str",
+    "lang": "str",
+    "translation_status": "str",
+    "icon": "str",
+    "generated": "bool",
+    "topic_links": "any",
+    "related": "any",
+    "original_title": "str",
+    "summary_label": "str",
+    "collection_period": "str",
     "redirect_to": "slug",
 }
 KINDS = {"newspaper-page", "web-page", "compilation", "slides", "report"}
@@ -78,24 +128,28 @@ class StrictLoader(TextDateLoader):
     def compose_node(self, parent, index):
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
-            raise YAMLRefused(None, None, f"aliases (*{event.anchor}) are not allowed: write the "
-                                              "value out", event.start_mark)
+            raise YAMLRefused(
+                None, None, f"aliases (*{event.anchor}) are not allowed: write the value out", event.start_mark
+            )
         if getattr(event, "anchor", None):
-            raise YAMLRefused(None, None, f"anchors (&{event.anchor}) are not allowed: write "
-                                              "each value out", event.start_mark)
+            raise YAMLRefused(
+                None, None, f"anchors (&{event.anchor}) are not allowed: write each value out", event.start_mark
+            )
         return super().compose_node(parent, index)
 
     def construct_mapping(self, node, deep=False):
         seen: dict = {}
         for key_node, _ in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise YAMLRefused(None, None, "merge keys (<<) are not allowed",
-                                                        key_node.start_mark)
+                raise YAMLRefused(None, None, "merge keys (<<) are not allowed", key_node.start_mark)
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else repr(key_node)
             if key in seen:
                 raise YAMLRefused(
-                    None, None, f"duplicate key '{key}' (first on line {seen[key] + 1}): the earlier value would "
-                    "be lost", key_node.start_mark)
+                    None,
+                    None,
+                    f"duplicate key '{key}' (first on line {seen[key] + 1}): the earlier value would be lost",
+                    key_node.start_mark,
+                )
             seen[key] = key_node.start_mark.line
         return super().construct_mapping(node, deep=deep)
 
@@ -126,7 +180,7 @@ def read_front_matter(text: str) -> tuple[dict | None, str]:
     if not m:
         return None, text
     data, _, problems = load_yaml_with_lines(m.group(1), "")
-    return (data if isinstance(data, dict) and not problems else None), text[m.end():]
+    return (data if isinstance(data, dict) and not problems else None), text[m.end() :]
 
 
 def load_yaml_with_lines(text: str, path: str) -> tuple[Any, dict[tuple, int], list[Problem]]:
@@ -249,8 +303,9 @@ def date_text(value: Any) -> str | None:
     return str(value)
 
 
-def validate_mapping(data: Any, schema: dict[str, str], path: str, lines: dict[tuple, int],
-                     prefix: tuple = ()) -> list[Problem]:
+def validate_mapping(
+    data: Any, schema: dict[str, str], path: str, lines: dict[tuple, int], prefix: tuple = ()
+) -> list[Problem]:
     """Problems with unknown keys and wrong types in one mapping."""
     problems: list[Problem] = []
     if not isinstance(data, dict):
@@ -286,51 +341,6 @@ def load_sidecar(path: str, text: str) -> tuple[dict, list[Problem]]:
                 continue
             problems.extend(validate_mapping(override, ARTICLE_KEYS, path, lines, ("articles", slug)))
     return (data if isinstance(data, dict) else {}), problems
-
-
-# ---------------------------------------------------------------- slugs
-
-
-def slugify(title: str, max_words: int = 10, max_len: int = 60) -> str:
-    """A readable ASCII slug from a Chinese (or English) title: pinyin per word, words joined by '-'."""
-    from pypinyin import lazy_pinyin
-
-    from wenku.segment import slug_tokenizer
-
-    words: list[str] = []
-    for tok in slug_tokenizer().cut(title, HMM=False):
-        if re.match(f"[{CJK}]", tok):
-            words.append("".join(lazy_pinyin(tok)))
-        else:
-            ascii_tok = re.sub(r"[^a-z0-9]+", "", tok.lower())
-            if ascii_tok:
-                words.append(ascii_tok)
-        if len(words) >= max_words:
-            break
-    slug = "-".join(w for w in words if w)
-    slug = re.sub(r"[^a-z0-9-]+", "", slug.replace("ü", "v"))
-    while len(slug) > max_len and "-" in slug:
-        slug = slug.rsplit("-", 1)[0]
-    return slug.strip("-") or "article"
-
-
-def name_pinyin(name: str) -> str:
-    """A Chinese personal name in pinyin, family name first: 徐华亮 -> Xu Hualiang."""
-    from pypinyin import lazy_pinyin
-
-    from wenku.structure.names import DOUBLE_SURNAMES
-
-    if not re.fullmatch(f"[{CJK}]{{2,4}}", name):
-        return name
-    split = 2 if name[:2] in DOUBLE_SURNAMES else 1
-    family = "".join(lazy_pinyin(name[:split], v_to_u=False)).replace("v", "ü")
-    given = "".join(lazy_pinyin(name[split:], v_to_u=False)).replace("v", "ü")
-    return f"{family.capitalize()} {given.capitalize()}"
-
-
-def name_slug(name: str) -> str:
-    """A name as a slug part: 朱红莉 -> zhu-hongli."""
-    return re.sub(r"[^a-z0-9-]", "", name_pinyin(name).lower().replace(" ", "-").replace("ü", "v"))
 
 
 def word_count(text: str) -> int:

@@ -11,7 +11,19 @@ BLOCK_KINDS: frozenset[str] = frozenset(get_args(BlockKind))
 
 # What role a classified piece of a source plays while it is split into articles (structure/units.py).
 UnitKind = Literal[
-    "para", "heading", "title", "deck", "author", "note", "meta", "box", "figure", "speaker", "caption_names", "separator", "jump",
+    "para",
+    "heading",
+    "title",
+    "deck",
+    "author",
+    "note",
+    "meta",
+    "box",
+    "figure",
+    "speaker",
+    "caption_names",
+    "separator",
+    "jump",
     "photo_credit",
 ]
 UNIT_KINDS: frozenset[str] = frozenset(get_args(UnitKind))

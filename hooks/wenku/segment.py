@@ -6,7 +6,10 @@ import functools
 import logging
 import os
 
+import jieba
+
 from wenku import DATA_DIR
+from wenku.metadata import load_data_file
 
 DATA = DATA_DIR
 
@@ -14,8 +17,6 @@ DATA = DATA_DIR
 @functools.lru_cache(maxsize=1)
 def tokenizer():
     """A jieba Tokenizer with the domain dictionary loaded (quietly, once)."""
-    import jieba
-
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     # jieba's dictionary is read from disk once per process (about a second): this tokenizer starts from
@@ -26,10 +27,9 @@ def tokenizer():
     userdict = os.path.join(DATA, "userdict.txt")
     if os.path.exists(userdict):
         tk.load_userdict(userdict)
-    from wenku.enrich.topics import taxonomy
 
-    for topic in taxonomy():  # taxonomy keywords are whole words (新质生产力, 专精特新, 人工智能+)
-        for kw in topic.keywords:
+    for topic in load_data_file(os.path.join(DATA, "topics.yml")) or []:
+        for kw in topic["keywords"]:  # taxonomy keywords are whole words (新质生产力, 专精特新, 人工智能+)
             tk.add_word(kw, freq=max(tk.FREQ.get(kw, 0), 20000))
     return tk
 
@@ -37,8 +37,6 @@ def tokenizer():
 @functools.lru_cache(maxsize=1)
 def slug_tokenizer():
     """jieba with its own (pinned) dictionary only: slugs must not move when our domain dictionary grows."""
-    import jieba
-
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     tk.initialize()

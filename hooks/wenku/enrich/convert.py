@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import functools
 
+import opencc
+
+from wenku.textutil import RE_CJK_RUN
+
 
 @functools.lru_cache(maxsize=4)
 def _converter(config: str):
-    import opencc
-
     return opencc.OpenCC(config)
 
 
@@ -24,7 +26,7 @@ def to_simplified(text: str) -> str:
     alt = _converter("tw2s").convert(text)
     if len(alt) != len(simp):
         return simp
-    return "".join("着" if a == "著" and b == "着" else a for a, b in zip(simp, alt))
+    return "".join("着" if a == "著" and b == "着" else a for a, b in zip(simp, alt, strict=False))
 
 
 # The Traditional edition changes the script only, never the words: OpenCC s2tw (Simplified -> Traditional
@@ -41,15 +43,13 @@ def to_traditional(text: str) -> str:
 
 def traditional_share(text: str) -> float:
     """Share of ideographs that t2s changes: near 0 for simplified text, high for traditional."""
-    from wenku.textutil import RE_CJK_RUN
-
     chars = "".join(RE_CJK_RUN.findall(text))
     if not chars:
         return 0.0
     converted = to_simplified(chars)
     if len(converted) != len(chars):
         return 1.0 if converted != chars else 0.0
-    return sum(1 for a, b in zip(chars, converted) if a != b) / len(chars)
+    return sum(1 for a, b in zip(chars, converted, strict=False) if a != b) / len(chars)
 
 
 @functools.lru_cache(maxsize=2)

@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import heapq
 import math
 import os
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from wenku import DATA_DIR
 from wenku.metadata import load_data_file
 from wenku.model import Article
+from wenku.segment import tokenizer
 from wenku.textutil import CJK
 
 DATA = DATA_DIR
 MAX_TOPICS = 4
-STOPWORDS = set("""
+STOPWORDS = set(
+    """
 我们 他们 以及 进一步 一是 二是 三是 四是 加快 推动 推进 加强 提升 发展 建设 实现 形成 构建 打造 坚持 重要 不断 更加 通过
 需要 能够 已经 当前 目前 同时 一方面 另一方面 方面 问题 作用 工作 领域 体系 机制 能力 水平 方式 过程 基础 核心 关键 全面
 有效 积极 深入 持续 充分 相关 进行 提供 支持 完善 健全 强化 促进 提高 着力 围绕 依托 其中 这些 这一 一个 一批 各类 各地
-""".split())
+""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -45,8 +50,9 @@ class Topic:
 def taxonomy() -> tuple[Topic, ...]:
     """The topics of data/topics.yml, in file order."""
     rows = load_data_file(os.path.join(DATA, "topics.yml"))
-    return tuple(Topic(r["id"], r["zh"], r["en"], r["description_zh"], r["description_en"], tuple(r["keywords"]))
-                 for r in rows)
+    return tuple(
+        Topic(r["id"], r["zh"], r["en"], r["description_zh"], r["description_en"], tuple(r["keywords"])) for r in rows
+    )
 
 
 def topic_ids() -> set[str]:
@@ -55,8 +61,11 @@ def topic_ids() -> set[str]:
 
 def article_text(art: Article) -> str:
     """The words of an article that count for topics: title (twice), summary and body."""
-    body = "".join(b.text + "".join(str(i) for i in b.items if isinstance(i, str))
-                   for b in art.blocks if b.kind in ("p", "h2", "h3", "list", "box"))
+    body = "".join(
+        b.text + "".join(str(i) for i in b.items if isinstance(i, str))
+        for b in art.blocks
+        if b.kind in ("p", "h2", "h3", "list", "box")
+    )
     return (art.title or "") * 2 + (art.summary or "") + body
 
 
@@ -77,7 +86,7 @@ def assign_topics(articles: list[Article], token_cache: dict[str, Counter] | Non
     for text in texts:
         for kw in {k for t in topics for k in t.keywords if _count(text, k)}:
             df[kw] += 1
-    for art, text in zip(articles, texts):
+    for art, text in zip(articles, texts, strict=False):
         length = max(len(text), 200)
         scores = {}
         for t in topics:
@@ -95,10 +104,6 @@ def assign_topics(articles: list[Article], token_cache: dict[str, Counter] | Non
 
 def _token_counts(text: str, cache: dict[str, Counter]) -> Counter:
     """Counts of jieba words (two or more characters, not stopwords) in text, cached by content."""
-    import hashlib
-
-    from wenku.segment import tokenizer
-
     key = hashlib.sha1(text.encode("utf-8")).hexdigest()
     if key not in cache:
         toks = tokenizer().cut(text, HMM=False)
@@ -113,11 +118,13 @@ def _keywords(articles: list[Article], texts: list[str], cache: dict[str, Counte
     for d in docs:
         df.update(d.keys())
     n = len(docs)
-    for art, d in zip(articles, docs):
+    for art, d in zip(articles, docs, strict=False):
         if art.meta.get("keywords"):
             continue
         total = sum(d.values()) or 1
-        scored = sorted(((c / total) * math.log((1 + n) / (1 + df[w])) * (1 + 0.2 * (len(w) > 2)), w) for w, c in d.items())
+        scored = sorted(
+            ((c / total) * math.log((1 + n) / (1 + df[w])) * (1 + 0.2 * (len(w) > 2)), w) for w, c in d.items()
+        )
         art.meta["keywords"] = [w for _, w in reversed(scored[-6:])]
 
 
@@ -127,9 +134,6 @@ def related(articles: list[Article], k: int = 5) -> dict[str, list[str]]:
     Score: 2 per shared topic + 1 per shared keyword. Articles are found through an inverted index of
     topics and keywords, so the cost grows with the articles that share something, not with all pairs
     (5,000 articles: 25 million pairs took a minute)."""
-    import heapq
-    from collections import defaultdict
-
     by_topic: dict[str, list[int]] = defaultdict(list)
     by_keyword: dict[str, list[int]] = defaultdict(list)
     features = []

@@ -14,21 +14,26 @@ import difflib
 import functools
 import os
 import re
+import sys
 import unicodedata
 
 import yaml
 
 from wenku import DATA_DIR
-from wenku.metadata import RE_FRONT, Problem
+from wenku.corpus import load_corpus, sidecar_line
+from wenku.metadata import RE_FRONT, Problem, load_yaml_with_lines
 from wenku.model import Article, Block
-from wenku.site.render import dump_front_matter, render_blocks
+from wenku.site.render import dump_front_matter, escape, escape_heading, render_blocks
+from wenku.site.sitegen import chinese_hash
 
 PLACEHOLDER = "%%TRANSLATE%%"
 """Marks English still to be written: `wenku check` and the build refuse a page that holds it."""
 BOX_HEAD = '??? quote "中文原文"'
 RE_BOX_HEAD = re.compile(r'^\?\?\?\+?\s+quote\s+"中文原文"\s*$')
-NOTE = ("Translated from the Chinese by the site's editors. Under each paragraph, “中文原文” opens the Chinese "
-        "original of that paragraph.\n{: .wenku-translation-note }")
+NOTE = (
+    "Translated from the Chinese by the site's editors. Under each paragraph, “中文原文” opens the Chinese "
+    "original of that paragraph.\n{: .wenku-translation-note }"
+)
 # Blocks that carry text a reader needs in English; speaker lines are names and roles (header-like).
 TRANSLATED_KINDS = {"p", "h2", "h3", "list", "box", "deck", "note", "table", "figure"}
 
@@ -130,8 +135,6 @@ def block_markdown(block: Block) -> str:
 
 def box_text(block: Block) -> str:
     """The Chinese an original-text box holds for a block (headings and figure captions as plain text)."""
-    from wenku.site.render import escape, escape_heading
-
     if block.kind in ("h2", "h3"):
         return escape_heading(block.text)
     if block.kind == "figure":
@@ -169,7 +172,6 @@ def speakers_before(art: Article) -> dict[int, list[Block]]:
 
 
 def _speaker_placeholder(block: Block) -> str:
-    from wenku.site.render import escape
 
     info = block.items[0] if block.items else {}
     who = f"{escape(info.get('role', ''))} **{escape(info.get('name', block.text))}**".strip()
@@ -178,8 +180,6 @@ def _speaker_placeholder(block: Block) -> str:
 
 def fingerprint(art: Article) -> str:
     """The article's Chinese text fingerprint (the one the translation status page shows)."""
-    from wenku.site.sitegen import chinese_hash
-
     return chinese_hash(art)
 
 
@@ -212,15 +212,18 @@ def skeleton(art: Article, existing: str | None = None, today: str = "") -> tupl
     english: list[str] = []
     boxes = [box_text(b) for b in blocks]
     old_pairs = old.pairs if old else []
-    matcher = difflib.SequenceMatcher(a=[normal(p.chinese) for p in old_pairs],
-                                      b=[normal(block_markdown(b)) for b in blocks], autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        a=[normal(p.chinese) for p in old_pairs], b=[normal(block_markdown(b)) for b in blocks], autojunk=False
+    )
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
         if op == "equal":
             for k in range(b1 - b0):
                 boxes[b0 + k] = old_pairs[a0 + k].chinese  # unchanged: the box stays as the editor left it
-                english.append(old_pairs[a0 + k].english if old_pairs[a0 + k].english.strip()
-                               and PLACEHOLDER not in old_pairs[a0 + k].english
-                               else _placeholder(blocks[b0 + k]))
+                english.append(
+                    old_pairs[a0 + k].english
+                    if old_pairs[a0 + k].english.strip() and PLACEHOLDER not in old_pairs[a0 + k].english
+                    else _placeholder(blocks[b0 + k])
+                )
                 stats["kept"] += PLACEHOLDER not in english[-1]
                 stats["new"] += PLACEHOLDER in english[-1]
             continue
@@ -228,8 +231,7 @@ def skeleton(art: Article, existing: str | None = None, today: str = "") -> tupl
             prev = old_pairs[a0 + k] if a0 + k < a1 else None
             if prev is not None and prev.english.strip():
                 previous = strip_note(prev.english).replace(PLACEHOLDER, "").strip()
-                english.append(_placeholder(blocks[b0 + k], "the Chinese changed; previous English follows",
-                                            previous))
+                english.append(_placeholder(blocks[b0 + k], "the Chinese changed; previous English follows", previous))
                 stats["changed"] += 1
             else:
                 english.append(_placeholder(blocks[b0 + k]))
@@ -240,8 +242,14 @@ def skeleton(art: Article, existing: str | None = None, today: str = "") -> tupl
     if old is not None and RE_FRONT.match(existing or ""):
         head = _set_keys(RE_FRONT.match(existing).group(0), today, fingerprint(art))
     else:
-        meta = {"title": art.meta.get("title_en") or PLACEHOLDER, "article": True, "lang": "en",
-                "authors": art.authors, "date": art.date, "slug": art.slug}
+        meta = {
+            "title": art.meta.get("title_en") or PLACEHOLDER,
+            "article": True,
+            "lang": "en",
+            "authors": art.authors,
+            "date": art.date,
+            "slug": art.slug,
+        }
         if art.meta.get("authors_en"):
             meta["authors_en"] = art.meta["authors_en"]
         if art.title:
@@ -256,7 +264,7 @@ def skeleton(art: Article, existing: str | None = None, today: str = "") -> tupl
     if not first_english or ".wenku-translation-note" not in first_english:
         parts.append(NOTE)
     speakers = speakers_before(art)
-    for i, (eng, box) in enumerate(zip(english, boxes)):
+    for i, (eng, box) in enumerate(zip(english, boxes, strict=False)):
         if PLACEHOLDER in eng and i in speakers and ".wenku-speaker" not in eng:
             parts.extend(_speaker_placeholder(b) for b in speakers[i])
         parts.append(eng.strip())
@@ -329,8 +337,11 @@ def _rendering_pattern(rendering: str, elided: bool) -> re.Pattern | None:
     # "new industries, models and drivers of growth" uses "new drivers of growth".
     words = r.split(" ")
     for i in range(1, len(words) if elided else 1):
-        patterns.append(re.escape(" ".join(words[:i])) + r"(?:,? [a-z]+){0,6},? (?:and|or)(?: [a-z]+)? "
-                        + plural(" ".join(words[i:])))
+        patterns.append(
+            re.escape(" ".join(words[:i]))
+            + r"(?:,? [a-z]+){0,6},? (?:and|or)(?: [a-z]+)? "
+            + plural(" ".join(words[i:]))
+        )
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(patterns) + r")(?![a-z0-9])")
 
 
@@ -341,8 +352,17 @@ def _term_patterns() -> tuple[tuple[dict, str, tuple[str, ...], re.Pattern], ...
     out = []
     for g in entries:
         zh = normal(g["zh"])
-        longer = tuple(sorted({normal(o["zh"]) for o in entries if o is not g and zh in normal(o["zh"])
-                               and len(normal(o["zh"])) > len(zh)}, key=len, reverse=True))
+        longer = tuple(
+            sorted(
+                {
+                    normal(o["zh"])
+                    for o in entries
+                    if o is not g and zh in normal(o["zh"]) and len(normal(o["zh"])) > len(zh)
+                },
+                key=len,
+                reverse=True,
+            )
+        )
         # A term ending in a sign (人工智能+) is that term only when no word follows (人工智能+医疗 is "AI + healthcare").
         tail = r"(?![\w\u4e00-\u9fff])" if not re.match(r"[\w\u4e00-\u9fff]", zh[-1]) else ""
         out.append((g, zh, longer, re.compile(re.escape(zh) + tail)))
@@ -386,11 +406,14 @@ def glossary_problems(chinese: str, english: str) -> list[str]:
     present = terms_in(chinese)
     out = []
     for g in present:
-        refused = [r for r in g["refused"] if _uses(r, eng, elided=False)
-                   and not any(_uses(r, english_normal(" | ".join(o["accepted"]))) for o in present if o is not g)]
+        refused = [
+            r
+            for r in g["refused"]
+            if _uses(r, eng, elided=False)
+            and not any(_uses(r, english_normal(" | ".join(o["accepted"]))) for o in present if o is not g)
+        ]
         if refused:
-            out.append(f"glossary: {g['zh']} rendered as '{refused[0]}', which the glossary refuses; use "
-                       f"'{g['en']}'")
+            out.append(f"glossary: {g['zh']} rendered as '{refused[0]}', which the glossary refuses; use '{g['en']}'")
         elif not any(_uses(a, eng) for a in g["accepted"]):
             alts = "', '".join(g["accepted"][:4])
             out.append(f"glossary: {g['zh']} is not rendered as the glossary says ('{alts}')")
@@ -398,21 +421,54 @@ def glossary_problems(chinese: str, english: str) -> list[str]:
 
 
 _CN_SCALE = {"亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
-_EN_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-             "tflops": 1e12, "pflops": 1e15, "eflops": 1e18, "zflops": 1e21}
-_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen".split())}
+_EN_SCALE = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "tflops": 1e12,
+    "pflops": 1e15,
+    "eflops": 1e18,
+    "zflops": 1e21,
+}
+_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen".split()
+    )
+}
 _WORDS.update({w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())})
-_ORDINALS = {w: i + 1 for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
-    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"]
+_ORDINALS = {
+    w: i + 1
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+        "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+}
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 RE_CN_NUMBER = re.compile(r"(?<![A-Za-z\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(?:多|余)?([万亿千百]+)?(月)?")
-RE_EN_NUMBER = re.compile(r"(?<![a-z\d.])(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*|-)"
-                          r"(hundred|thousand|million|billion|trillion|[ptez]flops)?")
-RE_EN_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:to|-|–|and|or)\s*\d+(?:\.\d+)?\s*(hundred|thousand|million|billion|trillion)")
+RE_EN_NUMBER = re.compile(
+    r"(?<![a-z\d.])(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*|-)"
+    r"(hundred|thousand|million|billion|trillion|[ptez]flops)?"
+)
+RE_EN_RANGE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(?:to|-|–|and|or)\s*\d+(?:\.\d+)?\s*(hundred|thousand|million|billion|trillion)"
+)
 
 
 def chinese_numbers(text: str) -> list[tuple[str, float, bool]]:
@@ -477,8 +533,11 @@ def number_problems(chinese: str, english: str) -> list[str]:
 
 def check_translation(path: str, text: str, art: Article | None) -> list[Problem]:
     """Problems of one translation file: placeholders, fingerprint, missing English, numbers, glossary."""
-    problems = [Problem(path, n, "translation placeholder left: write the English (or remove the block)")
-                for n, line in enumerate(text.split("\n"), 1) if PLACEHOLDER in line]
+    problems = [
+        Problem(path, n, "translation placeholder left: write the English (or remove the block)")
+        for n, line in enumerate(text.split("\n"), 1)
+        if PLACEHOLDER in line
+    ]
     tf = parse(text)
     if title_note(tf.meta.get("title")):
         line = next((n for n, ln in enumerate(tf.lines, 1) if ln.startswith("title:")), 1)
@@ -487,26 +546,46 @@ def check_translation(path: str, text: str, art: Article | None) -> list[Problem
         return problems
     if art.meta.get("title_en") and tf.meta.get("title") and str(tf.meta["title"]) != str(art.meta["title_en"]):
         line = next((n for n, ln in enumerate(tf.lines, 1) if ln.startswith("title:")), 1)
-        problems.append(Problem(path, line, f"English title differs from the sidecar's title_en "
-                                            f"('{art.meta['title_en']}'): the site would show two titles", "warning"))
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"English title differs from the sidecar's title_en "
+                f"('{art.meta['title_en']}'): the site would show two titles",
+                "warning",
+            )
+        )
     if "translation_of" in tf.meta and str(tf.meta.get("translation_of") or "") != fingerprint(art):
         line = next((n for n, ln in enumerate(tf.lines, 1) if ln.startswith("translation_of:")), 1)
-        problems.append(Problem(path, line, f"outdated translation: made from '{tf.meta.get('translation_of')}', "
-                                            f"the Chinese text is now '{fingerprint(art)}' (run `wenku translate "
-                                            f"{art.slug}` to mark the changed blocks)", "warning"))
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"outdated translation: made from '{tf.meta.get('translation_of')}', "
+                f"the Chinese text is now '{fingerprint(art)}' (run `wenku translate "
+                f"{art.slug}` to mark the changed blocks)",
+                "warning",
+            )
+        )
     blocks = units(art)
-    matcher = difflib.SequenceMatcher(a=[normal(p.chinese) for p in tf.pairs],
-                                      b=[normal(block_markdown(b)) for b in blocks], autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        a=[normal(p.chinese) for p in tf.pairs], b=[normal(block_markdown(b)) for b in blocks], autojunk=False
+    )
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
         if op == "equal":
             continue
         where = tf.pairs[a0].line if a0 < len(tf.pairs) else len(tf.lines)
         for b in blocks[b0:b1]:
-            problems.append(Problem(path, where, f"Chinese block without English: '{box_text(b)[:30]}…'",
-                                    "warning"))
+            problems.append(Problem(path, where, f"Chinese block without English: '{box_text(b)[:30]}…'", "warning"))
         for p in tf.pairs[a0:a1]:
-            problems.append(Problem(path, p.line, f"original-text box not in the article's Chinese: "
-                                                  f"'{normal(p.chinese)[:30]}…'", "warning"))
+            problems.append(
+                Problem(
+                    path,
+                    p.line,
+                    f"original-text box not in the article's Chinese: '{normal(p.chinese)[:30]}…'",
+                    "warning",
+                )
+            )
     for p in tf.pairs:
         english = strip_note(p.english)
         if PLACEHOLDER in english:
@@ -519,20 +598,22 @@ def check_translation(path: str, text: str, art: Article | None) -> list[Problem
     return problems
 
 
-TITLE_NOTE_MESSAGE = ("a note inside a title: say that a title is supplied or inferred with title_supplied: true "
-                      "(or title_inferred), which the page shows in both languages")
+TITLE_NOTE_MESSAGE = (
+    "a note inside a title: say that a title is supplied or inferred with title_supplied: true "
+    "(or title_inferred), which the page shows in both languages"
+)
 
 
 def title_note(title) -> bool:
     """Whether a title string carries an editors' note in brackets ("… (title inferred)")."""
-    return isinstance(title, str) and re.search(r"[(（\[][^)）\]]*(?:\btitle\b|标题)[^)）\]]*[)）\]]\s*$", title,
-                                                 re.I) is not None
+    return (
+        isinstance(title, str)
+        and re.search(r"[(（\[][^)）\]]*(?:\btitle\b|标题)[^)）\]]*[)）\]]\s*$", title, re.I) is not None
+    )
 
 
 def check_translations(docs_dir: str, articles: list[Article]) -> list[Problem]:
     """Every translation file docs/articles/<slug>.en.md against its article's Chinese; notes in English titles."""
-    from wenku.corpus import sidecar_line
-
     by_slug = {a.slug: a for a in articles}
     folder = os.path.join(docs_dir, "articles")
     problems: list[Problem] = []
@@ -541,8 +622,9 @@ def check_translations(docs_dir: str, articles: list[Article]) -> list[Problem]:
         if title_note(a.meta.get("title_en")):
             sidecar = os.path.join(sources, os.path.splitext(a.source)[0] + ".yml")
             key = a.slug if sidecar_line(sidecar, "articles", a.slug) > 1 else a.meta.get("natural_slug", a.slug)
-            problems.append(Problem(sidecar, sidecar_line(sidecar, "articles", key, "title_en"), TITLE_NOTE_MESSAGE,
-                                    "warning"))
+            problems.append(
+                Problem(sidecar, sidecar_line(sidecar, "articles", key, "title_en"), TITLE_NOTE_MESSAGE, "warning")
+            )
     if not os.path.isdir(folder):
         return problems
     for f in sorted(os.listdir(folder)):
@@ -563,15 +645,17 @@ def placeholder_problems(manual: dict[str, str]) -> list[Problem]:
         if re.fullmatch(r"articles/[a-z0-9-]+\.en\.md", rel):
             with open(full, encoding="utf-8", errors="replace") as fh:
                 text = fh.read()
-            out.extend(Problem(full, n, "translation placeholder left: this page cannot be published")
-                       for n, line in enumerate(text.split("\n"), 1) if PLACEHOLDER in line)
+            out.extend(
+                Problem(full, n, "translation placeholder left: this page cannot be published")
+                for n, line in enumerate(text.split("\n"), 1)
+                if PLACEHOLDER in line
+            )
     return out
 
 
 def check_glossary(path: str | None = None) -> list[Problem]:
     """The glossary's own schema: zh and en on every entry, variants and not as lists of strings."""
     path = path or os.path.join(DATA_DIR, "glossary.yml")
-    from wenku.metadata import load_yaml_with_lines
 
     with open(path, encoding="utf-8") as fh:
         data, lines, problems = load_yaml_with_lines(fh.read(), path)
@@ -600,10 +684,6 @@ def check_glossary(path: str | None = None) -> list[Problem]:
 
 def run_translate(root: str, slug: str, date: str | None = None) -> int:
     """`wenku translate SLUG`: write the skeleton, or update an outdated translation; say what was done."""
-    import sys
-
-    from wenku.corpus import load_corpus
-
     corpus = load_corpus(os.path.join(root, "sources"))
     art = next((a for a in corpus.articles if a.slug == slug), None)
     if art is None:
@@ -622,8 +702,10 @@ def run_translate(root: str, slug: str, date: str | None = None) -> int:
     with open(target, "w", encoding="utf-8") as fh:
         fh.write(text)
     rel = os.path.relpath(target, root)
-    print(f"wrote {rel}: {stats['kept']} block(s) kept, {stats['changed']} changed, {stats['new']} to translate "
-          f"(marked {PLACEHOLDER}); fingerprint {fingerprint(art)}")
+    print(
+        f"wrote {rel}: {stats['kept']} block(s) kept, {stats['changed']} changed, {stats['new']} to translate "
+        f"(marked {PLACEHOLDER}); fingerprint {fingerprint(art)}"
+    )
     for eng in stats["dropped"]:
         print(f"{rel}: removed, its Chinese is no longer in the article: {strip_note(eng)[:80]!r}")
     return 0

@@ -6,12 +6,15 @@ import functools
 import os
 import unicodedata
 
+import jieba
+
+from wenku.enrich.convert import to_simplified
+from wenku.segment import tokenizer
+
 
 @functools.lru_cache(maxsize=1)
 def char_frequencies() -> dict[str, int]:
     """Summed word frequency per character over jieba's main dictionary (loaded once per process)."""
-    import jieba
-
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     freq: dict[str, int] = {}
     with open(path, encoding="utf-8") as fh:
@@ -45,7 +48,6 @@ def char_weight(ch: str) -> float:
     """Plausibility of one character in Chinese prose: 1 common, 0.5 punctuation/ASCII, <0 junk."""
     if ch in common_chars():
         return 1.0
-    from wenku.enrich.convert import to_simplified
 
     if len(ch) == 1 and "\u4e00" <= ch <= "\u9fff":
         simp = to_simplified(ch)
@@ -64,6 +66,4 @@ def char_weight(ch: str) -> float:
 
 def word_frequency(word: str) -> int:
     """jieba's frequency for a word (0 when it is not in the dictionary)."""
-    from wenku.segment import tokenizer
-
     return tokenizer().FREQ.get(word, 0)

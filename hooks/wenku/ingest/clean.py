@@ -35,8 +35,10 @@ RE_BLOCK_OPEN = re.compile(rf"^[\s\u3000]*<{BLOCK}\b[^<>]*>", re.I)
 RE_BLOCK_CLOSE = re.compile(rf"(?:</{BLOCK}>|<br\s*/?>)[\s\u3000]*$", re.I)
 
 CREDIT_LABELS = r"(?:责任编辑|责编|值班编辑|网络编辑|编辑|审核|审校|校对|监制|终审|初审|复审|签发)"
-RE_CREDIT_ITEM = re.compile(rf"{CREDIT_LABELS}\s*[：:]\s*(?P<names>[{CJK}·]{{2,4}}(?:[、，, 　]+[{CJK}·]{{2,4}})*?)"
-                            rf"(?=[\s　]*(?:{CREDIT_LABELS}\s*[：:]|[）)\]】]?\s*$))")
+RE_CREDIT_ITEM = re.compile(
+    rf"{CREDIT_LABELS}\s*[：:]\s*(?P<names>[{CJK}·]{{2,4}}(?:[、，, 　]+[{CJK}·]{{2,4}})*?)"
+    rf"(?=[\s　]*(?:{CREDIT_LABELS}\s*[：:]|[）)\]】]?\s*$))"
+)
 RE_CREDIT_LEFT = re.compile(r"^[\s　（(\[【）)\]】]*$")
 
 
@@ -82,8 +84,15 @@ def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], lis
         names = editor_credit(t)
         if names:
             editors.append((ln.number, names))
-            report.append(Change("remove_editor_credit", ln.number, ln.text, "",
-                                 "editor credit: the names (" + "、".join(names) + ") kept as metadata, not text"))
+            report.append(
+                Change(
+                    "remove_editor_credit",
+                    ln.number,
+                    ln.text,
+                    "",
+                    "editor credit: the names (" + "、".join(names) + ") kept as metadata, not text",
+                )
+            )
             continue
         rule = next((r for r in RULES if r.name != "remove_page_label" and r.test(t, False)), None)
         if rule:
@@ -98,8 +107,11 @@ def remove_running_headers(lines: list[PageLine]) -> tuple[list[PageLine], list[
     found = running_headers(lines)
     if not found:
         return lines, []
-    report = [Change("remove_running_header", ln.number, ln.text, "", f"running header or footer ({found[id(ln)]})")
-              for ln in lines if id(ln) in found]
+    report = [
+        Change("remove_running_header", ln.number, ln.text, "", f"running header or footer ({found[id(ln)]})")
+        for ln in lines
+        if id(ln) in found
+    ]
     keep: list[PageLine] = []
     broken = False
     for ln in lines:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 
+from wenku.ingest.chars import char_weight
 from wenku.model import Change
 from wenku.textutil import cjk_count
 
@@ -40,8 +41,6 @@ def _looks_utf16(data: bytes) -> str | None:
 
 def _score(text: str) -> float:
     """How Chinese-like a decoding is: common ideographs count, rare/private-use characters cost."""
-    from wenku.ingest.chars import char_weight
-
     if not text:
         return 0.0
     return sum(char_weight(c) for c in text) / len(text)
@@ -54,7 +53,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, li
         text = data.decode(declared, errors="replace")
         encoding = declared
     elif data.startswith(codecs.BOM_UTF8):
-        text = data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
+        text = data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
         encoding = "utf-8-sig"
         changes.append(Change("remove_bom", 1, "\ufeff", "", "UTF-8 byte order mark"))
     elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
@@ -76,8 +75,11 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, li
     if "\r" in text:
         crlf = text.count("\r\n")
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        changes.append(Change("fix_line_endings", None, "\\r\\n" if crlf else "\\r", "\\n",
-                              f"line endings normalised ({crlf} CRLF)"))
+        changes.append(
+            Change(
+                "fix_line_endings", None, "\\r\\n" if crlf else "\\r", "\\n", f"line endings normalised ({crlf} CRLF)"
+            )
+        )
     return text, encoding, changes
 
 

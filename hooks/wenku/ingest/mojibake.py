@@ -14,6 +14,9 @@ import math
 import re
 from collections.abc import Callable
 
+from wenku.enrich.convert import to_simplified
+from wenku.ingest.chars import char_weight, word_frequency
+from wenku.segment import is_word, tokenizer
 from wenku.textutil import CJK
 
 UNKNOWN = "〓"
@@ -35,7 +38,7 @@ def _gbk(ch: str) -> bytes | None:
     return b if len(b) == 2 else None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _decode_pair(a: int, b: int) -> str | None:
     try:
         ch = bytes((a, b)).decode("gbk")
@@ -68,8 +71,6 @@ def _by_trail() -> dict[int, list[tuple[int, str]]]:
 
 def _plausibility(text: str) -> float:
     """Mean character weight of text after conversion to simplified (higher = more like prose)."""
-    from wenku.ingest.chars import char_weight
-
     if not text:
         return 0.0
     return sum(char_weight(c) for c in text) / len(text)
@@ -77,8 +78,6 @@ def _plausibility(text: str) -> float:
 
 def _lex_score(text: str, lo: int = 0, hi: int | None = None) -> float:
     """Log-frequency mass of dictionary words (2-4 characters) in text that overlap text[lo:hi]."""
-    from wenku.ingest.chars import word_frequency
-
     simp = _simp(text)
     hi = len(simp) if hi is None else hi
     total = 0.0
@@ -94,15 +93,11 @@ def _lex_score(text: str, lo: int = 0, hi: int | None = None) -> float:
 
 @functools.lru_cache(maxsize=65536)
 def _simp(text: str) -> str:
-    from wenku.enrich.convert import to_simplified
-
     return to_simplified(text)
 
 
 def _could_fit(left: str, mid: str, right: str) -> bool:
     """Cheap necessary test: some dictionary word (or word prefix) joins mid to its neighbours or itself."""
-    from wenku.segment import tokenizer
-
     freq = tokenizer().FREQ
     left, mid, right = _simp(left), _simp(mid), _simp(right)
     for k in range(1, min(3, len(left)) + 1):
@@ -118,8 +113,6 @@ def _could_fit(left: str, mid: str, right: str) -> bool:
 def _fitter(left: str, right: str) -> Callable[[str], bool]:
     """_could_fit for many candidates in one context: the context's work done once, first characters
     remembered (candidates are simplified character by character)."""
-    from wenku.segment import tokenizer
-
     freq = tokenizer().FREQ
     lsimp, r1 = _simp(left), _simp(right)[:1]
     tails = [lsimp[-k:] for k in range(1, min(3, len(lsimp)) + 1)]
@@ -164,15 +157,12 @@ def _best_reading(left: str, a: int, b: int, ch: str, right: str) -> tuple[float
 def _best_in_context(ctx_l: str, a: int, b: int, ch: str, ctx_r: str) -> tuple[float, str]:
     """_best_reading for the three characters either side (all it looks at), cached: the restore loop
     asks again for every position after each replacement."""
-    from wenku.ingest.chars import word_frequency
-
     if word_frequency(_simp(ch)) >= 10000:
         return 0.0, ch
     if _fit(ctx_l, ch, ctx_r) > 0:
         return 0.0, ch  # it already forms a word with its neighbours
     # A dropped pair is the rarer accident: a two-character reading must win by a margin.
     # Restoring a whole dictionary word is evidence for that reading.
-    from wenku.segment import is_word
 
     def score(c: str) -> float:
         s = _fit(ctx_l, c, ctx_r) - 8 * (len(c) - 1)
@@ -200,11 +190,12 @@ def _restore_misfits(chars: list[str], pairs: list[tuple[int, int] | None], left
     fixed: set[int] = set()
     for _ in range(len(chars)):
         best = (0.0, -1, "")
-        for i, (ch, pair) in enumerate(zip(chars, pairs)):
+        for i, (ch, pair) in enumerate(zip(chars, pairs, strict=False)):
             if pair is None or i in fixed:
                 continue
-            gain, reading = _best_reading(left + "".join(chars[:i]), pair[0], pair[1], ch,
-                                          "".join(chars[i + 1 :]) + right)
+            gain, reading = _best_reading(
+                left + "".join(chars[:i]), pair[0], pair[1], ch, "".join(chars[i + 1 :]) + right
+            )
             if gain > best[0]:
                 best = (gain, i, reading)
         if best[1] < 0:

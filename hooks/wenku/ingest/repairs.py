@@ -11,11 +11,13 @@ import difflib
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
+from wenku.enrich.convert import to_simplified
 from wenku.ingest.mojibake import UNKNOWN, fix_gbk_misalignment
 from wenku.model import Change
+from wenku.segment import is_word
 from wenku.textutil import CJK
 
 TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
@@ -41,13 +43,77 @@ def remove_control_characters(text: str) -> str:
 
 # HTML element names (the standard's, not a list fitted to sources): only these count as tags, so
 # `<AI>` or `a<b` in prose stay. Block elements mark a paragraph break, inline ones just go.
-HTML_BLOCK = ("p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table",
-              "tbody", "thead", "section", "article", "blockquote", "center", "hr", "header", "footer", "nav",
-              "main", "aside", "figure", "figcaption", "pre", "dl", "dt", "dd", "form", "iframe")
-HTML_INLINE = ("span", "strong", "b", "i", "em", "u", "a", "font", "img", "sup", "sub", "small", "big", "label",
-               "code", "s", "strike", "mark", "abbr", "cite", "o:p", "input", "button", "script", "style")
-RE_HTML_TAG = re.compile(r"<!--.*?-->|</?(?P<name>" + "|".join(sorted(HTML_BLOCK + HTML_INLINE, key=len, reverse=True))
-                         + r")(?:\s[^<>]*)?/?>", re.I)
+HTML_BLOCK = (
+    "p",
+    "br",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "tbody",
+    "thead",
+    "section",
+    "article",
+    "blockquote",
+    "center",
+    "hr",
+    "header",
+    "footer",
+    "nav",
+    "main",
+    "aside",
+    "figure",
+    "figcaption",
+    "pre",
+    "dl",
+    "dt",
+    "dd",
+    "form",
+    "iframe",
+)
+HTML_INLINE = (
+    "span",
+    "strong",
+    "b",
+    "i",
+    "em",
+    "u",
+    "a",
+    "font",
+    "img",
+    "sup",
+    "sub",
+    "small",
+    "big",
+    "label",
+    "code",
+    "s",
+    "strike",
+    "mark",
+    "abbr",
+    "cite",
+    "o:p",
+    "input",
+    "button",
+    "script",
+    "style",
+)
+RE_HTML_TAG = re.compile(
+    r"<!--.*?-->|</?(?P<name>"
+    + "|".join(sorted(HTML_BLOCK + HTML_INLINE, key=len, reverse=True))
+    + r")(?:\s[^<>]*)?/?>",
+    re.I,
+)
 # A named or numeric character reference with its semicolon (also one folded to full width)
 RE_HTML_ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,9}|#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6})[;；]")
 
@@ -108,8 +174,6 @@ def fix_unrecoverable_mojibake(text: str) -> str:
 
 def fix_traditional_to_simplified(text: str) -> str:
     """Traditional characters to Simplified with OpenCC t2s (the original line stays in the report)."""
-    from wenku.enrich.convert import to_simplified
-
     return to_simplified(text)
 
 
@@ -154,13 +218,34 @@ def fix_spaces_between_chinese(text: str) -> str:
 
 
 # Reduplicated two-character verbs that are correct Chinese (研究研究 'look into it').
-REDUPLICATION_OK = {"研究", "讨论", "考虑", "商量", "学习", "休息", "活动", "打扮", "收拾", "比较", "了解",
-                    "介绍", "锻炼", "体验", "思考", "琢磨", "打听", "整理", "准备", "检查", "交流", "高兴"}
+REDUPLICATION_OK = {
+    "研究",
+    "讨论",
+    "考虑",
+    "商量",
+    "学习",
+    "休息",
+    "活动",
+    "打扮",
+    "收拾",
+    "比较",
+    "了解",
+    "介绍",
+    "锻炼",
+    "体验",
+    "思考",
+    "琢磨",
+    "打听",
+    "整理",
+    "准备",
+    "检查",
+    "交流",
+    "高兴",
+}
 
 
 def fix_doubled_words(text: str) -> str:
     """Remove a dictionary word printed twice in a row (营造营造 -> 营造, 老年老年人 -> 老年人)."""
-    from wenku.segment import is_word
 
     def undouble(m: re.Match[str]) -> str:
         word = m.group(1)
@@ -200,7 +285,7 @@ def diff_changes(kind: str, line: int | None, before: str, after: str, reason: s
     out: list[Change] = []
     if len(before) == len(after):
         # Same length (punctuation folding, script conversion): compare position by position.
-        diffs = [i for i, (x, y) in enumerate(zip(before, after)) if x != y]
+        diffs = [i for i, (x, y) in enumerate(zip(before, after, strict=False)) if x != y]
         runs: list[list[int]] = []
         for i in diffs:
             if runs and i - runs[-1][1] <= context:
@@ -220,8 +305,9 @@ def diff_changes(kind: str, line: int | None, before: str, after: str, reason: s
     return out
 
 
-def repair_line(text: str, number: int | None, steps: list[Repair] | None = None,
-                skip: frozenset[str] = frozenset()) -> tuple[str, list[Change]]:
+def repair_line(
+    text: str, number: int | None, steps: list[Repair] | None = None, skip: frozenset[str] = frozenset()
+) -> tuple[str, list[Change]]:
     """Run the ordered repairs over one line; report only the steps that changed something."""
     changes: list[Change] = []
     for step in steps or LINE_REPAIRS:
@@ -245,9 +331,16 @@ RE_CJK_IN_ACRONYM = re.compile(rf"[A-Z]+[{CJK}][A-Z]+")
 
 def suspected_typos(text: str, number: int | None) -> list[Change]:
     """Report entries for likely typos left as they are (a Chinese character inside a Latin acronym)."""
-    return [Change("suspect_cjk_in_acronym", number, m.group(0), m.group(0),
-                   "Chinese character inside a Latin acronym: left as printed, please check the source")
-            for m in RE_CJK_IN_ACRONYM.finditer(text)]
+    return [
+        Change(
+            "suspect_cjk_in_acronym",
+            number,
+            m.group(0),
+            m.group(0),
+            "Chinese character inside a Latin acronym: left as printed, please check the source",
+        )
+        for m in RE_CJK_IN_ACRONYM.finditer(text)
+    ]
 
 
 def normalise_width(text: str) -> str:

@@ -41,7 +41,9 @@ def remove_repeated_blocks(lines: list[Line]) -> tuple[list[Line], list[Change]]
     i = 0
     while i < len(body):
         text = body[i].text
-        candidates = set(by_head.get(text[:KEY], [])[-MAX_CANDIDATES:]) | set(by_tail.get(text[-KEY:], [])[-MAX_CANDIDATES:])
+        candidates = set(by_head.get(text[:KEY], [])[-MAX_CANDIDATES:]) | set(
+            by_tail.get(text[-KEY:], [])[-MAX_CANDIDATES:]
+        )
         best = None
         for j in sorted(candidates):
             k = 0
@@ -56,10 +58,16 @@ def remove_repeated_blocks(lines: list[Line]) -> tuple[list[Line], list[Change]]
                 if _quality(again.text) > _quality(first.text):
                     first.text, again.text = again.text, first.text  # keep the better copy in place
                 drop.add(id(again))
-            report.append(Change("remove_repeated_block", body[i].number,
-                                 "\n".join(body[i + off].text for off in range(k)), "",
-                                 f"lines {body[i].number}-{body[i + k - 1].number} repeat lines "
-                                 f"{body[j].number}-{body[j + k - 1].number} (the text was printed twice)"))
+            report.append(
+                Change(
+                    "remove_repeated_block",
+                    body[i].number,
+                    "\n".join(body[i + off].text for off in range(k)),
+                    "",
+                    f"lines {body[i].number}-{body[i + k - 1].number} repeat lines "
+                    f"{body[j].number}-{body[j + k - 1].number} (the text was printed twice)",
+                )
+            )
             step = k
         else:
             step = 1

@@ -20,7 +20,9 @@ from wenku.textutil import ends_sentence
 
 MIN_WIDTH, MAX_WIDTH = 12, 60
 RE_BRACKETED = re.compile(r"^[（(【\[〔][^（()）【】\[\]〔〕]*[）)】\]〕]$")
-RE_NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部章节条])")
+RE_NUMBERED_HEADING = re.compile(
+    r"^(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部章节条])"
+)
 RE_PUNCT = re.compile(r"[，。、；：？！,.;:?!“”]")
 INDENT_CHARS = " \u3000\u00a0\t"
 
@@ -82,12 +84,19 @@ def fix_hard_wraps(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]
         first = pieces[0]
         if len(pieces) > 1:
             joined = "".join(p.text.strip() for p in pieces)
-            report.append(Change("fix_hard_wrap", first.number,
-                                 pieces[0].text.strip()[-10:] + "⏎" + pieces[1].text.strip()[:10]
-                                 + (f" (+{len(pieces) - 2} more breaks)" if len(pieces) > 2 else ""),
-                                 joined[len(pieces[0].text.strip()) - 10 : len(pieces[0].text.strip()) + 10],
-                                 f"lines {first.number}-{pieces[-1].number} hard-wrapped at {width} characters, "
-                                 "joined into one paragraph"))
+            report.append(
+                Change(
+                    "fix_hard_wrap",
+                    first.number,
+                    pieces[0].text.strip()[-10:]
+                    + "⏎"
+                    + pieces[1].text.strip()[:10]
+                    + (f" (+{len(pieces) - 2} more breaks)" if len(pieces) > 2 else ""),
+                    joined[len(pieces[0].text.strip()) - 10 : len(pieces[0].text.strip()) + 10],
+                    f"lines {first.number}-{pieces[-1].number} hard-wrapped at {width} characters, "
+                    "joined into one paragraph",
+                )
+            )
             first = dataclasses.replace(first, text=joined, ends=pieces[-1].ends)
         out.append(first)
         pieces.clear()
@@ -109,8 +118,9 @@ def fix_hard_wraps(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]
     return out, report
 
 
-def _continues(prev: PageLine, ln: PageLine, width: int, marked: bool, blank_separated: bool, gap: bool,
-               first_piece: bool = False) -> bool:
+def _continues(
+    prev: PageLine, ln: PageLine, width: int, marked: bool, blank_separated: bool, gap: bool, first_piece: bool = False
+) -> bool:
     """True when ln carries on the paragraph whose last wrapped line is prev."""
     if prev.ends or ln.starts or ln.indent or not _full(prev, width):
         return False
@@ -152,9 +162,15 @@ def fix_page_breaks(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]
             continue
         if ln.page_break and last is not None and _carries_on(last.text.strip(), ln):
             left = last.text.strip()
-            report.append(Change("fix_page_break", ln.number, left[-10:] + "⏎" + ln.text.strip()[:10],
-                                 left[-10:] + ln.text.strip()[:10],
-                                 "paragraph cut by a page break (running header or footer removed), joined"))
+            report.append(
+                Change(
+                    "fix_page_break",
+                    ln.number,
+                    left[-10:] + "⏎" + ln.text.strip()[:10],
+                    left[-10:] + ln.text.strip()[:10],
+                    "paragraph cut by a page break (running header or footer removed), joined",
+                )
+            )
             last.text = left + ln.text.strip()
             last.ends = ln.ends
             while out and out[-1] is not last:  # blank lines inside the paragraph go with the break

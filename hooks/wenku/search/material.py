@@ -11,13 +11,11 @@ the sections, their titles and text are the same, and so is every file our index
 
 from __future__ import annotations
 
+from material.plugins.search import plugin
+
 
 def quiet_segmentation() -> bool:
     """Stop Material's search plugin from segmenting Chinese; True when it was on."""
-    try:
-        from material.plugins.search import plugin
-    except ImportError:  # another theme: nothing to do
-        return False
     was_on = getattr(plugin, "jieba", None) is not None
     plugin.jieba = None
     return was_on

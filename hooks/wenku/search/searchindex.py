@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 
+from wenku.enrich.convert import character_map
 from wenku.search import searchshards
 
 # Han characters and CJK punctuation: not English content, dropped from the English index.
@@ -34,11 +35,14 @@ def split_search_index(site_dir: str, prefixes: list[str]) -> dict[str, dict]:
         loc = doc["location"]
         owner = next((p for p in prefixes if loc == p or loc.startswith(p + "/")), "")
         if owner:
-            doc = dict(doc, location=loc[len(owner) + 1:] if loc != owner else "")
+            doc = dict(doc, location=loc[len(owner) + 1 :] if loc != owner else "")
         if owner == "en":
             # English pages of untranslated articles carry the Chinese original: search only their English.
-            doc = dict(doc, title=RE_CJK_TEXT.sub(" ", doc.get("title", "")).strip(),
-                       text=re.sub(r"\s{2,}", " ", RE_CJK_TEXT.sub(" ", doc.get("text", ""))).strip())
+            doc = dict(
+                doc,
+                title=RE_CJK_TEXT.sub(" ", doc.get("title", "")).strip(),
+                text=re.sub(r"\s{2,}", " ", RE_CJK_TEXT.sub(" ", doc.get("text", ""))).strip(),
+            )
             if not doc["title"] and not doc["text"]:
                 continue
         buckets[owner].append(doc)
@@ -53,8 +57,6 @@ def build_search(site_dir: str, prefixes: list[str], only: str | None = None) ->
     """Split the merged index per edition, then shard each edition's index; figures per edition.
 
     only: the one edition ('zh', 'en', 'zh-Hant') whose files to write (a process that built only it)."""
-    from wenku.enrich.convert import character_map
-
     editions = split_search_index(site_dir, prefixes)
     folds = {"": character_map("t2s"), "zh-Hant": character_map("s2t")}
     out = {}
@@ -85,5 +87,7 @@ def point_search_config(html_page: str, lang: str, worker_name: str) -> str:
     end = html_page.find("</script>", start)
     block = RE_CONFIG_WORKER.sub(lambda m: m.group(1) + worker_name + m.group(2), html_page[start:end], count=1)
     if lang != "zh":
-        block = RE_CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2).rstrip('/')}/{lang}/{m.group(3)}", block, count=1)
+        block = RE_CONFIG_BASE.sub(
+            lambda m: f"{m.group(1)}{m.group(2).rstrip('/')}/{lang}/{m.group(3)}", block, count=1
+        )
     return html_page[:start] + block + html_page[end:]

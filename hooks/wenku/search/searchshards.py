@@ -33,10 +33,10 @@ import re
 import shutil
 from array import array
 
-PART_CHARS = 600                 # longest part: one result's excerpt source, about 2 KB of JSON
-SHARD_BYTES = 3000               # target size of one shard file before compression
-PAGES_PER_CHUNK = 200            # titles and addresses per page-table file
-FORMAT = 2                       # bump when the file layout changes (the worker checks it)
+PART_CHARS = 600  # longest part: one result's excerpt source, about 2 KB of JSON
+SHARD_BYTES = 3000  # target size of one shard file before compression
+PAGES_PER_CHUNK = 200  # titles and addresses per page-table file
+FORMAT = 2  # bump when the file layout changes (the worker checks it)
 
 RE_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 RE_HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -88,7 +88,7 @@ def unigrams_of(text: str) -> set[str]:
 def keys_of(text: str) -> set[str]:
     """Han bigrams and Latin/digit words of a text."""
     text = fold_latin(text)
-    keys = {run[i:i + 2] for run in RE_HAN.findall(text) for i in range(len(run) - 1)}
+    keys = {run[i : i + 2] for run in RE_HAN.findall(text) for i in range(len(run) - 1)}
     keys.update(RE_WORD.findall(text))
     return keys
 
@@ -98,8 +98,9 @@ def split_parts(text: str, limit: int = PART_CHARS) -> list[str]:
     pieces: list[str] = []
     for para in text.split("\n"):
         while len(para) > limit:
-            cut = max((m.start() for m in RE_SENTENCE_END.finditer(para, 0, limit) if m.start() > limit // 3),
-                      default=limit)
+            cut = max(
+                (m.start() for m in RE_SENTENCE_END.finditer(para, 0, limit) if m.start() > limit // 3), default=limit
+            )
             pieces.append(para[:cut])
             para = para[cut:]
         if para:
@@ -113,8 +114,8 @@ def split_parts(text: str, limit: int = PART_CHARS) -> list[str]:
     return parts
 
 
-DIGIT_LAST = B64[:32]    # a gap's last 5-bit digit
-DIGIT_MORE = B64[32:]    # a digit with more to follow
+DIGIT_LAST = B64[:32]  # a gap's last 5-bit digit
+DIGIT_MORE = B64[32:]  # a digit with more to follow
 
 
 def encode_ids(ids: list[int], total: int) -> str:
@@ -161,15 +162,16 @@ def decode_ids(code: str, total: int) -> list[int]:
     return ids
 
 
-def build_edition(search_dir: str, lang: str, path_from_root: str, index: dict,
-                  fold: dict[str, str] | None = None) -> dict:
+def build_edition(
+    search_dir: str, lang: str, path_from_root: str, index: dict, fold: dict[str, str] | None = None
+) -> dict:
     """Write one edition's index (Material's config and docs) as our sharded files; returns the figures.
 
     fold: the character map for queries (traditional to simplified for zh, the reverse for zh-Hant);
     only characters absent from this edition's text whose folded form occurs in it are kept."""
     os.makedirs(search_dir, exist_ok=True)
     index_path = os.path.join(search_dir, "search_index.json")
-    pages: list[list[str]] = []          # [location, title] of every page
+    pages: list[list[str]] = []  # [location, title] of every page
     page_of: dict[str, int] = {}
     parts: list[dict] = []
     seen: set[str] = set()
@@ -234,24 +236,44 @@ def build_edition(search_dir: str, lang: str, path_from_root: str, index: dict,
     unigram_sizes = [write(f"shards/u{n}.json", b) for n, b in enumerate(unigram_buckets)]
     for pid, part in enumerate(parts):
         loc, title = pages[part["page"]]
-        write(f"parts/{pid}.json", {"page": part["page"], "location": loc, "title": title,
-                                    "section": part["section"], "text": part["text"]})
+        write(
+            f"parts/{pid}.json",
+            {"page": part["page"], "location": loc, "title": title, "section": part["section"], "text": part["text"]},
+        )
     for k in range(0, len(pages), PAGES_PER_CHUNK):
-        write(f"pages/{k // PAGES_PER_CHUNK}.json", pages[k:k + PAGES_PER_CHUNK])
+        write(f"pages/{k // PAGES_PER_CHUNK}.json", pages[k : k + PAGES_PER_CHUNK])
     write("fold.json", fold_map)
     part_pages = encode_runs([p["page"] for p in parts])
     articles = encode_ids([i for i, (loc, _) in enumerate(pages) if loc.startswith("articles/")], len(pages))
     config = dict(index["config"])
-    config["wenku"] = {"format": FORMAT, "lang": lang, "path": path_from_root, "version": digest.hexdigest()[:12],
-                       "parts": total, "pages": len(pages), "shards": shards, "unigramShards": unigram_shards,
-                       "pagesPerChunk": PAGES_PER_CHUNK,
-                       "partPages": part_pages, "articles": articles}
+    config["wenku"] = {
+        "format": FORMAT,
+        "lang": lang,
+        "path": path_from_root,
+        "version": digest.hexdigest()[:12],
+        "parts": total,
+        "pages": len(pages),
+        "shards": shards,
+        "unigramShards": unigram_shards,
+        "pagesPerChunk": PAGES_PER_CHUNK,
+        "partPages": part_pages,
+        "articles": articles,
+    }
     with open(index_path, "w", encoding="utf-8") as fh:
         json.dump({"config": config, "docs": []}, fh, ensure_ascii=False, separators=(",", ":"))
-    return {"parts": total, "pages": len(pages), "keys": sum(map(len, buckets)), "shards": shards,
-            "largest_shard": max(shard_sizes), "shard_bytes": sum(shard_sizes),
-            "unigrams": sum(map(len, unigram_buckets)), "unigram_shards": unigram_shards,
-            "largest_unigram_shard": max(unigram_sizes), "unigram_bytes": sum(unigram_sizes), "fold": len(fold_map)}
+    return {
+        "parts": total,
+        "pages": len(pages),
+        "keys": sum(map(len, buckets)),
+        "shards": shards,
+        "largest_shard": max(shard_sizes),
+        "shard_bytes": sum(shard_sizes),
+        "unigrams": sum(map(len, unigram_buckets)),
+        "unigram_shards": unigram_shards,
+        "largest_unigram_shard": max(unigram_sizes),
+        "unigram_bytes": sum(unigram_sizes),
+        "fold": len(fold_map),
+    }
 
 
 def _buckets(postings: dict[str, tuple[array, array]], total: int) -> list[dict[str, str]]:

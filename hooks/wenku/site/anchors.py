@@ -24,7 +24,7 @@ QUOTE_BOX = re.compile(r"^\?\?\?\+?\s+quote\b")
 def slugify(value: str, separator: str = "-", **_) -> str:
     """A heading's id (Python-Markdown toc's `slugify`): pinyin words for Chinese, taken from the Simplified
     form so that the Traditional edition has the same ids; English words lower-cased; both kept short."""
-    from wenku.metadata import slugify as words_slug
+    from wenku.enrich.slugs import slugify as words_slug
 
     text = unescape(value).strip()
     if RE_HAN.search(text):

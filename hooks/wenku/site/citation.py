@@ -223,7 +223,7 @@ def with_facts(meta: dict, facts: dict[str, dict]) -> dict:
 def work_from_page(meta: dict, lang: str, url: str, site_name: str, original_url: str | None = None,
                    modified: str | None = None) -> Work:
     """The Work of an article page from its front matter (generated page, hand-written page or translation)."""
-    from wenku.metadata import name_pinyin
+    from wenku.enrich.slugs import name_pinyin
 
     title = _text(meta.get("title")) or _text(meta.get("slug"))
     slug = _text(meta.get("slug")) or re.sub(r"[^a-z0-9-]+", "-", title.lower()).strip("-") or "article"

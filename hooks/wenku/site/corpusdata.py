@@ -13,7 +13,7 @@ import io
 import json
 import re
 
-from wenku.metadata import name_pinyin
+from wenku.enrich.slugs import name_pinyin
 from wenku.model import Article
 
 FIELDS = ("slug", "url", "edition", "language", "title", "title_zh", "title_en", "authors", "authors_en",

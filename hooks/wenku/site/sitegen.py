@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 from wenku.build import Build
 from wenku.corpus import Corpus, load_corpus, prune_disk_cache, source_slug
-from wenku.metadata import Problem, date_text, load_data_file, name_pinyin, read_front_matter
+from wenku.enrich.slugs import name_pinyin, slugify
+from wenku.metadata import Problem, date_text, load_data_file, read_front_matter
 from wenku.model import Article, SourceResult
 from wenku.site.render import dump_front_matter, escape, front_matter, render_blocks
 from wenku.textutil import shorten
@@ -391,7 +392,6 @@ def glossary() -> list[dict]:
 
 def glossary_anchor(term: str) -> str:
     """The id of a term on the glossary page (the same in every edition)."""
-    from wenku.metadata import slugify
 
     return "term-" + slugify(term)
 

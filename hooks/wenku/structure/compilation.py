@@ -32,20 +32,33 @@ def split_compilation(lines: list[Line]) -> tuple[list[Article], list[Change], d
     toc_at, entries = _toc_entries(texts)
     head = [ln for ln in lines[:toc_at]]
     name = "".join(strip_markup(h.text)[1] for h in head[:1]).strip()
-    collection = {"collection": name or None,
-                  "collection_note": " ".join(h.text.strip() for h in head[1:]) or None}
+    collection = {"collection": name or None, "collection_note": " ".join(h.text.strip() for h in head[1:]) or None}
     period = re.search(r"((?:19|20)\d\d)年(\d{1,2})(?:月)?[-—至~到](\d{1,2})月", name)
     if period:
         y, m1, m2 = period.groups()
         collection["collection_period"] = f"{y}-{int(m1):02d}/{y}-{int(m2):02d}"
         collection["date"] = y
     for h in head:
-        report.append(Change("remove_compilation_header", h.number, h.text, "",
-                             "the compilation's own title: kept as article metadata"))
+        report.append(
+            Change(
+                "remove_compilation_header",
+                h.number,
+                h.text,
+                "",
+                "the compilation's own title: kept as article metadata",
+            )
+        )
     toc_lines = lines[toc_at : toc_at + 1 + len(entries)]
     for ln in toc_lines:
-        report.append(Change("remove_table_of_contents", ln.number, ln.text, "",
-                             "table of contents of the compilation: used for titles"))
+        report.append(
+            Change(
+                "remove_table_of_contents",
+                ln.number,
+                ln.text,
+                "",
+                "table of contents of the compilation: used for titles",
+            )
+        )
     body = lines[toc_at + 1 + len(entries) :]
     # Find each entry's title line in order; the first article may start without one.
     starts: list[tuple[int, int]] = []  # (entry index, body index of first text line)
@@ -56,8 +69,9 @@ def split_compilation(lines: list[Line]) -> tuple[list[Article], list[Change], d
             if k == 0:
                 starts.append((0, 0))
                 continue
-            report.append(Change("missing_article", None, title, "",
-                                 "listed in the table of contents but not found in the text"))
+            report.append(
+                Change("missing_article", None, title, "", "listed in the table of contents but not found in the text")
+            )
             continue
         starts.append((k, found))
         pos = found + 1
@@ -77,11 +91,20 @@ def split_compilation(lines: list[Line]) -> tuple[list[Article], list[Change], d
         if len(chunk) >= 2 and chunk[1].text.strip() == title and not ends_sentence(chunk[0].text):
             art.summary = chunk[0].text.strip().rstrip("—")
             art.meta["summary_lines"] = [chunk[0].number]
-            report.append(Change("remove_repeated_title", chunk[1].number, chunk[1].text, "",
-                                 "title printed again after the lede"))
+            report.append(
+                Change(
+                    "remove_repeated_title", chunk[1].number, chunk[1].text, "", "title printed again after the lede"
+                )
+            )
             chunk = chunk[2:]
-        units = [Unit("heading" if heading_like(ln.text) and len(ln.text.strip()) <= 60 else "para",
-                      ln.text.strip(), [ln.number]) for ln in chunk]
+        units = [
+            Unit(
+                "heading" if heading_like(ln.text) and len(ln.text.strip()) <= 60 else "para",
+                ln.text.strip(),
+                [ln.number],
+            )
+            for ln in chunk
+        ]
         units = _merge_heading_pairs(units)
         units = join_adjacent(units, report)
         art.blocks.extend(_blocks(units))
@@ -95,8 +118,14 @@ def _merge_heading_pairs(units: list[Unit]) -> list[Unit]:
     """Two heading lines in a row (a headline set on two lines) become one heading."""
     out: list[Unit] = []
     for u in units:
-        if out and u.kind == "heading" and out[-1].kind == "heading" and len(out[-1].lines) == 1 \
-                and len(out[-1].text) <= 16 and len(u.text) <= 16:
+        if (
+            out
+            and u.kind == "heading"
+            and out[-1].kind == "heading"
+            and len(out[-1].lines) == 1
+            and len(out[-1].text) <= 16
+            and len(u.text) <= 16
+        ):
             prev = out[-1]
             prev.text = prev.text + ("" if prev.text.endswith(("，", "：")) else "，") + u.text
             prev.lines.extend(u.lines)
@@ -109,7 +138,8 @@ def _blocks(units: list[Unit]) -> list[Block]:
     """Article blocks for body units."""
     out = []
     for u in units:
-        kind = {"heading": "h2", "para": "p", "figure": "figure", "box": "box", "gap": "gap",
-                "speaker": "speaker"}.get(u.kind, "p")
+        kind = {"heading": "h2", "para": "p", "figure": "figure", "box": "box", "gap": "gap", "speaker": "speaker"}.get(
+            u.kind, "p"
+        )
         out.append(Block(kind, u.text, list(u.lines), [u.extra] if u.extra else []))
     return out

@@ -18,8 +18,10 @@ from wenku.structure.units import RE_NUMBERED, Unit, heading_like
 from wenku.textutil import ends_sentence
 
 # A running header or a labelled metadata line is never a title: dates, page and issue numbers, 责编：…
-RE_NOT_TITLE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月|第\s*[0-9一二三四五六七八九十]+\s*[版期]|总第\s*\d+|星期[一二三四五六日天]|"
-                          r"^(?:责任编辑|责编|编辑|来源|发布时间|发表时间|时间|审核|校对)\s*[：:]")
+RE_NOT_TITLE = re.compile(
+    r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月|第\s*[0-9一二三四五六七八九十]+\s*[版期]|总第\s*\d+|星期[一二三四五六日天]|"
+    r"^(?:责任编辑|责编|编辑|来源|发布时间|发表时间|时间|审核|校对)\s*[：:]"
+)
 BODY_KINDS = ("para", "heading", "box", "speaker", "figure")
 MAX_TITLE = 40
 DANGLING_TITLES = True
@@ -31,7 +33,12 @@ def title_shaped(u: Unit) -> bool:
         return False
     parts = u.extra.get("parts") or [u.text]
     text = "".join(parts)
-    if len(text) > MAX_TITLE or RE_NUMBERED.match(text) or u.extra.get("marked") or any(RE_NOT_TITLE.search(p) for p in parts):
+    if (
+        len(text) > MAX_TITLE
+        or RE_NUMBERED.match(text)
+        or u.extra.get("marked")
+        or any(RE_NOT_TITLE.search(p) for p in parts)
+    ):
         return False
     return all(heading_like(p) for p in parts)
 
@@ -65,13 +72,21 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int]) -> list[Unit]:
         nxt = units[i + 1] if i + 1 < len(units) else None
         if title_shaped(u):
             after = units[i + 2] if i + 2 < len(units) else None
-            next_is_title = nxt is not None and title_shaped(nxt) and after is not None and after.kind in ("author", "note")
-            if not seen_content and nxt is not None and nxt.kind in BODY_KINDS + ("author", "note", "deck") \
-                    and not next_is_title:
+            next_is_title = (
+                nxt is not None and title_shaped(nxt) and after is not None and after.kind in ("author", "note")
+            )
+            if (
+                not seen_content
+                and nxt is not None
+                and nxt.kind in BODY_KINDS + ("author", "note", "deck")
+                and not next_is_title
+            ):
                 _make_title(u, "the first line of the page")
             elif nxt is not None and nxt.kind == "author":
                 _make_title(u, "the line above a byline")
-            elif nxt is not None and nxt.kind == "note" and (prev_body(units, i) is None or not _dangling_prev(units, i)):
+            elif (
+                nxt is not None and nxt.kind == "note" and (prev_body(units, i) is None or not _dangling_prev(units, i))
+            ):
                 _make_title(u, "the line above an author note")
         if u.kind in BODY_KINDS + ("author", "title"):
             seen_content = True
@@ -81,7 +96,12 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int]) -> list[Unit]:
     for i, u in enumerate(units):
         prev = units[i - 1] if i else None
         nxt = units[i + 1] if i + 1 < len(units) else None
-        if u.kind in ("heading", "para") and title_shaped(u) and nxt is not None and nxt.kind in BODY_KINDS + ("author", "note"):
+        if (
+            u.kind in ("heading", "para")
+            and title_shaped(u)
+            and nxt is not None
+            and nxt.kind in BODY_KINDS + ("author", "note")
+        ):
             why = None
             if prev is not None and prev.kind == "separator":
                 why = "the line after a rule between articles"
@@ -91,8 +111,15 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int]) -> list[Unit]:
                 why = "the line after the end of the previous article"
             elif body_since_head and blank_before.get(u.first(), 0) > typical:
                 why = "the line after a wider gap than between paragraphs"
-            elif DANGLING_TITLES and body_since_head and _dangling_prev(units, i) and prev is not None \
-                    and prev.kind == "para" and len(prev.text) > 50 and nxt.kind in ("para", "author", "note"):
+            elif (
+                DANGLING_TITLES
+                and body_since_head
+                and _dangling_prev(units, i)
+                and prev is not None
+                and prev.kind == "para"
+                and len(prev.text) > 50
+                and nxt.kind in ("para", "author", "note")
+            ):
                 why = "the line after a column that broke off mid-sentence"
             if why:
                 _make_title(u, why)
@@ -103,19 +130,26 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int]) -> list[Unit]:
         if u.kind == "separator":
             continue
         if u.kind == "author":
-            if prev is None or prev.kind in ("title", "deck", "caption_names") or \
-                    (prev.kind == "author" and prev.extra.get("at") == "top"):
+            if (
+                prev is None
+                or prev.kind in ("title", "deck", "caption_names")
+                or (prev.kind == "author" and prev.extra.get("at") == "top")
+            ):
                 u.extra["at"] = "top"
                 if prev is None or prev.kind not in ("title", "deck", "author", "caption_names"):
                     u.extra["head"] = True
                     body_since_head = False
                 has_author = True
                 continue
-            ends = nxt is None or nxt.kind in ("title", "separator", "note", "jump", "author") or \
-                (title_shaped(nxt) and (i + 2 >= len(units) or units[i + 2].kind in ("author",) + BODY_KINDS))
+            ends = (
+                nxt is None
+                or nxt.kind in ("title", "separator", "note", "jump", "author")
+                or (title_shaped(nxt) and (i + 2 >= len(units) or units[i + 2].kind in ("author",) + BODY_KINDS))
+            )
             form = u.extra.get("form")
-            if body_since_head and (form == "paren" or ends or not has_author and form == "labelled"
-                                    and not _looks_like_lede(nxt)):
+            if body_since_head and (
+                form == "paren" or ends or not has_author and form == "labelled" and not _looks_like_lede(nxt)
+            ):
                 u.extra["at"] = "bottom"
                 has_author = True
                 continue

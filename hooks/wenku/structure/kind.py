@@ -22,16 +22,27 @@ from wenku.structure.compilation import _toc_entries
 
 KINDS = ("compilation", "slides", "newspaper-page", "report", "web-page")
 # Which splitter each kind of source needs.
-PATTERN_OF_KIND = {"compilation": "compilation", "slides": "slides", "newspaper-page": "page", "report": "page",
-                   "web-page": "page"}
+PATTERN_OF_KIND = {
+    "compilation": "compilation",
+    "slides": "slides",
+    "newspaper-page": "page",
+    "report": "page",
+    "web-page": "page",
+}
 
 RE_SLIDE_TITLE = re.compile(r"^\d{1,2}\.\d{1,2}\s+\S")
-RE_NEWSPAPER = re.compile(r"(下转|上接|转)第?\s*[0-9一二三四五六七八九十]{1,3}\s*版|^第\s*[0-9一二三四五六七八九十]{1,3}\s*版|"
-                          r"本报(?:记者|讯|评论员)|通讯员|记者\s+[\u4e00-\u9fff]{2,4}$|总第\s*\d+\s*期|星期[一二三四五六日天]")
-RE_WEB = re.compile(r"(来源|发布时间|发表时间|浏览次数|阅读量|点击数|责任编辑|责编)\s*[：:]|分享到|【打印|【关闭|字体[：:]|"
-                    r"上一篇|下一篇|首页\s*[>＞]|扫一扫|&[a-z]{2,6};|</?(?:p|br|div|span|strong)\b|主办|技术支持|ICP备")
-RE_REPORT = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+\.\d*\s*\S|第[一二三四五六七八九十]+[章节部分])|"
-                       r"^(?:摘\s*要|关键词|内容提要)[：:]|^图\s*\d+|^表\s*\d+")
+RE_NEWSPAPER = re.compile(
+    r"(下转|上接|转)第?\s*[0-9一二三四五六七八九十]{1,3}\s*版|^第\s*[0-9一二三四五六七八九十]{1,3}\s*版|"
+    r"本报(?:记者|讯|评论员)|通讯员|记者\s+[\u4e00-\u9fff]{2,4}$|总第\s*\d+\s*期|星期[一二三四五六日天]"
+)
+RE_WEB = re.compile(
+    r"(来源|发布时间|发表时间|浏览次数|阅读量|点击数|责任编辑|责编)\s*[：:]|分享到|【打印|【关闭|字体[：:]|"
+    r"上一篇|下一篇|首页\s*[>＞]|扫一扫|&[a-z]{2,6};|</?(?:p|br|div|span|strong)\b|主办|技术支持|ICP备"
+)
+RE_REPORT = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+\.\d*\s*\S|第[一二三四五六七八九十]+[章节部分])|"
+    r"^(?:摘\s*要|关键词|内容提要)[：:]|^图\s*\d+|^表\s*\d+"
+)
 
 
 def detect_pattern(lines: list[Line]) -> str:

@@ -60,11 +60,15 @@ def byline_names(line: str) -> list[str] | None:
 
 
 # '长沙晚报全媒体记者 唐朝昭', '本报记者 张三 李四', '记者 王五 通讯员 赵六'
-RE_REPORTER = re.compile(rf"^(?P<role>[{CJK}]{{0,12}}?(?:记者|通讯员|特约撰稿人|撰稿人|撰稿|撰文|特约评论员))[\s：:]*"
-                         rf"(?P<names>[{CJK}][{CJK}\s\u3000、]*)$")
+RE_REPORTER = re.compile(
+    rf"^(?P<role>[{CJK}]{{0,12}}?(?:记者|通讯员|特约撰稿人|撰稿人|撰稿|撰文|特约评论员))[\s：:]*"
+    rf"(?P<names>[{CJK}][{CJK}\s\u3000、]*)$"
+)
 RE_ROLE_SPLIT = re.compile(r"\s*(通讯员|记者|实习生)\s*")
 # '文/王建国', '文｜王建国', '作者：王建国', '作者 王建国', '撰文：…'
-RE_LABELLED = re.compile(rf"^(?:文\s*[/／|｜丨]\s*|(?:作者|文)\s*[：:]\s*|作者[\s\u3000]+)(?P<names>[{CJK}][{CJK}\s\u3000、，,]*)$")
+RE_LABELLED = re.compile(
+    rf"^(?:文\s*[/／|｜丨]\s*|(?:作者|文)\s*[：:]\s*|作者[\s\u3000]+)(?P<names>[{CJK}][{CJK}\s\u3000、，,]*)$"
+)
 RE_TRAILING_AFFILIATION = re.compile(r"[（(](?P<aff>[^（）()]{2,40}?)[）)]$")
 RE_PAREN = re.compile(rf"^[（(]\s*(?P<names>[{CJK}][{CJK}\s\u3000、，,]*?)\s*[）)]$")
 
@@ -79,7 +83,7 @@ def parse_byline(line: str) -> dict | None:
         return None
     aff = RE_TRAILING_AFFILIATION.search(t)
     if aff and not RE_PAREN.match(t):  # 作者：秦望舒（海川大学计算机学院副教授）
-        parsed = parse_byline(t[:aff.start()])
+        parsed = parse_byline(t[: aff.start()])
         if parsed and parsed["form"] != "paren":
             parsed["affiliation"] = aff.group("aff")
             return parsed
@@ -88,7 +92,7 @@ def parse_byline(line: str) -> dict | None:
         return None
     m = RE_MARK.match(t)
     if m:
-        names = _names(t[m.end():], strict=False)
+        names = _names(t[m.end() :], strict=False)
         return {"names": names, "form": "mark"} if names else None
     m = RE_REPORTER.match(t)
     if m:

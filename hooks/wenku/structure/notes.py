@@ -6,7 +6,9 @@ import re
 
 RE_BIO = re.compile(r"^作者简介\s*[：:]\s*(?P<body>.+)$")
 RE_FUNDING = re.compile(r"本文(?:系|为|是)(?P<body>.+?)(?:的)?(?:阶段性|研究|最终)?成果")
-RE_PROJECT = re.compile(r"(?P<name>[^“”，。；]*?(?:项目|课题|工程|基金)[^“”，。；（(]*)?(?:“(?P<title>[^”]+)”)?\s*[（(](?P<code>[0-9A-Za-z]+)[）)]")
+RE_PROJECT = re.compile(
+    r"(?P<name>[^“”，。；]*?(?:项目|课题|工程|基金)[^“”，。；（(]*)?(?:“(?P<title>[^”]+)”)?\s*[（(](?P<code>[0-9A-Za-z]+)[）)]"
+)
 
 
 def parse_author_note(note: str) -> dict:

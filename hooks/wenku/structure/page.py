@@ -68,7 +68,11 @@ def split_page(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
         # One refinement: each article's topic from all the text given to it (a piece compared with its
         # article without itself), then decide again.
         _profiles(items, slots, topics, piece_index, labels)
-        own = {piece_index[it.pos]: k for it, k in zip(items, labels, strict=True) if it.pos in piece_index and k is not None}
+        own = {
+            piece_index[it.pos]: k
+            for it, k in zip(items, labels, strict=True)
+            if it.pos in piece_index and k is not None
+        }
         labels = assign(items, slots, topics, piece_index, own)
         labels = _check_moves(items, labels, slots, topics, piece_index, own, report)
     articles = [_slot_article(k, items, labels, report) for k in range(len(slots))]
@@ -96,12 +100,19 @@ def _items(units: list[Unit], report: list[Change]) -> tuple[list[Item], list[Sl
             items.append(Item(pos, u, "jump"))
             continue
         if u.kind == "jump":
-            report.append(Change("remove_jump_line", u.first(), u.text, "",
-                                 "jump line of a newspaper page (the article goes on elsewhere): used to "
-                                 "put the article back together"))
+            report.append(
+                Change(
+                    "remove_jump_line",
+                    u.first(),
+                    u.text,
+                    "",
+                    "jump line of a newspaper page (the article goes on elsewhere): used to "
+                    "put the article back together",
+                )
+            )
             items.append(Item(pos, u, "jump"))
             if u.extra.get("dir") == "up":
-                nxt = next((v for v in units[pos + 1:] if v.kind in ("para", "heading", "box")), None)
+                nxt = next((v for v in units[pos + 1 :] if v.kind in ("para", "heading", "box")), None)
                 if nxt is not None:
                     nxt.extra["resumes"] = True  # 上接第N版: this text goes on from the article's first part
             continue
@@ -123,7 +134,9 @@ def _flag_possible_starts(units: list[Unit], report: list[Change], visible: bool
     """A heading that could be the title of another article (title-shaped, not numbered, not marked, the
     text before it complete) where the topic changes sharply: kept in this article, but reported as
     uncertain (and, on a page of several articles, marked with a visible note)."""
-    candidates = [i for i, u in enumerate(units) if u.kind == "heading" and title_shaped(u) and not _dangling_before(units, i)]
+    candidates = [
+        i for i, u in enumerate(units) if u.kind == "heading" and title_shaped(u) and not _dangling_before(units, i)
+    ]
     if not candidates:
         return
     topics = Topics([u.text for u in units if u.kind in ("para", "heading")])
@@ -135,7 +148,7 @@ def _flag_possible_starts(units: list[Unit], report: list[Change], visible: bool
             if v.kind in ("para", "heading"):
                 before.update(topics_words(v.text))
         n = 0
-        for v in units[i + 1:]:
+        for v in units[i + 1 :]:
             if v.kind in ("title", "heading") or v.extra.get("head"):
                 break
             if v.kind == "para":
@@ -148,9 +161,16 @@ def _flag_possible_starts(units: list[Unit], report: list[Change], visible: bool
         sim = Topics.cosine(topics.vector(before), topics.vector(after))
         if sim < POSSIBLE_START:
             units[i].extra["maybe_start"] = visible
-            report.append(Change("uncertain_placement", units[i].first(), units[i].text, "",
-                                 f"this heading may be the title of another article (the topic changes here: "
-                                 f"similarity {sim:.2f}); kept in the article before it: please check"))
+            report.append(
+                Change(
+                    "uncertain_placement",
+                    units[i].first(),
+                    units[i].text,
+                    "",
+                    f"this heading may be the title of another article (the topic changes here: "
+                    f"similarity {sim:.2f}); kept in the article before it: please check",
+                )
+            )
 
 
 def _dangling_before(units: list[Unit], i: int) -> bool:
@@ -158,8 +178,9 @@ def _dangling_before(units: list[Unit], i: int) -> bool:
     return prev is None or prev.kind == "heading"
 
 
-def _profiles(items: list[Item], slots: list[Slot], topics: Topics, piece_index: dict[int, int],
-              labels: list | None) -> None:
+def _profiles(
+    items: list[Item], slots: list[Slot], topics: Topics, piece_index: dict[int, int], labels: list | None
+) -> None:
     """Each article's topic: its title words (weighted up) and the text printed right under its title, or
     (with labels) all the text given to it."""
     for s in slots:
@@ -187,8 +208,15 @@ def _profiles(items: list[Item], slots: list[Slot], topics: Topics, piece_index:
             slots[k].profile.update(topics.tf[piece_index[it.pos]])
 
 
-def _check_moves(items: list[Item], labels: list, slots: list[Slot], topics: Topics, piece_index: dict[int, int],
-                 own: dict[int, int], report: list[Change]) -> list:
+def _check_moves(
+    items: list[Item],
+    labels: list,
+    slots: list[Slot],
+    topics: Topics,
+    piece_index: dict[int, int],
+    own: dict[int, int],
+    report: list[Change],
+) -> list:
     """Runs placed away from page order: kept when the margin is clear (reported), else put back in page
     order with a visible note and an uncertain_placement entry."""
     labels = list(labels)
@@ -223,14 +251,28 @@ def _check_moves(items: list[Item], labels: list, slots: list[Slot], topics: Top
             if margin < UNCERTAIN_MARGIN:
                 labels = alt
                 items[i].unit.extra["uncertain"] = True
-                report.append(Change("uncertain_placement", first.first(), first.text[:30], "",
-                                     f"this run may continue another article (margin {margin:.2f}); kept in page "
-                                     "order with a visible note: please check"))
+                report.append(
+                    Change(
+                        "uncertain_placement",
+                        first.first(),
+                        first.text[:30],
+                        "",
+                        f"this run may continue another article (margin {margin:.2f}); kept in page "
+                        "order with a visible note: please check",
+                    )
+                )
                 k = prev_label
             else:
-                report.append(Change("place_fragment", first.first(), first.text[:30], "",
-                                     f"run of text placed with article {k + 1} ({slots[k].title[:16] or 'untitled'}) "
-                                     f"by grammar and topic (margin {margin:.2f}): please check"))
+                report.append(
+                    Change(
+                        "place_fragment",
+                        first.first(),
+                        first.text[:30],
+                        "",
+                        f"run of text placed with article {k + 1} ({slots[k].title[:16] or 'untitled'}) "
+                        f"by grammar and topic (margin {margin:.2f}): please check",
+                    )
+                )
         for x in range(i, j + 1):
             if items[x].closes:
                 closed.add(labels[x])
@@ -273,10 +315,20 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
             adjacent = last is not None and (body_no[id(u)] - body_no[id(last)] <= 1 or bool(u.extra.get("resumes")))
             if last is not None and u.kind == "para" and continues(last, u, adjacent):
                 kind = "fix_broken_paragraph" if adjacent else "fix_interleaved_columns"
-                why = ("paragraph broken by a column or page end, joined" if adjacent else
-                       f"column continues at line {u.first()} (after line {last.lines[-1]})")
-                report.append(Change(kind, u.first(), last.text[-12:] + ("⏎" if adjacent else " … ") + u.text[:12],
-                                     last.text[-12:] + u.text[:12], why))
+                why = (
+                    "paragraph broken by a column or page end, joined"
+                    if adjacent
+                    else f"column continues at line {u.first()} (after line {last.lines[-1]})"
+                )
+                report.append(
+                    Change(
+                        kind,
+                        u.first(),
+                        last.text[-12:] + ("⏎" if adjacent else " … ") + u.text[:12],
+                        last.text[-12:] + u.text[:12],
+                        why,
+                    )
+                )
                 last.text += u.text
                 last.lines.extend(u.lines)
                 if last_block is not None:
@@ -284,13 +336,29 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
                     last_block.lines = list(last.lines)
                 continue
             if _dangling(last) and not (u.kind == "box"):
-                report.append(Change("mark_gap", last.lines[-1], last.text[-20:], GAP_TEXT,
-                                     "continuation missing from the source: gap marked, nothing glued on"))
-                art.blocks.append(Block("gap", GAP_TEXT, [], ["the text that continues this paragraph is missing from the source"]))
+                report.append(
+                    Change(
+                        "mark_gap",
+                        last.lines[-1],
+                        last.text[-20:],
+                        GAP_TEXT,
+                        "continuation missing from the source: gap marked, nothing glued on",
+                    )
+                )
+                art.blocks.append(
+                    Block("gap", GAP_TEXT, [], ["the text that continues this paragraph is missing from the source"])
+                )
                 last, last_block = None, None
             elif starts_mid_sentence(u) and (seen_body or last is None):
-                report.append(Change("mark_gap", u.first(), "", GAP_TEXT,
-                                     "text starts mid-sentence; its beginning is missing from the source"))
+                report.append(
+                    Change(
+                        "mark_gap",
+                        u.first(),
+                        "",
+                        GAP_TEXT,
+                        "text starts mid-sentence; its beginning is missing from the source",
+                    )
+                )
                 art.blocks.append(Block("gap", GAP_TEXT, [], ["this text starts mid-sentence"]))
             seen_body = True
             n_blocks = len(art.blocks)
@@ -304,17 +372,33 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
             continue
         _add_unit(art, u, report, caption_names)
     if _dangling(last):
-        report.append(Change("mark_gap", last.lines[-1], last.text[-20:], GAP_TEXT,
-                             "article breaks off mid-sentence: the rest is not in the source"))
+        report.append(
+            Change(
+                "mark_gap",
+                last.lines[-1],
+                last.text[-20:],
+                GAP_TEXT,
+                "article breaks off mid-sentence: the rest is not in the source",
+            )
+        )
         art.blocks.append(Block("gap", GAP_TEXT, [], ["the article breaks off here in the source"]))
     if caption_names:
         art.meta["pictured"] = caption_names
         speakers = {b.items[0]["name"] for b in art.blocks if b.kind == "speaker"}
         for name in caption_names:
             if speakers and name not in speakers:
-                report.append(Change("missing_section", None, name, "",
-                                     f"{name} is pictured and counted among the speakers, but the source has no section for them"))
-    numbers = [n for b in art.blocks for n in b.lines] + art.meta.get("title_lines", []) + art.meta.get("summary_lines", [])
+                report.append(
+                    Change(
+                        "missing_section",
+                        None,
+                        name,
+                        "",
+                        f"{name} is pictured and counted among the speakers, but the source has no section for them",
+                    )
+                )
+    numbers = (
+        [n for b in art.blocks for n in b.lines] + art.meta.get("title_lines", []) + art.meta.get("summary_lines", [])
+    )
     art.line_span = (min(numbers), max(numbers)) if numbers else (0, 0)
     return art
 

@@ -31,7 +31,9 @@ TITLE_WEIGHT = 3.0
 BEAM = 48
 NEARBY = 4  # articles whose start is among the last NEARBY starts are candidates for a piece
 UNCERTAIN_MARGIN = 1.0
-STOP = set("的了和与及在对将把被为以从向等并而且或是有更也都又还就才仍却则即之其所使让给跟同我省我国我们要加快推动发展建设")
+STOP = set(
+    "的了和与及在对将把被为以从向等并而且或是有更也都又还就才仍却则即之其所使让给跟同我省我国我们要加快推动发展建设"
+)
 
 
 @dataclass
@@ -45,7 +47,9 @@ class Slot:
 
 
 def _dangling(u: Unit | None) -> bool:
-    return u is not None and u.kind in ("para", "box") and not ends_sentence(u.text) and not u.text.endswith(("：", ":"))
+    return (
+        u is not None and u.kind in ("para", "box") and not ends_sentence(u.text) and not u.text.endswith(("：", ":"))
+    )
 
 
 RE_MID_START = re.compile(rf"^(?:(?P<stub>[{CJK}]{{1,2}})[，、；。：！？]|[，、；。：！？”’）》])")
@@ -153,8 +157,9 @@ def _emission_model(slots: list[Slot], topics: Topics, piece_index: dict[int, in
     return emission
 
 
-def assign(items: list[Item], slots: list[Slot], topics: Topics, piece_index: dict[int, int],
-           own: dict[int, int] | None = None) -> list[int | None]:
+def assign(
+    items: list[Item], slots: list[Slot], topics: Topics, piece_index: dict[int, int], own: dict[int, int] | None = None
+) -> list[int | None]:
     """The best article for every item (None for jump lines and rules), by beam search over the whole page."""
     emission = _emission_model(slots, topics, piece_index, own)
 
@@ -197,8 +202,13 @@ def assign(items: list[Item], slots: list[Slot], topics: Topics, piece_index: di
                 s = score + emission(it.pos, k, cands) + join_score(q, it.unit)
                 if k != cur:
                     s -= SWITCH_COST
-                    if cur is not None and _dangling(last.get(cur)) and last.get(cur) is not None \
-                            and continues(last[cur], it.unit) and join_evidence(last[cur].text, it.unit.text) > 0:
+                    if (
+                        cur is not None
+                        and _dangling(last.get(cur))
+                        and last.get(cur) is not None
+                        and continues(last[cur], it.unit)
+                        and join_evidence(last[cur].text, it.unit.text) > 0
+                    ):
                         s -= 1.0  # leaving a paragraph that this piece would continue word for word
                 l2 = dict(last)
                 l2[k] = it.unit
@@ -213,8 +223,14 @@ def assign(items: list[Item], slots: list[Slot], topics: Topics, piece_index: di
     return list(beam[0][1]) if beam else []
 
 
-def score_labels(items: list[Item], labels: list[int | None], slots: list[Slot], topics: Topics,
-                 piece_index: dict[int, int], own: dict[int, int] | None = None) -> float:
+def score_labels(
+    items: list[Item],
+    labels: list[int | None],
+    slots: list[Slot],
+    topics: Topics,
+    piece_index: dict[int, int],
+    own: dict[int, int] | None = None,
+) -> float:
     """The score of a complete assignment (the same terms as the search; candidates: the articles opened
     among the last NEARBY starts)."""
     emission = _emission_model(slots, topics, piece_index, own)

@@ -22,7 +22,7 @@ def split_slides(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
     toc_idx = [i for i, t in enumerate(texts) if t in ("目录", "目 录")]
     parts: dict[str, str] = {}
     first_toc = toc_idx[0] if toc_idx else None
-    front = body[: first_toc] if first_toc is not None else []
+    front = body[:first_toc] if first_toc is not None else []
     art = Article(source="")
     # Front matter: year, title, subtitle, author with role, date.
     fm = [ln for ln in front]
@@ -65,11 +65,21 @@ def split_slides(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
                 if m:
                     parts.setdefault(m.group("num"), m.group("title"))
                 j += 1
-            reason = ("table of contents of the deck: used for the part headings" if i == first_toc
-                      else "table of contents repeated before the next part")
+            reason = (
+                "table of contents of the deck: used for the part headings"
+                if i == first_toc
+                else "table of contents repeated before the next part"
+            )
             for k in range(i, j):
-                report.append(Change("remove_repeated_toc" if i != first_toc else "remove_table_of_contents",
-                                     body[k].number, body[k].text, "", reason))
+                report.append(
+                    Change(
+                        "remove_repeated_toc" if i != first_toc else "remove_table_of_contents",
+                        body[k].number,
+                        body[k].text,
+                        "",
+                        reason,
+                    )
+                )
             i = j
             continue
         m = RE_SLIDE.match(t)
@@ -80,8 +90,11 @@ def split_slides(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
                 if current_part in parts:
                     art.blocks.append(Block("h2", f"第{int(current_part)}部分　{parts[current_part]}", []))
             if t in seen_slides:
-                report.append(Change("remove_repeated_slide_title", ln.number, t, "",
-                                     "slide title repeated on a continuation slide"))
+                report.append(
+                    Change(
+                        "remove_repeated_slide_title", ln.number, t, "", "slide title repeated on a continuation slide"
+                    )
+                )
             else:
                 seen_slides.add(t)
                 art.blocks.append(Block("h3", t, [ln.number]))
@@ -98,7 +111,7 @@ def split_slides(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
 def _flush_items(items: list[Line], art: Article, report: list[Change]) -> None:
     """Turn the lines of one slide into blocks: tables of label/percentage runs, lists, paragraphs."""
     lines = []
-    for k, ln in enumerate(items):
+    for ln in items:
         rule = boilerplate_rule(ln.text.strip(), False)
         if rule:
             report.append(Change(rule.name, ln.number, ln.text, "", rule.reason))
@@ -127,8 +140,9 @@ def _flush_items(items: list[Line], art: Article, report: list[Change]) -> None:
             caption = ""
             if art.blocks and art.blocks[-1].kind == "p" and len(art.blocks[-1].text) <= 30:
                 caption = art.blocks.pop().text
-            art.blocks.append(Block("table", caption, [n for r in rows for n in r[3]],
-                                    [(g, a, b) for g, a, b, _ in rows if b]))
+            art.blocks.append(
+                Block("table", caption, [n for r in rows for n in r[3]], [(g, a, b) for g, a, b, _ in rows if b])
+            )
             i = j
             continue
         m = RE_BULLET.match(t)
@@ -139,8 +153,12 @@ def _flush_items(items: list[Line], art: Article, report: list[Change]) -> None:
                 text = mm.group("text").strip()
                 nums = [lines[i].number]
                 # '> 山东省' followed by its text: a labelled item.
-                if lines[i].text.strip().startswith(">") and len(text) <= 8 and i + 1 < len(lines) \
-                        and not RE_BULLET.match(lines[i + 1].text.strip()):
+                if (
+                    lines[i].text.strip().startswith(">")
+                    and len(text) <= 8
+                    and i + 1 < len(lines)
+                    and not RE_BULLET.match(lines[i + 1].text.strip())
+                ):
                     text = f"**{text}**：{lines[i + 1].text.strip()}"
                     nums.append(lines[i + 1].number)
                     i += 1
@@ -155,13 +173,20 @@ def _flush_items(items: list[Line], art: Article, report: list[Change]) -> None:
             continue
         # A run of short label lines (diagram labels): a list.
         k = i
-        while k < len(lines) and len(lines[k].text.strip()) <= 18 and not ends_sentence(lines[k].text.strip()) \
-                and not (k + 1 < len(lines) and RE_PERCENT.match(lines[k + 1].text.strip()) and k > i) \
-                and not RE_SLIDE.match(lines[k].text.strip()) and not RE_BULLET.match(lines[k].text.strip()) \
-                and not RE_FIGURE_LINE.match(lines[k].text.strip()):
+        while (
+            k < len(lines)
+            and len(lines[k].text.strip()) <= 18
+            and not ends_sentence(lines[k].text.strip())
+            and not (k + 1 < len(lines) and RE_PERCENT.match(lines[k + 1].text.strip()) and k > i)
+            and not RE_SLIDE.match(lines[k].text.strip())
+            and not RE_BULLET.match(lines[k].text.strip())
+            and not RE_FIGURE_LINE.match(lines[k].text.strip())
+        ):
             k += 1
         if k - i >= 3:
-            art.blocks.append(Block("list", "", [ln.number for ln in lines[i:k]], [ln.text.strip() for ln in lines[i:k]]))
+            art.blocks.append(
+                Block("list", "", [ln.number for ln in lines[i:k]], [ln.text.strip() for ln in lines[i:k]])
+            )
             i = k
             continue
         art.blocks.append(Block("p", t, [lines[i].number]))

@@ -15,7 +15,16 @@ from wenku.structure.kind import KINDS, PATTERN_OF_KIND, detect_kind, detect_pat
 from wenku.structure.page import GAP_TEXT, split_page
 from wenku.structure.slides import split_slides
 
-__all__ = ["GAP_TEXT", "KINDS", "PATTERN_OF_KIND", "SPLITTERS", "detect_kind", "detect_pattern", "split_compilation",
-           "split_page", "split_slides"]
+__all__ = [
+    "GAP_TEXT",
+    "KINDS",
+    "PATTERN_OF_KIND",
+    "SPLITTERS",
+    "detect_kind",
+    "detect_pattern",
+    "split_compilation",
+    "split_page",
+    "split_slides",
+]
 
 SPLITTERS = {"compilation": split_compilation, "slides": split_slides, "page": split_page}

@@ -26,12 +26,16 @@ class Unit:
         return self.lines[0]
 
 
-RE_NOTE = re.compile(r"^(?:[【（(\[]\s*(?:作者系|作者单位|作者为|作者是|本文作者|作者[：:]|作者简介)|作者简介\s*[：:]|作者单位\s*[：:])")
+RE_NOTE = re.compile(
+    r"^(?:[【（(\[]\s*(?:作者系|作者单位|作者为|作者是|本文作者|作者[：:]|作者简介)|作者简介\s*[：:]|作者单位\s*[：:])"
+)
 # A rule or a row of ornaments between two articles: ——————, -----, ＊　＊　＊, ◆◆◆.
 RE_SEPARATOR = re.compile(r"^[\s\u3000]*(?:[-—–─━=＝_＿~～*＊◆◇●○■□★☆·•※#]{1}[\s\u3000]*){3,}$")
 # Jump lines of a newspaper page: （下转第5版）, 上接第1版, （转第8版）, （上接第1版 标题…）.
-RE_JUMP = re.compile(r"^[（(【\[]?\s*(?P<dir>下转|上接|转|接|续)(?:第)?\s*(?P<page>[0-9０-９一二三四五六七八九十]{1,3})\s*(?:版|页|面)"
-                     r"(?P<rest>[^）)】\]]{0,24})[）)】\]]?$")
+RE_JUMP = re.compile(
+    r"^[（(【\[]?\s*(?P<dir>下转|上接|转|接|续)(?:第)?\s*(?P<page>[0-9０-９一二三四五六七八九十]{1,3})\s*(?:版|页|面)"
+    r"(?P<rest>[^）)】\]]{0,24})[）)】\]]?$"
+)
 RE_META = re.compile(r"(发表时间|发布时间|来源)[：:]")
 RE_PHOTO_CREDIT = re.compile(r"^(图片|照片|图)(均)?(为|由)?.*(摄|供图|提供)$")
 RE_SPEAKER_LINE = re.compile(r"^(?P<all>[^：:。，]{4,50})[：:]$")
@@ -50,10 +54,14 @@ def speaker(text: str) -> dict | None:
         if is_person_name(name) and len(role) >= 2:
             return {"role": role, "name": name}
     return None
+
+
 RE_FIGURE = re.compile(r"^(?P<caption>图\s*\d*\s*[：:]\s*.+)$")
 # Numbered section headings (一、 1. （一） 第一部分 …): parts of an article, never its title.
-RE_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]\s*\S|"
-                         r"第[一二三四五六七八九十\d]+(?:部分|章|节))")
+RE_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]\s*\S|"
+    r"第[一二三四五六七八九十\d]+(?:部分|章|节))"
+)
 BOX_TITLES = ("核心提示", "内容提要", "编者按", "导读", "摘要")
 
 
@@ -105,8 +113,18 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             units.append(Unit("separator", text, [ln.number]))
         elif level == 0 and RE_JUMP.match(text):
             m = RE_JUMP.match(text)
-            units.append(Unit("jump", text, [ln.number], {"dir": "down" if m.group("dir") in ("下转", "转") else "up",
-                                                          "page": m.group("page"), "rest": m.group("rest").strip()}))
+            units.append(
+                Unit(
+                    "jump",
+                    text,
+                    [ln.number],
+                    {
+                        "dir": "down" if m.group("dir") in ("下转", "转") else "up",
+                        "page": m.group("page"),
+                        "rest": m.group("rest").strip(),
+                    },
+                )
+            )
         elif level == 1:
             units.append(Unit("title", text, [ln.number]))
         elif level >= 2 and text in BOX_TITLES:
@@ -134,8 +152,13 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             units.append(Unit("speaker", text.rstrip("：:"), [ln.number], speaker(text)))
         elif RE_FIGURE.match(text):
             units.append(Unit("figure", RE_FIGURE.match(text).group("caption"), [ln.number]))
-        elif prev is not None and prev.kind == "title" and 16 <= len(text) <= 80 and not ends_sentence(text) \
-                and "，" in text:
+        elif (
+            prev is not None
+            and prev.kind == "title"
+            and 16 <= len(text) <= 80
+            and not ends_sentence(text)
+            and "，" in text
+        ):
             units.append(Unit("deck", text, [ln.number]))
         elif heading_like(text) and len(text) < 40 and _heading_group(lines, i):
             size = _heading_group(lines, i)
@@ -143,8 +166,9 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             joined = parts[0]
             for part in parts[1:]:
                 joined += ("" if joined.endswith(("，", "：")) else "，") + part
-            units.append(Unit("heading", joined, [lines[i + k].number for k in range(size)],
-                              {"unmarked": True, "parts": parts}))
+            units.append(
+                Unit("heading", joined, [lines[i + k].number for k in range(size)], {"unmarked": True, "parts": parts})
+            )
             i += size
             continue
         else:
@@ -189,16 +213,27 @@ def _mark_caption_names(units: list[Unit], report: list[Change]) -> list[Unit]:
     i = 0
     while i < len(units):
         j = i
-        while j < len(units) and units[j].kind == "author" and "role" not in units[j].extra \
-                and len(units[j].extra["names"]) == 1:
+        while (
+            j < len(units)
+            and units[j].kind == "author"
+            and "role" not in units[j].extra
+            and len(units[j].extra["names"]) == 1
+        ):
             j += 1
         if j - i >= 3:
             names = [u.extra["names"][0] for u in units[i:j]]
             lines = [u.first() for u in units[i:j]]
             out.append(Unit("caption_names", " ".join(names), lines, {"names": names}))
             for u in units[i:j]:
-                report.append(Change("remove_caption_names", u.first(), u.text, "",
-                                     "photo-caption name list (the people pictured), not article text"))
+                report.append(
+                    Change(
+                        "remove_caption_names",
+                        u.first(),
+                        u.text,
+                        "",
+                        "photo-caption name list (the people pictured), not article text",
+                    )
+                )
             i = j
             continue
         out.append(units[i])
@@ -211,10 +246,16 @@ def join_adjacent(units: list[Unit], report: list[Change]) -> list[Unit]:
     out: list[Unit] = []
     for u in units:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind in ("para", "box") and u.kind == "para" \
-                and _continues(prev.text, u.text):
-            report.append(Change("fix_broken_paragraph", u.first(), prev.text[-12:] + "⏎" + u.text[:12],
-                                 prev.text[-12:] + u.text[:12], "paragraph broken by a column or page end, joined"))
+        if prev is not None and prev.kind in ("para", "box") and u.kind == "para" and _continues(prev.text, u.text):
+            report.append(
+                Change(
+                    "fix_broken_paragraph",
+                    u.first(),
+                    prev.text[-12:] + "⏎" + u.text[:12],
+                    prev.text[-12:] + u.text[:12],
+                    "paragraph broken by a column or page end, joined",
+                )
+            )
             prev.text += u.text
             prev.lines.extend(u.lines)
             continue
