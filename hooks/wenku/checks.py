@@ -118,14 +118,7 @@ def check_files(root: str) -> list[Problem]:
             rel = os.path.relpath(path, docs_dir).replace(os.sep, "/")
             low = f.lower()
             if bad_file_name(f):
-                problems.append(
-                    Problem(
-                        path,
-                        1,
-                        f"file name {f!r}: no quotes, <, >, &, backslashes or control "
-                        "characters (it becomes part of an address)",
-                    )
-                )
+                problems.append(Problem(path, 1, bad_file_name(f)))
             elif os.path.islink(path):
                 problems.append(Problem(path, 1, "a symbolic link is not allowed under docs/: commit the file itself"))
             elif not os.path.isfile(path):

@@ -271,14 +271,7 @@ def source_dir_problems(sources_dir: str) -> list[Problem]:
         if f.startswith("."):
             continue
         if bad_file_name(f):
-            problems.append(
-                Problem(
-                    path,
-                    1,
-                    f"file name {f!r}: no quotes, <, >, &, backslashes or control "
-                    "characters (it becomes part of an address)",
-                )
-            )
+            problems.append(Problem(path, 1, bad_file_name(f)))
         elif os.path.islink(path):
             problems.append(Problem(path, 1, "a symbolic link is not a source: commit the text itself"))
         elif os.path.isdir(path):

@@ -48,7 +48,11 @@ def long_line(text: str, limit: int = MAX_LINE_CHARS) -> tuple[int, str] | None:
         number += 1
 
 
-def bad_file_name(name: str) -> bool:
-    """A file name that could break out of an address or an attribute, or hide its kind from a reviewer
-    (quotes, <, >, &, backslashes, control and bidi characters, a leading '-')."""
-    return bool(re.search(r"[\x00-\x1f\x7f<>\"'`&\\\u202a-\u202e\u2066-\u2069]", name)) or name.startswith("-")
+def bad_file_name(name: str) -> str | None:
+    """Why a file name could break out of an address or an attribute, or hide its kind from a reviewer
+    (quotes, <, >, &, backslashes, control and bidi characters, a leading '-'); None for a good name."""
+    if re.search(r"[\x00-\x1f\x7f<>\"'`&\\\u202a-\u202e\u2066-\u2069]", name) or name.startswith("-"):
+        return (
+            f"file name {name!r}: no quotes, <, >, &, backslashes or control characters (it becomes part of an address)"
+        )
+    return None
