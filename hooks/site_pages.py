@@ -202,6 +202,9 @@ def on_post_template(output, template_name, config):
     i18n = config.plugins.get("i18n")
     lang = getattr(i18n, "current_language", None) or "zh"
     output = with_csp_hashes(point_search_config(output, lang, os.path.basename(sitegen.SEARCH_WORKER)))
+    mine = split.edition()
+    if mine and mine != lang:  # an edition process writes its own edition's 404 page only
+        return ""
     if lang == "zh":
         return output
     folder = os.path.join(config.site_dir, lang)
