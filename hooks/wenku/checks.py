@@ -12,7 +12,7 @@ import yaml
 
 from wenku.corpus import REDIRECTS, load_corpus, source_dir_problems, source_files
 from wenku.enrich.translation import check_glossary, check_translations
-from wenku.limits import MAX_IMAGE_BYTES, MAX_PAGE_BYTES, bad_file_name, long_line, too_big
+from wenku.limits import MAX_HEADINGS, MAX_IMAGE_BYTES, MAX_PAGE_BYTES, bad_file_name, long_line, too_big
 from wenku.metadata import (
     PAGE_KEYS,
     RE_FRONT,
@@ -276,7 +276,14 @@ def _check_unsafe(path: str, text: str, docs_dir: str) -> list[Problem]:
     _, body = read_front_matter(text)
     offset = text[: len(text) - len(body)].count("\n")
     out = []
-    for f in safety.findings(render_markdown(body, os.path.dirname(os.path.abspath(docs_dir)))):
+    try:
+        html = render_markdown(body, os.path.dirname(os.path.abspath(docs_dir)))
+    except RecursionError:
+        return [Problem(path, 1, "blocks nested too deeply to render (boxes or <div markdown> inside each other)")]
+    headings = len(re.findall(r"<h[1-6][\s>]", html))
+    if headings > MAX_HEADINGS:
+        out.append(Problem(path, 1, f"{headings:,} headings: at most {MAX_HEADINGS:,} on one page (split the page)"))
+    for f in safety.findings(html):
         out.append(Problem(path, safety.locate(body, f) + offset, f.message))
     return out
 

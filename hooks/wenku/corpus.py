@@ -9,6 +9,7 @@ import os
 import pickle
 import re
 import subprocess
+import unicodedata
 from dataclasses import dataclass, field
 
 from wenku import code_version
@@ -583,7 +584,7 @@ def check_source_names(corpus: Corpus) -> None:
     """Two sources whose pages would share an address, or a source named like a site page, are errors."""
     seen: dict[str, str] = {}
     for src in corpus.sources:
-        sid = source_slug(src)
+        sid = unicodedata.normalize("NFKC", source_slug(src)).casefold()  # ｂａｓｅ and BASE are base
         if sid in RESERVED_SLUGS:
             corpus.problems.append(
                 Problem(

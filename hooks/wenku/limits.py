@@ -9,12 +9,16 @@ before it is decoded.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 MAX_SOURCE_BYTES = 4 * 1024 * 1024  # a source text under sources/
 MAX_PAGE_BYTES = 1024 * 1024  # a Markdown page under docs/
 MAX_YAML_BYTES = 256 * 1024  # a sidecar
 MAX_IMAGE_BYTES = 5 * 1024 * 1024  # an image under docs/
 MAX_LINE_CHARS = 10_000  # one line of a source, page or sidecar (the seeds' longest: 1,900)
+# Headings of one page: Material's table of contents costs grow with their square (40,000 took > 8 min;
+# our longest article has 12).
+MAX_HEADINGS = 1_000
 
 
 def too_big(size: int, limit: int, what: str) -> str | None:
@@ -49,10 +53,17 @@ def long_line(text: str, limit: int = MAX_LINE_CHARS) -> tuple[int, str] | None:
 
 
 def bad_file_name(name: str) -> str | None:
-    """Why a file name could break out of an address or an attribute, or hide its kind from a reviewer
-    (quotes, <, >, &, backslashes, control and bidi characters, a leading '-'); None for a good name."""
-    if re.search(r"[\x00-\x1f\x7f<>\"'`&\\\u202a-\u202e\u2066-\u2069]", name) or name.startswith("-"):
-        return (
-            f"file name {name!r}: no quotes, <, >, &, backslashes or control characters (it becomes part of an address)"
-        )
-    return None
+    """Why a file name could break out of an address or an attribute, or hide what it is from a reviewer;
+    None for a good name. Refused: quotes, <, >, &, backslashes, control, format (zero-width, bidi) characters,
+    a leading '-', a name that Unicode normalisation (NFKC) would change (full-width letters), and Latin
+    letters mixed with Cyrillic or Greek ones (look-alike names)."""
+    why = None
+    if re.search(r"[\x00-\x1f\x7f<>\"'`&\\]", name) or name.startswith("-"):
+        why = "no quotes, <, >, &, backslashes or control characters (it becomes part of an address)"
+    elif any(unicodedata.category(c) == "Cf" for c in name):
+        why = "no invisible characters (zero-width spaces, direction marks): it would look like another name"
+    elif unicodedata.normalize("NFKC", name) != name:
+        why = f"write it as {unicodedata.normalize('NFKC', name)!r} (no full-width or compatibility characters)"
+    elif re.search(r"[A-Za-z]", name) and re.search(r"[\u0370-\u03ff\u0400-\u04ff]", name):
+        why = "Latin letters mixed with Greek or Cyrillic ones look like another name"
+    return f"file name {name!r}: {why}" if why else None

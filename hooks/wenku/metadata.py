@@ -31,11 +31,11 @@ class Problem:
 
 # Keys an editor may use, with their types. 'str|null' etc. are checked by _check_type.
 SOURCE_KEYS: dict[str, str] = {
-    "title": "str",
-    "title_en": "str",
+    "title": "line",
+    "title_en": "line",
     "kind": "kind",
-    "publication": "str",
-    "publication_en": "str",
+    "publication": "line",
+    "publication_en": "line",
     "date": "date",
     "date_end": "date",
     "url": "url",
@@ -48,17 +48,17 @@ SOURCE_KEYS: dict[str, str] = {
     "collection_en": "str",
 }
 ARTICLE_KEYS: dict[str, str] = {
-    "title": "str",
-    "title_en": "str",
+    "title": "line",
+    "title_en": "line",
     "summary": "str",
     "summary_en": "str",
-    "authors": "strlist",
-    "authors_en": "strlist",
+    "authors": "linelist",
+    "authors_en": "linelist",
     "affiliations": "strlist",
     "affiliations_en": "strlist",
     "date": "date",
-    "publication": "str",
-    "publication_en": "str",
+    "publication": "line",
+    "publication_en": "line",
     "topics": "strlist",
     "keywords": "strlist",
     "slug": "slug",
@@ -76,35 +76,38 @@ PAGE_KEYS: dict[str, str] = dict(ARTICLE_KEYS) | {
     "reading_time": "int",
     "translation_of": "str",
     "translated": "date",
-    "translator": "str",
-    "search": "any",
-    "hide": "any",
-    "template": "str",
+    "translator": "line",
+    "search": "search",
+    "hide": "hide",
+    "template": "forbidden",
     "description": "str",
     "status": "str",
     "collection": "str",
     "pictured": "strlist",
     "photo_credit": "str",
-    "reporters": "any",
+    "reporters": "reporters",
     "report_url": "str",
     "source_url": "str",
-    "source_title": "str",
-    "subtitle": "str",
+    "source_title": "line",
+    "subtitle": "line",
     "deck": "str",
     "lang": "str",
     "translation_status": "str",
     "icon": "str",
     "generated": "bool",
-    "topic_links": "any",
-    "related": "any",
-    "original_title": "str",
+    "topic_links": "pairs",
+    "related": "pairs",
+    "original_title": "line",
     "summary_label": "str",
     "collection_period": "str",
-    "redirect_to": "slug",
 }
 KINDS = {"newspaper-page", "web-page", "compilation", "slides", "report"}
 RE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 RE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Breaks a one-line field may not hold: line feeds, form feeds, NEL, the Unicode line and paragraph separators.
+RE_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]")
+# What Material lets a page hide.
+HIDE_VALUES = {"navigation", "toc", "footer", "tags", "feedback", "path"}
 
 
 class TextDateLoader(yaml.SafeLoader):
@@ -249,6 +252,46 @@ def _check_type(kind: str, value: Any) -> str | None:
         return None
     if kind == "str":
         return None if isinstance(value, str) else f"must be text, not {type(value).__name__}"
+    if kind in ("line", "linelist"):
+        if kind == "linelist" and not isinstance(value, list):
+            return "must be a list of texts"
+        values = value if kind == "linelist" else [value]
+        if not all(isinstance(v, str) for v in values):
+            return "must be a list of texts" if kind == "linelist" else f"must be text, not {type(value).__name__}"
+        if any(RE_LINE_BREAK.search(v) for v in values):
+            return "must be one line: no line break or paragraph separator (it breaks every list that shows it)"
+        return None
+    if kind == "forbidden":
+        return "is not allowed: pages use the site's own templates and layout"
+    if kind == "hide":
+        if isinstance(value, list) and all(v in HIDE_VALUES for v in value):
+            return None
+        return f"must be a list of {', '.join(sorted(HIDE_VALUES))}"
+    if kind == "search":
+        if (
+            isinstance(value, dict)
+            and set(value) <= {"exclude", "boost"}
+            and all(isinstance(v, (bool, int, float)) for v in value.values())
+        ):
+            return None
+        return "must be a mapping like {exclude: true} or {boost: 2}"
+    if kind == "pairs":
+        if isinstance(value, list) and all(
+            isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v) and RE_SLUG.match(v[0])
+            for v in value
+        ):
+            return None
+        return "must be a list of [slug, title] pairs"
+    if kind == "reporters":
+        if isinstance(value, list) and all(
+            isinstance(v, dict)
+            and isinstance(v.get("role"), str)
+            and isinstance(v.get("names"), list)
+            and all(isinstance(n, str) for n in v["names"])
+            for v in value
+        ):
+            return None
+        return "must be a list of {role: text, names: [names]}"
     if kind == "bool":
         return None if isinstance(value, bool) else "must be true or false"
     if kind == "int":

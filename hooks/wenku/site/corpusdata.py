@@ -197,12 +197,20 @@ def jsonl(records: list[dict]) -> str:
     return "".join(json.dumps({k: r[k] for k in FIELDS}, ensure_ascii=False) + "\n" for r in records)
 
 
+def _cell(value):
+    """A CSV cell a spreadsheet reads as text, never as a formula: a leading =, +, -, @, tab or CR gets a '."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def csv_text(records: list[dict]) -> str:
     """The metadata as CSV (RFC 4180, a header row; lists joined with '; ')."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(CSV_FIELDS)
     for r in records:
-        writer.writerow(["; ".join(r[k]) if isinstance(r[k], list) else ("" if r[k] is None else r[k])
-                         for k in CSV_FIELDS])
+        writer.writerow(
+            [_cell("; ".join(r[k]) if isinstance(r[k], list) else ("" if r[k] is None else r[k])) for k in CSV_FIELDS]
+        )
     return buf.getvalue()

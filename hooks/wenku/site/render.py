@@ -16,7 +16,8 @@ def escape(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = re.sub(r"([\\`*_\[\]{}])", r"\\\1", text)  # { }: no attr_list ({: onclick=… }) from text
     text = re.sub(r"^(\d+)\.(?=\s|\S)", r"\1\\.", text)
-    text = re.sub(r"^([-+#=|])", r"\\\1", text)
+    text = re.sub(r"^([-+#|])", r"\\\1", text)
+    text = re.sub(r"^=", "&#61;", text)  # '\=' is no Markdown escape: it would show the backslash
     return text
 
 

@@ -453,10 +453,20 @@ def _link_first_uses(markdown: str, page_dir: str, skip: tuple[str, ...], order,
             if span is None:
                 continue
             start, end = span
+            if any(a < end and start < b for a, b in _taken_spans(para)):
+                continue  # already inside a link, an inline tag or code: a link is never put in a link
             para = para[:start] + f"[{para[start:end]}]({link}#{glossary_anchor(g['zh'])})" + para[end:]
             linked.add(g["zh"])
         out.append(para)
     return "\n\n".join(out)
+
+
+RE_TAKEN = re.compile(r"\[[^\]]*\]\([^)]*\)|\[[^\]]*\]\[[^\]]*\]|<[^>]+>|`[^`]*`")
+
+
+def _taken_spans(para: str) -> list[tuple[int, int]]:
+    """Where a paragraph already holds a Markdown link, an inline tag or code."""
+    return [m.span() for m in RE_TAKEN.finditer(para)]
 
 
 def _find_english_term(g: dict, para: str) -> tuple[int, int] | None:
@@ -506,7 +516,7 @@ def translation_status(arts: list[Article], corpus: Corpus, lang: str) -> str:
         label = states[state][0 if zh else 1]
         if state in ("translated", "outdated") and a.meta.get("translated"):
             label += f" ({a.meta['translated']})"
-        rows.append(f"| [{escape(article_title(a, lang))}]({_link('', f'articles/{a.slug}.md')}) | {label} | "
+        rows.append(f"| [{escape(article_title(a, lang)).replace('|', '&#124;')}]({_link('', f'articles/{a.slug}.md')}) | {label} | "
                     f"{a.date or '—'} | `{chinese_hash(a)}` |")
     head = ("| 文章 | 状态 | 中文来源日期 | 中文文本指纹 |\n|---|---|---|---|" if zh else
             "| Article | State | Date of the Chinese source | Chinese text fingerprint |\n|---|---|---|---|")
