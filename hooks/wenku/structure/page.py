@@ -336,30 +336,24 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
                     last_block.lines = list(last.lines)
                 continue
             if _dangling(last) and not (u.kind == "box"):
-                report.append(
-                    Change(
-                        "mark_gap",
-                        last.lines[-1],
-                        last.text[-20:],
-                        GAP_TEXT,
-                        "continuation missing from the source: gap marked, nothing glued on",
-                    )
-                )
-                art.blocks.append(
-                    Block("gap", GAP_TEXT, [], ["the text that continues this paragraph is missing from the source"])
+                _mark_gap(
+                    art,
+                    report,
+                    last.lines[-1],
+                    last.text[-20:],
+                    "continuation missing from the source: gap marked, nothing glued on",
+                    "the text that continues this paragraph is missing from the source",
                 )
                 last, last_block = None, None
             elif starts_mid_sentence(u) and (seen_body or last is None):
-                report.append(
-                    Change(
-                        "mark_gap",
-                        u.first(),
-                        "",
-                        GAP_TEXT,
-                        "text starts mid-sentence; its beginning is missing from the source",
-                    )
+                _mark_gap(
+                    art,
+                    report,
+                    u.first(),
+                    "",
+                    "text starts mid-sentence; its beginning is missing from the source",
+                    "this text starts mid-sentence",
                 )
-                art.blocks.append(Block("gap", GAP_TEXT, [], ["this text starts mid-sentence"]))
             seen_body = True
             n_blocks = len(art.blocks)
             _add_unit(art, u, report, caption_names)
@@ -372,16 +366,14 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
             continue
         _add_unit(art, u, report, caption_names)
     if _dangling(last):
-        report.append(
-            Change(
-                "mark_gap",
-                last.lines[-1],
-                last.text[-20:],
-                GAP_TEXT,
-                "article breaks off mid-sentence: the rest is not in the source",
-            )
+        _mark_gap(
+            art,
+            report,
+            last.lines[-1],
+            last.text[-20:],
+            "article breaks off mid-sentence: the rest is not in the source",
+            "the article breaks off here in the source",
         )
-        art.blocks.append(Block("gap", GAP_TEXT, [], ["the article breaks off here in the source"]))
     if caption_names:
         art.meta["pictured"] = caption_names
         speakers = {b.items[0]["name"] for b in art.blocks if b.kind == "speaker"}
@@ -456,3 +448,9 @@ def _add_unit(art: Article, u: Unit, report: list[Change], caption_names: list[s
         art.blocks.append(Block("figure", u.text, u.lines))
     else:
         art.blocks.append(Block("p", u.text, u.lines))
+
+
+def _mark_gap(art: Article, report: list[Change], line: int, before: str, reason: str, note: str) -> None:
+    """A visible gap marker where text is missing from the source, and its report entry (never a silent join)."""
+    report.append(Change("mark_gap", line, before, GAP_TEXT, reason))
+    art.blocks.append(Block("gap", GAP_TEXT, [], [note]))
