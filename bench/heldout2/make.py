@@ -599,8 +599,9 @@ def k12_mojibake(out: str) -> None:
     clause, rest = cut(rest, "地下商场，")
     p.body(head + _gbk_as_utf8(clause) + rest, 0)
     p.blank()
-    p.body(a[3], 0)
-    p.blank()
+    for para in a[3:]:
+        p.body(para, 0)
+        p.blank()
     p.boil("（作者系沧浪金融研究院研究员）", "note")
     p.write(out, encoding="utf-8-sig")
 
