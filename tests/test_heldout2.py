@@ -42,7 +42,7 @@ def test_the_set_has_its_cases_and_is_marked_synthetic():
         assert "Synthetic test material" in json.load(fh)["note"]
     with open(os.path.join(HELDOUT2, "README.md"), encoding="utf-8") as fh:
         assert "Synthetic test material" in fh.read()
-    assert {k for c in cases for k in c["kinds"]} == set(damage.KINDS), "every damage kind is held out"
+    assert set(damage.KINDS) <= {k for c in cases for k in c["kinds"]}, "every damage kind is held out"
     assert sum(len(c["gold"]) > 1 for c in cases) >= 4, "pages of several articles"
 
 
