@@ -15,6 +15,7 @@ import re
 
 from wenku.enrich.slugs import name_pinyin
 from wenku.model import Article
+from wenku.site.editions import edition_base, suffix
 
 FIELDS = ("slug", "url", "edition", "language", "title", "title_zh", "title_en", "authors", "authors_en",
           "affiliations", "publication", "date", "summary", "summary_en", "topics", "keywords", "words",
@@ -156,8 +157,6 @@ def data_files(arts: list[Article], site_url: str, chinese_pages: dict[str, str]
     arts: every article, with its translation status; chinese_pages: slug -> its Simplified page;
     traditional: page text -> the converted page (cached); translations: slug -> English translation file;
     sources: source file name -> (source page slug, raw file name)."""
-    from wenku.site.sitegen import edition_base, suffix
-
     out = {}
     texts: dict[str, str] = {}  # the Chinese text of each page, taken off its Markdown once
     for edition in ("zh", "en", "zh-Hant"):
