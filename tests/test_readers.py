@@ -199,6 +199,26 @@ def test_interface_labels_per_language():
         assert data["zh-Hant"][key] == to_traditional(value), key
 
 
+def test_a_missing_label_names_the_file_and_the_key():
+    assert editions.label("topics", "zh-Hant") == to_traditional(editions.label("topics", "zh"))
+    with pytest.raises(LookupError, match=r"labels\.yml: no label 'no_such_label' for the 'en' edition"):
+        editions.label("no_such_label", "en")
+    with pytest.raises(LookupError, match=r"labels\.yml: no label 'no_such_label' for the 'zh-Hant' edition"):
+        editions.labels()["zh-Hant"]["no_such_label"]  # the pages' lookups raise the same error
+    with pytest.raises(LookupError, match=r"labels\.yml: no labels for the 'fr' edition"):
+        editions.label("topics", "fr")
+
+
+def test_page_kinds_hold_no_chinese_text():
+    """The bilingual text of the generated pages is in data/labels.yml, where editors change it, not in code."""
+    folder = os.path.dirname(feed.__file__)
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".py"):
+            with open(os.path.join(folder, name), encoding="utf-8") as fh:
+                found = HAN.search(fh.read())
+            assert not found, f"site/pages/{name}: Chinese text {found.group()!r} belongs in labels.yml"
+
+
 CHROME_CLASSES = ("md-header", "md-tabs", "md-sidebar--primary", "md-footer", "md-search", "md-top")
 
 

@@ -16,12 +16,34 @@ TRADITIONAL = "zh-Hant"
 EDITIONS = ("zh", "en", TRADITIONAL)  # URL prefixes: '' for zh, /en/, /zh-Hant/
 
 
+LABELS_FILE = os.path.join(DATA_DIR, "labels.yml")
+
+
+class Labels(dict):
+    """The interface labels of one edition; a label the file lacks is a LookupError naming the file and the key."""
+
+    def __init__(self, edition: str, values: dict[str, str]):
+        super().__init__(values)
+        self.edition = edition
+
+    def __missing__(self, key: str) -> str:
+        raise LookupError(f"{LABELS_FILE}: no label {key!r} for the {self.edition!r} edition")
+
+
 @functools.lru_cache(maxsize=1)
-def labels() -> dict[str, dict[str, str]]:
+def labels() -> dict[str, Labels]:
     """Interface labels per language (data/labels.yml); zh-Hant is converted from zh."""
-    data = load_data_file(os.path.join(DATA_DIR, "labels.yml"))
+    data = load_data_file(LABELS_FILE)
     data.setdefault(TRADITIONAL, {k: to_traditional(v) for k, v in data["zh"].items()})
-    return data
+    return {edition: Labels(edition, values) for edition, values in data.items()}
+
+
+def label(key: str, edition: str) -> str:
+    """One interface label of an edition (zh, en or zh-Hant); a missing edition or label is a LookupError
+    naming the file."""
+    if edition not in labels():
+        raise LookupError(f"{LABELS_FILE}: no labels for the {edition!r} edition")
+    return labels()[edition][key]
 
 
 def traditional_path(path: str) -> str | None:

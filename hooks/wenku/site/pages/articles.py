@@ -25,7 +25,7 @@ def untranslated_english_body(art: Article, chinese_body: str) -> str:
     """English page body without a translation: the notice, the editors' summary, then the Chinese text."""
     intro = f'!!! info "{labels()["en"]["translation_notice"]}"\n\n'
     if art.meta.get("summary_en"):
-        intro += f"    **Summary by the site's editors:** {escape(art.meta['summary_en'])}\n\n"
+        intro += f"    **{labels()['en']['editors_summary']}** {escape(art.meta['summary_en'])}\n\n"
     return intro + '<div lang="zh-Hans" markdown>\n\n' + chinese_body + "\n</div>\n"
 
 

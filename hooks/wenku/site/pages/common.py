@@ -7,6 +7,7 @@ import os
 
 from wenku.enrich.slugs import name_pinyin
 from wenku.model import Article
+from wenku.site.editions import labels
 from wenku.site.render import escape, render_blocks
 from wenku.textutil import shorten
 
@@ -20,10 +21,10 @@ def article_title(art: Article, lang: str) -> str:
 
 def authors_text(art: Article, lang: str) -> str:
     """Authors as one line in a language (pinyin for English)."""
+    separator = labels()[lang]["authors_separator"]
     if lang == "en":
-        names = art.meta.get("authors_en") or [name_pinyin(a) for a in art.authors]
-        return ", ".join(names)
-    return "、".join(art.authors)
+        return separator.join(art.meta.get("authors_en") or [name_pinyin(a) for a in art.authors])
+    return separator.join(art.authors)
 
 
 def sort_key(art: Article) -> tuple:

@@ -9,18 +9,9 @@ from xml.sax.saxutils import escape as xml
 
 from wenku.enrich.convert import to_traditional
 from wenku.model import Article
-from wenku.site.editions import TRADITIONAL, edition_base
+from wenku.site.editions import TRADITIONAL, edition_base, label
 from wenku.site.pages.common import article_title
 from wenku.textutil import shorten
-
-FEED_TITLES = {"zh": "数字中国文选", "en": "Digital China Reader"}
-
-
-FEED_DESCRIPTIONS = {
-    "zh": "数字经济、人工智能产业与政策的中文评论文选",
-    "en": "Chinese commentary on the digital economy, the AI industry and policy",
-}
-
 
 FEED_LANGUAGES = {"zh": "zh-Hans", "en": "en", TRADITIONAL: "zh-Hant"}
 
@@ -55,7 +46,7 @@ def rss_feed(arts: list[Article], lang: str, site_url: str, added: dict[str, str
     text_lang = "en" if lang == "en" else "zh"
     script = to_traditional if lang == TRADITIONAL else (lambda t: t)
     base = edition_base(site_url, lang)
-    title = script(FEED_TITLES[text_lang])
+    title = script(label("site_title", text_lang))
     items = []
     for a in arts[:20]:
         link = f"{base}/articles/{a.slug}/"
@@ -73,7 +64,7 @@ def rss_feed(arts: list[Article], lang: str, site_url: str, added: dict[str, str
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">\n  <channel>\n'
         f"    <title>{xml(title)}</title>\n    <link>{xml(base + '/')}</link>\n"
-        f"    <description>{xml(script(FEED_DESCRIPTIONS[text_lang]))}</description>\n"
+        f"    <description>{xml(script(label('feed_description', text_lang)))}</description>\n"
         f"    <language>{FEED_LANGUAGES[lang]}</language>\n"
         f'    <atom:link href="{xml(base + "/feed.xml")}" rel="self" type="application/rss+xml"/>\n'
         + "\n".join(items)

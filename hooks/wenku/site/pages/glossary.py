@@ -11,6 +11,7 @@ from wenku.enrich.slugs import slugify
 from wenku.enrich.translation import term_uses
 from wenku.metadata import load_data_file
 from wenku.model import Article
+from wenku.site.editions import labels
 from wenku.site.pages.common import article_title, rel_link
 from wenku.site.render import dump_front_matter, escape
 
@@ -31,13 +32,8 @@ def glossary_page(lang: str, arts: list[Article] | None = None) -> str:
     """The glossary, one linkable entry per term, in a language, with the articles that use each term."""
     uses = term_uses(arts or [])
     zh = lang == "zh"
-    title = "术语表" if zh else "Glossary"
-    intro = (
-        "本站英文版对常见中文政策术语的统一译法。文章中这些术语的首次出现链接到这里。"
-        if zh
-        else "The English the site's editors use for recurring Chinese policy terms. In articles, the first "
-        "use of each term links here."
-    )
+    lab = labels()[lang]
+    title, intro = lab["glossary_title"], lab["glossary_intro"]
     entries = []
     for g in glossary():
         head = f"{g['zh']}" if zh else f"{g['en']} ({g['zh']})"
@@ -56,26 +52,19 @@ def glossary_page(lang: str, arts: list[Article] | None = None) -> str:
 
 def _glossary_details(g: dict, used: list[tuple[Article, int]], lang: str) -> str:
     """Accepted and refused renderings, the source of the rendering, and the articles that use the term."""
-    zh = lang == "zh"
+    lab = labels()[lang]
     lines = []
     if g.get("variants"):
-        lines.append(("也可译作：" if zh else "Also accepted: ") + "; ".join(escape(str(v)) for v in g["variants"]))
+        lines.append(lab["glossary_variants"] + "; ".join(escape(str(v)) for v in g["variants"]))
     if g.get("not"):
-        lines.append(("不应译作：" if zh else "Not: ") + "; ".join(escape(str(v)) for v in g["not"]))
+        lines.append(lab["glossary_not"] + "; ".join(escape(str(v)) for v in g["not"]))
     if g.get("source"):
-        lines.append(("译法出处：" if zh else "Source of the rendering: ") + escape(str(g["source"])))
+        lines.append(lab["glossary_source"] + escape(str(g["source"])))
     if used:
         links = [f"[{escape(article_title(a, lang))}]({rel_link('', f'articles/{a.slug}.md')}) ({n})" for a, n in used]
-        lines.append(
-            (
-                f"用于 {len(used)} 篇文章（括号内为段落数）："
-                if zh
-                else f"Used in {len(used)} article(s) (paragraphs in brackets): "
-            )
-            + ("、" if zh else "; ").join(links)
-        )
+        lines.append(lab["glossary_used_in"].format(n=len(used)) + lab["list_separator"].join(links))
     else:
-        lines.append("本站文章中尚未出现。" if zh else "Not yet used in the site's articles.")
+        lines.append(lab["glossary_unused"])
     return "\n\n" + "\n\n".join(lines)
 
 

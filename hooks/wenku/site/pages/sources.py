@@ -9,7 +9,7 @@ from collections import defaultdict
 from wenku import DATA_DIR
 from wenku.corpus import Corpus, source_slug
 from wenku.ingest.repairs import fix_spaces_between_chinese
-from wenku.metadata import load_data_file
+from wenku.metadata import KINDS, load_data_file
 from wenku.model import SourceResult
 from wenku.site.editions import labels
 from wenku.site.pages.common import article_line, cell, sort_key
@@ -22,22 +22,9 @@ def report_kinds() -> dict[str, dict[str, str]]:
     return load_data_file(os.path.join(DATA_DIR, "report_kinds.yml"))
 
 
-KIND_NAMES = {
-    "zh": {
-        "newspaper-page": "报纸版面",
-        "web-page": "网页",
-        "compilation": "文章汇编",
-        "slides": "演示文稿",
-        "report": "新闻报道",
-    },
-    "en": {
-        "newspaper-page": "newspaper page",
-        "web-page": "web page",
-        "compilation": "compilation",
-        "slides": "slide deck",
-        "report": "news report",
-    },
-}
+def kind_name(kind: str, lang: str, default: str) -> str:
+    """What a kind of source is called in a language (label kind_<kind>); default for a kind without one."""
+    return labels()[lang][f"kind_{kind.replace('-', '_')}"] if kind in KINDS else default
 
 
 def sources_index(corpus: Corpus, lang: str) -> str:
@@ -47,7 +34,7 @@ def sources_index(corpus: Corpus, lang: str) -> str:
     for src in corpus.sources:
         sc = src.sidecar
         title = source_title(src, lang)
-        kind = KIND_NAMES[lang].get(sc.get("kind", ""), sc.get("kind", ""))
+        kind = kind_name(sc.get("kind", ""), lang, sc.get("kind", ""))
         outlet = (sc.get("publication_en") if lang == "en" else None) or sc.get("publication") or ""
         rows.append(
             f"| [{escape(title)}]({source_slug(src)}.md) | {escape(kind)} | {escape(outlet)} | "
@@ -85,12 +72,8 @@ def source_page(src: SourceResult, lang: str) -> str:
     title = source_title(src, lang)
     # YAML folded text joins lines with a space: none belongs between Chinese characters.
     notes = fix_spaces_between_chinese(sc.get("notes_en" if lang == "en" else "notes") or sc.get("notes") or "")
-    facts = [
-        f"- {lab['kind']}：{KIND_NAMES[lang].get(sc.get('kind', ''), sc.get('kind', '—'))}"
-        if lang == "zh"
-        else f"- {lab['kind']}: {KIND_NAMES[lang].get(sc.get('kind', ''), sc.get('kind', '—'))}",
-    ]
-    sep = "：" if lang == "zh" else ": "
+    sep = lab["field_separator"]
+    facts = [f"- {lab['kind']}{sep}{kind_name(sc.get('kind', ''), lang, sc.get('kind', '—'))}"]
     outlet = (sc.get("publication_en") if lang == "en" else None) or sc.get("publication")
     if outlet:
         facts.append(f"- {lab['outlet']}{sep}{escape(outlet)}")
@@ -98,7 +81,7 @@ def source_page(src: SourceResult, lang: str) -> str:
         facts.append(f"- {lab['date']}{sep}{sc['date']}")
     if sc.get("url"):
         facts.append(f"- URL{sep}<{sc['url']}>")
-    script = {"zh": {"traditional": "繁体", "simplified": "简体"}}.get(lang, {}).get(src.script, src.script)
+    script = lab[f"script_{src.script}"] if src.script in ("traditional", "simplified") else src.script
     facts.append(f"- {lab['encoding']}{sep}{src.encoding}; {lab['script']}{sep}{script}")
     facts.append(f"- {lab['raw_text']}{sep}[{src.name}](raw/{src.name}) · [JSON](raw/{source_slug(src)}-report.json)")
     arts = "\n".join(article_line(a, lang, "sources") for a in src.articles)

@@ -13,6 +13,7 @@ from wenku.textutil import shorten
 
 
 def topic_counts(arts: list[Article]) -> dict[str, int]:
+    """Topic id -> the number of articles in that topic."""
     counts: dict[str, int] = defaultdict(int)
     for a in arts:
         for tid in a.meta.get("topics", []):
@@ -27,8 +28,7 @@ def topics_index(arts: list[Article], lang: str) -> str:
     rows = []
     for t in taxonomy():
         n = counts.get(t.id, 0)
-        count = lab["article_count"].format(n=n)
-        count = f"（{count}）" if lang == "zh" else f" ({count})"
+        count = lab["bracketed"].format(text=lab["article_count"].format(n=n))
         rows.append(f"## [{escape(t.name(lang))}]({t.id}.md)\n\n{escape(t.description(lang))}{count}")
     return (
         dump_front_matter({"title": lab["topics"], "generated": True})
@@ -50,7 +50,7 @@ def topic_page(topic, arts: list[Article], lang: str) -> str:
         if summary:
             line += f"\n\n    {escape(shorten(summary, 140))}"
         items.append(line)
-    body = "\n".join(items) if items else ("（暂无文章）" if lang == "zh" else "(No articles yet.)")
+    body = "\n".join(items) if items else lab["no_articles_yet"]
     return (
         dump_front_matter({"title": topic.name(lang), "generated": True, "topic": topic.id})
         + f"\n# {escape(topic.name(lang))}\n\n{escape(topic.description(lang))}\n\n{body}\n\n"
