@@ -12,7 +12,11 @@ import csv
 import io
 import json
 import re
+from html import unescape
 
+import yaml
+
+from wenku.enrich.convert import to_traditional
 from wenku.enrich.slugs import name_pinyin
 from wenku.model import Article
 from wenku.site.editions import edition_base, suffix
@@ -75,8 +79,6 @@ def _is_wrapped(lines: list[str]) -> bool:
 
 def _inline(text: str) -> str:
     """Inline Markdown off: links to their text, emphasis marks, escapes, entities, HTML tags."""
-    from html import unescape
-
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"<[^>]+>", "", text)
     text = re.sub(r"(?<!\\)(\*\*|\*|__|`)", "", text)
@@ -145,8 +147,6 @@ def record(art: Article, edition: str, base: str, chinese_page: str, edition_pag
 def _script(edition: str):
     if edition != "zh-Hant":
         return lambda text: text
-    from wenku.enrich.convert import to_traditional
-
     return to_traditional
 
 
@@ -182,8 +182,6 @@ def _first_heading(page: str) -> str | None:
     m = re.search(r"^title:\s*(.+)$", page[:2000], re.M)
     if not m:
         return None
-    import yaml
-
     try:
         value = yaml.safe_load(m.group(1))
     except yaml.YAMLError:
