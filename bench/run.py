@@ -77,17 +77,17 @@ def plain_project(proj: str) -> str:
 REBUILD = r"""
 import os, shutil, sys, time, json
 sys.path.insert(0, os.path.join(sys.argv[1], "hooks"))
-from wenku.site import sitegen
+from wenku.site.staging import stage
 from wenku.build import Build
 root = sys.argv[1]; staging = os.path.join(root, ".build", "bench-docs")
 shutil.rmtree(os.path.join(root, ".build", "cache"), ignore_errors=True)  # cold: no cleaned sources on disk
 b = Build(cache_dir=os.path.join(root, ".build", "cache", "sources"))  # one serve process
-t = time.perf_counter(); sitegen.stage(root, staging, "", b); cold = time.perf_counter() - t
-t = time.perf_counter(); sitegen.stage(root, staging, "", b); warm = time.perf_counter() - t
+t = time.perf_counter(); stage(root, staging, "", b); cold = time.perf_counter() - t
+t = time.perf_counter(); stage(root, staging, "", b); warm = time.perf_counter() - t
 src = sorted(f for f in os.listdir(os.path.join(root, "sources")) if f.endswith(".txt"))[0]
 path = os.path.join(root, "sources", src)
 with open(path, "a", encoding="utf-8") as fh: fh.write("\n补充的一段文字，用来测量只改动一个来源时的重建。\n")
-t = time.perf_counter(); sitegen.stage(root, staging, "", b); one = time.perf_counter() - t
+t = time.perf_counter(); stage(root, staging, "", b); one = time.perf_counter() - t
 print(json.dumps({"cold": cold, "warm": warm, "one": one}))
 """
 
@@ -96,11 +96,11 @@ FRESH = r"""
 import os, sys, time, json
 sys.path.insert(0, os.path.join(sys.argv[1], "hooks"))
 from wenku.segment import tokenizer; tokenizer()
-from wenku.site import sitegen
+from wenku.site.staging import stage
 from wenku.build import Build
 root = sys.argv[1]
 b = Build(cache_dir=os.path.join(root, ".build", "cache", "sources"))
-t = time.perf_counter(); sitegen.stage(root, os.path.join(root, ".build", "bench-docs-2"), "", b); print(time.perf_counter() - t)
+t = time.perf_counter(); stage(root, os.path.join(root, ".build", "bench-docs-2"), "", b); print(time.perf_counter() - t)
 """
 
 

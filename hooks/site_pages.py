@@ -19,12 +19,15 @@ from wenku.checks import check_files, check_pages
 from wenku.metadata import read_front_matter
 from wenku.search.material import quiet_segmentation
 from wenku.search.searchindex import build_search, point_search_config
-from wenku.site import anchors, citation, preview, provenance, safety, sitegen, split
+from wenku.site import anchors, citation, editions, preview, provenance, safety, split
 from wenku.site.charts import add_charts
 from wenku.site.citation import article_facts
 from wenku.site.langmark import mark_chinese
+from wenku.site.pages.glossary import link_english_glossary_terms
+from wenku.site.pages.search_worker import SEARCH_WORKER
 from wenku.site.provenance import last_changed
 from wenku.site.safety import with_csp_hashes
+from wenku.site.staging import stage
 
 log = get_plugin_logger("wenku")
 
@@ -66,7 +69,7 @@ def on_config(config):
     if split.edition():
         split.quiet_dirty_warning()  # one edition per process: a --dirty build by design
     root, docs, sources, staging = _paths(config)
-    wenku_dir = os.path.dirname(sitegen.__file__)
+    wenku_dir = os.path.dirname(editions.__file__)
     fp = (_fingerprint(docs, sources, wenku_dir), config.site_url)
     if fp != BUILD.fingerprint:
         # Untrusted input is refused before anything reads it: file kinds, symlinks, sizes, YAML of pages.
@@ -74,7 +77,7 @@ def on_config(config):
         if refused:
             raise PluginError("\n".join(f"{os.path.relpath(p.path, root)}:{p.line}: {p.message}" for p in refused))
         BUILD.cache_dir = os.path.join(root, ".build", "cache", "sources")
-        site = sitegen.stage(root, staging, config.site_url or "", BUILD)
+        site = stage(root, staging, config.site_url or "", BUILD)
         errors = [p for p in site.problems if p.severity == "error"]
         if errors:
             raise PluginError("\n".join(f"{os.path.relpath(p.path, root)}:{p.line}: {p.message}" for p in errors))
@@ -117,7 +120,7 @@ def on_page_markdown(markdown, page, config, files):
     """Glossary terms linked in English translations (unsafe markup is refused after rendering)."""
     meta = page.meta or {}
     if meta.get("article") and meta.get("translation_of") and getattr(page.file, "locale", "") == "en":
-        markdown = sitegen.link_english_glossary_terms(markdown, "articles")
+        markdown = link_english_glossary_terms(markdown, "articles")
     if meta.get("article"):
         markdown = _number_paragraphs(markdown, page, config)
     return markdown
@@ -148,7 +151,7 @@ def on_page_content(html, page, config, files):
     if "<table" not in html:
         return html
     lang = getattr(page.file, "locale", None) or "zh"
-    title = sitegen.labels().get(lang, sitegen.labels()["zh"])["chart_title"]
+    title = editions.labels().get(lang, editions.labels()["zh"])["chart_title"]
     return add_charts(html, title, "zh-Hans" if lang == "en" else None)
 
 
@@ -169,7 +172,7 @@ def on_serve(server, config, builder):
 def on_page_context(context, page, config, nav):
     """Interface labels of our templates in the page's language."""
     lang = context.get("i18n_page_locale") or "zh"  # zh, en or zh-Hant
-    context["labels"] = sitegen.labels().get(lang, sitegen.labels()["zh"])
+    context["labels"] = editions.labels().get(lang, editions.labels()["zh"])
     context["page_lang"] = lang
     context["hreflang"] = hreflang_links(config)
     _citation_context(context, page, config, lang)
@@ -180,14 +183,14 @@ def on_template_context(context, template_name, config):
     """The 404 page in its edition's language: our labels and the edition's root."""
     if template_name == "404.html":
         lang = context.get("i18n_current_language") or "zh"
-        context["labels"] = sitegen.labels().get(lang, sitegen.labels()["zh"])
+        context["labels"] = editions.labels().get(lang, editions.labels()["zh"])
         context["page_lang"] = lang
         context["edition_root"] = "" if lang == "zh" else f"{lang}/"
         i18n = config.plugins.get("i18n")
         names = {str(x.locale): x.name for x in (i18n.config.languages if i18n else [])}
         context["other_editions"] = [
-            {"lang": o, "root": f"{o}/", "text": f"{names.get(o, o)} · " + sitegen.labels()[o]["not_found_home"]}
-            for o in sitegen.EDITIONS
+            {"lang": o, "root": f"{o}/", "text": f"{names.get(o, o)} · " + editions.labels()[o]["not_found_home"]}
+            for o in editions.EDITIONS
             if o != "zh"
         ]
     return context
@@ -201,7 +204,7 @@ def on_post_template(output, template_name, config):
         return with_csp_hashes(output)
     i18n = config.plugins.get("i18n")
     lang = getattr(i18n, "current_language", None) or "zh"
-    output = with_csp_hashes(point_search_config(output, lang, os.path.basename(sitegen.SEARCH_WORKER)))
+    output = with_csp_hashes(point_search_config(output, lang, os.path.basename(SEARCH_WORKER)))
     mine = split.edition()
     if mine and mine != lang:  # an edition process writes its own edition's 404 page only
         return ""
@@ -266,7 +269,7 @@ def on_post_build(config):
     if i18n is not None and getattr(i18n, "building", False):
         return  # an inner build of one language; the merged index does not exist yet
 
-    prefixes = [lang for lang in sitegen.EDITIONS if lang != "zh" and lang in preview.built_editions(config)]
+    prefixes = [lang for lang in editions.EDITIONS if lang != "zh" and lang in preview.built_editions(config)]
     if BUILD.command == "serve":
         preview.SEARCH.after_build(config.site_dir, prefixes)  # pages first: search files in the background
         return
@@ -284,7 +287,7 @@ def on_post_page(output, page, config):
     lang = getattr(page.file, "locale", None) or "zh"
     if lang == "en":  # Chinese text on English pages marked lang="zh-Hans" (titles, names, original boxes)
         output = mark_chinese(output)
-    return point_search_config(output, lang, os.path.basename(sitegen.SEARCH_WORKER))
+    return point_search_config(output, lang, os.path.basename(SEARCH_WORKER))
 
 
 HREFLANG = {"zh": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}

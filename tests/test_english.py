@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from conftest import read
-from wenku.site.sitegen import build_pages, chinese_hash
+from wenku.site.generate import build_pages
+from wenku.site.pages.common import chinese_hash
 
 
 def test_every_article_has_an_english_title_and_summary(corpus):

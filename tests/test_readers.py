@@ -13,7 +13,8 @@ import yaml
 
 from conftest import ROOT, read
 from wenku.enrich.convert import to_traditional
-from wenku.site import sitegen
+from wenku.site import editions, staging
+from wenku.site.pages import feed
 
 EDITIONS = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -190,12 +191,32 @@ def test_nav_translations_cover_every_title_once():
 
 
 def test_interface_labels_per_language():
-    data = sitegen.labels()
+    data = editions.labels()
     assert set(data["en"]) == set(data["zh"])
     for key, value in data["en"].items():
         assert not HAN.search(value), f"labels.yml en.{key}: {value}"
     for key, value in data["zh"].items():
         assert data["zh-Hant"][key] == to_traditional(value), key
+
+
+def test_a_missing_label_names_the_file_and_the_key():
+    assert editions.label("topics", "zh-Hant") == to_traditional(editions.label("topics", "zh"))
+    with pytest.raises(LookupError, match=r"labels\.yml: no label 'no_such_label' for the 'en' edition"):
+        editions.label("no_such_label", "en")
+    with pytest.raises(LookupError, match=r"labels\.yml: no label 'no_such_label' for the 'zh-Hant' edition"):
+        editions.labels()["zh-Hant"]["no_such_label"]  # the pages' lookups raise the same error
+    with pytest.raises(LookupError, match=r"labels\.yml: no labels for the 'fr' edition"):
+        editions.label("topics", "fr")
+
+
+def test_page_kinds_hold_no_chinese_text():
+    """The bilingual text of the generated pages is in data/labels.yml, where editors change it, not in code."""
+    folder = os.path.dirname(feed.__file__)
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".py"):
+            with open(os.path.join(folder, name), encoding="utf-8") as fh:
+                found = HAN.search(fh.read())
+            assert not found, f"site/pages/{name}: Chinese text {found.group()!r} belongs in labels.yml"
 
 
 CHROME_CLASSES = ("md-header", "md-tabs", "md-sidebar--primary", "md-footer", "md-search", "md-top")
@@ -269,14 +290,14 @@ def test_traditional_navigation_is_the_converted_simplified_navigation(built_sit
 def test_feed_dates(date, expected):
     from wenku.model import Article
 
-    assert sitegen.feed_date(Article(source="x", slug="s", date=date)) == expected
+    assert feed.feed_date(Article(source="x", slug="s", date=date)) == expected
 
 
 def test_undated_article_is_dated_by_its_first_commit(corpus):
     """An article without a date is dated in the feed by the first commit of its source (git)."""
     import subprocess
 
-    added = sitegen._added_dates(ROOT, corpus, [])
+    added = staging._added_dates(ROOT, corpus, [])
     undated = [a for a in corpus.articles if not a.date]
     assert undated
     for art in undated:
@@ -289,7 +310,7 @@ def test_undated_article_is_dated_by_its_first_commit(corpus):
             check=True,
         ).stdout.split()[0]
         assert added[art.slug] == first
-        assert sitegen.feed_date(art, added) is not None
+        assert feed.feed_date(art, added) is not None
 
 
 @pytest.mark.parametrize("edition", list(EDITIONS))

@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT, SOURCES, read
 from wenku.build import Build
 from wenku.corpus import process_bytes
-from wenku.site.sitegen import stage
+from wenku.site.staging import stage
 
 ZHU = "zhu-hongli-000-2"  # printed without a title: its slug comes from the byline and the source id
 ZHU_SIDECAR = "000_2e6ac2608d1f1108.yml"

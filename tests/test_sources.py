@@ -190,7 +190,7 @@ def test_reading_time_counts_chinese_characters(corpus):
 
 
 def test_every_report_kind_is_explained_for_editors(corpus):
-    from wenku.site.sitegen import report_kinds
+    from wenku.site.pages.sources import report_kinds
 
     kinds = report_kinds()
     used = {c.kind for s in corpus.sources for c in s.report}

@@ -25,8 +25,8 @@ from wenku.metadata import (
     validate_mapping,
 )
 from wenku.site import safety
+from wenku.site.pages.search_worker import SEARCH_WORKER
 from wenku.site.safety import unsafe_value
-from wenku.site.sitegen import SEARCH_WORKER
 
 RE_MD_LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 

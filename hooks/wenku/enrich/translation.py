@@ -23,8 +23,8 @@ from wenku import DATA_DIR
 from wenku.corpus import load_corpus, sidecar_line
 from wenku.metadata import RE_FRONT, Problem, load_yaml_with_lines
 from wenku.model import Article, Block
+from wenku.site.pages.common import chinese_hash
 from wenku.site.render import dump_front_matter, escape, escape_heading, render_blocks
-from wenku.site.sitegen import chinese_hash
 
 PLACEHOLDER = "%%TRANSLATE%%"
 """Marks English still to be written: `wenku check` and the build refuse a page that holds it."""

@@ -12,9 +12,14 @@ import csv
 import io
 import json
 import re
+from html import unescape
 
+import yaml
+
+from wenku.enrich.convert import to_traditional
 from wenku.enrich.slugs import name_pinyin
 from wenku.model import Article
+from wenku.site.editions import edition_base, suffix
 
 FIELDS = ("slug", "url", "edition", "language", "title", "title_zh", "title_en", "authors", "authors_en",
           "affiliations", "publication", "date", "summary", "summary_en", "topics", "keywords", "words",
@@ -74,8 +79,6 @@ def _is_wrapped(lines: list[str]) -> bool:
 
 def _inline(text: str) -> str:
     """Inline Markdown off: links to their text, emphasis marks, escapes, entities, HTML tags."""
-    from html import unescape
-
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"<[^>]+>", "", text)
     text = re.sub(r"(?<!\\)(\*\*|\*|__|`)", "", text)
@@ -144,8 +147,6 @@ def record(art: Article, edition: str, base: str, chinese_page: str, edition_pag
 def _script(edition: str):
     if edition != "zh-Hant":
         return lambda text: text
-    from wenku.enrich.convert import to_traditional
-
     return to_traditional
 
 
@@ -156,8 +157,6 @@ def data_files(arts: list[Article], site_url: str, chinese_pages: dict[str, str]
     arts: every article, with its translation status; chinese_pages: slug -> its Simplified page;
     traditional: page text -> the converted page (cached); translations: slug -> English translation file;
     sources: source file name -> (source page slug, raw file name)."""
-    from wenku.site.sitegen import edition_base, suffix
-
     out = {}
     texts: dict[str, str] = {}  # the Chinese text of each page, taken off its Markdown once
     for edition in ("zh", "en", "zh-Hant"):
@@ -183,8 +182,6 @@ def _first_heading(page: str) -> str | None:
     m = re.search(r"^title:\s*(.+)$", page[:2000], re.M)
     if not m:
         return None
-    import yaml
-
     try:
         value = yaml.safe_load(m.group(1))
     except yaml.YAMLError:

@@ -80,8 +80,8 @@ def stage_once(project: str, site_url: str) -> float:
     import sys
 
     code = ("import os,sys,time; sys.path.insert(0, os.path.join(sys.argv[1], 'hooks'));"
-            "from wenku.site import sitegen; from wenku.build import Build; r=sys.argv[1]; t=time.perf_counter();"
-            "sitegen.stage(r, os.path.join(r, '.build', 'docs'), sys.argv[2],"
+            "from wenku.site.staging import stage; from wenku.build import Build; r=sys.argv[1]; t=time.perf_counter();"
+            "stage(r, os.path.join(r, '.build', 'docs'), sys.argv[2],"
             " Build(cache_dir=os.path.join(r, '.build', 'cache', 'sources'))); print(time.perf_counter()-t)")
     out = subprocess.run([sys.executable, "-c", code, project, site_url], capture_output=True, text=True, check=True)
     return float(out.stdout.split()[-1])

@@ -1,0 +1,214 @@
+"""The staging docs folder (.build/docs): hand-written pages of docs/ with the generated ones.
+
+The MkDocs hook writes the generated pages into a staging docs folder together with the hand-written
+pages of ``docs/`` (which win over a generated page at the same path), so that mkdocs-static-i18n sees
+one ordinary docs folder: generated pages get alternates, the switcher, fallback and the sitemap like
+hand-written ones."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+
+from wenku.build import Build
+from wenku.corpus import Corpus, load_corpus, prune_disk_cache, source_slug
+from wenku.enrich.convert import to_traditional
+from wenku.enrich.translation import placeholder_problems
+from wenku.metadata import date_text, read_front_matter
+from wenku.model import Article
+from wenku.site import corpusdata
+from wenku.site.editions import traditional_path
+from wenku.site.generate import SiteDocs, build_pages
+from wenku.site.pages.articles import english_stub
+from wenku.site.pages.common import sort_key
+from wenku.site.pages.translations import with_translation_status
+from wenku.site.provenance import last_changed
+
+
+def _write_bytes_if_changed(path: str, data: bytes) -> bool:
+    """Write data to path unless it already holds exactly that (keeps mtimes for `mkdocs serve`)."""
+    try:
+        with open(path, "rb") as fh:
+            if fh.read() == data:
+                return False
+    except FileNotFoundError:
+        pass
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as fh:
+        fh.write(data)
+    return True
+
+
+def _write_if_changed(path: str, text: str) -> bool:
+    """Write text (UTF-8) unless the file already holds it."""
+    return _write_bytes_if_changed(path, text.encode("utf-8"))
+
+
+def _copy_if_changed(src: str, dest: str) -> bool:
+    """Copy a file unless dest already has the same bytes."""
+    with open(src, "rb") as fh:
+        return _write_bytes_if_changed(dest, fh.read())
+
+
+def hand_written(docs_dir: str) -> dict[str, str]:
+    """Files of the hand-written docs folder: docs path -> absolute path."""
+    out: dict[str, str] = {}
+    if not os.path.isdir(docs_dir):
+        return out
+    for base, dirs, files in os.walk(docs_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(base, d)))
+        for f in sorted(files):
+            full = os.path.join(base, f)
+            if f.startswith(".") or os.path.islink(full):
+                continue  # never follow a link out of the repository (wenku check names it)
+            out[os.path.relpath(full, docs_dir).replace(os.sep, "/")] = full
+    return out
+
+
+def hand_written_articles(manual: dict[str, str], generated: set[str]) -> list[Article]:
+    """Articles an editor wrote in docs/articles/<slug>.md (not taking over a generated one), for the indexes."""
+    out = []
+    for rel, full in sorted(manual.items()):
+        m = re.fullmatch(r"articles/([a-z0-9-]+)\.md", rel)
+        if not m or m.group(1) in generated or m.group(1) == "index":
+            continue
+        with open(full, encoding="utf-8", errors="replace") as fh:
+            data, _ = read_front_matter(fh.read())
+        if not data or not data.get("article"):
+            continue
+        art = Article(
+            source="docs",
+            slug=m.group(1),
+            title=str(data.get("title") or m.group(1)),
+            authors=[str(a) for a in data.get("authors") or []],
+            date=date_text(data.get("date")),
+            summary=data.get("summary"),
+        )
+        for key in ("topics", "keywords", "title_en", "summary_en", "authors_en"):
+            if data.get(key):
+                art.meta[key] = data[key]
+        out.append(art)
+    return out
+
+
+def english_translations(manual: dict[str, str]) -> dict[str, dict]:
+    """Front matter of the editors' translation files docs/articles/<slug>.en.md, by slug."""
+    out = {}
+    for rel, full in manual.items():
+        m = re.fullmatch(r"articles/([a-z0-9-]+)\.en\.md", rel)
+        if not m:
+            continue
+        with open(full, encoding="utf-8", errors="replace") as fh:
+            data, _ = read_front_matter(fh.read())
+        out[m.group(1)] = data or {}
+    return out
+
+
+def _traditional(text: str, cache: dict[str, str]) -> str:
+    """Script conversion (s2tw) of a page, cached by content (rebuilds convert only pages that changed)."""
+    key = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    if key not in cache:
+        cache[key] = to_traditional(text)
+    return cache[key]
+
+
+def _added_dates(root: str, corpus: Corpus, hand: list[Article]) -> dict[str, str]:
+    """slug -> the day an undated article came to the site: the first commit of its source or page."""
+    undated = [a for a in corpus.articles if not a.date] + [a for a in hand if not a.date]
+    if not undated:
+        return {}
+    first = last_changed(root, first=True)
+    paths = {s.name: os.path.relpath(s.path, root).replace(os.sep, "/") for s in corpus.sources}
+    files = {a.slug: paths.get(a.source) or f"docs/articles/{a.slug}.md" for a in undated}
+    return {slug: first[path] for slug, path in files.items() if path in first}
+
+
+def stage(root: str, staging: str, site_url: str = "", build: Build | None = None) -> SiteDocs:
+    """Generate the site's pages from sources/ and write them with docs/ into the staging folder.
+
+    build: the caches of this process (the MkDocs hook keeps one between rebuilds); without one, nothing
+    is cached and nothing is read from or written to the disk cache."""
+    build = build or Build()
+    corpus = load_corpus(os.path.join(root, "sources"), build)
+    prune_disk_cache(build)
+    manual = hand_written(os.path.join(root, "docs"))
+    translations = english_translations(manual)
+    hand = hand_written_articles(manual, {a.slug for a in corpus.articles})
+    added = _added_dates(root, corpus, hand)
+    # Unchanged sources come back as the same cached objects: then the pages are the same too.
+    key = (
+        tuple((s.key, s.path) for s in corpus.sources),
+        repr(sorted(translations.items())),
+        site_url,
+        tuple(sorted((p.path, p.line, p.message) for p in corpus.problems)),
+        repr([(a.slug, a.title, a.authors, a.date, sorted(a.meta.items())) for a in hand]),
+        repr(sorted(corpus.redirects.items())),
+        tuple(sorted(added.items())),
+    )
+    if key not in build.pages:
+        build.pages.clear()
+        build.pages[key] = build_pages(corpus, site_url, translations, hand, build, added)
+    cached = build.pages[key]
+    site = SiteDocs(pages=cached.pages, files=cached.files, corpus=corpus)
+    site.problems.extend(corpus.problems)
+    site.problems.extend(placeholder_problems(manual))  # unfinished English is never published
+    written = set()
+    for rel, full in manual.items():
+        _copy_if_changed(full, os.path.join(staging, rel))
+        written.add(rel)
+    for rel, text in site.pages.items():
+        if rel in manual:
+            continue  # a page in docs/ wins over the generated one
+        _write_if_changed(os.path.join(staging, rel), text)
+        written.add(rel)
+    for rel, full in site.files.items():
+        if rel not in manual:
+            _copy_if_changed(full, os.path.join(staging, rel))
+            written.add(rel)
+    # A hand-written Chinese article without an English version gets an English page that says so.
+    for art in hand:
+        rel = f"articles/{art.slug}.en.md"
+        if rel not in manual:
+            with open(manual[f"articles/{art.slug}.md"], encoding="utf-8", errors="replace") as fh:
+                _write_if_changed(os.path.join(staging, rel), english_stub(fh.read(), art))
+            written.add(rel)
+    # The Traditional Chinese edition: every Simplified page converted, unless an editor wrote one.
+    simplified = {rel: text for rel, text in site.pages.items() if rel not in manual}
+    for rel, full in manual.items():
+        if rel.endswith(".md"):
+            with open(full, encoding="utf-8", errors="replace") as fh:
+                simplified[rel] = fh.read()
+    for rel, text in simplified.items():
+        target = traditional_path(rel)
+        if target and target not in manual and target not in site.pages:
+            _write_if_changed(os.path.join(staging, target), _traditional(text, build.traditional))
+            written.add(target)
+    # The corpus for researchers, per edition (data/articles.jsonl and .csv).
+    arts = sorted([with_translation_status(a, translations.get(a.slug)) for a in corpus.articles] + hand, key=sort_key)
+    english = {}
+    for slug in translations:
+        with open(manual[f"articles/{slug}.en.md"], encoding="utf-8", errors="replace") as fh:
+            english[slug] = fh.read()
+    raw = {s.name: (source_slug(s), s.name) for s in corpus.sources}
+    chinese = {a.slug: simplified[f"articles/{a.slug}.md"] for a in arts if f"articles/{a.slug}.md" in simplified}
+    for rel, text in corpusdata.data_files(
+        arts, site_url, chinese, lambda t: _traditional(t, build.traditional), english, raw
+    ).items():
+        _write_if_changed(os.path.join(staging, rel), text)
+        written.add(rel)
+    # Remove what neither docs/ nor the generator produce any more.
+    for base, _dirs, files in os.walk(staging, topdown=False):
+        for f in files:
+            rel = os.path.relpath(os.path.join(base, f), staging).replace(os.sep, "/")
+            if rel not in written:
+                os.remove(os.path.join(base, f))
+        if base != staging and not os.listdir(base):
+            os.rmdir(base)
+    return site
+
+
+def clear(staging: str) -> None:
+    """Remove the staging folder."""
+    shutil.rmtree(staging, ignore_errors=True)
