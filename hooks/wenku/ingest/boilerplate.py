@@ -5,10 +5,13 @@ Each rule is a small named predicate ``remove_<thing>`` with the reason the repo
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from wenku import DATA_DIR
+from wenku.metadata import load_data_file
 from wenku.textutil import CJK
 
 
@@ -54,9 +57,165 @@ RE_PROMO = re.compile(
     r"|^(?:扫码|扫描二维码|长按识别|长按二维码)"
     r"|转载请注明|未经(?:授权|许可|同意)[^。]{0,8}(?:转载|使用|复制)|禁止转载|侵权[^。]{0,8}删除|侵删"
     r"|^(?:投稿|来稿)(?:邮箱|信箱|地址|方式)|^(?:客服|服务|咨询|投诉|举报)(?:热线|电话|微信|邮箱)[：:]"
-    r"|阅读原文|^(?:免责|版权)声明[：:]|^本文(?:来源|转载|转自)(?:于)?网络)"
+    r"|阅读原文|^(?:免责|版权)声明[：:]|^本文(?:来源|转载|转自)(?:于)?网络"
+    r"|^[（(【\[]?(?:本文|文章|以上|此文)?(?:内容)?仅代表作者(?:本人|个人)?(?:的)?(?:观点|看法|立场)"
+    r"|不代表本(?:平台|站|网|报|刊|号|公众号|网站)(?:的)?(?:观点|立场)"
+    r"|^(?:原文|本文|文章|来源)(?:链接|地址|网址)\s*[：:])"
 )
 RE_SEPARATOR = re.compile(r"^[\s\-—–―_=＝~～*＊·•◆◇■□●○★☆※#＃+＋.。…]{3,}$")
+
+
+def _furniture_words() -> tuple[frozenset[str], ...]:
+    """The vocabularies of data/furniture.yml, as frozen sets (interface words, never outlet names)."""
+    data = load_data_file(os.path.join(DATA_DIR, "furniture.yml"))
+    keys = (
+        "widgets",
+        "glyphs",
+        "related_headings",
+        "comment_headings",
+        "ad_labels",
+        "end_marks",
+        "attachment_labels",
+        "file_types",
+    )
+    return tuple(frozenset(str(w).upper() for w in data[k]) for k in keys)
+
+
+(
+    WIDGETS,
+    GLYPHS,
+    RELATED_HEADINGS,
+    COMMENT_HEADINGS,
+    AD_LABELS,
+    END_MARKS,
+    ATTACHMENT_LABELS,
+    FILE_TYPES,
+) = _furniture_words()
+
+# A widget row's tokens: a word with an optional count (赞 286, 赞(12), 阅读 3.2万, 10w+) or a bare count.
+RE_WIDGET_TOKEN = re.compile(r"^(?P<word>[^\d（(）)]*?)\s*[（(]?(?P<count>\d[\d,.]*\s*[万千wWkK]?\+?)?[）)]?$")
+RE_WIDGET_SPLIT = re.compile(r"[\s\u3000|｜/·•:：【】\[\]]+")
+# Decoration around a section word (▼ 往期推荐 ▼, —— END ——, 【相关阅读】) and a count after it (全部评论（3）).
+DECOR = r"\s\u3000▼▲►▶◀■□●○◆◇★☆※|｜\-—–―_=~～·•:：【】\[\]「」<>《》"
+RE_SECTION_WORD = re.compile(rf"^[{DECOR}]*(?P<word>.+?)[{DECOR}]*(?:[（(]\d+[）)])?[{DECOR}]*$")
+RE_ATTACHMENT_FILE = re.compile(
+    r"^(?:(?:相关)?附件\s*\d{0,2}\s*[：:.．、]?\s*)?(?:\d{1,2}\s*[.．、]\s*|[（(]\d{1,2}[）)]\s*)?"
+    r"(?P<name>[^\s。；]{1,80}?)\.(?P<ext>[A-Za-z0-9]{1,4})$"
+)
+RE_LIST_LEAD = re.compile(r"^(?:[·•▪▫◦►▶>\-—*＊]\s*|\d{1,2}\s*[.．、]\s*|[①-⑳]\s*)")
+RE_COMMENT = re.compile(r"^(?P<handle>[^\s：:，。！？、“”]{1,16})\s*[：:]\s*(?P<text>\S.{0,200})$")
+RE_TIMESTAMP = re.compile(
+    r"^(?:(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?|\d{1,2}[-/]\d{1,2}|\d{1,2}\s*(?:分钟|小时|天)前|昨天|前天|刚刚)"
+    r"(?:\s*\d{1,2}:\d\d(?::\d\d)?)?(?:\s+\S{1,10})?$"
+)
+
+
+def section_word(text: str) -> str:
+    """The word of a section line without its decoration and count, upper-cased (—— END —— -> END)."""
+    m = RE_SECTION_WORD.match(text.strip())
+    return m.group("word").strip().upper() if m else ""
+
+
+def is_widget_row(text: str) -> bool:
+    """A short line made only of interface words and counts (赞 286　在看 41, 分享　收藏　点赞, 字号：T | T)."""
+    t = text.strip()
+    if not t or len(t) > 40:
+        return False
+    tokens = [x for x in RE_WIDGET_SPLIT.split(t) if x]
+    if not tokens:
+        return False
+    words = 0
+    for tok in tokens:
+        m = RE_WIDGET_TOKEN.match(tok)
+        if not m:
+            return False
+        word = m.group("word").strip().upper()
+        if word in WIDGETS:
+            words += 1 if (len(word) >= 2 or len(tokens) >= 2) else 0
+        elif word and word not in GLYPHS:
+            return False
+    return words > 0
+
+
+def is_attachment_file(text: str) -> bool:
+    """A line naming an attached file: 附件：1.管理办法.pdf, 2.政策问答.docx."""
+    m = RE_ATTACHMENT_FILE.match(text.strip())
+    return bool(m and m.group("ext").upper() in FILE_TYPES and re.search(rf"[{CJK}A-Za-z]", m.group("name")))
+
+
+def is_end_mark(text: str) -> bool:
+    """An end mark after the article (— END —, -THE END-, 全文完), nothing else on the line."""
+    return len(text.strip()) <= 20 and section_word(text) in END_MARKS
+
+
+def _title_like(text: str) -> bool:
+    """A line that reads as another article's headline in a list: short, no full stop, not a clause."""
+    t = RE_LIST_LEAD.sub("", text.strip())
+    return (
+        2 <= len(t) <= 40
+        and "。" not in t
+        and not t.endswith(("，", "、", "；", "：", ":"))
+        and bool(re.search(f"[{CJK}]", t))
+    )
+
+
+def _comment_line(text: str) -> bool:
+    return bool(RE_COMMENT.match(text.strip()) or RE_TIMESTAMP.match(text.strip()) or is_widget_row(text))
+
+
+FURNITURE_REASONS = {
+    "remove_related_list": "list of other articles' titles after the article (推荐/相关 section), not its text",
+    "remove_reader_comments": "readers' comments under the article, not its text",
+    "remove_ad": "advertisement block (the line labelled as an ad and the lines under it)",
+    "remove_attachment_list": "list of attached files (附件), not article text",
+    "remove_end_mark": "end mark after the article",
+    "remove_web_chrome": "web page chrome (widget buttons and counters)",
+}
+MAX_AD_LINES = 3
+
+
+def furniture_marks(texts: list[str]) -> dict[int, str]:
+    """{index: report kind} for the lines of a source (blank lines included) that are page furniture by
+    their place: an end mark, the lines under a section word (往期推荐 + titles, 网友评论 + comments, 广告 +
+    its lines, 附件 + file names), a comment standing above its 回复/赞 row. A blank line ends a list or an
+    ad; a line that does not fit the section ends it too (and stays)."""
+    marks: dict[int, str] = {}
+    mode: str | None = None
+    ad_lines = 0
+    nonblank = [i for i, t in enumerate(texts) if t.strip()]
+    following = {a: b for a, b in zip(nonblank, nonblank[1:], strict=False)}
+    for i, raw in enumerate(texts):
+        t = raw.strip()
+        if not t:
+            if mode != "comments":
+                mode = None
+            continue
+        word = section_word(t) if len(t) <= 24 else ""
+        nxt = texts[following[i]].strip() if i in following else ""
+        if word in RELATED_HEADINGS:
+            marks[i], mode = "remove_related_list", "related"
+        elif word in COMMENT_HEADINGS:
+            marks[i], mode = "remove_reader_comments", "comments"
+        elif word in AD_LABELS:
+            marks[i], mode, ad_lines = "remove_ad", "ad", 0
+        elif is_end_mark(t):
+            marks[i] = "remove_end_mark"
+        elif is_widget_row(t):
+            marks[i] = "remove_web_chrome"
+        elif is_attachment_file(t) or (word in ATTACHMENT_LABELS and is_attachment_file(nxt)):
+            marks[i] = "remove_attachment_list"
+        elif mode == "related" and _title_like(t):
+            marks[i] = "remove_related_list"
+        elif mode == "comments" and _comment_line(t):
+            marks[i] = "remove_reader_comments"
+        elif mode == "ad" and ad_lines < MAX_AD_LINES and len(t) <= 80:
+            marks[i] = "remove_ad"
+            ad_lines += 1
+        elif len(t) <= 200 and is_widget_row(nxt) and "回复" in nxt:
+            marks[i] = "remove_reader_comments"
+        else:
+            mode = None
+    return marks
 
 
 def _ui_line(t: str) -> bool:
@@ -66,6 +225,7 @@ def _ui_line(t: str) -> bool:
         or bool(RE_VIEW_COUNT.match(t))
         or bool(RE_PREV_NEXT.match(t))
         or bool(RE_BREADCRUMB.match(t) and RE_PLACE_WORD.search(t))
+        or is_widget_row(t)
     )
 
 

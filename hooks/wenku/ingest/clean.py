@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from wenku.ingest.boilerplate import RULES
+from wenku.ingest.boilerplate import FURNITURE_REASONS, RULES, furniture_marks
 from wenku.ingest.repairs import repair_line, suspected_typos
 from wenku.ingest.repeats import remove_repeated_blocks
 from wenku.ingest.running import running_headers
@@ -34,10 +34,13 @@ BLOCK = r"(?:p|div|h[1-6]|li|section|article|blockquote|tr|td|center)"
 RE_BLOCK_OPEN = re.compile(rf"^[\s\u3000]*<{BLOCK}\b[^<>]*>", re.I)
 RE_BLOCK_CLOSE = re.compile(rf"(?:</{BLOCK}>|<br\s*/?>)[\s\u3000]*$", re.I)
 
-CREDIT_LABELS = r"(?:责任编辑|责编|值班编辑|网络编辑|编辑|审核|审校|校对|监制|终审|初审|复审|签发)"
+CREDIT_LABELS = (
+    r"(?:(?:本版|本期|本文|本篇)?(?:责任编辑|责编|值班编辑|网络编辑|执行编辑|文字编辑|图片编辑|美术编辑|编辑|美编|"
+    r"版式设计|版式|排版|视觉设计|设计|审核|审校|校对|监制|终审|初审|复审|签发|统筹|策划))"
+)
 RE_CREDIT_ITEM = re.compile(
-    rf"{CREDIT_LABELS}\s*[：:]\s*(?P<names>[{CJK}·]{{2,4}}(?:[、，, 　]+[{CJK}·]{{2,4}})*?)"
-    rf"(?=[\s　]*(?:{CREDIT_LABELS}\s*[：:]|[）)\]】]?\s*$))"
+    rf"{CREDIT_LABELS}\s*[：:｜|丨]\s*(?P<names>[{CJK}·]{{2,4}}(?:[、，, 　]+[{CJK}·]{{2,4}})*?)"
+    rf"(?=[\s　]*(?:{CREDIT_LABELS}\s*[：:｜|丨]|[）)\]】]?\s*$))"
 )
 RE_CREDIT_LEFT = re.compile(r"^[\s　（(\[【）)\]】]*$")
 
@@ -76,10 +79,14 @@ def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], lis
     """Step 3: lines that are not article text wherever they stand (the page label rule is left to the split,
     which knows the last line of the page)."""
     keep, report, editors = [], [], []
-    for ln in lines:
+    marks = furniture_marks([ln.text for ln in lines])
+    for i, ln in enumerate(lines):
         t = ln.text.strip()
         if not t:
             keep.append(ln)
+            continue
+        if i in marks:
+            report.append(Change(marks[i], ln.number, ln.text, "", FURNITURE_REASONS[marks[i]]))
             continue
         names = editor_credit(t)
         if names:

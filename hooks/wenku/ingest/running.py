@@ -2,8 +2,9 @@
 `第N版`, `- 7 -`, column names, issue numbers), recognised by their shape and by repetition.
 
 A line is a running header when its shape says so (a page number, an edition or issue number, a date
-with its weekday, all on a short line without a sentence), or when the same short line (numbers aside)
-comes back through the source and at least one of its copies stands next to a line of that shape.
+with its weekday, all on a short line without a sentence), when the same short line (numbers aside)
+comes back through the source and at least one of its copies stands next to a line of that shape, or
+when three or more copies differ only by a page number at their edge that counts up.
 """
 
 from __future__ import annotations
@@ -53,6 +54,24 @@ def _candidate(text: str) -> bool:
     return 1 <= len(t) <= 30 and not RE_SENTENCE.search(t) and not t.startswith("#")
 
 
+RE_EDGE_NUMBER = re.compile(r"^\d{1,4}(?=\D)|(?<=\D)\d{1,4}$")
+MIN_NUMBERED = 3
+
+
+def _numbered_run(texts: list[str], key: str) -> bool:
+    """Three or more copies of one short line whose only difference is a number at its start or end that
+    counts up (机构名　|　1 … 机构名　|　7): a footer with the page number (slides, reports)."""
+    if len(texts) < MIN_NUMBERED or len(re.sub(r"[\s#|｜/·•\-—]", "", key)) < 4:
+        return False
+    numbers = []
+    for t in texts:
+        m = RE_EDGE_NUMBER.search(t.strip())
+        if not m or len(RE_DIGITS.findall(t)) != 1:
+            return False
+        numbers.append(int(m.group(0)))
+    return all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
+
+
 def running_headers(lines: list[Line]) -> dict[int, str]:
     """{id(line): what it is} for the running headers and footers among lines (blank lines ignored)."""
     body = [ln for ln in lines if ln.text.strip()]
@@ -72,8 +91,12 @@ def running_headers(lines: list[Line]) -> dict[int, str]:
         if id(ln) not in found and _candidate(ln.text) and re.search(f"[{CJK}A-Za-z]", ln.text):
             groups.setdefault(_key(ln.text), []).append(i)
     shaped = set(found)
-    for idx in groups.values():
+    for key, idx in groups.items():
         if len(idx) < 2:
+            continue
+        if _numbered_run([body[i].text for i in idx], key):
+            for i in idx:
+                found[id(body[i])] = "running footer with the page number"
             continue
         near = sum(1 for i in idx if any(id(body[j]) in shaped for j in (i - 1, i + 1) if 0 <= j < len(body)))
         # Two pages: the column name heads both, only the second stands after a footer. A short name

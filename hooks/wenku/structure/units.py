@@ -37,6 +37,13 @@ RE_JUMP = re.compile(
     r"(?P<rest>[^）)】\]]{0,24})[）)】\]]?$"
 )
 RE_META = re.compile(r"(发表时间|发布时间|来源)[：:]")
+# A header line of a copied web or WeChat page: a date with a time and a few words, no sentence
+# (原创 名 号名 2025年02月17日 08:05 北京); its date goes to the metadata.
+RE_DATETIME_LINE = re.compile(
+    r"^[^。，；！？]{0,30}(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})\s*\d{1,2}:\d\d(?::\d\d)?[^。，；！？]{0,12}$"
+)
+# A note's label on a line of its own, the note on the next line (作者简介 ⏎ 名，某某研究员).
+RE_NOTE_LABEL = re.compile(r"^[【\[（(]?(?:作者简介|作者介绍|关于作者|作者单位)[】\]）)]?\s*[：:]?$")
 RE_PHOTO_CREDIT = re.compile(r"^(图片|照片|图)(均)?(为|由)?.*(摄|供图|提供)$")
 RE_SPEAKER_LINE = re.compile(r"^(?P<all>[^：:。，]{4,50})[：:]$")
 # Words a heading never ends with: a line ending with one is a sentence that broke off.
@@ -137,6 +144,11 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             units.append(Unit("heading", text, [ln.number], {"marked": True}))
         elif RE_NOTE.match(text):
             units.append(Unit("note", text, [ln.number]))
+        elif RE_NOTE_LABEL.match(text) and nxt and not strip_markup(lines[i + 1].text.strip())[0]:
+            label = text.strip("【】[]（）()：: ")
+            units.append(Unit("note", f"{label}：{nxt}", [ln.number, lines[i + 1].number]))
+            i += 2
+            continue
         elif RE_META.search(text) and len(text) < 60:
             units.append(Unit("meta", text, [ln.number]))
         elif RE_PHOTO_CREDIT.match(text):
@@ -148,6 +160,8 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             if byline.get("affiliation"):
                 extra["affiliation"] = byline["affiliation"]
             units.append(Unit("author", text, [ln.number], extra))
+        elif RE_DATETIME_LINE.match(text):
+            units.append(Unit("meta", text, [ln.number]))
         elif speaker(text):
             units.append(Unit("speaker", text.rstrip("：:"), [ln.number], speaker(text)))
         elif RE_FIGURE.match(text):
@@ -203,8 +217,17 @@ def _heading_group(lines: list[Line], i: int) -> int:
 
 
 def _special(text: str) -> bool:
-    """A line with a role of its own (byline, author note, jump line, separator), never part of a heading."""
-    return bool(parse_byline(text) or RE_NOTE.match(text) or RE_JUMP.match(text) or RE_SEPARATOR.match(text))
+    """A line with a role of its own (byline, author note, jump line, separator, date and source line), never
+    part of a heading."""
+    return bool(
+        parse_byline(text)
+        or RE_NOTE.match(text)
+        or RE_JUMP.match(text)
+        or RE_SEPARATOR.match(text)
+        or (RE_META.search(text) and len(text) < 60)
+        or RE_DATETIME_LINE.match(text)
+        or RE_NOTE_LABEL.match(text)
+    )
 
 
 def _mark_caption_names(units: list[Unit], report: list[Change]) -> list[Unit]:
