@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from wenku import DATA_DIR
 from wenku.metadata import load_data_file
-from wenku.textutil import CJK
+from wenku.textutil import CJK, ends_sentence
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,9 @@ def _short(text: str, limit: int = 60) -> bool:
     return len(text) <= limit
 
 
-RE_FOOTER = re.compile(r"(主办|协办|承办|技术支持|版权所有|ICP备|投稿邮箱|联系电话|联系我们|Copyright|©)", re.I)
+RE_FOOTER = re.compile(
+    r"(主办|协办|承办|技术支持|版权所有|ICP备|公网安备|投稿邮箱|联系电话|联系我们|Copyright|©)", re.I
+)
 RE_AD = re.compile(
     r"(文库网站|务必收藏|终身可访问|下载全站|扫码关注|长按识别|点击关注|客服微信|微信公众号|公众号[：:]|关注我们)"
 )
@@ -43,9 +45,15 @@ UI_WORDS = "打印|关闭|字体|收藏|分享|纠错|返回|顶部|评论|点�
 RE_UI_BRACKETS = re.compile(r"^(?:\s*[【\[［](?:[^】\]］]{0,14})[】\]］]\s*)+$")
 RE_UI_WORD = re.compile(UI_WORDS)
 RE_VIEW_COUNT = re.compile(
-    r"^[【\[（(]?(?:阅读|浏览|点击|访问|播放)(?:量|数|次数|人数)?\s*[：:]?\s*\d[\d,.]*\s*(?:万|次|人)?[】\]）)]?$"
+    r"^[【\[（(]?(?:阅读|浏览|点击|访问|播放)(?:量|数|次数|人数)?\s*[：:]?\s*\d[\d,.]*\s*(?:万|次|人)?\+?[】\]）)]?$"
 )
 RE_SHARE = re.compile(r"^(?:分享到|分享至|扫一扫在手机(?:上)?打开|用手机扫一扫|手机扫一扫|打印本页|关闭窗口)")
+# Interface notices of a copied page: tags, loading and zoom notices, participation counts, reading time.
+RE_NOTICE = re.compile(
+    r"^(?:(?:标签|Tags?)\s*[：:]|(?:视频|图片|内容)?(?:正在)?加载中|[【\[]?点击(?:查看)?(?:原图|大图|图片)"
+    r"|[↓↑⬇👇▼\s]{3,}$|已有\s*\d+\s*人(?:参与|评论|阅读|收藏|点赞)|(?:本文|全文)(?:共|字数)[^。]{0,16}阅读(?:时间|时长|需要))",
+    re.I,
+)
 RE_PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|推荐阅读)\s*[：:]")
 RE_PLACE_WORD = re.compile(r"首页|主页|当前位置|您的位置|所在位置|正文|Home", re.I)
 RE_BREADCRUMB = re.compile(r"^[^。，；]{1,14}(?:\s*[>»＞›]\s*[^。，；>»＞›]{1,16}){2,}$")
@@ -60,7 +68,10 @@ RE_PROMO = re.compile(
     r"|阅读原文|^(?:免责|版权)声明[：:]|^本文(?:来源|转载|转自)(?:于)?网络"
     r"|^[（(【\[]?(?:本文|文章|以上|此文)?(?:内容)?仅代表作者(?:本人|个人)?(?:的)?(?:观点|看法|立场)"
     r"|不代表本(?:平台|站|网|报|刊|号|公众号|网站)(?:的)?(?:观点|立场)"
-    r"|^(?:原文|本文|文章|来源)(?:链接|地址|网址)\s*[：:])"
+    r"|^(?:原文|本文|文章|来源)(?:链接|地址|网址)\s*[：:]"
+    r"|^(?:点击|点|请|欢迎|记得|别忘了|觉得不错|喜欢就|如果喜欢|如果觉得)[^。]{0,16}(?:在看|点赞|转发|分享|星标|置顶)"
+    r"|^(?:出品|出品方|出品人|联合出品|制作单位)\s*[：:｜|]"
+    r"|(?:星标|置顶)(?:我们|公众号|本号)|^更多精彩[^。]{0,12}(?:关注|下载|点击))"
 )
 RE_SEPARATOR = re.compile(r"^[\s\-—–―_=＝~～*＊·•◆◇■□●○★☆※#＃+＋.。…]{3,}$")
 
@@ -96,7 +107,7 @@ def _furniture_words() -> tuple[frozenset[str], ...]:
 RE_WIDGET_TOKEN = re.compile(r"^(?P<word>[^\d（(）)]*?)\s*[（(]?(?P<count>\d[\d,.]*\s*[万千wWkK]?\+?)?[）)]?$")
 RE_WIDGET_SPLIT = re.compile(r"[\s\u3000|｜/·•:：【】\[\]]+")
 # Decoration around a section word (▼ 往期推荐 ▼, —— END ——, 【相关阅读】) and a count after it (全部评论（3）).
-DECOR = r"\s\u3000▼▲►▶◀■□●○◆◇★☆※|｜\-—–―_=~～·•:：【】\[\]「」<>《》"
+DECOR = r"\s\u3000▼▲►▶◀■□●○◆◇★☆※|｜\-—–―_=~～·•:：【】\[\]「」<>《》（）()↓↑"
 RE_SECTION_WORD = re.compile(rf"^[{DECOR}]*(?P<word>.+?)[{DECOR}]*(?:[（(]\d+[）)])?[{DECOR}]*$")
 RE_ATTACHMENT_FILE = re.compile(
     r"^(?:(?:相关)?附件\s*\d{0,2}\s*[：:.．、]?\s*)?(?:\d{1,2}\s*[.．、]\s*|[（(]\d{1,2}[）)]\s*)?"
@@ -137,10 +148,14 @@ def is_widget_row(text: str) -> bool:
     return words > 0
 
 
-def is_attachment_file(text: str) -> bool:
-    """A line naming an attached file: 附件：1.管理办法.pdf, 2.政策问答.docx."""
-    m = RE_ATTACHMENT_FILE.match(text.strip())
-    return bool(m and m.group("ext").upper() in FILE_TYPES and re.search(rf"[{CJK}A-Za-z]", m.group("name")))
+def is_attachment_file(text: str, listed: bool = False) -> bool:
+    """A line naming an attached file: 附件：1.管理办法.pdf, 2.政策问答.docx. Without a number or the 附件
+    label in front it counts only inside a list (listed), so a sentence ending on a file name stays."""
+    t = text.strip()
+    m = RE_ATTACHMENT_FILE.match(t)
+    if not m or m.group("ext").upper() not in FILE_TYPES or not re.search(rf"[{CJK}A-Za-z]", m.group("name")):
+        return False
+    return listed or m.start("name") > 0
 
 
 def is_end_mark(text: str) -> bool:
@@ -178,10 +193,12 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
     """{index: report kind} for the lines of a source (blank lines included) that are page furniture by
     their place: an end mark, the lines under a section word (往期推荐 + titles, 网友评论 + comments, 广告 +
     its lines, 附件 + file names), a comment standing above its 回复/赞 row. A blank line ends a list or an
-    ad; a line that does not fit the section ends it too (and stays)."""
+    ad; a line that does not fit the section ends it too (and stays). A 延伸阅读 box whose headline runs
+    straight into prose is the page's text, not a list: its heading and headline stay."""
     marks: dict[int, str] = {}
     mode: str | None = None
     ad_lines = 0
+    section: list[int] = []  # the heading and unbulleted headlines of the related list being read
     nonblank = [i for i, t in enumerate(texts) if t.strip()]
     following = {a: b for a, b in zip(nonblank, nonblank[1:], strict=False)}
     for i, raw in enumerate(texts):
@@ -189,11 +206,12 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
         if not t:
             if mode != "comments":
                 mode = None
+            section = []
             continue
         word = section_word(t) if len(t) <= 24 else ""
         nxt = texts[following[i]].strip() if i in following else ""
         if word in RELATED_HEADINGS:
-            marks[i], mode = "remove_related_list", "related"
+            marks[i], mode, section = "remove_related_list", "related", [i]
         elif word in COMMENT_HEADINGS:
             marks[i], mode = "remove_reader_comments", "comments"
         elif word in AD_LABELS:
@@ -202,19 +220,28 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
             marks[i] = "remove_end_mark"
         elif is_widget_row(t):
             marks[i] = "remove_web_chrome"
-        elif is_attachment_file(t) or (word in ATTACHMENT_LABELS and is_attachment_file(nxt)):
-            marks[i] = "remove_attachment_list"
+        elif is_attachment_file(t, listed=mode == "attachments") or (
+            word in ATTACHMENT_LABELS and is_attachment_file(nxt, listed=True)
+        ):
+            marks[i], mode = "remove_attachment_list", "attachments"
         elif mode == "related" and _title_like(t):
             marks[i] = "remove_related_list"
+            if section and not RE_LIST_LEAD.match(t):
+                section.append(i)
+            else:
+                section = []  # a bulleted item: a list for sure
         elif mode == "comments" and _comment_line(t):
             marks[i] = "remove_reader_comments"
-        elif mode == "ad" and ad_lines < MAX_AD_LINES and len(t) <= 80:
+        elif mode == "ad" and ad_lines < MAX_AD_LINES and len(t) <= 80 and not ends_sentence(t):
             marks[i] = "remove_ad"
             ad_lines += 1
-        elif len(t) <= 200 and is_widget_row(nxt) and "回复" in nxt:
+        elif (RE_COMMENT.match(t) or len(t) <= 60) and is_widget_row(nxt) and "回复" in nxt:
             marks[i] = "remove_reader_comments"
         else:
-            mode = None
+            if mode == "related" and len(section) > 1:
+                for k in section:
+                    marks.pop(k, None)
+            mode, section = None, []
     return marks
 
 
@@ -226,6 +253,7 @@ def _ui_line(t: str) -> bool:
         or bool(RE_PREV_NEXT.match(t))
         or bool(RE_BREADCRUMB.match(t) and RE_PLACE_WORD.search(t))
         or is_widget_row(t)
+        or bool(RE_NOTICE.match(t))
     )
 
 

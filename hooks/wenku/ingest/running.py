@@ -61,7 +61,7 @@ MIN_NUMBERED = 3
 def _numbered_run(texts: list[str], key: str) -> bool:
     """Three or more copies of one short line whose only difference is a number at its start or end that
     counts up (机构名　|　1 … 机构名　|　7): a footer with the page number (slides, reports)."""
-    if len(texts) < MIN_NUMBERED or len(re.sub(r"[\s#|｜/·•\-—]", "", key)) < 4:
+    if len(texts) < MIN_NUMBERED or (len(re.findall(f"[{CJK}]", key)) < 4 and len(re.findall("[A-Za-z]", key)) < 8):
         return False
     numbers = []
     for t in texts:

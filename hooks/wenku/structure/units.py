@@ -36,7 +36,11 @@ RE_JUMP = re.compile(
     r"^[（(【\[]?\s*(?P<dir>下转|上接|转|接|续)(?:第)?\s*(?P<page>[0-9０-９一二三四五六七八九十]{1,3})\s*(?:版|页|面)"
     r"(?P<rest>[^）)】\]]{0,24})[）)】\]]?$"
 )
-RE_META = re.compile(r"(发表时间|发布时间|来源)[：:]")
+RE_META = re.compile(r"(发表时间|发布时间|来源|转自|转载自)\s*[：:｜|]")
+# Where the pictures come from (图片来源：网络, 图片 | 视觉中国, 题图/某图库): a photo credit, not the outlet.
+RE_PHOTO_SOURCE = re.compile(
+    r"^[（(]?(?:图片|照片|配图|封面图?|题图|头图)(?:来源)?\s*[：:｜|/]\s*[^。，；]{1,24}?[）)]?$"
+)
 # A header line of a copied web or WeChat page: a date with a time and a few words, no sentence
 # (原创 名 号名 2025年02月17日 08:05 北京); its date goes to the metadata.
 RE_DATETIME_LINE = re.compile(
@@ -149,6 +153,8 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             units.append(Unit("note", f"{label}：{nxt}", [ln.number, lines[i + 1].number]))
             i += 2
             continue
+        elif RE_PHOTO_SOURCE.match(text):
+            units.append(Unit("photo_credit", text, [ln.number]))
         elif RE_META.search(text) and len(text) < 60:
             units.append(Unit("meta", text, [ln.number]))
         elif RE_PHOTO_CREDIT.match(text):
@@ -227,6 +233,7 @@ def _special(text: str) -> bool:
         or (RE_META.search(text) and len(text) < 60)
         or RE_DATETIME_LINE.match(text)
         or RE_NOTE_LABEL.match(text)
+        or RE_PHOTO_SOURCE.match(text)
     )
 
 
