@@ -85,6 +85,9 @@ def running_headers(lines: list[Line]) -> dict[int, str]:
     if len(bare) >= 2:
         for ln in bare:
             found[id(ln)] = "page number"
+    # One bare number closing the source after prose: the page number at its foot.
+    if len(body) >= 2 and RE_BARE_NUMBER.match(body[-1].text.strip()) and len(body[-2].text.strip()) > 10:
+        found[id(body[-1])] = "page number at the foot of the page"
     # Repetition: the same short line (numbers aside) two or more times, one copy next to a header/footer.
     groups: dict[str, list[int]] = {}
     for i, ln in enumerate(body):
