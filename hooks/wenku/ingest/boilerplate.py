@@ -50,7 +50,7 @@ RE_VIEW_COUNT = re.compile(
 RE_SHARE = re.compile(r"^(?:分享到|分享至|扫一扫在手机(?:上)?打开|用手机扫一扫|手机扫一扫|打印本页|关闭窗口)")
 # Interface notices of a copied page: tags, loading and zoom notices, participation counts, reading time.
 RE_NOTICE = re.compile(
-    r"^(?:(?:标签|Tags?)\s*[：:]|(?:视频|图片|内容)?(?:正在)?加载中|[【\[]?点击(?:查看)?(?:原图|大图|图片)"
+    r"^(?:(?:标签|Tags?)\s*[：:]|(?:当前位置|您的位置|您现在的位置|所在位置)\s*[：:]|(?:视频|图片|内容)?(?:正在)?加载中|[【\[]?点击(?:查看)?(?:原图|大图|图片)"
     r"|[↓↑⬇👇▼\s]{3,}$|已有\s*\d+\s*人(?:参与|评论|阅读|收藏|点赞)|(?:本文|全文)(?:共|字数)[^。]{0,16}阅读(?:时间|时长|需要))",
     re.I,
 )
@@ -81,6 +81,8 @@ def _furniture_words() -> tuple[frozenset[str], ...]:
     data = load_data_file(os.path.join(DATA_DIR, "furniture.yml"))
     keys = (
         "widgets",
+        "widget_prefixes",
+        "widget_suffixes",
         "glyphs",
         "related_headings",
         "comment_headings",
@@ -94,6 +96,8 @@ def _furniture_words() -> tuple[frozenset[str], ...]:
 
 (
     WIDGETS,
+    WIDGET_PREFIXES,
+    WIDGET_SUFFIXES,
     GLYPHS,
     RELATED_HEADINGS,
     COMMENT_HEADINGS,
@@ -127,6 +131,17 @@ def section_word(text: str) -> str:
     return m.group("word").strip().upper() if m else ""
 
 
+def _bare_widget(word: str) -> str:
+    """A widget word without the verb or object a page adds around it (我要打印 -> 打印, 关闭窗口 -> 关闭)."""
+    for pre in WIDGET_PREFIXES:
+        if word.startswith(pre) and word[len(pre) :] in WIDGETS:
+            return word[len(pre) :]
+    for suf in WIDGET_SUFFIXES:
+        if word.endswith(suf) and word[: -len(suf)] in WIDGETS:
+            return word[: -len(suf)]
+    return word
+
+
 def is_widget_row(text: str) -> bool:
     """A short line made only of interface words and counts (赞 286　在看 41, 分享　收藏　点赞, 字号：T | T)."""
     t = text.strip()
@@ -140,7 +155,7 @@ def is_widget_row(text: str) -> bool:
         m = RE_WIDGET_TOKEN.match(tok)
         if not m:
             return False
-        word = m.group("word").strip().upper()
+        word = _bare_widget(m.group("word").strip().upper())
         if word in WIDGETS:
             words += 1 if (len(word) >= 2 or len(tokens) >= 2) else 0
         elif word and word not in GLYPHS:

@@ -20,6 +20,7 @@ The result is one ``Line`` per paragraph (or heading, byline ...) in source orde
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from wenku.ingest.boilerplate import FURNITURE_REASONS, RULES, furniture_marks
@@ -41,9 +42,9 @@ CREDIT_LABELS = (
 )
 RE_CREDIT_ITEM = re.compile(
     rf"{CREDIT_LABELS}\s*[：:｜|丨]\s*(?P<names>[{CJK}·]{{2,4}}(?:[、，, 　]+[{CJK}·]{{2,4}})*?)"
-    rf"(?=[\s　]*(?:{CREDIT_LABELS}\s*[：:｜|丨]|[）)\]】]?\s*$))"
+    rf"(?=[\s　|｜丨/]*(?:{CREDIT_LABELS}\s*[：:｜|丨]|[）)\]】]?\s*$))"
 )
-RE_CREDIT_LEFT = re.compile(r"^[\s　（(\[【）)\]】]*$")
+RE_CREDIT_LEFT = re.compile(r"^[\s　（(\[【）)\]】|｜丨/]*$")
 
 
 def split_lines(text: str, skip: frozenset[str] = frozenset()) -> tuple[list[PageLine], list[Change]]:
@@ -76,6 +77,22 @@ def editor_credit(text: str) -> list[str] | None:
     return names
 
 
+def trailing_credit(text: str) -> tuple[str, str, list[str]] | None:
+    """(the line's own text, the editor credit after it, the names) for a short line that ends with an
+    editor credit (作者：张三　责任编辑：李四), else None."""
+    t = text.strip()
+    if len(t) > 60:
+        return None
+    for m in RE_CREDIT_ITEM.finditer(t):
+        if not m.start() or t[m.start() - 1] not in " \u3000|｜丨/":
+            continue  # a credit stands apart from the text before it
+        head, tail = t[: m.start()].rstrip(" 　|｜丨/"), t[m.start() :]
+        names = editor_credit(tail)
+        if head and names and re.search(f"[{CJK}]", head) and not head.endswith(("，", "、", "：")):
+            return head, tail, names
+    return None
+
+
 def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], list[Change], dict]:
     """Step 3: lines that are not article text wherever they stand (the page label rule is left to the split,
     which knows the last line of the page)."""
@@ -106,6 +123,20 @@ def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], lis
         if rule:
             report.append(Change(rule.name, ln.number, ln.text, "", rule.reason))
             continue
+        split = trailing_credit(t)
+        if split:
+            head, tail, names = split
+            editors.append((ln.number, names))
+            report.append(
+                Change(
+                    "remove_editor_credit",
+                    ln.number,
+                    tail,
+                    "",
+                    "editor credit at the end of the line: the names (" + "、".join(names) + ") kept as metadata",
+                )
+            )
+            ln = dataclasses.replace(ln, text=head)
         keep.append(ln)
     return keep, report, ({"editors": editors} if editors else {})
 

@@ -46,6 +46,11 @@ RE_PHOTO_SOURCE = re.compile(
 RE_DATETIME_LINE = re.compile(
     r"^[^。，；！？]{0,30}(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})\s*\d{1,2}:\d\d(?::\d\d)?[^。，；！？]{0,12}$"
 )
+# A date line of a web page (发布日期：2025-03-01, 更新时间：2025年3月1日 10:00); a bare 时间： is a notice's own.
+RE_DATE_LINE = re.compile(
+    r"^[【\[]?(?:(?:发布|更新|发表|修改)(?:日期|时间)|日期)\s*[：:]\s*(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?"
+    r"(?:\s*\d{1,2}:\d\d(?::\d\d)?)?[】\]]?$"
+)
 # A note's label on a line of its own, the note on the next line (作者简介 ⏎ 名，某某研究员).
 RE_NOTE_LABEL = re.compile(r"^[【\[（(]?(?:作者简介|作者介绍|关于作者|作者单位)[】\]）)]?\s*[：:]?$")
 RE_PHOTO_CREDIT = re.compile(r"^(图片|照片|图)(均)?(为|由)?.*(摄|供图|提供)$")
@@ -155,7 +160,7 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             continue
         elif RE_PHOTO_SOURCE.match(text):
             units.append(Unit("photo_credit", text, [ln.number]))
-        elif RE_META.search(text) and len(text) < 60:
+        elif RE_META.search(text) and len(text) < 60 or RE_DATE_LINE.match(text):
             units.append(Unit("meta", text, [ln.number]))
         elif RE_PHOTO_CREDIT.match(text):
             units.append(Unit("photo_credit", text, [ln.number]))
@@ -232,6 +237,7 @@ def _special(text: str) -> bool:
         or RE_SEPARATOR.match(text)
         or (RE_META.search(text) and len(text) < 60)
         or RE_DATETIME_LINE.match(text)
+        or RE_DATE_LINE.match(text)
         or RE_NOTE_LABEL.match(text)
         or RE_PHOTO_SOURCE.match(text)
     )
