@@ -44,7 +44,7 @@ WECHAT = [
 COMMENTS = [
     "城市 > 评论 > 正文",
     "数字身份认证应兼顾便利与隐私",
-    "2025-05-20 14:32　来源：某某在线",
+    "2025-05-20 14:32　来源：某某在线　作者：言子墨",
     "字号：T | T",
     "",
     P1,
@@ -113,6 +113,7 @@ def test_wechat_copy_head_and_tail_are_not_text():
     art = arts[0]
     assert art.title == "推荐算法要守住底线"
     assert art.date == "2025-02-17"
+    assert art.authors == ["程远"]  # 原创 名 号名 日期: the name, not the account
     body = text_of(art)
     for furniture in (
         "END",
@@ -138,6 +139,7 @@ def test_readers_comments_are_not_a_second_article():
     src, arts = run(COMMENTS)
     assert len(arts) == 1
     assert arts[0].title == "数字身份认证应兼顾便利与隐私"
+    assert arts[0].authors == ["言子墨"] and arts[0].date == "2025-05-20"
     body = text_of(arts[0])
     for furniture in ("用户9527", "支持，希望早点出台细则", "回复", "相关新闻", "电子身份证应用试点", "字号"):
         assert furniture not in body, furniture

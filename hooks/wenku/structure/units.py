@@ -59,6 +59,26 @@ RE_SPEAKER_LINE = re.compile(r"^(?P<all>[^：:。，]{4,50})[：:]$")
 HEADING_BAD_END = set("的了和与及在对将把被为以从向等并而且或是有更也都又还就才仍却则即之其所使让给跟同")
 
 
+# The author named in a metadata line: 作者：名 (来源：… 作者：名), or 原创 名 at the head of a WeChat copy.
+RE_META_AUTHOR = re.compile(r"(?P<label>作者\s*[：:｜|]|^原创(?=[\s\u3000]))[\s\u3000]*")
+
+
+def meta_names(text: str) -> dict:
+    """{'names': [...]} for the personal names a metadata line gives as the author, else {}. After 作者：
+    any two to four ideographs are a name; after 原创 only what reads as a personal name (the account's
+    name comes next)."""
+    m = RE_META_AUTHOR.search(text)
+    if not m:
+        return {}
+    labelled = m.group("label").startswith("作者")
+    names = []
+    for part in re.split(r"[、 \u3000]+", text[m.end() :]):
+        if not re.fullmatch(f"[{CJK}·]{{2,4}}", part) or not (labelled or is_person_name(part)):
+            break
+        names.append(part)
+    return {"names": names} if names else {}
+
+
 def speaker(text: str) -> dict | None:
     """{'role', 'name'} for a speaker line such as '湖南智启未来科技有限公司CTO马世奎：', else None."""
     m = RE_SPEAKER_LINE.match(text)
@@ -161,7 +181,7 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
         elif RE_PHOTO_SOURCE.match(text):
             units.append(Unit("photo_credit", text, [ln.number]))
         elif RE_META.search(text) and len(text) < 60 or RE_DATE_LINE.match(text):
-            units.append(Unit("meta", text, [ln.number]))
+            units.append(Unit("meta", text, [ln.number], meta_names(text)))
         elif RE_PHOTO_CREDIT.match(text):
             units.append(Unit("photo_credit", text, [ln.number]))
         elif byline is not None:
@@ -172,7 +192,7 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
                 extra["affiliation"] = byline["affiliation"]
             units.append(Unit("author", text, [ln.number], extra))
         elif RE_DATETIME_LINE.match(text):
-            units.append(Unit("meta", text, [ln.number]))
+            units.append(Unit("meta", text, [ln.number], meta_names(text)))
         elif speaker(text):
             units.append(Unit("speaker", text.rstrip("：:"), [ln.number], speaker(text)))
         elif RE_FIGURE.match(text):
