@@ -18,8 +18,12 @@ MAX_LEN = 40
 RE_SENTENCE = re.compile(r"[。，；？！：:、“”]")
 RE_DASHED_NUMBER = re.compile(r"^[-—–―－_~～=·\s]*[-—–―－_~～=·]\s*\d{1,4}\s*[-—–―－_~～=·][-—–―－_~～=·\s]*$")
 RE_BARE_NUMBER = re.compile(r"^\d{1,4}$")
-RE_EDITION = re.compile(r"第\s*\d{1,3}\s*(?:版|页)")
-RE_JUMP = re.compile(r"(?:[上下]?[转接])\s*第\s*\d{1,3}\s*版")
+NUM = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
+RE_EDITION = re.compile(rf"第\s*{NUM}\s*(?:版|页)|^[A-Z]\s*\d{{1,2}}\s*版")
+RE_JUMP = re.compile(rf"(?:[上下]?[转接续])\s*第?\s*{NUM}\s*版")
+# Page m of n: 7/20, - 7 / 20 -, Page 7 of 20.
+RE_PAGE_OF = re.compile(r"^[-—–·\s]*(?:page\s*)?\d{1,4}\s*(?:/|of)\s*\d{1,4}[-—–·\s]*$", re.I)
+RE_VOLUME = re.compile(r"\bVol\.?\s*\d{1,3}\s*,?\s*No\.?\s*\d{1,3}\b", re.I)
 RE_DATE = re.compile(r"(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})")
 RE_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 RE_ISSUE = re.compile(r"(?:总\s*第\s*\d+\s*期|(?:19|20)\d\d\s*年\s*第\s*\d{1,3}\s*期|第\s*\d{1,4}\s*期)")
@@ -32,7 +36,7 @@ def header_shape(text: str) -> str | None:
     t = text.strip()
     if not t or len(t) > MAX_LEN or RE_SENTENCE.search(t):
         return None
-    if RE_DASHED_NUMBER.match(t):
+    if RE_DASHED_NUMBER.match(t) or RE_PAGE_OF.match(t):
         return "page number"
     if RE_JUMP.search(t):
         return None  # a jump line (下转第5版) belongs to the article split, not here
@@ -40,7 +44,7 @@ def header_shape(text: str) -> str | None:
         return "edition (page) number"
     if RE_DATE.search(t) and RE_WEEKDAY.search(t):
         return "date and weekday"
-    if RE_ISSUE.search(t) and len(t) <= 30:
+    if (RE_ISSUE.search(t) or RE_VOLUME.search(t)) and len(t) <= 30:
         return "issue number"
     return None
 
