@@ -120,6 +120,7 @@ RE_ATTACHMENT_FILE = re.compile(
     r"^(?:(?:相关)?附件\s*\d{0,2}\s*[：:.．、]?\s*)?(?:\d{1,2}\s*[.．、]\s*|[（(]\d{1,2}[）)]\s*)?"
     r"(?P<name>[^\s。；]{1,80}?)\.(?P<ext>[A-Za-z0-9]{1,4})$"
 )
+RE_SENTENCE_END = re.compile(r"[。！？；]")
 RE_LIST_LEAD = re.compile(r"^(?:[·•▪▫◦►▶>\-—*＊]\s*|\d{1,2}\s*[.．、]\s*|[①-⑳]\s*)")
 RE_COMMENT = re.compile(r"^(?P<handle>[^\s：:，。！？、“”]{1,16})\s*[：:]\s*(?P<text>\S.{0,200})$")
 RE_TIMESTAMP = re.compile(
@@ -202,9 +203,42 @@ FURNITURE_REASONS = {
     "remove_ad": "advertisement block (the line labelled as an ad and the lines under it)",
     "remove_attachment_list": "list of attached files (附件), not article text",
     "remove_end_mark": "end mark after the article",
+    "remove_page_tail": "short line after the article's end mark (account name, slogan, card), not its text",
     "remove_web_chrome": "web page chrome (widget buttons and counters)",
 }
 MAX_AD_LINES = 3
+
+
+# Lines after an end mark that are still the author's or the article's: a note label, a byline, a credit
+# or source line, a bracketed note (the split and the credit rule read those).
+RE_TAIL_KEEP = re.compile(
+    r"^(?:[（(【\[]|作者|文\s*[/｜|:：]|撰文|执笔|记者|通讯员|本报|来源|编辑|责编|审核|校对|排版|参考|注释|注[：:]|\d)"
+)
+
+
+def _tail_card(text: str, nxt: str) -> bool:
+    """After an end mark: a short line without a sentence (an account's name, its slogan) that is not
+    followed by a paragraph (a label above prose is the article's)."""
+    return (
+        len(text) <= 24
+        and not RE_SENTENCE_END.search(text)
+        and not RE_TAIL_KEEP.match(text)
+        and not (len(nxt) > 40 and RE_SENTENCE_END.search(nxt))
+    )
+
+
+# A note's label on a line of its own, the note on the next line (作者简介 ⏎ 名，某某研究员).
+RE_NOTE_LABEL = re.compile(r"^[【\[（(]?(?:作者简介|作者介绍|关于作者|作者单位)[】\]）)]?\s*[：:]?$")
+
+
+def _prose(text: str, before: str) -> bool:
+    """A paragraph of an article: a long line with a sentence in it, not a comment, not a note under its
+    label (before: the line above). The article after an end mark (a page printed twice) has such lines;
+    a WeChat tail has none."""
+    t = text.strip()
+    if len(t) <= 40 or not RE_SENTENCE_END.search(t) or RE_COMMENT.match(t) or RE_TAIL_KEEP.match(t):
+        return False
+    return not RE_NOTE_LABEL.match(before.strip())
 
 
 def furniture_marks(texts: list[str]) -> dict[int, str]:
@@ -216,9 +250,13 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
     marks: dict[int, str] = {}
     mode: str | None = None
     ad_lines = 0
+    ended = False  # an end mark (— END —) was seen: the article is over
     section: list[int] = []  # the heading and unbulleted headlines of the related list being read
     nonblank = [i for i, t in enumerate(texts) if t.strip()]
     following = {a: b for a, b in zip(nonblank, nonblank[1:], strict=False)}
+    last_prose = max(
+        (i for k, i in enumerate(nonblank) if _prose(texts[i], texts[nonblank[k - 1]] if k else "")), default=-1
+    )
     for i, raw in enumerate(texts):
         t = raw.strip()
         if not t:
@@ -235,7 +273,7 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
         elif word in AD_LABELS:
             marks[i], mode, ad_lines = "remove_ad", "ad", 0
         elif is_end_mark(t):
-            marks[i] = "remove_end_mark"
+            marks[i], ended = "remove_end_mark", True
         elif is_widget_row(t):
             marks[i] = "remove_web_chrome"
         elif is_attachment_file(t, listed=mode == "attachments") or (
@@ -255,6 +293,8 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
             ad_lines += 1
         elif (RE_COMMENT.match(t) or len(t) <= 60) and is_widget_row(nxt) and "回复" in nxt:
             marks[i] = "remove_reader_comments"
+        elif ended and i > last_prose and _tail_card(t, nxt):
+            marks[i] = "remove_page_tail"
         else:
             if mode == "related" and len(section) > 1:
                 for k in section:

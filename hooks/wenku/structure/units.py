@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wenku.ingest.boilerplate import boilerplate_rule
+from wenku.ingest.boilerplate import RE_NOTE_LABEL, boilerplate_rule
 from wenku.ingest.paragraphs import contradicts_join, join_evidence
 from wenku.model import Change, Line, UnitKind
 from wenku.segment import is_word
@@ -51,8 +51,6 @@ RE_DATE_LINE = re.compile(
     r"^[【\[]?(?:(?:发布|更新|发表|修改)(?:日期|时间)|日期)\s*[：:]\s*(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?"
     r"(?:\s*\d{1,2}:\d\d(?::\d\d)?)?[】\]]?$"
 )
-# A note's label on a line of its own, the note on the next line (作者简介 ⏎ 名，某某研究员).
-RE_NOTE_LABEL = re.compile(r"^[【\[（(]?(?:作者简介|作者介绍|关于作者|作者单位)[】\]）)]?\s*[：:]?$")
 RE_PHOTO_CREDIT = re.compile(r"^(图片|照片|图)(均)?(为|由)?.*(摄|供图|提供)$")
 RE_SPEAKER_LINE = re.compile(r"^(?P<all>[^：:。，]{4,50})[：:]$")
 # Words a heading never ends with: a line ending with one is a sentence that broke off.
