@@ -210,9 +210,11 @@ MAX_AD_LINES = 3
 
 
 # Lines after an end mark that are still the author's or the article's: a note label, a byline, a credit
-# or source line, a bracketed note (the split and the credit rule read those).
+# or source line, any labelled line (文字：名, 摄影｜名), a bracketed note (the split and the credit rule
+# read those).
 RE_TAIL_KEEP = re.compile(
-    r"^(?:[（(【\[]|作者|文\s*[/｜|:：]|撰文|执笔|记者|通讯员|本报|来源|编辑|责编|审核|校对|排版|参考|注释|注[：:]|\d)"
+    r"^(?:[（(【\[]|作者|文\s*[/｜|:：]|撰文|执笔|记者|通讯员|本报|来源|编辑|责编|审核|校对|排版|参考|注释|注[：:]|\d"
+    r"|[^：:｜|/]{1,6}\s*[：:｜|/])"
 )
 
 
