@@ -5,11 +5,14 @@ Each rule is a small named predicate ``remove_<thing>`` with the reason the repo
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from wenku.textutil import CJK
+from wenku import DATA_DIR
+from wenku.metadata import load_data_file
+from wenku.textutil import CJK, ends_sentence
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,11 @@ def _short(text: str, limit: int = 60) -> bool:
     return len(text) <= limit
 
 
-RE_FOOTER = re.compile(r"(主办|协办|承办|技术支持|版权所有|ICP备|投稿邮箱|联系电话|联系我们|Copyright|©)", re.I)
+RE_FOOTER = re.compile(
+    r"(主办|协办|承办|技术支持|版权所有|ICP备|公网安备|网站标识码|投稿邮箱|联系电话|联系我们|Copyright|©"
+    r"|^本(?:网站|站|网)[^。]{0,12}版权|分辨率[^。]{0,6}浏览)",
+    re.I,
+)
 RE_AD = re.compile(
     r"(文库网站|务必收藏|终身可访问|下载全站|扫码关注|长按识别|点击关注|客服微信|微信公众号|公众号[：:]|关注我们)"
 )
@@ -40,9 +47,16 @@ UI_WORDS = "打印|关闭|字体|收藏|分享|纠错|返回|顶部|评论|点�
 RE_UI_BRACKETS = re.compile(r"^(?:\s*[【\[［](?:[^】\]］]{0,14})[】\]］]\s*)+$")
 RE_UI_WORD = re.compile(UI_WORDS)
 RE_VIEW_COUNT = re.compile(
-    r"^[【\[（(]?(?:阅读|浏览|点击|访问|播放)(?:量|数|次数|人数)?\s*[：:]?\s*\d[\d,.]*\s*(?:万|次|人)?[】\]）)]?$"
+    r"^[【\[（(]?(?:阅读|浏览|点击|访问|播放)(?:量|数|次数|人数)?\s*[：:]?\s*\d[\d,.]*\s*(?:万|次|人)?\+?[】\]）)]?$"
 )
 RE_SHARE = re.compile(r"^(?:分享到|分享至|扫一扫在手机(?:上)?打开|用手机扫一扫|手机扫一扫|打印本页|关闭窗口)")
+# Interface notices of a copied page: tags, loading and zoom notices, participation counts, reading time.
+RE_NOTICE = re.compile(
+    r"^(?:(?:标签|Tags?)\s*[：:]|(?:当前位置|您的位置|您现在的位置|所在位置)\s*[：:]|(?:视频|图片|内容)?(?:正在)?加载中|[【\[]?点击(?:查看)?(?:原图|大图|图片)"
+    r"|[↓↑⬇👇▼\s]{3,}$|(?:暂无|还没有|目前没有)(?:评论|留言)|[快来]*抢沙发|(?:登录|注册)后(?:才能)?(?:发表|参与)?(?:评论|留言)"
+    r"|请输入(?:评论|留言)?内容|已有\s*\d+\s*人(?:参与|评论|阅读|收藏|点赞)|(?:本文|全文)(?:共|字数)[^。]{0,16}阅读(?:时间|时长|需要))",
+    re.I,
+)
 RE_PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|推荐阅读)\s*[：:]")
 RE_PLACE_WORD = re.compile(r"首页|主页|当前位置|您的位置|所在位置|正文|Home", re.I)
 RE_BREADCRUMB = re.compile(r"^[^。，；]{1,14}(?:\s*[>»＞›]\s*[^。，；>»＞›]{1,16}){2,}$")
@@ -54,9 +68,241 @@ RE_PROMO = re.compile(
     r"|^(?:扫码|扫描二维码|长按识别|长按二维码)"
     r"|转载请注明|未经(?:授权|许可|同意)[^。]{0,8}(?:转载|使用|复制)|禁止转载|侵权[^。]{0,8}删除|侵删"
     r"|^(?:投稿|来稿)(?:邮箱|信箱|地址|方式)|^(?:客服|服务|咨询|投诉|举报)(?:热线|电话|微信|邮箱)[：:]"
-    r"|阅读原文|^(?:免责|版权)声明[：:]|^本文(?:来源|转载|转自)(?:于)?网络)"
+    r"|阅读原文|^(?:免责|版权)声明[：:]|^本文(?:来源|转载|转自)(?:于)?网络"
+    r"|^[（(【\[]?(?:本文|文章|以上|此文)?(?:内容)?仅代表作者(?:本人|个人)?(?:的)?(?:观点|看法|立场)"
+    r"|(?:不|并不)(?:代表|表明)本(?:平台|站|网|报|刊|号|公众号|网站)(?:同意其|赞同其)?(?:的)?(?:观点|立场|看法)"
+    r"|^(?:原文|本文|文章|来源)(?:链接|地址|网址)\s*[：:]"
+    r"|^(?:点击|点|请|欢迎|记得|别忘了|觉得不错|喜欢就|如果喜欢|如果觉得)[^。]{0,16}(?:在看|点赞|转发|分享|星标|置顶)"
+    r"|^(?:出品|出品方|出品人|联合出品|制作单位)\s*[：:｜|]"
+    r"|(?:星标|置顶)(?:我们|公众号|本号)|^更多精彩[^。]{0,12}(?:关注|下载|点击))"
 )
 RE_SEPARATOR = re.compile(r"^[\s\-—–―_=＝~～*＊·•◆◇■□●○★☆※#＃+＋.。…]{3,}$")
+
+
+def _furniture_words() -> tuple[frozenset[str], ...]:
+    """The vocabularies of data/furniture.yml, as frozen sets (interface words, never outlet names)."""
+    data = load_data_file(os.path.join(DATA_DIR, "furniture.yml"))
+    keys = (
+        "widgets",
+        "widget_prefixes",
+        "widget_suffixes",
+        "glyphs",
+        "related_headings",
+        "comment_headings",
+        "ad_labels",
+        "end_marks",
+        "attachment_labels",
+        "file_types",
+    )
+    return tuple(frozenset(str(w).upper() for w in data[k]) for k in keys)
+
+
+(
+    WIDGETS,
+    WIDGET_PREFIXES,
+    WIDGET_SUFFIXES,
+    GLYPHS,
+    RELATED_HEADINGS,
+    COMMENT_HEADINGS,
+    AD_LABELS,
+    END_MARKS,
+    ATTACHMENT_LABELS,
+    FILE_TYPES,
+) = _furniture_words()
+
+# A widget row's tokens: a word with an optional count (赞 286, 赞(12), 阅读 3.2万, 10w+) or a bare count.
+RE_WIDGET_TOKEN = re.compile(r"^(?P<word>[^\d（(）)]*?)\s*[（(]?(?P<count>\d[\d,.]*\s*[万千wWkK]?\+?)?[）)]?$")
+RE_WIDGET_SPLIT = re.compile(r"[\s\u3000|｜/·•:：【】\[\]]+")
+# Decoration around a section word (▼ 往期推荐 ▼, —— END ——, 【相关阅读】) and a count after it (全部评论（3）).
+DECOR = r"\s\u3000▼▲►▶◀■□●○◆◇★☆※|｜\-—–―_=~～·•:：【】\[\]「」<>《》（）()↓↑"
+RE_SECTION_WORD = re.compile(rf"^[{DECOR}]*(?P<word>.+?)[{DECOR}]*(?:[（(]\d+[）)])?[{DECOR}]*$")
+RE_ATTACHMENT_FILE = re.compile(
+    r"^(?:(?:相关)?附件\s*\d{0,2}\s*[：:.．、]?\s*)?(?:\d{1,2}\s*[.．、]\s*|[（(]\d{1,2}[）)]\s*)?"
+    r"(?P<name>[^\s。；]{1,80}?)\.(?P<ext>[A-Za-z0-9]{1,4})$"
+)
+RE_SENTENCE_END = re.compile(r"[。！？；]")
+RE_LIST_LEAD = re.compile(r"^(?:[·•▪▫◦►▶>\-—*＊]\s*|\d{1,2}\s*[.．、]\s*|[①-⑳]\s*)")
+RE_COMMENT = re.compile(r"^(?P<handle>[^\s：:，。！？、“”]{1,16})\s*[：:]\s*(?P<text>\S.{0,200})$")
+RE_TIMESTAMP = re.compile(
+    r"^(?:(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?|\d{1,2}[-/]\d{1,2}|\d{1,2}\s*(?:分钟|小时|天)前|昨天|前天|刚刚)"
+    r"(?:\s*\d{1,2}:\d\d(?::\d\d)?)?(?:\s+\S{1,10})?$"
+)
+
+
+def section_word(text: str) -> str:
+    """The word of a section line without its decoration and count, upper-cased (—— END —— -> END)."""
+    m = RE_SECTION_WORD.match(text.strip())
+    return m.group("word").strip().upper() if m else ""
+
+
+def _bare_widget(word: str) -> str:
+    """A widget word without the verb or object a page adds around it (我要打印 -> 打印, 关闭窗口 -> 关闭)."""
+    for pre in WIDGET_PREFIXES:
+        if word.startswith(pre) and word[len(pre) :] in WIDGETS:
+            return word[len(pre) :]
+    for suf in WIDGET_SUFFIXES:
+        if word.endswith(suf) and word[: -len(suf)] in WIDGETS:
+            return word[: -len(suf)]
+    return word
+
+
+def is_widget_row(text: str) -> bool:
+    """A short line made only of interface words and counts (赞 286　在看 41, 分享　收藏　点赞, 字号：T | T)."""
+    t = text.strip()
+    if not t or len(t) > 40:
+        return False
+    tokens = [x for x in RE_WIDGET_SPLIT.split(t) if x]
+    if not tokens:
+        return False
+    words = 0
+    for tok in tokens:
+        m = RE_WIDGET_TOKEN.match(tok)
+        if not m:
+            return False
+        word = _bare_widget(m.group("word").strip().upper())
+        if word in WIDGETS:
+            words += 1 if (len(word) >= 2 or len(tokens) >= 2) else 0
+        elif word and word not in GLYPHS:
+            return False
+    return words > 0
+
+
+def is_attachment_file(text: str, listed: bool = False) -> bool:
+    """A line naming an attached file: 附件：1.管理办法.pdf, 2.政策问答.docx. Without a number or the 附件
+    label in front it counts only inside a list (listed), so a sentence ending on a file name stays."""
+    t = text.strip()
+    m = RE_ATTACHMENT_FILE.match(t)
+    if not m or m.group("ext").upper() not in FILE_TYPES or not re.search(rf"[{CJK}A-Za-z]", m.group("name")):
+        return False
+    return listed or m.start("name") > 0
+
+
+def is_end_mark(text: str) -> bool:
+    """An end mark after the article (— END —, -THE END-, 全文完), nothing else on the line."""
+    return len(text.strip()) <= 20 and section_word(text) in END_MARKS
+
+
+def _title_like(text: str) -> bool:
+    """A line that reads as another article's headline in a list: short, no full stop, not a clause."""
+    t = RE_LIST_LEAD.sub("", text.strip())
+    return (
+        2 <= len(t) <= 40
+        and "。" not in t
+        and not t.endswith(("，", "、", "；", "：", ":"))
+        and bool(re.search(f"[{CJK}]", t))
+    )
+
+
+def _comment_line(text: str) -> bool:
+    return bool(RE_COMMENT.match(text.strip()) or RE_TIMESTAMP.match(text.strip()) or is_widget_row(text))
+
+
+FURNITURE_REASONS = {
+    "remove_related_list": "list of other articles' titles after the article (推荐/相关 section), not its text",
+    "remove_reader_comments": "readers' comments under the article, not its text",
+    "remove_ad": "advertisement block (the line labelled as an ad and the lines under it)",
+    "remove_attachment_list": "list of attached files (附件), not article text",
+    "remove_end_mark": "end mark after the article",
+    "remove_page_tail": "short line after the article's end mark (account name, slogan, card), not its text",
+    "remove_web_chrome": "web page chrome (widget buttons and counters)",
+}
+MAX_AD_LINES = 3
+
+
+# Lines after an end mark that are still the author's or the article's: a note label, a byline, a credit
+# or source line, any labelled line (文字：名, 摄影｜名), a bracketed note (the split and the credit rule
+# read those).
+RE_TAIL_KEEP = re.compile(
+    r"^(?:[（(【\[]|作者|文\s*[/｜|:：]|撰文|执笔|记者|通讯员|本报|来源|编辑|责编|审核|校对|排版|参考|注释|注[：:]|\d"
+    r"|[^：:｜|/]{1,6}\s*[：:｜|/])"
+)
+
+
+def _tail_card(text: str, nxt: str) -> bool:
+    """After an end mark: a short line without a sentence (an account's name, its slogan) that is not
+    followed by a paragraph (a label above prose is the article's)."""
+    return (
+        len(text) <= 24
+        and not RE_SENTENCE_END.search(text)
+        and not RE_TAIL_KEEP.match(text)
+        and not (len(nxt) > 40 and RE_SENTENCE_END.search(nxt))
+    )
+
+
+# A note's label on a line of its own, the note on the next line (作者简介 ⏎ 名，某某研究员).
+RE_NOTE_LABEL = re.compile(r"^[【\[（(]?(?:作者简介|作者介绍|关于作者|作者单位)[】\]）)]?\s*[：:]?$")
+
+
+def _prose(text: str, before: str) -> bool:
+    """A paragraph of an article: a long line with a sentence in it, not a comment, not a note under its
+    label (before: the line above). The article after an end mark (a page printed twice) has such lines;
+    a WeChat tail has none."""
+    t = text.strip()
+    if len(t) <= 40 or not RE_SENTENCE_END.search(t) or RE_COMMENT.match(t) or RE_TAIL_KEEP.match(t):
+        return False
+    return not RE_NOTE_LABEL.match(before.strip())
+
+
+def furniture_marks(texts: list[str]) -> dict[int, str]:
+    """{index: report kind} for the lines of a source (blank lines included) that are page furniture by
+    their place: an end mark, the lines under a section word (往期推荐 + titles, 网友评论 + comments, 广告 +
+    its lines, 附件 + file names), a comment standing above its 回复/赞 row. A blank line ends a list or an
+    ad; a line that does not fit the section ends it too (and stays). A 延伸阅读 box whose headline runs
+    straight into prose is the page's text, not a list: its heading and headline stay."""
+    marks: dict[int, str] = {}
+    mode: str | None = None
+    ad_lines = 0
+    ended = False  # an end mark (— END —) was seen: the article is over
+    section: list[int] = []  # the heading and unbulleted headlines of the related list being read
+    nonblank = [i for i, t in enumerate(texts) if t.strip()]
+    following = {a: b for a, b in zip(nonblank, nonblank[1:], strict=False)}
+    last_prose = max(
+        (i for k, i in enumerate(nonblank) if _prose(texts[i], texts[nonblank[k - 1]] if k else "")), default=-1
+    )
+    for i, raw in enumerate(texts):
+        t = raw.strip()
+        if not t:
+            if mode != "comments":
+                mode = None
+            section = []
+            continue
+        word = section_word(t) if len(t) <= 24 else ""
+        nxt = texts[following[i]].strip() if i in following else ""
+        if word in RELATED_HEADINGS:
+            marks[i], mode, section = "remove_related_list", "related", [i]
+        elif word in COMMENT_HEADINGS:
+            marks[i], mode = "remove_reader_comments", "comments"
+        elif word in AD_LABELS:
+            marks[i], mode, ad_lines = "remove_ad", "ad", 0
+        elif is_end_mark(t):
+            marks[i], ended = "remove_end_mark", True
+        elif is_widget_row(t):
+            marks[i] = "remove_web_chrome"
+        elif is_attachment_file(t, listed=mode == "attachments") or (
+            word in ATTACHMENT_LABELS and is_attachment_file(nxt, listed=True)
+        ):
+            marks[i], mode = "remove_attachment_list", "attachments"
+        elif mode == "related" and _title_like(t):
+            marks[i] = "remove_related_list"
+            if section and not RE_LIST_LEAD.match(t):
+                section.append(i)
+            else:
+                section = []  # a bulleted item: a list for sure
+        elif mode == "comments" and _comment_line(t):
+            marks[i] = "remove_reader_comments"
+        elif mode == "ad" and ad_lines < MAX_AD_LINES and len(t) <= 80 and not ends_sentence(t):
+            marks[i] = "remove_ad"
+            ad_lines += 1
+        elif (RE_COMMENT.match(t) or len(t) <= 60) and is_widget_row(nxt) and "回复" in nxt:
+            marks[i] = "remove_reader_comments"
+        elif ended and i > last_prose and _tail_card(t, nxt):
+            marks[i] = "remove_page_tail"
+        else:
+            if mode == "related" and len(section) > 1:
+                for k in section:
+                    marks.pop(k, None)
+            mode, section = None, []
+    return marks
 
 
 def _ui_line(t: str) -> bool:
@@ -66,6 +312,8 @@ def _ui_line(t: str) -> bool:
         or bool(RE_VIEW_COUNT.match(t))
         or bool(RE_PREV_NEXT.match(t))
         or bool(RE_BREADCRUMB.match(t) and RE_PLACE_WORD.search(t))
+        or is_widget_row(t)
+        or bool(RE_NOTICE.match(t))
     )
 
 

@@ -20,9 +20,10 @@ The result is one ``Line`` per paragraph (or heading, byline ...) in source orde
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
-from wenku.ingest.boilerplate import RULES
+from wenku.ingest.boilerplate import FURNITURE_REASONS, RULES, furniture_marks
 from wenku.ingest.repairs import repair_line, suspected_typos
 from wenku.ingest.repeats import remove_repeated_blocks
 from wenku.ingest.running import running_headers
@@ -34,12 +35,16 @@ BLOCK = r"(?:p|div|h[1-6]|li|section|article|blockquote|tr|td|center)"
 RE_BLOCK_OPEN = re.compile(rf"^[\s\u3000]*<{BLOCK}\b[^<>]*>", re.I)
 RE_BLOCK_CLOSE = re.compile(rf"(?:</{BLOCK}>|<br\s*/?>)[\s\u3000]*$", re.I)
 
-CREDIT_LABELS = r"(?:责任编辑|责编|值班编辑|网络编辑|编辑|审核|审校|校对|监制|终审|初审|复审|签发)"
-RE_CREDIT_ITEM = re.compile(
-    rf"{CREDIT_LABELS}\s*[：:]\s*(?P<names>[{CJK}·]{{2,4}}(?:[、，, 　]+[{CJK}·]{{2,4}})*?)"
-    rf"(?=[\s　]*(?:{CREDIT_LABELS}\s*[：:]|[）)\]】]?\s*$))"
+CREDIT_LABELS = (
+    r"(?:(?:本版|本期|本文|本篇)?(?:责任编辑|责编|值班编辑|网络编辑|执行编辑|文字编辑|图片编辑|美术编辑|编辑|美编|"
+    r"版式设计|版式|排版|视觉设计|设计|审核|审校|校对|监制|终审|初审|复审|签发|统筹|策划|主编|"
+    r"图文编辑|视频编辑|新媒体编辑|编审|复核|制作))"
 )
-RE_CREDIT_LEFT = re.compile(r"^[\s　（(\[【）)\]】]*$")
+RE_CREDIT_ITEM = re.compile(
+    rf"{CREDIT_LABELS}\s*[：:｜|丨]\s*(?P<names>[{CJK}·]{{2,4}}(?:[、，, 　]+[{CJK}·]{{2,4}})*?)"
+    rf"(?=[\s　|｜丨/]*(?:{CREDIT_LABELS}\s*[：:｜|丨]|[）)\]】]?\s*$))"
+)
+RE_CREDIT_LEFT = re.compile(r"^[\s　（(\[【）)\]】|｜丨/]*$")
 
 
 def split_lines(text: str, skip: frozenset[str] = frozenset()) -> tuple[list[PageLine], list[Change]]:
@@ -72,14 +77,34 @@ def editor_credit(text: str) -> list[str] | None:
     return names
 
 
+def trailing_credit(text: str) -> tuple[str, str, list[str]] | None:
+    """(the line's own text, the editor credit after it, the names) for a short line that ends with an
+    editor credit (作者：张三　责任编辑：李四), else None."""
+    t = text.strip()
+    if len(t) > 60:
+        return None
+    for m in RE_CREDIT_ITEM.finditer(t):
+        if not m.start() or t[m.start() - 1] not in " \u3000|｜丨/":
+            continue  # a credit stands apart from the text before it
+        head, tail = t[: m.start()].rstrip(" 　|｜丨/"), t[m.start() :]
+        names = editor_credit(tail)
+        if head and names and re.search(f"[{CJK}]", head) and not head.endswith(("，", "、", "：")):
+            return head, tail, names
+    return None
+
+
 def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], list[Change], dict]:
     """Step 3: lines that are not article text wherever they stand (the page label rule is left to the split,
     which knows the last line of the page)."""
     keep, report, editors = [], [], []
-    for ln in lines:
+    marks = furniture_marks([ln.text for ln in lines])
+    for i, ln in enumerate(lines):
         t = ln.text.strip()
         if not t:
             keep.append(ln)
+            continue
+        if i in marks:
+            report.append(Change(marks[i], ln.number, ln.text, "", FURNITURE_REASONS[marks[i]]))
             continue
         names = editor_credit(t)
         if names:
@@ -98,6 +123,20 @@ def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], lis
         if rule:
             report.append(Change(rule.name, ln.number, ln.text, "", rule.reason))
             continue
+        split = trailing_credit(t)
+        if split:
+            head, tail, names = split
+            editors.append((ln.number, names))
+            report.append(
+                Change(
+                    "remove_editor_credit",
+                    ln.number,
+                    tail,
+                    "",
+                    "editor credit at the end of the line: the names (" + "、".join(names) + ") kept as metadata",
+                )
+            )
+            ln = dataclasses.replace(ln, text=head)
         keep.append(ln)
     return keep, report, ({"editors": editors} if editors else {})
 

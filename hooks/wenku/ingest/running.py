@@ -2,8 +2,9 @@
 `第N版`, `- 7 -`, column names, issue numbers), recognised by their shape and by repetition.
 
 A line is a running header when its shape says so (a page number, an edition or issue number, a date
-with its weekday, all on a short line without a sentence), or when the same short line (numbers aside)
-comes back through the source and at least one of its copies stands next to a line of that shape.
+with its weekday, all on a short line without a sentence), when the same short line (numbers aside)
+comes back through the source and at least one of its copies stands next to a line of that shape, or
+when three or more copies differ only by a page number at their edge that counts up.
 """
 
 from __future__ import annotations
@@ -17,8 +18,12 @@ MAX_LEN = 40
 RE_SENTENCE = re.compile(r"[。，；？！：:、“”]")
 RE_DASHED_NUMBER = re.compile(r"^[-—–―－_~～=·\s]*[-—–―－_~～=·]\s*\d{1,4}\s*[-—–―－_~～=·][-—–―－_~～=·\s]*$")
 RE_BARE_NUMBER = re.compile(r"^\d{1,4}$")
-RE_EDITION = re.compile(r"第\s*\d{1,3}\s*(?:版|页)")
-RE_JUMP = re.compile(r"(?:[上下]?[转接])\s*第\s*\d{1,3}\s*版")
+NUM = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
+RE_EDITION = re.compile(rf"第\s*{NUM}\s*(?:版|页)|^[A-Z]\s*\d{{1,2}}\s*版")
+RE_JUMP = re.compile(rf"(?:[上下]?[转接续])\s*第?\s*{NUM}\s*版")
+# Page m of n: 7/20, - 7 / 20 -, Page 7 of 20.
+RE_PAGE_OF = re.compile(r"^[-—–·\s]*(?:page\s*)?\d{1,4}\s*(?:/|of)\s*\d{1,4}[-—–·\s]*$", re.I)
+RE_VOLUME = re.compile(r"\bVol\.?\s*\d{1,3}\s*,?\s*No\.?\s*\d{1,3}\b", re.I)
 RE_DATE = re.compile(r"(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})")
 RE_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 RE_ISSUE = re.compile(r"(?:总\s*第\s*\d+\s*期|(?:19|20)\d\d\s*年\s*第\s*\d{1,3}\s*期|第\s*\d{1,4}\s*期)")
@@ -31,7 +36,7 @@ def header_shape(text: str) -> str | None:
     t = text.strip()
     if not t or len(t) > MAX_LEN or RE_SENTENCE.search(t):
         return None
-    if RE_DASHED_NUMBER.match(t):
+    if RE_DASHED_NUMBER.match(t) or RE_PAGE_OF.match(t):
         return "page number"
     if RE_JUMP.search(t):
         return None  # a jump line (下转第5版) belongs to the article split, not here
@@ -39,7 +44,7 @@ def header_shape(text: str) -> str | None:
         return "edition (page) number"
     if RE_DATE.search(t) and RE_WEEKDAY.search(t):
         return "date and weekday"
-    if RE_ISSUE.search(t) and len(t) <= 30:
+    if (RE_ISSUE.search(t) or RE_VOLUME.search(t)) and len(t) <= 30:
         return "issue number"
     return None
 
@@ -51,6 +56,24 @@ def _key(text: str) -> str:
 def _candidate(text: str) -> bool:
     t = text.strip()
     return 1 <= len(t) <= 30 and not RE_SENTENCE.search(t) and not t.startswith("#")
+
+
+RE_EDGE_NUMBER = re.compile(r"^\d{1,4}(?=\D)|(?<=\D)\d{1,4}$")
+MIN_NUMBERED = 3
+
+
+def _numbered_run(texts: list[str], key: str) -> bool:
+    """Three or more copies of one short line whose only difference is a number at its start or end that
+    counts up (机构名　|　1 … 机构名　|　7): a footer with the page number (slides, reports)."""
+    if len(texts) < MIN_NUMBERED or (len(re.findall(f"[{CJK}]", key)) < 4 and len(re.findall("[A-Za-z]", key)) < 8):
+        return False
+    numbers = []
+    for t in texts:
+        m = RE_EDGE_NUMBER.search(t.strip())
+        if not m or len(RE_DIGITS.findall(t)) != 1:
+            return False
+        numbers.append(int(m.group(0)))
+    return all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
 
 
 def running_headers(lines: list[Line]) -> dict[int, str]:
@@ -66,14 +89,21 @@ def running_headers(lines: list[Line]) -> dict[int, str]:
     if len(bare) >= 2:
         for ln in bare:
             found[id(ln)] = "page number"
+    # One bare number closing the source after prose: the page number at its foot.
+    if len(body) >= 2 and RE_BARE_NUMBER.match(body[-1].text.strip()) and len(body[-2].text.strip()) > 10:
+        found[id(body[-1])] = "page number at the foot of the page"
     # Repetition: the same short line (numbers aside) two or more times, one copy next to a header/footer.
     groups: dict[str, list[int]] = {}
     for i, ln in enumerate(body):
         if id(ln) not in found and _candidate(ln.text) and re.search(f"[{CJK}A-Za-z]", ln.text):
             groups.setdefault(_key(ln.text), []).append(i)
     shaped = set(found)
-    for idx in groups.values():
+    for key, idx in groups.items():
         if len(idx) < 2:
+            continue
+        if _numbered_run([body[i].text for i in idx], key):
+            for i in idx:
+                found[id(body[i])] = "running footer with the page number"
             continue
         near = sum(1 for i in idx if any(id(body[j]) in shaped for j in (i - 1, i + 1) if 0 <= j < len(body)))
         # Two pages: the column name heads both, only the second stands after a footer. A short name

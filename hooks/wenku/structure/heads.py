@@ -78,7 +78,7 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int]) -> list[Unit]:
             if (
                 not seen_content
                 and nxt is not None
-                and nxt.kind in BODY_KINDS + ("author", "note", "deck")
+                and nxt.kind in BODY_KINDS + ("author", "note", "deck", "meta", "photo_credit")
                 and not next_is_title
             ):
                 _make_title(u, "the first line of the page")

@@ -6,11 +6,16 @@ import re
 
 from wenku.ingest.boilerplate import boilerplate_rule
 from wenku.model import Article, Block, Change, Line
+from wenku.structure.names import is_person_name
 from wenku.textutil import CJK, ends_sentence
 
 RE_SLIDE = re.compile(r"^(?P<num>\d{1,2})\.(?P<sub>\d{1,2})\s+(?P<title>.+)$")
 RE_PART = re.compile(r"^Part\s*0?(?P<num>\d{1,2})\s+(?P<title>.+)$", re.I)
 RE_PERCENT = re.compile(r"^\d{1,3}(?:\.\d+)?\s*%$")
+# A contents entry without the word Part: 01　改革进展, 2. 面临的问题.
+RE_TOC_ENTRY = re.compile(r"^0?(?P<num>\d{1,2})(?:[\s\u3000]+|[、.．]\s*)(?P<title>[^\s\u3000\d。，；].{0,24})$")
+# A continuation slide's title: the earlier slide's title with （续）.
+RE_CONTINUED = re.compile(r"^(?P<title>.+?)\s*[（(]续[）)]$")
 RE_BULLET = re.compile(r"^(?:[-•·▪●]\s*(?:>\s*)?|>\s+|□\s*)(?P<text>.+)$")
 
 
@@ -31,17 +36,29 @@ def split_slides(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
         art.title = title_lines[0].text.strip()
         art.meta["title_from"] = "title slide"
         art.meta["title_lines"] = [title_lines[0].number]
+    after_name = False
     for ln in fm:
         t = ln.text.strip()
         if ln is (title_lines[0] if title_lines else None):
             continue
+        if is_person_name(t):  # the presenter's name on a line of its own, the affiliation under it
+            art.authors.append(t)
+            report.append(Change("extract_byline", ln.number, t, "", "presenter's name moved to metadata"))
+            after_name = True
+            continue
+        if after_name and len(t) <= 40 and not re.search(r"[。，；！？\d]", t) and re.search(f"[{CJK}]", t):
+            art.affiliations.append(t)
+            report.append(Change("extract_byline", ln.number, t, "", "presenter's affiliation moved to metadata"))
+            after_name = False
+            continue
+        after_name = False
         m = re.match(rf"^(?P<name>[{CJK}]{{2,3}})\s+(?P<role>.+)$", t)
         if m and "智库" in t or m and re.search(r"(院长|主任|总监|研究员|教授|CEO|总裁|分析师)", t):
             art.authors.append(m.group("name"))
             art.affiliations.append(m.group("role"))
             report.append(Change("extract_byline", ln.number, t, "", "author and role moved to metadata"))
-        elif re.fullmatch(r"(19|20)\d\d\s*[.．/-]\s*\d{1,2}", t):
-            y, mth = re.split(r"\s*[.．/-]\s*", t)
+        elif re.fullmatch(r"(19|20)\d\d\s*(?:[.．/-]\s*\d{1,2}|年\s*\d{1,2}\s*月)", t):
+            y, mth = re.findall(r"\d+", t)
             art.date = f"{y}-{int(mth):02d}"
             report.append(Change("extract_date", ln.number, t, "", "date of the deck moved to metadata"))
         elif re.fullmatch(r"(19|20)\d\d", t):
@@ -60,8 +77,10 @@ def split_slides(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
         ln = body[i]
         if t in ("目录", "目 录"):
             j = i + 1
-            while j < len(body) and (texts[j].upper() == "CONTENTS" or RE_PART.match(texts[j])):
-                m = RE_PART.match(texts[j])
+            while j < len(body) and (
+                texts[j].upper() == "CONTENTS" or RE_PART.match(texts[j]) or RE_TOC_ENTRY.match(texts[j])
+            ):
+                m = RE_PART.match(texts[j]) or RE_TOC_ENTRY.match(texts[j])
                 if m:
                     parts.setdefault(m.group("num"), m.group("title"))
                 j += 1
@@ -98,6 +117,13 @@ def split_slides(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
             else:
                 seen_slides.add(t)
                 art.blocks.append(Block("h3", t, [ln.number]))
+            i += 1
+            continue
+        cont = RE_CONTINUED.match(t)
+        if cont and cont.group("title").strip() in texts[:i]:
+            report.append(
+                Change("remove_repeated_slide_title", ln.number, t, "", "slide title repeated on a continuation slide")
+            )
             i += 1
             continue
         items.append(ln)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wenku.ingest.boilerplate import boilerplate_rule
+from wenku.ingest.boilerplate import RE_NOTE_LABEL, boilerplate_rule
 from wenku.ingest.paragraphs import contradicts_join, join_evidence
 from wenku.model import Change, Line, UnitKind
 from wenku.segment import is_word
@@ -36,11 +36,45 @@ RE_JUMP = re.compile(
     r"^[（(【\[]?\s*(?P<dir>下转|上接|转|接|续)(?:第)?\s*(?P<page>[0-9０-９一二三四五六七八九十]{1,3})\s*(?:版|页|面)"
     r"(?P<rest>[^）)】\]]{0,24})[）)】\]]?$"
 )
-RE_META = re.compile(r"(发表时间|发布时间|来源)[：:]")
+RE_META = re.compile(r"(发表时间|发布时间|来源|转自|转载自)\s*[：:｜|]")
+# Where the pictures come from (图片来源：网络, 图片 | 视觉中国, 题图/某图库): a photo credit, not the outlet.
+RE_PHOTO_SOURCE = re.compile(
+    r"^[（(]?(?:图片|照片|配图|封面图?|题图|头图)(?:来源)?\s*[：:｜|/]\s*[^。，；]{1,24}?[）)]?$"
+)
+# A header line of a copied web or WeChat page: a date with a time and a few words, no sentence
+# (原创 名 号名 2025年02月17日 08:05 北京); its date goes to the metadata.
+RE_DATETIME_LINE = re.compile(
+    r"^[^。，；！？]{0,30}(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})\s*\d{1,2}:\d\d(?::\d\d)?[^。，；！？]{0,12}$"
+)
+# A date line of a web page (发布日期：2025-03-01, 更新时间：2025年3月1日 10:00); a bare 时间： is a notice's own.
+RE_DATE_LINE = re.compile(
+    r"^[【\[]?(?:(?:发布|更新|发表|修改)(?:日期|时间)|日期)\s*[：:]\s*(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?"
+    r"(?:\s*\d{1,2}:\d\d(?::\d\d)?)?[】\]]?$"
+)
 RE_PHOTO_CREDIT = re.compile(r"^(图片|照片|图)(均)?(为|由)?.*(摄|供图|提供)$")
 RE_SPEAKER_LINE = re.compile(r"^(?P<all>[^：:。，]{4,50})[：:]$")
 # Words a heading never ends with: a line ending with one is a sentence that broke off.
 HEADING_BAD_END = set("的了和与及在对将把被为以从向等并而且或是有更也都又还就才仍却则即之其所使让给跟同")
+
+
+# The author named in a metadata line: 作者：名 (来源：… 作者：名), or 原创 名 at the head of a WeChat copy.
+RE_META_AUTHOR = re.compile(r"(?P<label>作者\s*[：:｜|]|^原创(?=[\s\u3000]))[\s\u3000]*")
+
+
+def meta_names(text: str) -> dict:
+    """{'names': [...]} for the personal names a metadata line gives as the author, else {}. After 作者：
+    any two to four ideographs are a name; after 原创 only what reads as a personal name (the account's
+    name comes next)."""
+    m = RE_META_AUTHOR.search(text)
+    if not m:
+        return {}
+    labelled = m.group("label").startswith("作者")
+    names = []
+    for part in re.split(r"[、 \u3000]+", text[m.end() :]):
+        if not re.fullmatch(f"[{CJK}·]{{2,4}}", part) or not (labelled or is_person_name(part)):
+            break
+        names.append(part)
+    return {"names": names} if names else {}
 
 
 def speaker(text: str) -> dict | None:
@@ -137,8 +171,15 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             units.append(Unit("heading", text, [ln.number], {"marked": True}))
         elif RE_NOTE.match(text):
             units.append(Unit("note", text, [ln.number]))
-        elif RE_META.search(text) and len(text) < 60:
-            units.append(Unit("meta", text, [ln.number]))
+        elif RE_NOTE_LABEL.match(text) and nxt and not strip_markup(lines[i + 1].text.strip())[0]:
+            label = text.strip("【】[]（）()：: ")
+            units.append(Unit("note", f"{label}：{nxt}", [ln.number, lines[i + 1].number]))
+            i += 2
+            continue
+        elif RE_PHOTO_SOURCE.match(text):
+            units.append(Unit("photo_credit", text, [ln.number]))
+        elif RE_META.search(text) and len(text) < 60 or RE_DATE_LINE.match(text):
+            units.append(Unit("meta", text, [ln.number], meta_names(text)))
         elif RE_PHOTO_CREDIT.match(text):
             units.append(Unit("photo_credit", text, [ln.number]))
         elif byline is not None:
@@ -148,6 +189,8 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             if byline.get("affiliation"):
                 extra["affiliation"] = byline["affiliation"]
             units.append(Unit("author", text, [ln.number], extra))
+        elif RE_DATETIME_LINE.match(text):
+            units.append(Unit("meta", text, [ln.number], meta_names(text)))
         elif speaker(text):
             units.append(Unit("speaker", text.rstrip("：:"), [ln.number], speaker(text)))
         elif RE_FIGURE.match(text):
@@ -203,8 +246,19 @@ def _heading_group(lines: list[Line], i: int) -> int:
 
 
 def _special(text: str) -> bool:
-    """A line with a role of its own (byline, author note, jump line, separator), never part of a heading."""
-    return bool(parse_byline(text) or RE_NOTE.match(text) or RE_JUMP.match(text) or RE_SEPARATOR.match(text))
+    """A line with a role of its own (byline, author note, jump line, separator, date and source line), never
+    part of a heading."""
+    return bool(
+        parse_byline(text)
+        or RE_NOTE.match(text)
+        or RE_JUMP.match(text)
+        or RE_SEPARATOR.match(text)
+        or (RE_META.search(text) and len(text) < 60)
+        or RE_DATETIME_LINE.match(text)
+        or RE_DATE_LINE.match(text)
+        or RE_NOTE_LABEL.match(text)
+        or RE_PHOTO_SOURCE.match(text)
+    )
 
 
 def _mark_caption_names(units: list[Unit], report: list[Change]) -> list[Unit]:
