@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from wenku.model import Change
+from wenku.structure.names import parse_byline
 from wenku.structure.units import RE_NUMBERED, Unit, heading_like
 from wenku.textutil import ends_sentence
 
@@ -23,6 +25,15 @@ RE_NOT_TITLE = re.compile(
     r"^(?:责任编辑|责编|编辑|来源|发布时间|发表时间|时间|审核|校对)\s*[：:]"
 )
 BODY_KINDS = ("para", "heading", "box", "speaker", "figure")
+# '作者：名' inside an outlet line (2025-05-20 来源：某网 作者：名).
+RE_META_AUTHOR = re.compile(r"(?:^|[\s\u3000])作者[：:]\s*(?P<names>\S.*)$")
+# 作者简介 on a line of its own, above the note itself.
+RE_BIO_LABEL = re.compile(r"^[【\[]?\s*作者简介\s*[】\]]?\s*[：:]?$")
+RE_NOTE_START = re.compile(r"^[【（(\[]")
+# A part of a page that does not read as an article of its own: its prose is shorter than this, and it
+# has neither a byline nor an author note.
+MIN_ARTICLE_PROSE = 120
+MIN_SENTENCE = 40  # a paragraph this long that ends a sentence is prose, not a comment or an ad line
 MAX_TITLE = 40
 DANGLING_TITLES = True
 
@@ -59,9 +70,73 @@ def _typical_gap(units: list[Unit], blank_before: dict[int, int]) -> int:
     return gaps.most_common(1)[0][0] if gaps else 0
 
 
-def mark_heads(units: list[Unit], blank_before: dict[int, int]) -> list[Unit]:
-    """Units with titles marked (kind 'title', extra title_from) and bylines placed (extra at: top or bottom)."""
+def mark_heads(units: list[Unit], blank_before: dict[int, int], report: list[Change] | None = None) -> list[Unit]:
+    """Units with titles marked (kind 'title', extra title_from) and bylines placed (extra at: top or bottom);
+    then the whole page is checked: a part that does not read as an article of its own stays with the one
+    before it."""
     typical = _typical_gap(units, blank_before)
+    units = _prepare(units, blank_before, typical)
+    units = _mark(units, blank_before, typical)
+    report = [] if report is None else report
+    _attach_kicker(units, report)
+    return _check_parts(units, report)
+
+
+def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> list[Unit]:
+    """New units with what the line classifier leaves out: a byline's date and account, the names in an
+    outlet line (…作者：名), a 作者简介 heading with its paragraph as one author note, and a two-line
+    heading whose halves a wider gap separates split into two units."""
+    out: list[Unit] = []
+    i = 0
+    while i < len(units):
+        u = units[i]
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        if u.kind == "author":
+            parsed = parse_byline(u.text) or {}
+            extra = dict(u.extra)
+            for key in ("date", "publication"):
+                if parsed.get(key):
+                    extra[key] = parsed[key]
+            out.append(Unit(u.kind, u.text, list(u.lines), extra))
+        elif u.kind == "meta" and RE_META_AUTHOR.search(u.text):
+            names = _names_after_label(RE_META_AUTHOR.search(u.text).group("names"))
+            extra = dict(u.extra, names=names) if names else dict(u.extra)
+            out.append(Unit(u.kind, u.text, list(u.lines), extra))
+        elif (
+            u.kind in ("heading", "para")
+            and RE_BIO_LABEL.match(u.text)
+            and nxt is not None
+            and nxt.kind == "para"
+            and not RE_NOTE_START.match(nxt.text)
+        ):
+            # 作者简介 on a line of its own, the note in the paragraph under it: one author note.
+            out.append(Unit("note", u.text.rstrip("：: ") + "：" + nxt.text, u.lines + nxt.lines, {"label": u.text}))
+            i += 2
+            continue
+        elif (
+            u.kind == "heading"
+            and len(u.extra.get("parts") or []) == 2
+            and len(u.lines) == 2
+            and blank_before.get(u.lines[1], 0) > typical
+        ):
+            # Two heading lines with a wider gap between them than between paragraphs: not one headline
+            # set on two lines, but two lines of their own (a page head above a title, say).
+            for part, number in zip(u.extra["parts"], u.lines, strict=True):
+                out.append(Unit("heading", part, [number], {"unmarked": True}))
+        else:
+            out.append(u)
+        i += 1
+    return out
+
+
+def _names_after_label(text: str) -> list[str] | None:
+    """The names after 作者： in an outlet line (up to the next space-separated field)."""
+    parsed = parse_byline("作者：" + re.split(r"[\s\u3000]{2,}|\u3000", text.strip())[0])
+    return parsed["names"] if parsed else None
+
+
+def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list[Unit]:
+    """Titles and bylines by their own evidence, in page order."""
     # Pass 1: titles by their own evidence (the page's first line, a line above a byline).
     seen_content = False
     for i, u in enumerate(units):
@@ -78,12 +153,14 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int]) -> list[Unit]:
             if (
                 not seen_content
                 and nxt is not None
-                and nxt.kind in BODY_KINDS + ("author", "note", "deck")
+                and nxt.kind in BODY_KINDS + ("author", "note", "deck", "meta")
                 and not next_is_title
             ):
                 _make_title(u, "the first line of the page")
             elif nxt is not None and nxt.kind == "author":
                 _make_title(u, "the line above a byline")
+            elif not seen_content and nxt is not None and nxt.kind == "meta" and nxt.extra.get("names"):
+                _make_title(u, "the line above an outlet line that names the author")
             elif (
                 nxt is not None and nxt.kind == "note" and (prev_body(units, i) is None or not _dangling_prev(units, i))
             ):
@@ -192,3 +269,80 @@ def _dangling_prev(units: list[Unit], i: int) -> bool:
         if u.kind in BODY_KINDS:
             return False
     return False
+
+
+def _attach_kicker(units: list[Unit], report: list[Change]) -> None:
+    """Heading lines above the page's first title with nothing else before them (a page head, a series or
+    report name, a kicker over the headline) go with that title (extra kicker) instead of opening an
+    untitled article of their own. Changes units in place."""
+    first = next((i for i, u in enumerate(units) if u.kind == "title"), None)
+    if not first or first > 2:
+        return
+    before = units[:first]
+    if not all(u.kind in ("heading", "para") and title_shaped(u) for u in before):
+        return
+    title = units[first]
+    title.extra["kicker"] = [{"text": title_text(u), "lines": list(u.lines)} for u in before]
+    for u in before:
+        report.append(
+            Change(
+                "extract_kicker",
+                u.first(),
+                title_text(u),
+                "",
+                "line above the title (a page head, a series or report name, a kicker): kept as article metadata",
+            )
+        )
+    del units[:first]
+
+
+def _check_parts(units: list[Unit], report: list[Change]) -> list[Unit]:
+    """The page as a whole: each part that opens with a title after the first must read as an article of
+    its own (a byline, an author note, or prose of some length). A part that does not stays with the article
+    before it: its title becomes a heading (extra demoted) and an uncertain_placement entry says so; when
+    not one of its paragraphs is a real sentence of some length (an ad block, readers' comments, a list of
+    links under a title-like line) it is page furniture and is removed, each line reported."""
+    starts = [i for i, u in enumerate(units) if u.kind == "title" or u.extra.get("head")]
+    if len(starts) < 2:
+        return units
+    drop: set[int] = set()
+    bounds = list(zip(starts, starts[1:] + [len(units)], strict=True))
+    for at, end in bounds[1:]:
+        head = units[at]
+        if head.kind != "title" or head.extra.get("title_from", "").startswith("marked"):
+            continue
+        part = units[at + 1 : end]
+        if any(u.kind in ("author", "note") for u in part):
+            continue
+        prose = sum(len(u.text) for u in part if u.kind in ("para", "box", "speaker"))
+        if prose >= MIN_ARTICLE_PROSE:
+            continue
+        if not any(u.kind == "para" and len(u.text) >= MIN_SENTENCE and ends_sentence(u.text) for u in part):
+            for k in range(at, end):
+                drop.add(k)
+                report.append(
+                    Change(
+                        "remove_non_article_block",
+                        units[k].first(),
+                        units[k].text,
+                        "",
+                        f"under the title-like line {head.text[:20]!r}: no byline, no author note, "
+                        f"{prose} characters of prose and no full sentence (an ad block, comments, a "
+                        "list of links): not an article",
+                    )
+                )
+            continue
+        head.kind = "heading"
+        head.extra.pop("head", None)
+        head.extra["demoted"] = True
+        report.append(
+            Change(
+                "uncertain_placement",
+                head.first(),
+                head.text,
+                "",
+                f"title-like line not taken as the start of another article (under it {prose} characters "
+                "of prose, no byline, no author note): kept with the article before it; please check",
+            )
+        )
+    return [u for k, u in enumerate(units) if k not in drop]
