@@ -16,7 +16,7 @@ from collections import Counter
 
 from wenku.model import Change
 from wenku.structure.names import parse_byline
-from wenku.structure.units import RE_NUMBERED, Unit, heading_like
+from wenku.structure.units import RE_META, RE_NUMBERED, Unit, heading_like
 from wenku.textutil import ends_sentence
 
 # A running header or a labelled metadata line is never a title: dates, page and issue numbers, 责编：…
@@ -113,6 +113,18 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
             out.append(Unit("note", u.text.rstrip("：: ") + "：" + nxt.text, u.lines + nxt.lines, {"label": u.text}))
             i += 2
             continue
+        elif (
+            u.kind == "heading"
+            and len(u.extra.get("parts") or []) == 2
+            and len(u.lines) == 2
+            and RE_META.search(u.extra["parts"][1])
+        ):
+            # A headline and the outlet/date line under it read as one two-line heading: two units.
+            part, meta = u.extra["parts"]
+            out.append(Unit("heading", part, [u.lines[0]], {"unmarked": True}))
+            m = RE_META_AUTHOR.search(meta)
+            names = _names_after_label(m.group("names")) if m else None
+            out.append(Unit("meta", meta, [u.lines[1]], {"names": names} if names else {}))
         elif (
             u.kind == "heading"
             and len(u.extra.get("parts") or []) == 2

@@ -70,6 +70,8 @@ RE_LABELLED = re.compile(
     rf"^(?:文\s*[/／|｜丨]\s*|(?:作者|文|执笔|撰文|文字)\s*[：:/／|｜丨]\s*|(?:作者|执笔)[\s\u3000]+)"
     rf"(?P<names>[{CJK}][{CJK}\s\u3000、，,]*)$"
 )
+# A news dateline with its reporters in brackets: '本报讯（记者 王建国 通讯员 李四）'.
+RE_DATELINE = re.compile(r"^(?:本报|本刊)?讯[\s\u3000]*[（(][\s\u3000]*(?P<inner>[^（）()]{3,40}?)[\s\u3000]*[）)]$")
 # A date (and time) printed after the names on a web page's byline: '作者：王建国  2025-04-02 09:12'.
 RE_TRAILING_DATE = re.compile(
     r"[\s\u3000]+(?P<date>(?:19|20)\d\d(?:[-./]\d{1,2}[-./]\d{1,2}|年\d{1,2}月(?:\d{1,2}日)?))"
@@ -97,6 +99,10 @@ def parse_byline(line: str) -> dict | None:
     wechat = _wechat(t)
     if wechat:
         return wechat
+    dateline = RE_DATELINE.match(t)
+    if dateline:  # 本报讯（记者 名 通讯员 名）: the reporters in the news dateline
+        parsed = parse_byline(dateline.group("inner"))
+        return parsed if parsed and parsed["form"] == "reporter" else None
     dated = RE_TRAILING_DATE.search(t)
     if dated and dated.start() > 0:
         parsed = parse_byline(t[: dated.start()])

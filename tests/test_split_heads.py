@@ -1,0 +1,144 @@
+"""Article heads (titles, bylines in their common forms, author notes) and how many articles a page holds,
+on small bundles of our own making (tests/fixtures/bundles) and on single byline lines."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from conftest import FIXTURES
+from wenku.corpus import Corpus, assign_slugs, read_source
+from wenku.site.render import render_blocks
+from wenku.structure.names import parse_byline
+
+BUNDLES = os.path.join(FIXTURES, "bundles")
+
+
+def articles(name):
+    src = read_source(os.path.join(BUNDLES, name))
+    assign_slugs(Corpus(sources=[src]))
+    return src, src.articles
+
+
+def body(art):
+    return render_blocks(art.blocks)
+
+
+def removed(src, kind):
+    return [c.before for c in src.report if c.kind == kind]
+
+
+@pytest.mark.parametrize(
+    "line, names, form",
+    [
+        ("执笔：韩若水　邵以宁", ["韩若水", "邵以宁"], "labelled"),
+        ("撰文｜言子墨", ["言子墨"], "labelled"),
+        ("作者：孟可舟  2025-04-02 09:12", ["孟可舟"], "labelled"),
+        ("□ 戚晚舟　2025年4月2日", ["戚晚舟"], "mark"),
+        ("本报记者　荀安然　阚北辰", ["荀安然", "阚北辰"], "reporter"),
+        ("本报讯（记者 萧南星 通讯员 钱语冰）", ["萧南星", "钱语冰"], "reporter"),
+        ("原创 顾晨曦 数字观澜 2025年02月17日 08:05 北京", ["顾晨曦"], "wechat"),
+        ("顾晨曦 数字观澜 2025-02-17", ["顾晨曦"], "wechat"),
+        ("司空明远、闻人雪", ["司空明远", "闻人雪"], "plain"),
+    ],
+)
+def test_byline_forms(line, names, form):
+    parsed = parse_byline(line)
+    assert parsed is not None and parsed["names"] == names and parsed["form"] == form
+
+
+def test_byline_date_and_account_are_read():
+    assert parse_byline("作者：孟可舟  2025-04-02 09:12")["date"] == "2025-04-02"
+    wechat = parse_byline("原创 顾晨曦 数字观澜 2025年02月17日 08:05 北京")
+    assert wechat["date"] == "2025-02-17" and wechat["publication"] == "数字观澜"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "记者从市数据局获悉，今年全市新增数字化车间十二个。",  # prose beginning with 记者
+        "记者 从市数据局获悉",
+        "他在文/史两个领域都有著作。",  # a sentence with 文/ in it
+        "参加座谈的有王建国、李明、张伟等。",  # a list of names in prose
+        "王建国 李明 张伟 赵强 孙丽",  # five names: a caption or a list, not a byline
+        "数字观澜 2025-02-17",  # an account and a date: no author
+        "会议定于 2025年3月1日",  # a date in prose
+        "本报讯 今年以来，全市新增数字化车间十二个。",
+        "作者简介",
+    ],
+)
+def test_not_a_byline(line):
+    assert parse_byline(line) is None
+
+
+def test_wechat_head_line_and_author_note_on_its_own_line():
+    src, arts = articles("wechat_head.txt")
+    assert len(arts) == 1
+    a = arts[0]
+    assert a.title == "让公共数据用起来更要管得住" and a.authors == ["柏知远"]
+    assert a.date == "2025-03-08" and a.publication == "云岭数治"
+    assert a.affiliations == ["云岭数字治理研究所研究员"]  # from 作者简介 and the paragraph under it
+    text = body(a)
+    assert "原创" not in text and "往期推荐" not in text and "数据资产入表的几点思考" not in text
+    # The list of other articles is removed, each line reported.
+    assert removed(src, "remove_non_article_block") == [
+        "往期推荐",
+        "公共数据授权运营的三个问题",
+        "数据资产入表的几点思考",
+    ]
+
+
+def test_page_head_above_the_title_is_kept_as_kicker():
+    src, arts = articles("page_head_kicker.txt")
+    assert len(arts) == 1
+    a = arts[0]
+    assert a.title == "社区治理数字化：进展与建议" and a.authors == ["阚思远", "逄晓岚"]
+    assert a.meta["kicker"] == "2025年城市数字治理观察报告"
+    assert "观察报告" not in body(a)
+    assert removed(src, "extract_kicker") == ["2025年城市数字治理观察报告"]
+
+
+def test_outlet_line_names_the_author_and_comments_are_not_an_article():
+    src, arts = articles("outlet_line_author.txt")
+    assert len(arts) == 1
+    a = arts[0]
+    assert a.title == "数字证照应当一次认证全网通用" and a.authors == ["萧南星"]
+    assert a.date == "2025-06-11" and a.publication == "江湾在线"
+    assert "网友评论" not in body(a) and "希望尽快落地" not in body(a)
+    assert removed(src, "remove_non_article_block") == [
+        "网友评论",
+        "市民小李：说得对，希望尽快落地。",
+        "江湾网友：支持。",
+    ]
+
+
+def test_titles_only_above_reporter_bylines_with_less_common_surnames():
+    src, arts = articles("reporter_rare_surnames.txt")
+    assert [a.title for a in arts] == ["智慧港口让货物通关提速", "数字技术助力山区学校共享优质课程"]
+    assert [a.authors for a in arts] == [["荀安然", "阚北辰"], ["逄晓岚"]]
+
+
+def test_a_short_signed_brief_is_an_article_of_its_own():
+    """Negative case for the whole-page check: little prose, but a byline of its own (本报讯（通讯员 名）)."""
+    src, arts = articles("short_brief_signed.txt")
+    assert [a.title for a in arts] == ["数据要素市场建设要打好制度基础", "简讯：全市新增数字化车间十二个"]
+    assert arts[1].authors == ["钱语冰"]
+    assert "新认定数字化车间十二个" in body(arts[1])
+    assert not removed(src, "remove_non_article_block")
+
+
+def test_a_closing_heading_with_a_short_paragraph_stays_in_its_article():
+    """Negative case: a section heading near the end, with one short paragraph under it, is neither a new
+    article nor furniture."""
+    src, arts = articles("closing_heading_short.txt")
+    assert len(arts) == 1
+    text = body(arts[0])
+    assert "## 结语" in text and "让基层治理更精准、更高效、更有温度" in text
+    assert not removed(src, "remove_non_article_block") and not removed(src, "extract_kicker")
+
+
+def test_section_headings_are_not_taken_for_a_kicker_or_furniture():
+    src, arts = articles("section_headings.txt")
+    assert len(arts) == 1 and arts[0].title == "以标准化推动数据要素市场建设"
+    assert not removed(src, "remove_non_article_block") and not removed(src, "extract_kicker")
