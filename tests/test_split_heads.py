@@ -142,3 +142,21 @@ def test_section_headings_are_not_taken_for_a_kicker_or_furniture():
     src, arts = articles("section_headings.txt")
     assert len(arts) == 1 and arts[0].title == "以标准化推动数据要素市场建设"
     assert not removed(src, "remove_non_article_block") and not removed(src, "extract_kicker")
+
+
+def test_an_unsigned_article_whose_sections_are_numbered_from_one_again_is_split():
+    src, arts = articles("unsigned_numbered.txt")
+    assert [a.title for a in arts] == ["以数字化手段提升城市排水管理水平", "推动农村寄递物流体系提质增效"]
+    assert arts[0].authors == ["俞清和"] and arts[1].authors == []
+    assert "## 一、完善县乡村三级物流网络" in body(arts[1]) and "物流" not in body(arts[0])
+    # A decision on topic and structure only: reported for an editor to check.
+    assert [c.line for c in src.report if c.kind == "uncertain_placement"] == [5]
+
+
+@pytest.mark.parametrize("name", ["preface_heading_numbered.txt", "part_heading_same_topic.txt"])
+def test_a_heading_above_sections_numbered_from_one_stays_in_its_article(name):
+    """Negative cases: 引言 (too short to be a title) and a part heading on the article's own topic."""
+    src, arts = articles(name)
+    assert len(arts) == 1 and arts[0].authors == ["訾远舟"]
+    assert "## 一、明确授权主体" in body(arts[0]) and "## 四、强化监督" in body(arts[0])
+    assert not [c for c in src.report if c.kind == "uncertain_placement"]

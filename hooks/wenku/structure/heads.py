@@ -15,7 +15,8 @@ import re
 from collections import Counter
 
 from wenku.model import Change
-from wenku.structure.names import parse_byline
+from wenku.structure.names import is_person_name, parse_byline
+from wenku.structure.reassembly import Topics, _words
 from wenku.structure.units import RE_META, RE_NUMBERED, Unit, heading_like
 from wenku.textutil import ends_sentence
 
@@ -33,7 +34,15 @@ RE_NOTE_START = re.compile(r"^[【（(\[]")
 # A part of a page that does not read as an article of its own: its prose is shorter than this, and it
 # has neither a byline nor an author note.
 MIN_ARTICLE_PROSE = 120
-MIN_SENTENCE = 40  # a paragraph this long that ends a sentence is prose, not a comment or an ad line
+MIN_SENTENCE = 40
+# The first section of a numbered run: 一、 （一） 1. 1.1 第一部分 — where an article's sections begin.
+RE_FIRST_SECTION = re.compile(r"^(?:一[、.．]|[（(][一1][）)]|1[、.．](?!\d)|1\.1\s|第[一1](?:部分|章|节))")
+# The author named at the start of a 作者简介 note.
+RE_BIO_NAME = re.compile(r"^[【\[（(]?\s*作者简介\s*[：:]\s*(?P<name>[\u4e00-\u9fff]{2,4})[，,、\s]")
+MIN_UNSIGNED_TITLE = 8  # a shorter heading (引言, 结语, 问题的提出) opens a section, not an article
+# Topic similarity of the text before and after a heading below which, with the evidence of its sections
+# (numbered from one again) or of another author's note, the heading opens an article of its own.
+SPLIT_SIMILARITY = 0.25  # a paragraph this long that ends a sentence is prose, not a comment or an ad line
 MAX_TITLE = 40
 DANGLING_TITLES = True
 
@@ -79,6 +88,7 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int], report: list[Cha
     units = _mark(units, blank_before, typical)
     report = [] if report is None else report
     _attach_kicker(units, report)
+    _split_unsigned(units, report)
     return _check_parts(units, report)
 
 
@@ -319,10 +329,27 @@ def _check_parts(units: list[Unit], report: list[Change]) -> list[Unit]:
         return units
     drop: set[int] = set()
     bounds = list(zip(starts, starts[1:] + [len(units)], strict=True))
+    heads_seen = {k["text"] for u in units for k in u.extra.get("kicker", [])}
+    heads_seen.add(units[starts[0]].text)
     for at, end in bounds[1:]:
         head = units[at]
         if head.kind != "title" or head.extra.get("title_from", "").startswith("marked"):
             continue
+        if head.text in heads_seen and _dangling_prev(units, at):
+            # The page head or title printed again where the text breaks off mid-sentence: a running
+            # head at a page break, not a new article.
+            drop.add(at)
+            report.append(
+                Change(
+                    "remove_running_header",
+                    head.first(),
+                    head.text,
+                    "",
+                    "page head printed again at a page break (the text before it breaks off mid-sentence)",
+                )
+            )
+            continue
+        heads_seen.add(head.text)
         part = units[at + 1 : end]
         if any(u.kind in ("author", "note") for u in part):
             continue
@@ -358,3 +385,86 @@ def _check_parts(units: list[Unit], report: list[Change]) -> list[Unit]:
             )
         )
     return [u for k, u in enumerate(units) if k not in drop]
+
+
+def _split_unsigned(units: list[Unit], report: list[Change]) -> None:
+    """A heading that opens an unsigned article of its own (no byline, rule or gap before it): the article
+    before it is complete (its last paragraph ends a sentence, it has prose of some length), the topic
+    changes at the heading, and what follows is structured as an article of its own: its sections are
+    numbered from one again, or an author note names someone who is not the article's author. Such a
+    heading becomes a title (reported as uncertain). Changes units in place."""
+    topics = None
+    for i, u in enumerate(units):
+        if (
+            u.kind != "heading"
+            or u.extra.get("marked")
+            or u.extra.get("demoted")
+            or not title_shaped(u)
+            or len(title_text(u)) < MIN_UNSIGNED_TITLE
+        ):
+            continue
+        start = next((k for k in range(i - 1, -1, -1) if units[k].kind == "title" or units[k].extra.get("head")), None)
+        if start is None:
+            continue
+        end = next(
+            (k for k in range(i + 1, len(units)) if units[k].kind == "title" or units[k].extra.get("head")), len(units)
+        )
+        before, after = units[start + 1 : i], units[i + 1 : end]
+        last = next((v for v in reversed(before) if v.kind in BODY_KINDS), None)
+        if last is None or last.kind != "para" or not ends_sentence(last.text):
+            continue
+        if sum(len(v.text) for v in before if v.kind == "para") < MIN_ARTICLE_PROSE:
+            continue
+        evidence = _own_structure(before, after)
+        if not evidence:
+            continue
+        if topics is None:
+            topics = Topics([v.text for v in units if v.kind in ("para", "heading")])
+        sim = _similarity(topics, before, after)
+        if sim >= SPLIT_SIMILARITY:
+            continue
+        _make_title(u, f"a heading that opens an article of its own ({evidence}; topic similarity {sim:.2f})")
+        u.extra["head"] = True
+        report.append(
+            Change(
+                "uncertain_placement",
+                u.first(),
+                u.text,
+                "",
+                f"heading taken as the title of another, unsigned article ({evidence}; the topic changes: "
+                f"similarity {sim:.2f}): please check",
+            )
+        )
+
+
+def _own_structure(before: list[Unit], after: list[Unit]) -> str:
+    """What in the text after a heading shows an article of its own, or ''."""
+    paras = 0
+    for v in after:
+        if v.kind in ("para", "heading") and RE_NUMBERED.match(v.text):
+            if paras and RE_FIRST_SECTION.match(v.text):
+                return "its sections are numbered from one again"
+            break
+        if v.kind == "para":
+            paras += 1
+        elif v.kind == "heading":
+            break
+    authors = {n for v in before if v.kind == "author" for n in v.extra.get("names", [])}
+    for v in after:
+        m = RE_BIO_NAME.match(v.text) if v.kind == "note" else None
+        if m and authors and m.group("name") not in authors and is_person_name(m.group("name")):
+            return f"an author note names {m.group('name')}, not the article's author"
+    return ""
+
+
+def _similarity(topics: Topics, before: list[Unit], after: list[Unit]) -> float:
+    """Topic similarity of the article's text before a heading and the two paragraphs after it."""
+    a, b = Counter(), Counter()
+    for v in before:
+        if v.kind in ("para", "heading"):
+            a.update(_words(v.text))
+    for v in [v for v in after if v.kind == "para"][:2]:
+        b.update(_words(v.text))
+    if not a or not b:
+        return 1.0
+    return Topics.cosine(topics.vector(a), topics.vector(b))
