@@ -160,3 +160,19 @@ def test_a_heading_above_sections_numbered_from_one_stays_in_its_article(name):
     assert len(arts) == 1 and arts[0].authors == ["訾远舟"]
     assert "## 一、明确授权主体" in body(arts[0]) and "## 四、强化监督" in body(arts[0])
     assert not [c for c in src.report if c.kind == "uncertain_placement"]
+
+
+def test_a_closing_byline_naming_someone_else_starts_the_article_it_closes():
+    src, arts = articles("closing_byline_other.txt")
+    assert [a.title for a in arts] == ["让适老化改造跟上数字化步伐", "农村电商需要更完善的冷链物流"]
+    assert [a.authors for a in arts] == [["卞如松"], ["宓如海"]]
+
+
+def test_a_closing_byline_naming_the_same_reporter_does_not_split(tmp_path):
+    """Negative case: the same page, closed by the first article's own reporter."""
+    with open(os.path.join(BUNDLES, "closing_byline_other.txt"), encoding="utf-8") as fh:
+        text = fh.read().replace("文/宓如海", "（卞如松）")
+    path = tmp_path / "closing_byline_same.txt"
+    path.write_text(text, encoding="utf-8")
+    src = read_source(str(path))
+    assert len(src.articles) == 1 and src.articles[0].authors == ["卞如松"]

@@ -16,7 +16,7 @@ from collections import Counter
 
 from wenku.model import Change
 from wenku.structure.names import is_person_name, parse_byline
-from wenku.structure.reassembly import Topics, _words
+from wenku.structure.reassembly import Topics, _words, starts_mid_sentence
 from wenku.structure.units import RE_META, RE_NUMBERED, Unit, heading_like
 from wenku.textutil import ends_sentence
 
@@ -450,11 +450,26 @@ def _own_structure(before: list[Unit], after: list[Unit]) -> str:
         elif v.kind == "heading":
             break
     authors = {n for v in before if v.kind == "author" for n in v.extra.get("names", [])}
-    for v in after:
+    for k, v in enumerate(after):
+        if v.kind == "author" and v.extra.get("at") == "bottom" and authors and _one_run(after[:k]):
+            names = set(v.extra.get("names", []))
+            if names and not names & authors:
+                return f"a closing byline names {'、'.join(sorted(names))}, not the article's author"
         m = RE_BIO_NAME.match(v.text) if v.kind == "note" else None
         if m and authors and m.group("name") not in authors and is_person_name(m.group("name")):
             return f"an author note names {m.group('name')}, not the article's author"
     return ""
+
+
+def _one_run(units: list[Unit]) -> bool:
+    """True when units read as one continuous run of text: no jump line, no paragraph that starts or
+    breaks off mid-sentence (on an interleaved page a closing byline may close an earlier article)."""
+    paras = [v for v in units if v.kind == "para"]
+    return (
+        bool(paras)
+        and not any(v.kind == "jump" for v in units)
+        and not any(starts_mid_sentence(v) or not ends_sentence(v.text) for v in paras)
+    )
 
 
 def _similarity(topics: Topics, before: list[Unit], after: list[Unit]) -> float:
