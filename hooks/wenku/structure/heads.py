@@ -391,9 +391,12 @@ def _split_unsigned(units: list[Unit], report: list[Change]) -> None:
     """A heading that opens an unsigned article of its own (no byline, rule or gap before it): the article
     before it is complete (its last paragraph ends a sentence, it has prose of some length), the topic
     changes at the heading, and what follows is structured as an article of its own: its sections are
-    numbered from one again, or an author note names someone who is not the article's author. Such a
-    heading becomes a title (reported as uncertain). Changes units in place."""
+    numbered from one again, or a closing byline or author note names someone who is not the article's
+    author (then, of the headings before that byline, the one where the two sides share least topic).
+    Such a heading becomes a title (reported as uncertain). Changes units in place."""
     topics = None
+    chosen: dict[int, tuple[str, float]] = {}
+    closed_by: dict[int, list[tuple[float, int, str]]] = {}  # closing byline or note -> candidate headings
     for i, u in enumerate(units):
         if (
             u.kind != "heading"
@@ -415,14 +418,24 @@ def _split_unsigned(units: list[Unit], report: list[Change]) -> None:
             continue
         if sum(len(v.text) for v in before if v.kind == "para") < MIN_ARTICLE_PROSE:
             continue
-        evidence = _own_structure(before, after)
+        evidence, closer = _own_structure(before, after)
         if not evidence:
             continue
         if topics is None:
             topics = Topics([v.text for v in units if v.kind in ("para", "heading")])
-        sim = _similarity(topics, before, after)
-        if sim >= SPLIT_SIMILARITY:
+        if closer is None:
+            sim = _similarity(topics, before, after, 2)
+            if sim < SPLIT_SIMILARITY:
+                chosen[i] = (evidence, sim)
             continue
+        sim = _similarity(topics, before, after[:closer], len(after))
+        if sim < SPLIT_SIMILARITY:
+            closed_by.setdefault(i + 1 + closer, []).append((sim, i, evidence))
+    for candidates in closed_by.values():
+        sim, i, evidence = min(candidates)
+        chosen.setdefault(i, (evidence, sim))
+    for i, (evidence, sim) in sorted(chosen.items()):
+        u = units[i]
         _make_title(u, f"a heading that opens an article of its own ({evidence}; topic similarity {sim:.2f})")
         u.extra["head"] = True
         report.append(
@@ -437,28 +450,31 @@ def _split_unsigned(units: list[Unit], report: list[Change]) -> None:
         )
 
 
-def _own_structure(before: list[Unit], after: list[Unit]) -> str:
-    """What in the text after a heading shows an article of its own, or ''."""
+def _own_structure(before: list[Unit], after: list[Unit]) -> tuple[str, int | None]:
+    """What in the text after a heading shows an article of its own ('' when nothing), and where in after
+    the closing byline or author note that shows it stands (None for the numbering)."""
     paras = 0
     for v in after:
         if v.kind in ("para", "heading") and RE_NUMBERED.match(v.text):
             if paras and RE_FIRST_SECTION.match(v.text):
-                return "its sections are numbered from one again"
+                return "its sections are numbered from one again", None
             break
         if v.kind == "para":
             paras += 1
         elif v.kind == "heading":
             break
     authors = {n for v in before if v.kind == "author" for n in v.extra.get("names", [])}
+    if not authors:
+        return "", None
     for k, v in enumerate(after):
-        if v.kind == "author" and v.extra.get("at") == "bottom" and authors and _one_run(after[:k]):
+        if v.kind == "author" and v.extra.get("at") == "bottom" and _one_run(after[:k]):
             names = set(v.extra.get("names", []))
             if names and not names & authors:
-                return f"a closing byline names {'、'.join(sorted(names))}, not the article's author"
+                return f"a closing byline names {'、'.join(sorted(names))}, not the article's author", k
         m = RE_BIO_NAME.match(v.text) if v.kind == "note" else None
-        if m and authors and m.group("name") not in authors and is_person_name(m.group("name")):
-            return f"an author note names {m.group('name')}, not the article's author"
-    return ""
+        if m and m.group("name") not in authors and is_person_name(m.group("name")):
+            return f"an author note names {m.group('name')}, not the article's author", k
+    return "", None
 
 
 def _one_run(units: list[Unit]) -> bool:
@@ -472,13 +488,13 @@ def _one_run(units: list[Unit]) -> bool:
     )
 
 
-def _similarity(topics: Topics, before: list[Unit], after: list[Unit]) -> float:
-    """Topic similarity of the article's text before a heading and the two paragraphs after it."""
+def _similarity(topics: Topics, before: list[Unit], after: list[Unit], paras: int) -> float:
+    """Topic similarity of the article's text before a heading and the first paragraphs after it."""
     a, b = Counter(), Counter()
     for v in before:
         if v.kind in ("para", "heading"):
             a.update(_words(v.text))
-    for v in [v for v in after if v.kind == "para"][:2]:
+    for v in [v for v in after if v.kind == "para"][:paras]:
         b.update(_words(v.text))
     if not a or not b:
         return 1.0
