@@ -176,3 +176,21 @@ def test_a_closing_byline_naming_the_same_reporter_does_not_split(tmp_path):
     path.write_text(text, encoding="utf-8")
     src = read_source(str(path))
     assert len(src.articles) == 1 and src.articles[0].authors == ["卞如松"]
+
+
+def test_a_headline_broken_mid_phrase_is_one_title():
+    src, arts = articles("broken_headline.txt")
+    assert len(arts) == 1
+    assert arts[0].title == "以数据要素市场化配置改革为抓手激发经济发展新动能" and arts[0].authors == ["鞠远航"]
+
+
+def test_a_short_line_inside_an_article_is_not_taken_for_half_a_headline(tmp_path):
+    """Negative case: the same short line after a paragraph of the article before is not joined to the
+    next title."""
+    with open(os.path.join(BUNDLES, "broken_headline.txt"), encoding="utf-8") as fh:
+        text = fh.read()
+    first = "公共服务数字化要以人为本\n□ 庞景行\n公共服务数字化要从群众需求出发，简化办事流程，提升服务体验，让群众办事更方便、更快捷。\n"
+    path = tmp_path / "two.txt"
+    path.write_text(first + text, encoding="utf-8")
+    src = read_source(str(path))
+    assert "以数据要素市场化配置改革为抓手激发经济发展新动能" not in [a.title for a in src.articles]

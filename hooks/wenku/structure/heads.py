@@ -17,7 +17,7 @@ from collections import Counter
 from wenku.model import Change
 from wenku.structure.names import is_person_name, parse_byline
 from wenku.structure.reassembly import Topics, _words, starts_mid_sentence
-from wenku.structure.units import RE_META, RE_NUMBERED, Unit, heading_like
+from wenku.structure.units import HEADING_BAD_END, RE_META, RE_NUMBERED, Unit, heading_like
 from wenku.textutil import ends_sentence
 
 # A running header or a labelled metadata line is never a title: dates, page and issue numbers, 责编：…
@@ -35,6 +35,8 @@ RE_NOTE_START = re.compile(r"^[【（(\[]")
 # has neither a byline nor an author note.
 MIN_ARTICLE_PROSE = 120
 MIN_SENTENCE = 40
+MAX_HALF_TITLE = 20  # the first half of a headline broken over two lines
+RE_PUNCT = re.compile(r"[。，；！？：、,.;!?:]")
 # The first section of a numbered run: 一、 （一） 1. 1.1 第一部分 — where an article's sections begin.
 RE_FIRST_SECTION = re.compile(r"^(?:一[、.．]|[（(][一1][）)]|1[、.．](?!\d)|1\.1\s|第[一1](?:部分|章|节))")
 # The author named at the start of a 作者简介 note.
@@ -87,6 +89,7 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int], report: list[Cha
     units = _prepare(units, blank_before, typical)
     units = _mark(units, blank_before, typical)
     report = [] if report is None else report
+    units = _join_broken_titles(units)
     _attach_kicker(units, report)
     _split_unsigned(units, report)
     return _check_parts(units, report)
@@ -291,6 +294,32 @@ def _dangling_prev(units: list[Unit], i: int) -> bool:
         if u.kind in BODY_KINDS:
             return False
     return False
+
+
+def _join_broken_titles(units: list[Unit]) -> list[Unit]:
+    """A headline broken over two lines mid-phrase ('以数字产业集群为' / '载体推动…'): its first half ends with a
+    word a heading never ends with, so it was read as a paragraph. A short line without punctuation, at the
+    top of the page or after an article's end, right above a title, is joined to it."""
+    out: list[Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        before = out[-2] if len(out) >= 2 else None
+        if (
+            u.kind == "title"
+            and prev is not None
+            and prev.kind == "para"
+            and len(prev.text) <= MAX_HALF_TITLE
+            and len(prev.lines) == 1
+            and not RE_PUNCT.search(prev.text)
+            and prev.text[-1] in HEADING_BAD_END
+            and (before is None or before.kind == "separator" or before.extra.get("at") == "bottom")
+        ):
+            extra = dict(u.extra)
+            extra["title_from"] = extra.get("title_from", "") + " (with the first half of the headline above it)"
+            out[-1] = Unit("title", prev.text + u.text, prev.lines + u.lines, extra)
+            continue
+        out.append(u)
+    return out
 
 
 def _attach_kicker(units: list[Unit], report: list[Change]) -> None:
