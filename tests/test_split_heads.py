@@ -194,3 +194,30 @@ def test_a_short_line_inside_an_article_is_not_taken_for_half_a_headline(tmp_pat
     path.write_text(first + text, encoding="utf-8")
     src = read_source(str(path))
     assert "以数据要素市场化配置改革为抓手激发经济发展新动能" not in [a.title for a in src.articles]
+
+
+REPORT_PAGE = """县域数字经济发展调研报告
+一、基本情况
+全县数字经济核心产业增加值稳步增长，电子商务、软件和信息服务业发展较快，数字化转型企业数量逐年增加。
+二、存在问题
+部分企业数字化投入不足，专业人才短缺，公共服务平台的作用还没有充分发挥。
+第 1 页 共 3 页
+三、对策建议
+要加大政策支持力度，建设公共服务平台，引进和培养数字化人才，推动企业上云用数赋智。
+第 2 页 共 3 页
+"""
+
+
+def test_a_printed_documents_page_footers_and_sections_show_a_report(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT_PAGE, encoding="utf-8")
+    src = read_source(str(path))
+    assert src.kind == "report"
+
+
+def test_a_page_number_without_a_total_is_not_taken_for_a_report(tmp_path):
+    """Negative case: 第1页 alone (a web page's pager) is not a printed document's footer."""
+    path = tmp_path / "web.txt"
+    path.write_text(REPORT_PAGE.replace(" 共 3 页", ""), encoding="utf-8")
+    src = read_source(str(path))
+    assert src.kind != "report"
