@@ -434,7 +434,7 @@ def _add_unit(art: Article, u: Unit, report: list[Change], caption_names: list[s
         meta = parse_meta_line(u.text)
         art.date = art.date or meta.get("date")
         art.publication = art.publication or meta.get("publication")
-        art.authors.extend(n for n in u.extra.get("names", []) if n not in art.authors)  # …作者：名
+        art.authors.extend(n for n in u.extra.get("names", []) if n not in art.authors)
         report.append(Change("extract_metadata_line", u.first(), u.text, "", "date and outlet moved to metadata"))
     elif u.kind == "photo_credit":
         art.meta["photo_credit"] = u.text
