@@ -178,7 +178,7 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
             if (
                 not seen_content
                 and nxt is not None
-                and nxt.kind in BODY_KINDS + ("author", "note", "deck", "meta")
+                and nxt.kind in BODY_KINDS + ("author", "note", "deck", "meta", "photo_credit")
                 and not next_is_title
             ):
                 _make_title(u, "the first line of the page")
