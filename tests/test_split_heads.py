@@ -221,3 +221,30 @@ def test_a_page_number_without_a_total_is_not_taken_for_a_report(tmp_path):
     path.write_text(REPORT_PAGE.replace(" 共 3 页", ""), encoding="utf-8")
     src = read_source(str(path))
     assert src.kind != "report"
+
+
+def test_a_headline_glued_to_the_outlet_line_is_split_off(tmp_path):
+    text = (
+        "来源：江湾在线　时间：2024-07-13 09:19数字证照应当一次认证全网通用\n"
+        "萧南星\n"
+        "办事群众最怕的是反复提交材料。数字证照推广以来，很多事项实现了“免证办”，但证照互认仍有堵点。\n"
+    )
+    path = tmp_path / "glued.txt"
+    path.write_text(text, encoding="utf-8")
+    (art,) = read_source(str(path)).articles
+    assert art.title == "数字证照应当一次认证全网通用" and art.authors == ["萧南星"]
+    assert art.date == "2024-07-13"
+
+
+def test_a_counter_after_the_outlet_line_time_is_not_a_headline(tmp_path):
+    """Negative case: '浏览次数：1287' after the time is a counter, not a headline."""
+    text = (
+        "数字证照应当一次认证全网通用\n"
+        "来源：江湾在线　时间：2024-07-13 09:19浏览次数：1287\n"
+        "办事群众最怕的是反复提交材料。数字证照推广以来，很多事项实现了“免证办”，但证照互认仍有堵点。\n"
+    )
+    path = tmp_path / "counter.txt"
+    path.write_text(text, encoding="utf-8")
+    (art,) = read_source(str(path)).articles
+    assert art.title == "数字证照应当一次认证全网通用"
+    assert "浏览次数" not in body(art)

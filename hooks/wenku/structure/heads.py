@@ -28,6 +28,11 @@ RE_NOT_TITLE = re.compile(
 BODY_KINDS = ("para", "heading", "box", "speaker", "figure")
 # '作者：名' inside an outlet line (2025-05-20 来源：某网 作者：名).
 RE_META_AUTHOR = re.compile(r"(?:^|[\s\u3000])作者[：:]\s*(?P<names>\S.*)$")
+# An outlet line whose date and time run straight into a headline: '来源：某网 时间：2024-07-13 09:19合力引导…'.
+RE_META_TAIL = re.compile(
+    r"^(?P<meta>.*(?:19|20)\d\d[-年./]\d{1,2}[-月./]\d{1,2}日?[\s\u3000]*\d{1,2}:\d\d(?::\d\d)?)"
+    r"(?P<rest>[\u4e00-\u9fff“《][^。！？：:|｜]{3,39})$"
+)
 # 作者简介 on a line of its own, above the note itself.
 RE_BIO_LABEL = re.compile(r"^[【\[]?\s*作者简介\s*[】\]]?\s*[：:]?$")
 RE_NOTE_START = re.compile(r"^[【（(\[]")
@@ -111,6 +116,12 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
                 if parsed.get(key):
                     extra[key] = parsed[key]
             out.append(Unit(u.kind, u.text, list(u.lines), extra))
+        elif u.kind == "meta" and RE_META_TAIL.match(u.text) and heading_like(RE_META_TAIL.match(u.text)["rest"]):
+            # An outlet line with the headline glued on after its date and time (a hard-wrap join):
+            # the outlet line, then the headline.
+            m = RE_META_TAIL.match(u.text)
+            out.append(Unit("meta", m["meta"].strip(), list(u.lines), dict(u.extra)))
+            out.append(Unit("heading", m["rest"].strip(), list(u.lines), {"unmarked": True}))
         elif u.kind == "meta" and RE_META_AUTHOR.search(u.text):
             names = _names_after_label(RE_META_AUTHOR.search(u.text).group("names"))
             extra = dict(u.extra, names=names) if names else dict(u.extra)
