@@ -248,3 +248,21 @@ def test_a_counter_after_the_outlet_line_time_is_not_a_headline(tmp_path):
     (art,) = read_source(str(path)).articles
     assert art.title == "数字证照应当一次认证全网通用"
     assert "浏览次数" not in body(art)
+
+
+@pytest.mark.parametrize(
+    "first, second, title",
+    [
+        ("以算力基础设", "施建设夯实数字经济底座", "以算力基础设施建设夯实数字经济底座"),  # broken mid-word
+        ("激活公共数据", "共享数字红利", "激活公共数据 共享数字红利"),  # two halves: a space
+    ],
+)
+def test_a_headline_on_two_lines_is_joined_with_a_space_only_between_halves(tmp_path, first, second, title):
+    text = (
+        f"{first}\n{second}\n罗文静\n"
+        "算力是数字经济时代的核心生产力。推进算力基础设施建设，首先要算好需求账，避免一哄而上、重复建设。\n"
+    )
+    path = tmp_path / "two_lines.txt"
+    path.write_text(text, encoding="utf-8")
+    (art,) = read_source(str(path)).articles
+    assert art.title == title and art.authors == ["罗文静"]

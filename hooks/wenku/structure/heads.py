@@ -15,6 +15,7 @@ import re
 from collections import Counter
 
 from wenku.model import Change
+from wenku.segment import cut, spans_boundary
 from wenku.structure.names import is_person_name, parse_byline
 from wenku.structure.reassembly import Topics, _words, starts_mid_sentence
 from wenku.structure.units import HEADING_BAD_END, RE_META, RE_NUMBERED, Unit, heading_like
@@ -75,9 +76,20 @@ def title_text(u: Unit) -> str:
     parts = u.extra.get("parts") or [u.text]
     out = parts[0]
     for p in parts[1:]:
-        sep = "" if out.endswith(("，", "：", "—", "“", "《")) or p.startswith(("，", "：", "”", "》")) else " "
+        sep = (
+            ""
+            if out.endswith(("，", "：", "—", "“", "《")) or p.startswith(("，", "：", "”", "》")) or _mid_word(out, p)
+            else " "
+        )
         out += sep + p
     return out
+
+
+def _mid_word(left: str, right: str) -> bool:
+    """True when a headline broke inside a word (基础设|施建设): the left half ends with a lone character
+    that forms a word with the start of the right half."""
+    tokens = cut(left[-6:])
+    return bool(tokens) and len(tokens[-1]) == 1 and spans_boundary(left, right) is not None
 
 
 def _typical_gap(units: list[Unit], blank_before: dict[int, int]) -> int:
