@@ -266,3 +266,25 @@ def test_a_headline_on_two_lines_is_joined_with_a_space_only_between_halves(tmp_
     path.write_text(text, encoding="utf-8")
     (art,) = read_source(str(path)).articles
     assert art.title == title and art.authors == ["罗文静"]
+
+
+CLOSING_NAME = """公共服务数字化要以人为本
+公共服务数字化要从群众需求出发，简化办事流程，提升服务体验，让群众办事更方便、更快捷。
+同时要保留线下渠道，照顾老年人等群体的使用习惯，不让任何人掉队。
+{last}
+"""
+
+
+def test_a_name_on_the_last_line_is_a_closing_byline_not_a_page_label(tmp_path):
+    path = tmp_path / "closing_name.txt"
+    path.write_text(CLOSING_NAME.format(last="庞景行"), encoding="utf-8")
+    src = read_source(str(path))
+    assert src.articles[0].authors == ["庞景行"] and not removed(src, "remove_page_label")
+
+
+def test_a_page_label_on_the_last_line_is_still_removed(tmp_path):
+    """Negative case: a column name at the foot of the page (not a personal name) stays a page label."""
+    path = tmp_path / "page_label.txt"
+    path.write_text(CLOSING_NAME.format(last="要闻"), encoding="utf-8")
+    src = read_source(str(path))
+    assert src.articles[0].authors == [] and removed(src, "remove_page_label") == ["要闻"]

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from wenku.structure.names import is_person_name
 from wenku.textutil import CJK
 
 
@@ -106,7 +107,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "remove_page_label",
-        lambda t, last: last and bool(RE_PAGE_LABEL.match(t.strip())),
+        lambda t, last: last and bool(RE_PAGE_LABEL.match(t.strip())) and not is_person_name(t),  # 名: a byline
         "newspaper page label at the foot of the page",
     ),
 ]
