@@ -373,9 +373,8 @@ def _attach_kicker(units: list[Unit], report: list[Change]) -> None:
 def _check_parts(units: list[Unit], report: list[Change]) -> list[Unit]:
     """The page as a whole: each part that opens with a title after the first must read as an article of
     its own (a byline, an author note, or prose of some length). A part that does not stays with the article
-    before it: its title becomes a heading (extra demoted) and an uncertain_placement entry says so; when
-    not one of its paragraphs is a real sentence of some length (an ad block, readers' comments, a list of
-    links under a title-like line) it is page furniture and is removed, each line reported."""
+    before it: its title becomes a heading (extra demoted) and an uncertain_placement entry says so. Nothing
+    is removed here: ads, comments and link lists are the furniture rules' to remove (ingest/boilerplate)."""
     starts = [i for i, u in enumerate(units) if u.kind == "title" or u.extra.get("head")]
     if len(starts) < 2:
         return units
@@ -407,21 +406,6 @@ def _check_parts(units: list[Unit], report: list[Change]) -> list[Unit]:
             continue
         prose = sum(len(u.text) for u in part if u.kind in ("para", "box", "speaker"))
         if prose >= MIN_ARTICLE_PROSE:
-            continue
-        if not any(u.kind == "para" and len(u.text) >= MIN_SENTENCE and ends_sentence(u.text) for u in part):
-            for k in range(at, end):
-                drop.add(k)
-                report.append(
-                    Change(
-                        "remove_non_article_block",
-                        units[k].first(),
-                        units[k].text,
-                        "",
-                        f"under the title-like line {head.text[:20]!r}: no byline, no author note, "
-                        f"{prose} characters of prose and no full sentence (an ad block, comments, a "
-                        "list of links): not an article",
-                    )
-                )
             continue
         head.kind = "heading"
         head.extra.pop("head", None)
