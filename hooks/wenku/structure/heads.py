@@ -40,6 +40,8 @@ RE_NOTE_START = re.compile(r"^[【（(\[]")
 # A part of a page that does not read as an article of its own: its prose is shorter than this, and it
 # has neither a byline nor an author note.
 MIN_ARTICLE_PROSE = 120
+# A news item's dateline opening its first paragraph: 本报讯（记者 名）, 新华社北京3月11日电.
+RE_DATELINE_START = re.compile(r"^(?:(?:本报|本刊)?讯[\s\u3000]*[（(]|[^，。]{2,14}电[\s\u3000]*[（(]?|[（(]?记者)")
 MIN_SENTENCE = 40
 MAX_HALF_TITLE = 20  # the first half of a headline broken over two lines
 RE_PUNCT = re.compile(r"[。，；！？：、,.;!?:]")
@@ -405,7 +407,12 @@ def _check_parts(units: list[Unit], report: list[Change]) -> list[Unit]:
         if any(u.kind in ("author", "note") for u in part):
             continue
         prose = sum(len(u.text) for u in part if u.kind in ("para", "box", "speaker"))
-        if prose >= MIN_ARTICLE_PROSE:
+        paras = [u for u in part if u.kind == "para"]
+        if (
+            prose >= MIN_ARTICLE_PROSE
+            or (paras and RE_DATELINE_START.match(paras[0].text))  # 本报讯（记者 名）…: a news item's own head
+            or any(len(u.text) > 50 and not ends_sentence(u.text) for u in paras)  # a column run cut off
+        ):
             continue
         head.kind = "heading"
         head.extra.pop("head", None)
