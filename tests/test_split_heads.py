@@ -290,3 +290,18 @@ def test_a_page_label_on_the_last_line_is_still_removed(tmp_path):
     path.write_text(CLOSING_NAME.format(last="要闻"), encoding="utf-8")
     src = read_source(str(path))
     assert src.articles[0].authors == [] and removed(src, "remove_page_label") == ["要闻"]
+
+
+def test_a_short_news_item_with_its_dateline_in_the_paragraph_is_an_article(tmp_path):
+    """Negative case for the whole-page check: no byline line, little prose, but 本报讯（记者 名） opens it."""
+    text = (
+        "数据要素市场建设要打好制度基础\n□ 庞景行\n"
+        "数据要素市场建设离不开制度保障。要加快完善数据产权、流通交易、收益分配和安全治理等基础制度，"
+        "让市场主体敢用、愿用、会用数据。\n\n"  # a wider gap than between paragraphs: a title follows
+        "青杉算力调度平台上线试运行\n"
+        "本报讯（记者　郗明远）3月11日，青杉市一体化算力调度平台上线试运行。\n"
+    )
+    path = tmp_path / "dateline.txt"
+    path.write_text(text, encoding="utf-8")
+    src = read_source(str(path))
+    assert [a.title for a in src.articles] == ["数据要素市场建设要打好制度基础", "青杉算力调度平台上线试运行"]
