@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from wenku import DATA_DIR
 from wenku.metadata import load_data_file
+from wenku.structure.names import is_person_name
 from wenku.textutil import CJK, ends_sentence
 
 
@@ -354,7 +355,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "remove_page_label",
-        lambda t, last: last and bool(RE_PAGE_LABEL.match(t.strip())),
+        lambda t, last: last and bool(RE_PAGE_LABEL.match(t.strip())) and not is_person_name(t),  # 名: a byline
         "newspaper page label at the foot of the page",
     ),
 ]

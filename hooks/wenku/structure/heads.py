@@ -14,7 +14,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from wenku.structure.units import RE_NUMBERED, Unit, heading_like
+from wenku.model import Change
+from wenku.segment import cut, spans_boundary
+from wenku.structure.names import is_person_name, parse_byline
+from wenku.structure.reassembly import Topics, _words, starts_mid_sentence
+from wenku.structure.units import HEADING_BAD_END, RE_META, RE_NUMBERED, Unit, heading_like
 from wenku.textutil import ends_sentence
 
 # A running header or a labelled metadata line is never a title: dates, page and issue numbers, 责编：…
@@ -23,6 +27,32 @@ RE_NOT_TITLE = re.compile(
     r"^(?:责任编辑|责编|编辑|来源|发布时间|发表时间|时间|审核|校对)\s*[：:]"
 )
 BODY_KINDS = ("para", "heading", "box", "speaker", "figure")
+# '作者：名' inside an outlet line (2025-05-20 来源：某网 作者：名).
+RE_META_AUTHOR = re.compile(r"(?:^|[\s\u3000])作者[：:]\s*(?P<names>\S.*)$")
+# An outlet line whose date and time run straight into a headline: '来源：某网 时间：2024-07-13 09:19合力引导…'.
+RE_META_TAIL = re.compile(
+    r"^(?P<meta>.*(?:19|20)\d\d[-年./]\d{1,2}[-月./]\d{1,2}日?[\s\u3000]*\d{1,2}:\d\d(?::\d\d)?)"
+    r"(?P<rest>[\u4e00-\u9fff“《][^。！？：:|｜]{3,39})$"
+)
+# 作者简介 on a line of its own, above the note itself.
+RE_BIO_LABEL = re.compile(r"^[【\[]?\s*作者简介\s*[】\]]?\s*[：:]?$")
+RE_NOTE_START = re.compile(r"^[【（(\[]")
+# A part of a page that does not read as an article of its own: its prose is shorter than this, and it
+# has neither a byline nor an author note.
+MIN_ARTICLE_PROSE = 120
+# A news item's dateline opening its first paragraph: 本报讯（记者 名）, 新华社北京3月11日电.
+RE_DATELINE_START = re.compile(r"^(?:(?:本报|本刊)?讯[\s\u3000]*[（(]|[^，。]{2,14}电[\s\u3000]*[（(]?|[（(]?记者)")
+MIN_SENTENCE = 40
+MAX_HALF_TITLE = 20  # the first half of a headline broken over two lines
+RE_PUNCT = re.compile(r"[。，；！？：、,.;!?:]")
+# The first section of a numbered run: 一、 （一） 1. 1.1 第一部分 — where an article's sections begin.
+RE_FIRST_SECTION = re.compile(r"^(?:一[、.．]|[（(][一1][）)]|1[、.．](?!\d)|1\.1\s|第[一1](?:部分|章|节))")
+# The author named at the start of a 作者简介 note.
+RE_BIO_NAME = re.compile(r"^[【\[（(]?\s*作者简介\s*[：:]\s*(?P<name>[\u4e00-\u9fff]{2,4})[，,、\s]")
+MIN_UNSIGNED_TITLE = 8  # a shorter heading (引言, 结语, 问题的提出) opens a section, not an article
+# Topic similarity of the text before and after a heading below which, with the evidence of its sections
+# (numbered from one again) or of another author's note, the heading opens an article of its own.
+SPLIT_SIMILARITY = 0.25  # a paragraph this long that ends a sentence is prose, not a comment or an ad line
 MAX_TITLE = 40
 DANGLING_TITLES = True
 
@@ -48,9 +78,20 @@ def title_text(u: Unit) -> str:
     parts = u.extra.get("parts") or [u.text]
     out = parts[0]
     for p in parts[1:]:
-        sep = "" if out.endswith(("，", "：", "—", "“", "《")) or p.startswith(("，", "：", "”", "》")) else " "
+        sep = (
+            ""
+            if out.endswith(("，", "：", "—", "“", "《")) or p.startswith(("，", "：", "”", "》")) or _mid_word(out, p)
+            else " "
+        )
         out += sep + p
     return out
+
+
+def _mid_word(left: str, right: str) -> bool:
+    """True when a headline broke inside a word (基础设|施建设): the left half ends with a lone character
+    that forms a word with the start of the right half."""
+    tokens = cut(left[-6:])
+    return bool(tokens) and len(tokens[-1]) == 1 and spans_boundary(left, right) is not None
 
 
 def _typical_gap(units: list[Unit], blank_before: dict[int, int]) -> int:
@@ -59,9 +100,93 @@ def _typical_gap(units: list[Unit], blank_before: dict[int, int]) -> int:
     return gaps.most_common(1)[0][0] if gaps else 0
 
 
-def mark_heads(units: list[Unit], blank_before: dict[int, int]) -> list[Unit]:
-    """Units with titles marked (kind 'title', extra title_from) and bylines placed (extra at: top or bottom)."""
+def mark_heads(units: list[Unit], blank_before: dict[int, int], report: list[Change] | None = None) -> list[Unit]:
+    """Units with titles marked (kind 'title', extra title_from) and bylines placed (extra at: top or bottom);
+    then the whole page is checked: a part that does not read as an article of its own stays with the one
+    before it."""
     typical = _typical_gap(units, blank_before)
+    units = _prepare(units, blank_before, typical)
+    units = _mark(units, blank_before, typical)
+    report = [] if report is None else report
+    units = _join_broken_titles(units)
+    _attach_kicker(units, report)
+    _split_unsigned(units, report)
+    return _check_parts(units, report)
+
+
+def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> list[Unit]:
+    """New units with what the line classifier leaves out: a byline's date and account, the names in an
+    outlet line (…作者：名), a 作者简介 heading with its paragraph as one author note, and a two-line
+    heading whose halves a wider gap separates split into two units."""
+    out: list[Unit] = []
+    i = 0
+    while i < len(units):
+        u = units[i]
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        if u.kind == "author":
+            parsed = parse_byline(u.text) or {}
+            extra = dict(u.extra)
+            for key in ("date", "publication"):
+                if parsed.get(key):
+                    extra[key] = parsed[key]
+            out.append(Unit(u.kind, u.text, list(u.lines), extra))
+        elif u.kind == "meta" and RE_META_TAIL.match(u.text) and heading_like(RE_META_TAIL.match(u.text)["rest"]):
+            # An outlet line with the headline glued on after its date and time (a hard-wrap join):
+            # the outlet line, then the headline.
+            m = RE_META_TAIL.match(u.text)
+            out.append(Unit("meta", m["meta"].strip(), list(u.lines), dict(u.extra)))
+            out.append(Unit("heading", m["rest"].strip(), list(u.lines), {"unmarked": True}))
+        elif u.kind == "meta" and RE_META_AUTHOR.search(u.text):
+            names = _names_after_label(RE_META_AUTHOR.search(u.text).group("names"))
+            extra = dict(u.extra, names=names) if names else dict(u.extra)
+            out.append(Unit(u.kind, u.text, list(u.lines), extra))
+        elif (
+            u.kind in ("heading", "para")
+            and RE_BIO_LABEL.match(u.text)
+            and nxt is not None
+            and nxt.kind == "para"
+            and not RE_NOTE_START.match(nxt.text)
+        ):
+            # 作者简介 on a line of its own, the note in the paragraph under it: one author note.
+            out.append(Unit("note", u.text.rstrip("：: ") + "：" + nxt.text, u.lines + nxt.lines, {"label": u.text}))
+            i += 2
+            continue
+        elif (
+            u.kind == "heading"
+            and len(u.extra.get("parts") or []) == 2
+            and len(u.lines) == 2
+            and RE_META.search(u.extra["parts"][1])
+        ):
+            # A headline and the outlet/date line under it read as one two-line heading: two units.
+            part, meta = u.extra["parts"]
+            out.append(Unit("heading", part, [u.lines[0]], {"unmarked": True}))
+            m = RE_META_AUTHOR.search(meta)
+            names = _names_after_label(m.group("names")) if m else None
+            out.append(Unit("meta", meta, [u.lines[1]], {"names": names} if names else {}))
+        elif (
+            u.kind == "heading"
+            and len(u.extra.get("parts") or []) == 2
+            and len(u.lines) == 2
+            and blank_before.get(u.lines[1], 0) > typical
+        ):
+            # Two heading lines with a wider gap between them than between paragraphs: not one headline
+            # set on two lines, but two lines of their own (a page head above a title, say).
+            for part, number in zip(u.extra["parts"], u.lines, strict=True):
+                out.append(Unit("heading", part, [number], {"unmarked": True}))
+        else:
+            out.append(u)
+        i += 1
+    return out
+
+
+def _names_after_label(text: str) -> list[str] | None:
+    """The names after 作者： in an outlet line (up to the next space-separated field)."""
+    parsed = parse_byline("作者：" + re.split(r"[\s\u3000]{2,}|\u3000", text.strip())[0])
+    return parsed["names"] if parsed else None
+
+
+def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list[Unit]:
+    """Titles and bylines by their own evidence, in page order."""
     # Pass 1: titles by their own evidence (the page's first line, a line above a byline).
     seen_content = False
     for i, u in enumerate(units):
@@ -84,6 +209,8 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int]) -> list[Unit]:
                 _make_title(u, "the first line of the page")
             elif nxt is not None and nxt.kind == "author":
                 _make_title(u, "the line above a byline")
+            elif not seen_content and nxt is not None and nxt.kind == "meta" and nxt.extra.get("names"):
+                _make_title(u, "the line above an outlet line that names the author")
             elif (
                 nxt is not None and nxt.kind == "note" and (prev_body(units, i) is None or not _dangling_prev(units, i))
             ):
@@ -192,3 +319,226 @@ def _dangling_prev(units: list[Unit], i: int) -> bool:
         if u.kind in BODY_KINDS:
             return False
     return False
+
+
+def _join_broken_titles(units: list[Unit]) -> list[Unit]:
+    """A headline broken over two lines mid-phrase ('以数字产业集群为' / '载体推动…'): its first half ends with a
+    word a heading never ends with, so it was read as a paragraph. A short line without punctuation, at the
+    top of the page or after an article's end, right above a title, is joined to it."""
+    out: list[Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        before = out[-2] if len(out) >= 2 else None
+        if (
+            u.kind == "title"
+            and prev is not None
+            and prev.kind == "para"
+            and len(prev.text) <= MAX_HALF_TITLE
+            and len(prev.lines) == 1
+            and not RE_PUNCT.search(prev.text)
+            and prev.text[-1] in HEADING_BAD_END
+            and (before is None or before.kind == "separator" or before.extra.get("at") == "bottom")
+        ):
+            extra = dict(u.extra)
+            extra["title_from"] = extra.get("title_from", "") + " (with the first half of the headline above it)"
+            out[-1] = Unit("title", prev.text + u.text, prev.lines + u.lines, extra)
+            continue
+        out.append(u)
+    return out
+
+
+def _attach_kicker(units: list[Unit], report: list[Change]) -> None:
+    """Heading lines above the page's first title with nothing else before them (a page head, a series or
+    report name, a kicker over the headline) go with that title (extra kicker) instead of opening an
+    untitled article of their own. Changes units in place."""
+    first = next((i for i, u in enumerate(units) if u.kind == "title"), None)
+    if not first or first > 2:
+        return
+    before = units[:first]
+    if not all(u.kind in ("heading", "para") and title_shaped(u) for u in before):
+        return
+    title = units[first]
+    title.extra["kicker"] = [{"text": title_text(u), "lines": list(u.lines)} for u in before]
+    for u in before:
+        report.append(
+            Change(
+                "extract_kicker",
+                u.first(),
+                title_text(u),
+                "",
+                "line above the title (a page head, a series or report name, a kicker): kept as article metadata",
+            )
+        )
+    del units[:first]
+
+
+def _check_parts(units: list[Unit], report: list[Change]) -> list[Unit]:
+    """The page as a whole: each part that opens with a title after the first must read as an article of
+    its own (a byline, an author note, or prose of some length). A part that does not stays with the article
+    before it: its title becomes a heading (extra demoted) and an uncertain_placement entry says so. Nothing
+    is removed here: ads, comments and link lists are the furniture rules' to remove (ingest/boilerplate)."""
+    starts = [i for i, u in enumerate(units) if u.kind == "title" or u.extra.get("head")]
+    if len(starts) < 2:
+        return units
+    drop: set[int] = set()
+    bounds = list(zip(starts, starts[1:] + [len(units)], strict=True))
+    heads_seen = {k["text"] for u in units for k in u.extra.get("kicker", [])}
+    heads_seen.add(units[starts[0]].text)
+    for at, end in bounds[1:]:
+        head = units[at]
+        if head.kind != "title" or head.extra.get("title_from", "").startswith("marked"):
+            continue
+        if head.text in heads_seen and _dangling_prev(units, at):
+            # The page head or title printed again where the text breaks off mid-sentence: a running
+            # head at a page break, not a new article.
+            drop.add(at)
+            report.append(
+                Change(
+                    "remove_running_header",
+                    head.first(),
+                    head.text,
+                    "",
+                    "page head printed again at a page break (the text before it breaks off mid-sentence)",
+                )
+            )
+            continue
+        heads_seen.add(head.text)
+        part = units[at + 1 : end]
+        if any(u.kind in ("author", "note") for u in part):
+            continue
+        prose = sum(len(u.text) for u in part if u.kind in ("para", "box", "speaker"))
+        paras = [u for u in part if u.kind == "para"]
+        if (
+            prose >= MIN_ARTICLE_PROSE
+            or (paras and RE_DATELINE_START.match(paras[0].text))  # 本报讯（记者 名）…: a news item's own head
+            or any(len(u.text) > 50 and not ends_sentence(u.text) for u in paras)  # a column run cut off
+        ):
+            continue
+        head.kind = "heading"
+        head.extra.pop("head", None)
+        head.extra["demoted"] = True
+        report.append(
+            Change(
+                "uncertain_placement",
+                head.first(),
+                head.text,
+                "",
+                f"title-like line not taken as the start of another article (under it {prose} characters "
+                "of prose, no byline, no author note): kept with the article before it; please check",
+            )
+        )
+    return [u for k, u in enumerate(units) if k not in drop]
+
+
+def _split_unsigned(units: list[Unit], report: list[Change]) -> None:
+    """A heading that opens an unsigned article of its own (no byline, rule or gap before it): the article
+    before it is complete (its last paragraph ends a sentence, it has prose of some length), the topic
+    changes at the heading, and what follows is structured as an article of its own: its sections are
+    numbered from one again, or a closing byline or author note names someone who is not the article's
+    author (then, of the headings before that byline, the one where the two sides share least topic).
+    Such a heading becomes a title (reported as uncertain). Changes units in place."""
+    topics = None
+    chosen: dict[int, tuple[str, float]] = {}
+    closed_by: dict[int, list[tuple[float, int, str]]] = {}  # closing byline or note -> candidate headings
+    for i, u in enumerate(units):
+        if (
+            u.kind != "heading"
+            or u.extra.get("marked")
+            or u.extra.get("demoted")
+            or not title_shaped(u)
+            or len(title_text(u)) < MIN_UNSIGNED_TITLE
+        ):
+            continue
+        start = next((k for k in range(i - 1, -1, -1) if units[k].kind == "title" or units[k].extra.get("head")), None)
+        if start is None:
+            continue
+        end = next(
+            (k for k in range(i + 1, len(units)) if units[k].kind == "title" or units[k].extra.get("head")), len(units)
+        )
+        before, after = units[start + 1 : i], units[i + 1 : end]
+        last = next((v for v in reversed(before) if v.kind in BODY_KINDS), None)
+        if last is None or last.kind != "para" or not ends_sentence(last.text):
+            continue
+        if sum(len(v.text) for v in before if v.kind == "para") < MIN_ARTICLE_PROSE:
+            continue
+        evidence, closer = _own_structure(before, after)
+        if not evidence:
+            continue
+        if topics is None:
+            topics = Topics([v.text for v in units if v.kind in ("para", "heading")])
+        if closer is None:
+            sim = _similarity(topics, before, after, 2)
+            if sim < SPLIT_SIMILARITY:
+                chosen[i] = (evidence, sim)
+            continue
+        sim = _similarity(topics, before, after[:closer], len(after))
+        if sim < SPLIT_SIMILARITY:
+            closed_by.setdefault(i + 1 + closer, []).append((sim, i, evidence))
+    for candidates in closed_by.values():
+        sim, i, evidence = min(candidates)
+        chosen.setdefault(i, (evidence, sim))
+    for i, (evidence, sim) in sorted(chosen.items()):
+        u = units[i]
+        _make_title(u, f"a heading that opens an article of its own ({evidence}; topic similarity {sim:.2f})")
+        u.extra["head"] = True
+        report.append(
+            Change(
+                "uncertain_placement",
+                u.first(),
+                u.text,
+                "",
+                f"heading taken as the title of another, unsigned article ({evidence}; the topic changes: "
+                f"similarity {sim:.2f}): please check",
+            )
+        )
+
+
+def _own_structure(before: list[Unit], after: list[Unit]) -> tuple[str, int | None]:
+    """What in the text after a heading shows an article of its own ('' when nothing), and where in after
+    the closing byline or author note that shows it stands (None for the numbering)."""
+    paras = 0
+    for v in after:
+        if v.kind in ("para", "heading") and RE_NUMBERED.match(v.text):
+            if paras and RE_FIRST_SECTION.match(v.text):
+                return "its sections are numbered from one again", None
+            break
+        if v.kind == "para":
+            paras += 1
+        elif v.kind == "heading":
+            break
+    authors = {n for v in before if v.kind == "author" for n in v.extra.get("names", [])}
+    if not authors:
+        return "", None
+    for k, v in enumerate(after):
+        if v.kind == "author" and v.extra.get("at") == "bottom" and _one_run(after[:k]):
+            names = set(v.extra.get("names", []))
+            if names and not names & authors:
+                return f"a closing byline names {'、'.join(sorted(names))}, not the article's author", k
+        m = RE_BIO_NAME.match(v.text) if v.kind == "note" else None
+        if m and m.group("name") not in authors and is_person_name(m.group("name")):
+            return f"an author note names {m.group('name')}, not the article's author", k
+    return "", None
+
+
+def _one_run(units: list[Unit]) -> bool:
+    """True when units read as one continuous run of text: no jump line, no paragraph that starts or
+    breaks off mid-sentence (on an interleaved page a closing byline may close an earlier article)."""
+    paras = [v for v in units if v.kind == "para"]
+    return (
+        bool(paras)
+        and not any(v.kind == "jump" for v in units)
+        and not any(starts_mid_sentence(v) or not ends_sentence(v.text) for v in paras)
+    )
+
+
+def _similarity(topics: Topics, before: list[Unit], after: list[Unit], paras: int) -> float:
+    """Topic similarity of the article's text before a heading and the first paragraphs after it."""
+    a, b = Counter(), Counter()
+    for v in before:
+        if v.kind in ("para", "heading"):
+            a.update(_words(v.text))
+    for v in [v for v in after if v.kind == "para"][:paras]:
+        b.update(_words(v.text))
+    if not a or not b:
+        return 1.0
+    return Topics.cosine(topics.vector(a), topics.vector(b))

@@ -8,7 +8,7 @@ evidence; a sidecar's `kind` wins over this guess.
 - web page: an outlet/date line (来源：… 发布时间：…), share and print widgets, view counts, page-navigation
   lines, HTML remnants, site footers;
 - report: one long document with numbered sections (一、 …, （一） …, 1. …), an abstract or key words,
-  figures and tables.
+  figures and tables; or a printed document's page footers (第N页 共M页) over numbered sections.
 The lines removed by earlier steps count too (their text is in the report), so a web page whose widgets
 were already removed is still recognised as one.
 """
@@ -39,6 +39,8 @@ RE_WEB = re.compile(
     r"(来源|发布时间|发表时间|浏览次数|阅读量|点击数|责任编辑|责编)\s*[：:]|分享到|【打印|【关闭|字体[：:]|"
     r"上一篇|下一篇|首页\s*[>＞]|扫一扫|&[a-z]{2,6};|</?(?:p|br|div|span|strong)\b|主办|技术支持|ICP备"
 )
+# A printed document's page footer: 第 7 页 共 20 页, 第7页/共20页, Page 7 of 20.
+RE_DOCUMENT_PAGE = re.compile(r"第\s*\d+\s*页\s*[/／,，]?\s*共\s*\d+\s*页|^Page\s+\d+\s+of\s+\d+$", re.I)
 RE_REPORT = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+\.\d*\s*\S|第[一二三四五六七八九十]+[章节部分])|"
     r"^(?:摘\s*要|关键词|内容提要)[：:]|^图\s*\d+|^表\s*\d+"
@@ -76,6 +78,9 @@ def detect_kind(lines: list[Line], removed: list[Change] | None = None, articles
         return "web-page", f"{web} web-page lines (outlet and date line, widgets, HTML remnants, site footer)"
     if sections >= 4 and size >= 6000:
         return "report", f"a long text ({size} characters) in {sections} numbered sections"
+    pages = sum(1 for t in texts if len(t) < 40 and RE_DOCUMENT_PAGE.search(t))
+    if pages and sections >= 2 and news < 2:
+        return "report", f"a printed document's page footers (第N页 共M页) and {sections} numbered sections"
     if news:
         return "newspaper-page", "a newspaper line (page number, jump line or reporter's byline)"
     if articles >= 2:

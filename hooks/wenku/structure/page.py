@@ -50,7 +50,7 @@ def split_page(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
     lines, report = remove_boilerplate(lines)
     units, rep = classify(lines)
     report.extend(rep)
-    units = mark_heads(units, blank_before)
+    units = mark_heads(units, blank_before, report)
     source_meta: dict = {}
     items, slots = _items(units, report)
     _flag_possible_starts(units, report, visible=len(slots) > 1)
@@ -404,6 +404,9 @@ def _add_unit(art: Article, u: Unit, report: list[Change], caption_names: list[s
         why = u.extra.get("title_from", "")
         if why and not why.startswith("marked"):
             report.append(Change("extract_title", u.first(), u.text, "", f"title of the article: {why}"))
+        for k in u.extra.get("kicker", []):  # a page head or kicker above the title (heads._attach_kicker)
+            art.meta.setdefault("kicker", k["text"])
+            art.meta["title_lines"].extend(k["lines"])
     elif u.kind == "title":  # a second title line for the same article: a subtitle
         art.meta["subtitle"] = u.text
         art.meta.setdefault("title_lines", []).extend(u.lines)
@@ -414,6 +417,8 @@ def _add_unit(art: Article, u: Unit, report: list[Change], caption_names: list[s
         if u.extra.get("role"):
             art.meta.setdefault("reporters", []).append({"role": u.extra["role"], "names": u.extra["names"]})
         art.authors.extend(n for n in u.extra["names"] if n not in art.authors)
+        art.date = art.date or u.extra.get("date")  # a web or WeChat byline's date and account
+        art.publication = art.publication or u.extra.get("publication")
         if u.extra.get("affiliation") and u.extra["affiliation"] not in art.affiliations:
             art.affiliations.append(u.extra["affiliation"])
         where = " (printed at the end)" if u.extra.get("at") == "bottom" else ""
