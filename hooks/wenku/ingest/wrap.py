@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from wenku.ingest.paragraphs import join_evidence
 from wenku.ingest.running import RE_JUMP
 from wenku.model import Change, Line
 from wenku.textutil import ends_sentence
@@ -42,8 +43,24 @@ def content_length(text: str) -> int:
 
 
 def wrap_width(lines: list[PageLine]) -> int | None:
-    """The fixed width the text was wrapped at, or None when its lines are not hard-wrapped."""
-    lengths = [content_length(ln.text) for ln in lines if ln.text.strip()]
+    """The fixed width the text was wrapped at, or None when its lines are not hard-wrapped.
+
+    A paragraph's first line may carry the `　　` indent, which takes two columns of the width: the
+    width is measured both without and with the indent, and the measure that explains more lines wins."""
+    body = [ln for ln in lines if ln.text.strip()]
+    best: tuple[int, int] | None = None
+    for indent_cols in (0, 2):
+        lengths = [content_length(ln.text) + (indent_cols if ln.indent else 0) for ln in body]
+        found = _width_of(lengths)
+        if found and (best is None or found[1] > best[1]):
+            best = found
+        if not any(ln.indent for ln in body):
+            break
+    return best[0] if best else None
+
+
+def _width_of(lengths: list[int]) -> tuple[int, int] | None:
+    """(width, lines near it) when the lengths show a fixed wrap width, else None."""
     counts = Counter(n for n in lengths if MIN_WIDTH <= n <= MAX_WIDTH)
     if not counts:
         return None
@@ -55,7 +72,7 @@ def wrap_width(lines: list[PageLine]) -> int | None:
     # Most of the text sits in lines of that width (not a list of parallel headings of equal length).
     if sum(n for n in lengths if width - 2 <= n <= width + 1) < 0.5 * sum(lengths):
         return None
-    return width
+    return width, near
 
 
 def _full(ln: PageLine, width: int) -> bool:
@@ -151,6 +168,19 @@ def _carries_on(left: str, right: PageLine) -> bool:
     return True  # the removed header is the evidence: a paragraph broke off there
 
 
+def _better_partner(lines: list[PageLine], left: PageLine, right: PageLine) -> bool:
+    """True when another paragraph that broke off mid-sentence reads on into right more clearly than left
+    does (a word, an enumeration or a quote across the join): on a page of interleaved columns the text
+    after a page break may belong to another article, which the split decides."""
+    ev = join_evidence(left.text.strip(), right.text.strip())
+    for other in lines:
+        if other is left or other is right or not other.text.strip():
+            continue
+        if join_evidence(other.text.strip(), right.text.strip()) > ev + 0.5:
+            return True
+    return False
+
+
 def fix_page_breaks(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
     """A paragraph cut by a page break (its running header/footer removed) joined again."""
     out: list[PageLine] = []
@@ -160,7 +190,12 @@ def fix_page_breaks(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]
         if not ln.text.strip():
             out.append(ln)
             continue
-        if ln.page_break and last is not None and _carries_on(last.text.strip(), ln):
+        if (
+            ln.page_break
+            and last is not None
+            and _carries_on(last.text.strip(), ln)
+            and not _better_partner(lines, last, ln)
+        ):
             left = last.text.strip()
             report.append(
                 Change(

@@ -313,7 +313,11 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
             if u.extra.get("uncertain"):
                 art.blocks.append(Block("gap", UNCERTAIN_TEXT, [], ["placement of the following text is uncertain"]))
             adjacent = last is not None and (body_no[id(u)] - body_no[id(last)] <= 1 or bool(u.extra.get("resumes")))
-            if last is not None and u.kind == "para" and continues(last, u, adjacent):
+            # A paragraph that broke off at a clause end (，；) goes on in the next piece the page's assignment
+            # gave this article unless the grammar at the join says otherwise; one cut inside a word needs
+            # the word across the join. The gap marker is for text missing from the source.
+            at_clause = last is not None and last.text.endswith(("，", "；", ",", ";"))
+            if last is not None and u.kind == "para" and continues(last, u, adjacent or at_clause):
                 kind = "fix_broken_paragraph" if adjacent else "fix_interleaved_columns"
                 why = (
                     "paragraph broken by a column or page end, joined"
