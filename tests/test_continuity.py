@@ -1,0 +1,85 @@
+"""The continuity of the author's text: wrap width, page-break joins, joins across interleaved column runs,
+sentences that open mid-way. Made-up texts; each case can fail."""
+
+from __future__ import annotations
+
+from wenku.corpus import process_bytes
+from wenku.ingest.paragraphs import contradicts_join
+from wenku.ingest.wrap import PageLine, fix_page_breaks, wrap_width
+from wenku.structure.reassembly import starts_mid_sentence
+from wenku.structure.units import Unit
+
+
+def _para(text: str) -> Unit:
+    return Unit("para", text, [1])
+
+
+def test_wrap_width_counts_the_indent():
+    lines = []
+    for n in range(1, 5):
+        lines.append(PageLine(3 * n, "甲" * 22, indent=True))
+        lines.append(PageLine(3 * n + 1, "乙" * 24))
+        lines.append(PageLine(3 * n + 2, "丙" * 10 + "。"))
+    assert wrap_width(lines) == 24
+
+
+def test_wrap_width_none_for_prose_lines():
+    lines = [PageLine(n, "数" * (20 + 7 * n) + "。") for n in range(8)]
+    assert wrap_width(lines) is None
+
+
+def test_bound_word_opens_mid_sentence():
+    assert starts_mid_sentence(_para("才能投入使用。要支持第三方服务机构发展。"))
+    assert starts_mid_sentence(_para("的问题仍然突出。"))
+    assert not starts_mid_sentence(_para("当前，数据要素市场建设仍面临不少问题。"))
+    assert not starts_mid_sentence(_para("了解群众需求，是做好工作的前提。"))
+
+
+def test_enumeration_may_follow_a_comma():
+    # …多方主体，|链条长、环节多：a new clause after a comma, not a phrase cut in two
+    assert not contradicts_join(
+        "涉及整车企业、零部件供应商等多方主体，", "链条长、环节多，任何一个环节出现漏洞都可能导致泄露。"
+    )
+    # …科技创新的源|算法、算据：an enumeration cannot start inside a word
+    assert contradicts_join("基础研究是科技创新的源", "算法、算据、算网同向发力。")
+
+
+def test_page_break_join_yields_to_a_clearer_partner():
+    first = PageLine(1, "市民关心的是上学、看病、")
+    other = PageLine(2, "汽车数据的采集、传输和使用涉及多方主体，")
+    after = PageLine(4, "停车、办事是否更方便，企业关心的是审批是否更快。", page_break=True)
+    lines, report = fix_page_breaks([first, other, after])
+    assert [ln.text for ln in lines] == [first.text, other.text, after.text]
+    assert report == []
+    # Without the other paragraph, the break is joined (and reported).
+    lines, report = fix_page_breaks(
+        [PageLine(2, other.text), PageLine(4, "链条长、环节多，漏洞都可能导致泄露。", page_break=True)]
+    )
+    assert len(lines) == 1 and [c.kind for c in report] == ["fix_page_break"]
+
+
+PAGE = """智慧社区建设要回应居民关切
+韩素秋
+不少社区在推进智慧化改造时，热衷于建设大屏和指挥中心，实际使用却很有限。
+社区服务的价值在于用得上。居民关心的是买菜、看病、
+乡村学校的数字教育资源需要持续更新
+闻若川
+乡村学校接入网络后，数字教育资源的质量成为新的难题，许多课件多年没有更新，
+- 3 -
+停车、办事是否更方便。如果这些问题没有改善，大屏再炫也只是摆设。
+（作者为东川社区研究中心研究员）
+教师也缺少使用培训，课堂上仍以讲授为主。
+要建立课件更新机制，组织城市学校的骨干教师参与制作，让乡村学生用上好资源。
+"""
+
+
+def test_interleaved_runs_without_jump_lines_go_back_together():
+    result = process_bytes("page.txt", PAGE.encode("utf-8"))
+    bodies = {a.title: "".join(b.text for b in a.blocks if b.kind == "p") for a in result.articles}
+    first = bodies["智慧社区建设要回应居民关切"]
+    second = bodies["乡村学校的数字教育资源需要持续更新"]
+    assert "买菜、看病、停车、办事是否更方便。" in first
+    assert "多年没有更新，教师也缺少使用培训" in second
+    assert "停车" not in second and "教师" not in first
+    gaps = [b for a in result.articles for b in a.blocks if b.kind == "gap"]
+    assert gaps == []
