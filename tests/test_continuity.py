@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from wenku.corpus import process_bytes
 from wenku.ingest.paragraphs import contradicts_join
+from wenku.ingest.running import running_headers
 from wenku.ingest.wrap import PageLine, fix_page_breaks, wrap_width
-from wenku.structure.reassembly import starts_mid_sentence
+from wenku.model import Line
+from wenku.structure.reassembly import _dangling, starts_mid_sentence
+from wenku.structure.slides import split_slides
 from wenku.structure.units import Unit
 
 
@@ -83,3 +86,48 @@ def test_interleaved_runs_without_jump_lines_go_back_together():
     assert "停车" not in second and "教师" not in first
     gaps = [b for a in result.articles for b in a.blocks if b.kind == "gap"]
     assert gaps == []
+
+
+def test_slide_items_wrapped_on_the_slide_are_joined():
+    deck = [
+        "城市更新的路径选择",
+        "目录",
+        "CONTENTS",
+        "01　现状",
+        "02　建议",
+        "一、现状",
+        "➢ 老旧小区改造覆盖面扩大，居民参与",
+        "意愿提高",
+        "➢ 资金来源单一",
+        "二、建议",
+        "1. 建立政府、企业、居民共担机制，实现“共建共治、",
+        "共享”",
+        "2. 完善长效管理",
+    ]
+    (art,), report, _ = split_slides([Line(n, t) for n, t in enumerate(deck, 1)])
+    lists = [b.items for b in art.blocks if b.kind == "list"]
+    paras = [b.text for b in art.blocks if b.kind == "p"]
+    assert ["老旧小区改造覆盖面扩大，居民参与意愿提高", "资金来源单一"] in lists
+    assert "1. 建立政府、企业、居民共担机制，实现“共建共治、共享”" in paras
+    assert "2. 完善长效管理" in paras
+    assert not any("01" in p for p in paras), "table of contents entries stay out of the text"
+    assert sum(c.kind == "fix_broken_paragraph" for c in report) == 2
+
+
+def test_footer_numbering_the_pages_is_a_running_footer():
+    lines = []
+    for n in range(1, 5):
+        lines += [
+            Line(10 * n, f"第{n}张幻灯片的正文内容，各不相同{n * '。'}"),
+            Line(10 * n + 1, f"东川发展研究院　|　{n}"),
+        ]
+    found = running_headers(lines)
+    assert sorted(ln.number for ln in lines if id(ln) in found) == [11, 21, 31, 41]
+    # The same line with numbers that do not count up is not taken for one.
+    same = [Line(n, f"东川发展研究院　|　{k}") for n, k in enumerate((3, 1, 2), 1)]
+    assert running_headers(same) == {}
+
+
+def test_labelled_address_does_not_dangle():
+    assert not _dangling(_para("原文链接：https://www.example.cn/a/2025/0611.html"))
+    assert _dangling(_para("建议在使用前逐条核对许可证文本，例如访问"))

@@ -46,9 +46,18 @@ class Slot:
     profile: Counter = field(default_factory=Counter)
 
 
+# A labelled address (链接：https://…, 邮箱：a@b.cn) ends its line complete without a full stop.
+RE_ADDRESS_END = re.compile(r"[：:]\s*(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$")
+
+
 def _dangling(u: Unit | None) -> bool:
+    """True when u is a paragraph that broke off mid-sentence."""
     return (
-        u is not None and u.kind in ("para", "box") and not ends_sentence(u.text) and not u.text.endswith(("：", ":"))
+        u is not None
+        and u.kind in ("para", "box")
+        and not ends_sentence(u.text)
+        and not u.text.endswith(("：", ":"))
+        and not RE_ADDRESS_END.search(u.text)
     )
 
 

@@ -5,13 +5,29 @@ from __future__ import annotations
 import re
 
 from wenku.ingest.boilerplate import boilerplate_rule
+from wenku.ingest.paragraphs import join_evidence, unbalanced_quote
 from wenku.model import Article, Block, Change, Line
 from wenku.textutil import CJK, ends_sentence
 
 RE_SLIDE = re.compile(r"^(?P<num>\d{1,2})\.(?P<sub>\d{1,2})\s+(?P<title>.+)$")
 RE_PART = re.compile(r"^Part\s*0?(?P<num>\d{1,2})\s+(?P<title>.+)$", re.I)
 RE_PERCENT = re.compile(r"^\d{1,3}(?:\.\d+)?\s*%$")
-RE_BULLET = re.compile(r"^(?:[-•·▪●]\s*(?:>\s*)?|>\s+|□\s*)(?P<text>.+)$")
+RE_BULLET = re.compile(r"^(?:[-•·▪●➢►]\s*(?:>\s*)?|>\s+|□\s*)(?P<text>.+)$")
+RE_TOC_ENTRY = re.compile(r"^(?P<num>0?\d{1,2})[\s\u3000]+(?P<title>[^\s\u3000].{1,24})$")
+RE_ITEM_START = re.compile(r"^(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])")
+
+
+def _goes_on(text: str, nxt: str, bullet: bool = False) -> bool:
+    """True when the line nxt is the rest of a bullet or item that text broke off (a line wrapped on the
+    slide): text stops mid-phrase and nxt starts no item of its own. Inside a bullet list, a shorter plain
+    line after a bullet that ends without punctuation is its wrapped rest too."""
+    if not nxt or ends_sentence(text) or RE_BULLET.match(nxt) or RE_SLIDE.match(nxt) or RE_ITEM_START.match(nxt):
+        return False
+    if text.endswith(("、", "，", "；", "和", "与", "及")) or unbalanced_quote(text):
+        return True
+    if bullet and re.match(f"[{CJK}]", text[-1:]) and re.match(f"[{CJK}]", nxt) and len(nxt) < len(text):
+        return True
+    return join_evidence(text, nxt) > 0
 
 
 def split_slides(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
@@ -60,8 +76,10 @@ def split_slides(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
         ln = body[i]
         if t in ("目录", "目 录"):
             j = i + 1
-            while j < len(body) and (texts[j].upper() == "CONTENTS" or RE_PART.match(texts[j])):
-                m = RE_PART.match(texts[j])
+            while j < len(body) and (
+                texts[j].upper() == "CONTENTS" or RE_PART.match(texts[j]) or RE_TOC_ENTRY.match(texts[j])
+            ):
+                m = RE_PART.match(texts[j]) or RE_TOC_ENTRY.match(texts[j])
                 if m:
                     parts.setdefault(m.group("num"), m.group("title"))
                 j += 1
@@ -162,6 +180,11 @@ def _flush_items(items: list[Line], art: Article, report: list[Change]) -> None:
                     text = f"**{text}**：{lines[i + 1].text.strip()}"
                     nums.append(lines[i + 1].number)
                     i += 1
+                while i + 1 < len(lines) and _goes_on(text, lines[i + 1].text.strip(), bullet=True):
+                    _report_join(report, lines[i + 1], text, lines[i + 1].text.strip())
+                    text += lines[i + 1].text.strip()
+                    nums.append(lines[i + 1].number)
+                    i += 1
                 bullets.append((text, nums))
                 i += 1
             art.blocks.append(Block("list", "", [n for _, ns in bullets for n in ns], [b for b, _ in bullets]))
@@ -189,8 +212,26 @@ def _flush_items(items: list[Line], art: Article, report: list[Change]) -> None:
             )
             i = k
             continue
-        art.blocks.append(Block("p", t, [lines[i].number]))
+        nums = [lines[i].number]
+        while i + 1 < len(lines) and _goes_on(t, lines[i + 1].text.strip()):
+            _report_join(report, lines[i + 1], t, lines[i + 1].text.strip())
+            t += lines[i + 1].text.strip()
+            nums.append(lines[i + 1].number)
+            i += 1
+        art.blocks.append(Block("p", t, nums))
         i += 1
+
+
+def _report_join(report: list[Change], ln: Line, left: str, right: str) -> None:
+    report.append(
+        Change(
+            "fix_broken_paragraph",
+            ln.number,
+            left[-10:] + "⏎" + right[:10],
+            left[-10:] + right[:10],
+            "item wrapped on the slide, joined",
+        )
+    )
 
 
 RE_FIGURE_LINE = re.compile(r"^(?P<caption>图\s*\d*\s*[：:]\s*.+)$")
