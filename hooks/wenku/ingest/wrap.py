@@ -144,11 +144,15 @@ def _continues(
     if first_piece and RE_NUMBERED_HEADING.match(prev.text.strip()) and not RE_PUNCT.search(prev.text.strip()[3:]):
         return False  # a numbered heading as wide as the wrap: 1.明确健全治理体系的基本思路
     text = ln.text.strip()
+    if content_length(text) > width + 2:
+        return False  # longer than the wrap width: not a wrapped line (a heading or a line of its own)
     if not _full(ln, width):
         if RE_BRACKETED.match(text) or RE_JUMP.search(text):
             return False  # a note or jump line in brackets after a full line: （转第14版）
         if not RE_PUNCT.search(text) and not RE_PUNCT.search(prev.text):
             return False  # a title as wide as the wrap, then its byline: no sentence in either
+        if not RE_PUNCT.search(text) and ends_sentence(prev.text):
+            return False  # a paragraph ended at the line end, then a heading (a short line, no sentence)
     if gap and (blank_separated or ends_sentence(prev.text)):
         return False
     if not marked and not blank_separated and ends_sentence(prev.text):
