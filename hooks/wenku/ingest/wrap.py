@@ -144,8 +144,11 @@ def _continues(
     if first_piece and RE_NUMBERED_HEADING.match(prev.text.strip()) and not RE_PUNCT.search(prev.text.strip()[3:]):
         return False  # a numbered heading as wide as the wrap: 1.明确健全治理体系的基本思路
     text = ln.text.strip()
-    if content_length(text) > width + 2:
-        return False  # longer than the wrap width: not a wrapped line (a heading or a line of its own)
+    n = content_length(text)
+    if n > width + 2 and (RE_NUMBERED_HEADING.match(text) or n > 1.3 * width + 2):
+        # Longer than the wrap width (beyond what a few half-width letters or a pinyin note add): not a
+        # wrapped line but a heading or a line of its own.
+        return False
     if not _full(ln, width):
         if RE_BRACKETED.match(text) or RE_JUMP.search(text):
             return False  # a note or jump line in brackets after a full line: （转第14版）
