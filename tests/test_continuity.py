@@ -99,6 +99,8 @@ def test_slide_items_wrapped_on_the_slide_are_joined():
         "➢ 老旧小区改造覆盖面扩大，居民参与",
         "意愿提高",
         "➢ 资金来源单一",
+        "一、现状（续）",
+        "➢ 专业人才缺乏",
         "二、建议",
         "1. 建立政府、企业、居民共担机制，实现“共建共治、",
         "共享”",
@@ -107,7 +109,8 @@ def test_slide_items_wrapped_on_the_slide_are_joined():
     (art,), report, _ = split_slides([Line(n, t) for n, t in enumerate(deck, 1)])
     lists = [b.items for b in art.blocks if b.kind == "list"]
     paras = [b.text for b in art.blocks if b.kind == "p"]
-    assert ["老旧小区改造覆盖面扩大，居民参与意愿提高", "资金来源单一"] in lists
+    assert ["老旧小区改造覆盖面扩大，居民参与意愿提高", "资金来源单一", "专业人才缺乏"] in lists
+    assert [c.before for c in report if c.kind == "remove_repeated_slide_title"] == ["一、现状（续）"]
     assert "1. 建立政府、企业、居民共担机制，实现“共建共治、共享”" in paras
     assert "2. 完善长效管理" in paras
     assert not any("01" in p for p in paras), "table of contents entries stay out of the text"

@@ -14,6 +14,7 @@ RE_PART = re.compile(r"^Part\s*0?(?P<num>\d{1,2})\s+(?P<title>.+)$", re.I)
 RE_PERCENT = re.compile(r"^\d{1,3}(?:\.\d+)?\s*%$")
 RE_BULLET = re.compile(r"^(?:[-•·▪●➢►]\s*(?:>\s*)?|>\s+|□\s*)(?P<text>.+)$")
 RE_TOC_ENTRY = re.compile(r"^(?P<num>0?\d{1,2})[\s\u3000]+(?P<title>[^\s\u3000].{1,24})$")
+RE_CONTINUED = re.compile(r"^(?P<title>.+?)\s*[（(]续[）)]$")
 RE_ITEM_START = re.compile(r"^(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])")
 
 
@@ -99,6 +100,19 @@ def split_slides(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
                     )
                 )
             i = j
+            continue
+        cont = RE_CONTINUED.match(t)
+        if cont and cont.group("title") in texts[:i]:
+            report.append(
+                Change(
+                    "remove_repeated_slide_title",
+                    ln.number,
+                    t,
+                    "",
+                    "slide title repeated with （续） on a continuation slide",
+                )
+            )
+            i += 1
             continue
         m = RE_SLIDE.match(t)
         if m:
