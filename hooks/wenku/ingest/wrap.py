@@ -144,6 +144,9 @@ def _continues(
     if first_piece and RE_NUMBERED_HEADING.match(prev.text.strip()) and not RE_PUNCT.search(prev.text.strip()[3:]):
         return False  # a numbered heading as wide as the wrap: 1.明确健全治理体系的基本思路
     text = ln.text.strip()
+    closer = _unclosed(prev.text.strip())
+    if closer and closer in text[:12] and not _full(ln, width):
+        return True  # 【作者系…副教授⏎】: the bracket the full line opened closes here
     n = content_length(text)
     if n > width + 2 and (RE_NUMBERED_HEADING.match(text) or n > 1.3 * width + 2):
         # Longer than the wrap width (beyond what a few half-width letters or a pinyin note add): not a
@@ -161,6 +164,20 @@ def _continues(
     if not marked and not blank_separated and ends_sentence(prev.text):
         return False  # no marks to go by: a full line ending a sentence may end its paragraph
     return True
+
+
+PAIRS = {"【": "】", "（": "）", "(": ")", "〔": "〕", "《": "》", "“": "”", "[": "]"}
+
+
+def _unclosed(text: str) -> str | None:
+    """The closing bracket or quote text still owes (its last unclosed opener's), else None."""
+    stack: list[str] = []
+    for ch in text:
+        if ch in PAIRS:
+            stack.append(PAIRS[ch])
+        elif stack and ch == stack[-1]:
+            stack.pop()
+    return stack[-1] if stack else None
 
 
 def _carries_on(left: str, right: PageLine) -> bool:
