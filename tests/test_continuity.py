@@ -134,3 +134,23 @@ def test_footer_numbering_the_pages_is_a_running_footer():
 def test_labelled_address_does_not_dangle():
     assert not _dangling(_para("原文链接：https://www.example.cn/a/2025/0611.html"))
     assert _dangling(_para("建议在使用前逐条核对许可证文本，例如访问"))
+
+
+LOST_TAIL = """数字乡村建设要久久为功
+秦远山
+数字乡村建设是一项长期任务，既要加快补齐农村网络基础设施短板，也要提升农民的数字素养。
+各地在推进过程中积累了不少经验，但也存在重建设、轻运营的问题。
+二、完善长效运营机制
+
+乡村文化需要年轻人
+宋晚晴
+乡村文化振兴离不开人才，要让懂文化、爱农村的年轻人愿意留下来。
+地方政府可以设立专项资金，支持返乡青年开展文化创意项目。
+"""
+
+
+def test_article_ending_with_a_heading_gets_a_gap_marker():
+    result = process_bytes("page.txt", LOST_TAIL.encode("utf-8"))
+    first = next(a for a in result.articles if a.title == "数字乡村建设要久久为功")
+    assert [b.kind for b in first.blocks][-2:] == ["h2", "gap"]
+    assert any(c.kind == "mark_gap" and "heading" in c.reason for c in result.report)

@@ -378,6 +378,16 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
             "article breaks off mid-sentence: the rest is not in the source",
             "the article breaks off here in the source",
         )
+    elif art.blocks and art.blocks[-1].kind == "h2" and any(b.kind == "p" for b in art.blocks):
+        heading = art.blocks[-1]
+        _mark_gap(
+            art,
+            report,
+            heading.lines[-1] if heading.lines else 0,
+            heading.text[-20:],
+            "article ends with a heading and no text under it: the rest is not in the source",
+            "the text under this heading is missing from the source",
+        )
     if caption_names:
         art.meta["pictured"] = caption_names
         speakers = {b.items[0]["name"] for b in art.blocks if b.kind == "speaker"}
