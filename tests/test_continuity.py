@@ -154,3 +154,9 @@ def test_article_ending_with_a_heading_gets_a_gap_marker():
     first = next(a for a in result.articles if a.title == "数字乡村建设要久久为功")
     assert [b.kind for b in first.blocks][-2:] == ["h2", "gap"]
     assert any(c.kind == "mark_gap" and "heading" in c.reason for c in result.report)
+
+
+def test_a_lone_unnumbered_line_at_the_end_gets_no_gap_marker():
+    page = LOST_TAIL.replace("二、完善长效运营机制", "相关阅读")
+    result = process_bytes("page.txt", page.encode("utf-8"))
+    assert not any(c.kind == "mark_gap" and "heading" in c.reason for c in result.report)

@@ -3,6 +3,7 @@ reading order, author notes, boxes, speakers."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from wenku.model import Article, Block, Change, Line
@@ -24,6 +25,9 @@ from wenku.structure.reassembly import _words as topics_words
 from wenku.structure.units import Unit, classify, remove_boilerplate
 from wenku.textutil import ends_sentence
 
+RE_SECTION_NUMBER = re.compile(
+    r"^(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])"
+)
 GAP_TEXT = "〔原文此处不完整：接续的文字未见于来源〕"
 
 
@@ -378,7 +382,14 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
             "article breaks off mid-sentence: the rest is not in the source",
             "the article breaks off here in the source",
         )
-    elif art.blocks and art.blocks[-1].kind == "h2" and any(b.kind == "p" for b in art.blocks):
+    elif (
+        art.blocks
+        and art.blocks[-1].kind == "h2"
+        and any(b.kind == "p" for b in art.blocks)
+        and (RE_SECTION_NUMBER.match(art.blocks[-1].text) or sum(b.kind == "h2" for b in art.blocks) >= 2)
+    ):
+        # A section heading of the article (numbered, or one of several) with no text under it; a lone
+        # unnumbered line at the end may be furniture, which gets no gap marker.
         heading = art.blocks[-1]
         _mark_gap(
             art,
