@@ -160,3 +160,22 @@ def test_a_lone_unnumbered_line_at_the_end_gets_no_gap_marker():
     page = LOST_TAIL.replace("二、完善长效运营机制", "相关阅读")
     result = process_bytes("page.txt", page.encode("utf-8"))
     assert not any(c.kind == "mark_gap" and "heading" in c.reason for c in result.report)
+
+
+def test_diagram_labels_under_a_bullet_stay_apart():
+    deck = [
+        "路径比较",
+        "目录",
+        "CONTENTS",
+        "01　比较",
+        "一、比较",
+        "- 市场驱动，战略响应",
+        "- 监管代表各方利益",
+        "技术研发",
+        "资本介入",
+        "范式生成",
+    ]
+    (art,), report, _ = split_slides([Line(n, t) for n, t in enumerate(deck, 1)])
+    items = [i for b in art.blocks if b.kind == "list" for i in b.items]
+    assert "监管代表各方利益" in items and "技术研发" in items
+    assert not any(c.kind == "fix_broken_paragraph" for c in report)

@@ -26,6 +26,8 @@ def _goes_on(text: str, nxt: str, bullet: bool = False) -> bool:
         return False
     if text.endswith(("、", "，", "；", "和", "与", "及")) or unbalanced_quote(text):
         return True
+    if len(text) < 12 or (bullet and "，" not in text):
+        return False  # a short label (diagram labels are lists of their own), or a bullet without a clause
     if bullet and re.match(f"[{CJK}]", text[-1:]) and re.match(f"[{CJK}]", nxt) and len(nxt) < len(text):
         return True
     return join_evidence(text, nxt) > 0
