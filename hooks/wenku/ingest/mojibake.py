@@ -15,15 +15,18 @@ import re
 from collections.abc import Callable
 
 from wenku.enrich.convert import to_simplified
-from wenku.ingest.chars import char_weight, word_frequency
+from wenku.ingest.chars import char_frequencies, char_weight, word_frequency
 from wenku.segment import is_word, tokenizer
 from wenku.textutil import CJK
 
 UNKNOWN = "〓"
 LINKING_CHARS = "和与及的在是为对"  # visible marker for a character that cannot be recovered
 
-# A candidate: starts with '?', then GBK double-byte characters (and '?'/'!' folded from ？/！).
-RE_CANDIDATE = re.compile(r"\?[?!\u00a1-\uffff]{2,}")
+# A candidate: starts with the lost byte ('?', or U+FFFD that remove_control_characters made 〓), then
+# GBK double-byte characters (and '?'/'!' folded from ？/！; GB18030 reads pairs in the user-defined
+# areas as private-use characters).
+LOST = "?" + UNKNOWN
+RE_CANDIDATE = re.compile(rf"[{re.escape(LOST)}][?!\u00a1-\uffff]{{2,}}")
 
 
 def _gbk(ch: str) -> bytes | None:
@@ -31,8 +34,10 @@ def _gbk(ch: str) -> bytes | None:
         return b"\xa3\xbf"
     if ch == "!":
         return b"\xa3\xa1"
+    if ch == UNKNOWN:
+        return None  # a byte the decoder could not read: never part of the re-paired stream
     try:
-        b = ch.encode("gbk")
+        b = ch.encode("gb18030")
     except UnicodeEncodeError:
         return None
     return b if len(b) == 2 else None
@@ -207,7 +212,7 @@ def _restore_misfits(chars: list[str], pairs: list[tuple[int, int] | None], left
 
 def realign(run: str, next_char: str, left_context: str = "", right_context: str = "") -> tuple[str, int] | None:
     """Re-paired text for a mojibake run (first char the lost byte) and how many next chars it used."""
-    if not run.startswith("?"):
+    if not run or run[0] not in LOST:
         return None
     stream: list[int] = []
     for ch in run[1:]:
@@ -229,12 +234,24 @@ def realign(run: str, next_char: str, left_context: str = "", right_context: str
         # one): read the lead byte as the likeliest character, a sentence end first.
         last = stream.pop()
         options = [c for b in range(0x40, 0xFF) for c in [_decode_pair(last, b)] if c]
-        tail = max(options, key=lambda c: (c in "。！？”）", _plausibility(c)), default=UNKNOWN)
+        before_tail = "".join(
+            _decode_pair(stream[i], stream[i + 1]) or "" for i in range(max(1, len(stream) - 4), len(stream) - 1, 2)
+        )
+        tail = max(
+            options,
+            key=lambda c: (c in "。！？”）", _fit(before_tail, c, right_context[:2]), _plausibility(c)),
+            default=UNKNOWN,
+        )
     # The lost byte pairs with the first byte; choose the lead that gives the likeliest character.
     first = stream[0]
     options = [(ch, a) for a, ch in _by_trail().get(first, [])]
     options += [(c, a) for a in (0xA1, 0xA3) for c in [_decode_pair(a, first)] if c]
-    head = max(options, key=lambda o: (o[0] in "。，、“”：；", _plausibility(o[0])), default=None)
+    after_head = "".join(_decode_pair(stream[i], stream[i + 1]) or "" for i in range(1, min(len(stream) - 1, 5), 2))
+    head = max(
+        options,
+        key=lambda o: (o[0] in "。，、“”：；", _fit(left_context[-3:], o[0], after_head), _plausibility(o[0])),
+        default=None,
+    )
     pairs = [(stream[i], stream[i + 1]) for i in range(1, len(stream) - 1, 2)]
     chars = [head[0] if head else UNKNOWN] + [_decode_pair(a, b) or UNKNOWN for a, b in pairs]
     slots: list[tuple[int, int] | None] = [None] + [p if _decode_pair(*p) else None for p in pairs]
@@ -262,6 +279,11 @@ def fix_gbk_misalignment(text: str) -> str:
             continue  # dictionary words all along: prose after a half-width '?', not mojibake
         nxt = text[m.start() + len(run) : m.start() + len(run) + 1]
         after = text[m.start() + len(run) + 1 :]
+        extra = 0
+        if nxt == UNKNOWN:
+            # An odd byte left at the end of the span (GB18030 shows it as U+FFFD): the last
+            # character's trail byte; the stream realigns after it.
+            nxt, after, extra = "", after, 1
         right = "".join(re.findall(f"[{CJK}]", re.sub(r"\([a-zA-Z\u00c0-\u024f]+\)", "", after[:12])))
         fixed = realign(run, nxt, text[max(0, m.start() - 4) : m.start()], right)
         if not fixed:
@@ -271,6 +293,175 @@ def fix_gbk_misalignment(text: str) -> str:
             continue
         out.append(text[pos : m.start()])
         out.append(repaired)
-        pos = m.start() + len(run) + used
+        pos = m.start() + len(run) + used + extra
     out.append(text[pos:])
     return "".join(out)
+
+
+# UTF-8 bytes read as GBK/GB18030 (数字 -> 鏁板瓧): a CJK character is three UTF-8 bytes, so every two
+# characters become three GBK pairs. Lead bytes of UTF-8 ideographs and CJK punctuation (E3-E9, EF)
+# are GBK lead bytes of rare characters, which keeps the search cheap in ordinary text.
+UTF8_LEADS = frozenset(range(0xE3, 0xEA)) | {0xEF}
+
+
+@functools.lru_cache(maxsize=8192)
+def _gb_bytes(ch: str) -> bytes | None:
+    """The bytes a GB18030 decoder read as ch (None for a byte it could not read)."""
+    if ch in (UNKNOWN, "\ufffd"):
+        return None
+    try:
+        b = ch.encode("gb18030")
+    except UnicodeEncodeError:
+        return b""
+    return b if len(b) <= 2 else b""
+
+
+@functools.lru_cache(maxsize=1)
+def _utf8_start() -> re.Pattern[str]:
+    """The characters a GB18030 decoder makes of a UTF-8 lead byte and the byte after it."""
+    chars = {c for a in UTF8_LEADS for t in range(0x80, 0xC0) for c in [_decode_pair18030(a, t)] if c}
+    return re.compile("[" + "".join(sorted(re.escape(c) for c in chars)) + "]")
+
+
+def _decode_pair18030(a: int, b: int) -> str | None:
+    try:
+        ch = bytes((a, b)).decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    return ch if len(ch) == 1 else None
+
+
+def _utf8_span(text: str, i: int) -> tuple[list[list[int | None]], int] | None:
+    """From text[i] on, the 3-byte UTF-8 characters its GB18030 bytes make (None = an unreadable byte), and
+    how many source characters they use up whole; None when fewer than two characters."""
+    units: list[int | None] = []
+    whole = (0, 0)  # (source characters, bytes) at the last point where both line up
+    j = i
+    while j < len(text) and len(units) < 96:
+        cb = _gb_bytes(text[j])
+        new = [None] if cb is None else list(cb) if len(cb) == 2 else []
+        if not new:
+            break
+        ok = True
+        for b in new:
+            p = len(units)
+            if b is not None and (b not in UTF8_LEADS if p % 3 == 0 else not 0x80 <= b <= 0xBF):
+                ok = False
+                break
+            units.append(b)
+        if not ok:
+            break
+        j += 1
+        if len(units) % 3 == 0:
+            whole = (j - i, len(units))
+    n_src, n_bytes = whole
+    if n_bytes < 6:
+        return None
+    return [units[k : k + 3] for k in range(0, n_bytes, 3)], n_src
+
+
+def _utf8_options(parts: list[int | None]) -> list[str]:
+    """Every character three UTF-8 bytes can be, an unreadable byte tried at every value it can take."""
+    slots = [range(0xE4, 0xEA) if k == 0 else range(0x80, 0xC0) for k in range(3)]
+    values = [[b] if b is not None else list(slots[k]) for k, b in enumerate(parts)]
+    options = []
+    for a in values[0]:
+        for b in values[1]:
+            for c in values[2]:
+                try:
+                    options.append(bytes((a, b, c)).decode("utf-8"))
+                except UnicodeDecodeError:
+                    continue
+    return [ch for ch in options if char_weight(ch) >= 0.5] or [UNKNOWN]
+
+
+def _best_sequence(options: list[list[str]], left: str, right: str, beam: int = 48) -> str:
+    """The reading that makes the most dictionary words with its neighbours (a small beam search over the
+    characters that have several readings)."""
+    freq = char_frequencies()
+    states = [("", 0.0)]
+    for opts in options:
+        grown = []
+        for seq, _ in states:
+            for ch in opts:
+                s = seq + ch
+                score = (_lex_score(left + s, len(left)) if len(opts) > 1 else 0.0) + math.log(1 + freq.get(ch, 0)) / 8
+                grown.append((s, score))
+        grown.sort(key=lambda x: x[1], reverse=True)
+        states = grown[:beam] if any(len(o) > 1 for o in options) else grown[:1]
+    return max(states, key=lambda st: _fit(left, st[0], right) + st[1] / 100)[0]
+
+
+def fix_utf8_read_as_gbk(text: str) -> str:
+    """Repair spans of UTF-8 text a GBK/GB18030 decoder read (鏁板瓧 -> 数字), anywhere in a line."""
+    out: list[str] = []
+    pos = 0
+    for m in _utf8_start().finditer(text):
+        i = m.start()
+        if i < pos:
+            continue
+        found = _utf8_span(text, i)
+        if not found:
+            continue
+        chars, n_src = found
+        span = text[i : i + n_src]
+        left, right = text[max(0, i - 4) : i], text[i + n_src : i + n_src + 4]
+        decoded = _best_sequence([_utf8_options(parts) for parts in chars], left[-3:], right[:3])
+        before = _lex_score(span) / len(span) + _plausibility(span)
+        after = _lex_score(left + decoded + right, len(left), len(left) + len(decoded)) / len(decoded)
+        if decoded.count(UNKNOWN) * 2 > len(decoded) or after + _plausibility(decoded) - before < 2:
+            continue
+        out.append(text[pos:i])
+        out.append(decoded)
+        pos = i + n_src
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# UTF-8 read as Latin-1 / Windows-1252 (数字 -> æ•°å­—): a lead byte (à-ï) and two continuation bytes
+# per character; the five bytes Windows-1252 leaves undefined come out as U+FFFD (here 〓).
+CONT = (
+    "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122" + UNKNOWN
+)
+RE_LATIN_MOJIBAKE = re.compile(f"(?:[\u00e0-\u00ef][{CONT}]{{2}})+")
+UNDEFINED_1252 = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+
+
+def _latin_readings(span: str) -> list[str]:
+    """Every UTF-8 reading of span's Windows-1252 (or Latin-1) bytes, 〓 tried as each undefined byte."""
+    units: list[list[int]] = []
+    for ch in span:
+        if ch == UNKNOWN:
+            units.append(list(UNDEFINED_1252))
+            continue
+        try:
+            units.append(list(ch.encode("cp1252")))
+        except UnicodeEncodeError:
+            units.append(list(ch.encode("latin-1")))
+    if sum(len(u) > 1 for u in units) > 3:
+        return []
+    out = [b""]
+    for u in units:
+        out = [o + bytes((b,)) for o in out for b in u]
+    readings = []
+    for data in out:
+        try:
+            readings.append(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            continue
+    return readings
+
+
+def fix_utf8_read_as_latin(text: str) -> str:
+    """Repair spans of UTF-8 Chinese a Latin-1 or Windows-1252 decoder read (æ•°å­— -> 数字)."""
+
+    def repair(m: re.Match[str]) -> str:
+        left, right = text[max(0, m.start() - 3) : m.start()], text[m.end() : m.end() + 3]
+        readings = [r for r in _latin_readings(m.group(0)) if _plausibility(r) >= 0.8]
+        if not readings:
+            return m.group(0)
+        freq = char_frequencies()
+        return max(readings, key=lambda r: (_fit(left, r, right), sum(math.log(1 + freq.get(c, 0)) for c in r)))
+
+    return RE_LATIN_MOJIBAKE.sub(repair, text)

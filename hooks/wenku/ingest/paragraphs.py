@@ -42,6 +42,6 @@ def contradicts_join(left: str, right: str) -> bool:
         stub = m.group(0)[:-1]
         if not is_word(left[-2:] + stub) and not is_word(left[-1:] + stub):
             return True  # 互连通|金，建立… : '金' ends a word that is not here
-    if RE_ENUM_ITEM_START.match(right) and not left.endswith(("、", "和", "与", "及", "、")):
-        return True  # 科技创新的源|算法、算据… : an enumeration cannot start mid-phrase
+    if RE_ENUM_ITEM_START.match(right) and not left.endswith(("、", "和", "与", "及", "，", "；", "：", ",", ";", ":")):
+        return True  # 科技创新的源|算法、算据… : an enumeration cannot start mid-phrase (after a comma it can)
     return False

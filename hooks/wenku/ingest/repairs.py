@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from wenku.enrich.convert import to_simplified
-from wenku.ingest.mojibake import UNKNOWN, fix_gbk_misalignment
+from wenku.ingest.mojibake import UNKNOWN, fix_gbk_misalignment, fix_utf8_read_as_gbk, fix_utf8_read_as_latin
 from wenku.model import Change
 from wenku.segment import is_word
 from wenku.textutil import CJK
@@ -271,6 +271,8 @@ LINE_REPAIRS: list[Repair] = [
     Repair(remove_html_tags, "HTML tag left from a web page's source removed (block tags: paragraph break)"),
     Repair(fix_html_entities, "HTML character reference decoded (html.unescape)"),
     Repair(fix_gbk_misalignment, "GBK bytes decoded one byte off, re-paired"),
+    Repair(fix_utf8_read_as_gbk, "UTF-8 bytes read as GBK/GB18030, decoded again"),
+    Repair(fix_utf8_read_as_latin, "UTF-8 bytes read as Latin-1/Windows-1252, decoded again"),
     Repair(fix_unrecoverable_mojibake, "mojibake that cannot be re-paired, marked 〓"),
     Repair(remove_pinyin_annotations, "pinyin annotation added by a converter"),
     Repair(fix_traditional_to_simplified, "traditional characters converted to simplified (OpenCC t2s)", True),

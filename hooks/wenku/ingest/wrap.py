@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from wenku.ingest.paragraphs import join_evidence
 from wenku.ingest.running import RE_JUMP
 from wenku.model import Change, Line
 from wenku.textutil import ends_sentence
@@ -42,8 +43,24 @@ def content_length(text: str) -> int:
 
 
 def wrap_width(lines: list[PageLine]) -> int | None:
-    """The fixed width the text was wrapped at, or None when its lines are not hard-wrapped."""
-    lengths = [content_length(ln.text) for ln in lines if ln.text.strip()]
+    """The fixed width the text was wrapped at, or None when its lines are not hard-wrapped.
+
+    A paragraph's first line may carry the `　　` indent, which takes two columns of the width: the
+    width is measured both without and with the indent, and the measure that explains more lines wins."""
+    body = [ln for ln in lines if ln.text.strip()]
+    best: tuple[int, int] | None = None
+    for indent_cols in (0, 2):
+        lengths = [content_length(ln.text) + (indent_cols if ln.indent else 0) for ln in body]
+        found = _width_of(lengths)
+        if found and (best is None or found[1] > best[1]):
+            best = found
+        if not any(ln.indent for ln in body):
+            break
+    return best[0] if best else None
+
+
+def _width_of(lengths: list[int]) -> tuple[int, int] | None:
+    """(width, lines near it) when the lengths show a fixed wrap width, else None."""
     counts = Counter(n for n in lengths if MIN_WIDTH <= n <= MAX_WIDTH)
     if not counts:
         return None
@@ -55,7 +72,7 @@ def wrap_width(lines: list[PageLine]) -> int | None:
     # Most of the text sits in lines of that width (not a list of parallel headings of equal length).
     if sum(n for n in lengths if width - 2 <= n <= width + 1) < 0.5 * sum(lengths):
         return None
-    return width
+    return width, near
 
 
 def _full(ln: PageLine, width: int) -> bool:
@@ -127,16 +144,40 @@ def _continues(
     if first_piece and RE_NUMBERED_HEADING.match(prev.text.strip()) and not RE_PUNCT.search(prev.text.strip()[3:]):
         return False  # a numbered heading as wide as the wrap: 1.明确健全治理体系的基本思路
     text = ln.text.strip()
+    closer = _unclosed(prev.text.strip())
+    if closer and closer in text[:12] and not _full(ln, width):
+        return True  # 【作者系…副教授⏎】: the bracket the full line opened closes here
+    n = content_length(text)
+    if n > width + 2 and (RE_NUMBERED_HEADING.match(text) or n > 1.3 * width + 2):
+        # Longer than the wrap width (beyond what a few half-width letters or a pinyin note add): not a
+        # wrapped line but a heading or a line of its own.
+        return False
     if not _full(ln, width):
         if RE_BRACKETED.match(text) or RE_JUMP.search(text):
             return False  # a note or jump line in brackets after a full line: （转第14版）
         if not RE_PUNCT.search(text) and not RE_PUNCT.search(prev.text):
             return False  # a title as wide as the wrap, then its byline: no sentence in either
+        if not RE_PUNCT.search(text) and ends_sentence(prev.text):
+            return False  # a paragraph ended at the line end, then a heading (a short line, no sentence)
     if gap and (blank_separated or ends_sentence(prev.text)):
         return False
     if not marked and not blank_separated and ends_sentence(prev.text):
         return False  # no marks to go by: a full line ending a sentence may end its paragraph
     return True
+
+
+PAIRS = {"【": "】", "（": "）", "(": ")", "〔": "〕", "《": "》", "“": "”", "[": "]"}
+
+
+def _unclosed(text: str) -> str | None:
+    """The closing bracket or quote text still owes (its last unclosed opener's), else None."""
+    stack: list[str] = []
+    for ch in text:
+        if ch in PAIRS:
+            stack.append(PAIRS[ch])
+        elif stack and ch == stack[-1]:
+            stack.pop()
+    return stack[-1] if stack else None
 
 
 def _carries_on(left: str, right: PageLine) -> bool:
@@ -151,6 +192,19 @@ def _carries_on(left: str, right: PageLine) -> bool:
     return True  # the removed header is the evidence: a paragraph broke off there
 
 
+def _better_partner(lines: list[PageLine], left: PageLine, right: PageLine) -> bool:
+    """True when another paragraph that broke off mid-sentence reads on into right more clearly than left
+    does (a word, an enumeration or a quote across the join): on a page of interleaved columns the text
+    after a page break may belong to another article, which the split decides."""
+    ev = join_evidence(left.text.strip(), right.text.strip())
+    for other in lines:
+        if other is left or other is right or not other.text.strip():
+            continue
+        if join_evidence(other.text.strip(), right.text.strip()) > ev + 0.5:
+            return True
+    return False
+
+
 def fix_page_breaks(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
     """A paragraph cut by a page break (its running header/footer removed) joined again."""
     out: list[PageLine] = []
@@ -160,7 +214,12 @@ def fix_page_breaks(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]
         if not ln.text.strip():
             out.append(ln)
             continue
-        if ln.page_break and last is not None and _carries_on(last.text.strip(), ln):
+        if (
+            ln.page_break
+            and last is not None
+            and _carries_on(last.text.strip(), ln)
+            and not _better_partner(lines, last, ln)
+        ):
             left = last.text.strip()
             report.append(
                 Change(

@@ -3,6 +3,7 @@ reading order, author notes, boxes, speakers."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from wenku.model import Article, Block, Change, Line
@@ -24,6 +25,9 @@ from wenku.structure.reassembly import _words as topics_words
 from wenku.structure.units import Unit, classify, remove_boilerplate
 from wenku.textutil import ends_sentence
 
+RE_SECTION_NUMBER = re.compile(
+    r"^(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])"
+)
 GAP_TEXT = "〔原文此处不完整：接续的文字未见于来源〕"
 
 
@@ -313,7 +317,11 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
             if u.extra.get("uncertain"):
                 art.blocks.append(Block("gap", UNCERTAIN_TEXT, [], ["placement of the following text is uncertain"]))
             adjacent = last is not None and (body_no[id(u)] - body_no[id(last)] <= 1 or bool(u.extra.get("resumes")))
-            if last is not None and u.kind == "para" and continues(last, u, adjacent):
+            # A paragraph that broke off at a clause end (，；) goes on in the next piece the page's assignment
+            # gave this article unless the grammar at the join says otherwise; one cut inside a word needs
+            # the word across the join. The gap marker is for text missing from the source.
+            at_clause = last is not None and last.text.endswith(("，", "；", ",", ";"))
+            if last is not None and u.kind == "para" and continues(last, u, adjacent or at_clause):
                 kind = "fix_broken_paragraph" if adjacent else "fix_interleaved_columns"
                 why = (
                     "paragraph broken by a column or page end, joined"
@@ -373,6 +381,23 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
             last.text[-20:],
             "article breaks off mid-sentence: the rest is not in the source",
             "the article breaks off here in the source",
+        )
+    elif (
+        art.blocks
+        and art.blocks[-1].kind == "h2"
+        and any(b.kind == "p" for b in art.blocks)
+        and (RE_SECTION_NUMBER.match(art.blocks[-1].text) or sum(b.kind == "h2" for b in art.blocks) >= 2)
+    ):
+        # A section heading of the article (numbered, or one of several) with no text under it; a lone
+        # unnumbered line at the end may be furniture, which gets no gap marker.
+        heading = art.blocks[-1]
+        _mark_gap(
+            art,
+            report,
+            heading.lines[-1] if heading.lines else 0,
+            heading.text[-20:],
+            "article ends with a heading and no text under it: the rest is not in the source",
+            "the text under this heading is missing from the source",
         )
     if caption_names:
         art.meta["pictured"] = caption_names

@@ -46,22 +46,38 @@ class Slot:
     profile: Counter = field(default_factory=Counter)
 
 
+# A labelled address (链接：https://…, 邮箱：a@b.cn) ends its line complete without a full stop.
+RE_ADDRESS_END = re.compile(r"[：:]\s*(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$")
+
+
 def _dangling(u: Unit | None) -> bool:
+    """True when u is a paragraph that broke off mid-sentence."""
     return (
-        u is not None and u.kind in ("para", "box") and not ends_sentence(u.text) and not u.text.endswith(("：", ":"))
+        u is not None
+        and u.kind in ("para", "box")
+        and not ends_sentence(u.text)
+        and not u.text.endswith(("：", ":"))
+        and not RE_ADDRESS_END.search(u.text)
     )
 
 
 RE_MID_START = re.compile(rf"^(?:(?P<stub>[{CJK}]{{1,2}})[，、；。：！？]|[，、；。：！？”’）》])")
 
 
+# Words that cannot open a sentence: structural particles and the 'only then' of a result clause
+# (…需要大量清洗和加工|才能投入使用).
+BOUND_STARTS = frozenset({"的", "地", "得", "们", "吗", "呢", "吧", "才", "才能", "才会", "才可"})
+
+
 def starts_mid_sentence(u: Unit) -> bool:
-    """True when a paragraph opens with the tail of a sentence: '金，建立…', '，…', '”…' (not '当前，…')."""
+    """True when a paragraph opens with the tail of a sentence: '金，建立…', '，…', '”…', '才能投入使用…'
+    (not '当前，…')."""
     if u.kind != "para":
         return False
     m = RE_MID_START.match(u.text)
     if not m:
-        return False
+        head = cut(u.text[:6])
+        return bool(head) and head[0] in BOUND_STARTS
     stub = m.group("stub")
     return stub is None or len(stub) == 1 or not is_word(stub)
 

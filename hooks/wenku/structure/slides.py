@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from wenku.ingest.boilerplate import boilerplate_rule
+from wenku.ingest.paragraphs import join_evidence, unbalanced_quote
 from wenku.model import Article, Block, Change, Line
 from wenku.structure.names import is_person_name
 from wenku.textutil import CJK, ends_sentence
@@ -16,7 +17,23 @@ RE_PERCENT = re.compile(r"^\d{1,3}(?:\.\d+)?\s*%$")
 RE_TOC_ENTRY = re.compile(r"^0?(?P<num>\d{1,2})(?:[\s\u3000]+|[、.．]\s*)(?P<title>[^\s\u3000\d。，；].{0,24})$")
 # A continuation slide's title: the earlier slide's title with （续）.
 RE_CONTINUED = re.compile(r"^(?P<title>.+?)\s*[（(]续[）)]$")
-RE_BULLET = re.compile(r"^(?:[-•·▪●]\s*(?:>\s*)?|>\s+|□\s*)(?P<text>.+)$")
+RE_BULLET = re.compile(r"^(?:[-•·▪●➢►]\s*(?:>\s*)?|>\s+|□\s*)(?P<text>.+)$")
+RE_ITEM_START = re.compile(r"^(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])")
+
+
+def _goes_on(text: str, nxt: str, bullet: bool = False) -> bool:
+    """True when the line nxt is the rest of a bullet or item that text broke off (a line wrapped on the
+    slide): text stops mid-phrase and nxt starts no item of its own. Inside a bullet list, a shorter plain
+    line after a bullet that ends without punctuation is its wrapped rest too."""
+    if not nxt or ends_sentence(text) or RE_BULLET.match(nxt) or RE_SLIDE.match(nxt) or RE_ITEM_START.match(nxt):
+        return False
+    if text.endswith(("、", "，", "；", "和", "与", "及")) or unbalanced_quote(text):
+        return True
+    if len(text) < 12 or (bullet and "，" not in text):
+        return False  # a short label (diagram labels are lists of their own), or a bullet without a clause
+    if bullet and re.match(f"[{CJK}]", text[-1:]) and re.match(f"[{CJK}]", nxt) and len(nxt) < len(text):
+        return True
+    return join_evidence(text, nxt) > 0
 
 
 def split_slides(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
@@ -101,6 +118,19 @@ def split_slides(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
                 )
             i = j
             continue
+        cont = RE_CONTINUED.match(t)
+        if cont and cont.group("title").strip() in texts[:i]:
+            report.append(
+                Change(
+                    "remove_repeated_slide_title",
+                    ln.number,
+                    t,
+                    "",
+                    "slide title repeated with （续） on a continuation slide",
+                )
+            )
+            i += 1
+            continue
         m = RE_SLIDE.match(t)
         if m:
             _flush_items(items, art, report)
@@ -117,13 +147,6 @@ def split_slides(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
             else:
                 seen_slides.add(t)
                 art.blocks.append(Block("h3", t, [ln.number]))
-            i += 1
-            continue
-        cont = RE_CONTINUED.match(t)
-        if cont and cont.group("title").strip() in texts[:i]:
-            report.append(
-                Change("remove_repeated_slide_title", ln.number, t, "", "slide title repeated on a continuation slide")
-            )
             i += 1
             continue
         items.append(ln)
@@ -188,6 +211,11 @@ def _flush_items(items: list[Line], art: Article, report: list[Change]) -> None:
                     text = f"**{text}**：{lines[i + 1].text.strip()}"
                     nums.append(lines[i + 1].number)
                     i += 1
+                while i + 1 < len(lines) and _goes_on(text, lines[i + 1].text.strip(), bullet=True):
+                    _report_join(report, lines[i + 1], text, lines[i + 1].text.strip())
+                    text += lines[i + 1].text.strip()
+                    nums.append(lines[i + 1].number)
+                    i += 1
                 bullets.append((text, nums))
                 i += 1
             art.blocks.append(Block("list", "", [n for _, ns in bullets for n in ns], [b for b, _ in bullets]))
@@ -215,8 +243,26 @@ def _flush_items(items: list[Line], art: Article, report: list[Change]) -> None:
             )
             i = k
             continue
-        art.blocks.append(Block("p", t, [lines[i].number]))
+        nums = [lines[i].number]
+        while i + 1 < len(lines) and _goes_on(t, lines[i + 1].text.strip()):
+            _report_join(report, lines[i + 1], t, lines[i + 1].text.strip())
+            t += lines[i + 1].text.strip()
+            nums.append(lines[i + 1].number)
+            i += 1
+        art.blocks.append(Block("p", t, nums))
         i += 1
+
+
+def _report_join(report: list[Change], ln: Line, left: str, right: str) -> None:
+    report.append(
+        Change(
+            "fix_broken_paragraph",
+            ln.number,
+            left[-10:] + "⏎" + right[:10],
+            left[-10:] + right[:10],
+            "item wrapped on the slide, joined",
+        )
+    )
 
 
 RE_FIGURE_LINE = re.compile(r"^(?P<caption>图\s*\d*\s*[：:]\s*.+)$")
