@@ -82,18 +82,6 @@ def _followed_differently(body: list[Line], idx: list[int]) -> bool:
     return all(a and a != after[0] for a in after[1:])
 
 
-def _numbered_pages(body: list[Line], idx: list[int]) -> bool:
-    """True when three or more copies of a line differ only in one number that counts up through the
-    source (机构名　|　3, 机构名　|　4 …): a page footer numbering the pages."""
-    if len(idx) < 3:
-        return False
-    numbers = [RE_DIGITS.findall(body[i].text) for i in idx]
-    if any(len(n) != 1 for n in numbers):
-        return False
-    values = [int(n[0]) for n in numbers]
-    return all(b > a for a, b in zip(values, values[1:], strict=False)) and values[-1] - values[0] <= 3 * len(values)
-
-
 def running_headers(lines: list[Line]) -> dict[int, str]:
     """{id(line): what it is} for the running headers and footers among lines (blank lines ignored)."""
     body = [ln for ln in lines if ln.text.strip()]
@@ -134,7 +122,7 @@ def running_headers(lines: list[Line]) -> dict[int, str]:
             and idx[0] == 0
             and (len(body[idx[0]].text.strip()) <= 12 or _followed_differently(body, idx))
         )
-        if near >= 2 or two_pages or (near and len(idx) >= 3 and near >= len(idx) // 3) or _numbered_pages(body, idx):
+        if near >= 2 or two_pages or (near and len(idx) >= 3 and near >= len(idx) // 3):
             for i in idx:
                 found[id(body[i])] = "running header repeated through the source"
     return found
