@@ -55,6 +55,28 @@ XFAIL: dict[str, str] = {
     "heading 成都 is taken as the first article's author (extract_byline, only in the source report)",
 }
 
+# Cases whose whole text is in the body but with a false note that text is missing or misplaced
+# (`{: .wenku-gap }` blocks: mark_gap, uncertain_placement); observed today.
+GAP_XFAIL: dict[str, str] = {
+    "dialogue": "mark_gap notes between and after the speakers' lines (甲：/乙：)",
+    "end_mark_in_quote": "mark_gap after the last paragraph, which ends with （完）” inside the quote",
+    "essay_short_last_line": "mark_gap between the two paragraphs (and the last line removed)",
+    "faq_short_answers": "mark_gap notes between and after the 问：/答： lines",
+    "gov_notice_attachment": "mark_gap before the items 一、 and 二、 and after the date",
+    "interview_answers": "mark_gap notes between and after the 问：/答： lines",
+    "letter_closing": "此致/敬礼 and office/date lines joined (fix_broken_paragraph), then mark_gap after each",
+    "neg_gov_web_chrome": "office and date joined (fix_broken_paragraph), then mark_gap after them",
+    "neg_interview_promo": "mark_gap notes between and after the 问：/答： lines",
+    "poem": "lines joined in pairs (fix_broken_paragraph), then mark_gap after each pair",
+    "poem_refrain": "each line joined with its refrain (fix_broken_paragraph), then mark_gap after each pair",
+    "postscript_lines": "place and date lines joined (fix_broken_paragraph), then mark_gap after them",
+    "repeated_subheading": "uncertain_placement note before the second section's heading",
+    "report_signature_block": "课题组 and date lines joined (fix_broken_paragraph), then mark_gap after them",
+    "slogan_ending": "mark_gap after the closing slogan line",
+    "table_as_text": "table rows joined (fix_broken_paragraph, one with an inserted ，), then mark_gap",
+}
+GAP_NOTE = "{: .wenku-gap }"
+
 RE_SPACE = re.compile(r"\s+")
 
 
@@ -98,8 +120,8 @@ def lost_lines(path: str, expected: str, arts: list[dict]) -> list[tuple[str, li
     return lost
 
 
-def param(case):
-    marks = [pytest.mark.xfail(strict=True, reason=XFAIL[case["name"]])] if case["name"] in XFAIL else []
+def param(case, known=XFAIL):
+    marks = [pytest.mark.xfail(strict=True, reason=known[case["name"]])] if case["name"] in known else []
     return pytest.param(case, id=case["name"], marks=marks)
 
 
@@ -113,6 +135,14 @@ def test_author_text_survives_whole(case):
     assert not missing_in_order(case["text"], art["body"]), lost_lines(path, case["text"], arts)
     for furniture in case.get("furniture", []):
         assert furniture not in art["body"], furniture
+
+
+@pytest.mark.parametrize("case", [param(c, GAP_XFAIL) for c in CASES])
+def test_no_false_gap_note(case):
+    """The sources are whole: no note may tell the reader that text is missing or misplaced."""
+    arts = clean(os.path.join(HERE, case["name"] + ".txt"))
+    notes = [c["kind"] for a in arts for c in a["report"] if GAP_NOTE in c["after"] or c["kind"] == "mark_gap"]
+    assert not any(GAP_NOTE in a["body"] for a in arts), notes
 
 
 if __name__ == "__main__":
@@ -130,4 +160,7 @@ if __name__ == "__main__":
         leaked = [f for f in c.get("furniture", []) if arts and f in arts[0]["body"]]
         if leaked:
             problems.append(f"furniture left {leaked}")
+        gaps = sum(a["body"].count(GAP_NOTE) for a in arts)
+        if gaps:
+            problems.append(f"{gaps} gap notes")
         print("FAIL" if problems else "ok  ", c["name"], *problems)
