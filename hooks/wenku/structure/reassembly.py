@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from wenku.ingest.paragraphs import contradicts_join, join_evidence
 from wenku.segment import cut, is_word
 from wenku.structure.units import Unit
-from wenku.textutil import CJK, ends_sentence
+from wenku.textutil import CJK, CLOSERS, ends_sentence
 
 TOPIC_WEIGHT = 1.5
 EPS = 0.02
@@ -61,7 +61,12 @@ def _dangling(u: Unit | None) -> bool:
     )
 
 
-RE_MID_START = re.compile(rf"^(?:(?P<stub>[{CJK}]{{1,2}})[，、；。：！？]|[，、；。：！？”’）》])")
+RE_MID_START = re.compile(rf"^(?:(?P<stub>[{CJK}]{{1,2}})(?P<mark>[，、；。：！？])|[，、；。：！？”’）》])")
+# A person named by a pronoun opens a sentence: 他说，… 我想，… (not the tail of a cut word).
+PRONOUN_STARTS = frozenset("他她它我你您咱这那谁")
+# Internal punctuation of prose: a line holding none is a title, a verse line, a table row or a signature.
+RE_PROSE_MARK = re.compile(r"[，。、；！？,;]")
+SHORT_LINE = 24
 
 
 # Words that cannot open a sentence: structural particles and the 'only then' of a result clause
@@ -79,7 +84,26 @@ def starts_mid_sentence(u: Unit) -> bool:
         head = cut(u.text[:6])
         return bool(head) and head[0] in BOUND_STARTS
     stub = m.group("stub")
+    if stub is not None and m.group("mark") in "：:":
+        return False  # 问：… 甲：… 注：…: a label or a speaker, not the tail of a sentence
+    if stub is not None and stub[0] in PRONOUN_STARTS:
+        return False
+    if stub is not None and m.group("mark") == "、" and all(c in "一二三四五六七八九十" for c in stub):
+        return False  # 一、… 二、…: a numbered item
     return stub is None or len(stub) == 1 or not is_word(stub)
+
+
+def cut_off(u: Unit | None) -> bool:
+    """True when u shows positive evidence that its text broke off: a paragraph of prose (internal
+    punctuation, or longer than a short line) that ends mid-clause. A short line without punctuation (a
+    verse line, a table row, a closing or a signature) or one ending in a closing bracket or quote ((完)”)
+    is not such evidence."""
+    if not _dangling(u):
+        return False
+    text = u.text.rstrip()
+    if text[-1] in CLOSERS:
+        return False
+    return len(text) > SHORT_LINE or bool(RE_PROSE_MARK.search(text))
 
 
 def join_score(q: Unit | None, p: Unit) -> float:
