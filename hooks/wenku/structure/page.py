@@ -19,6 +19,7 @@ from wenku.structure.reassembly import (
     assign,
     continues,
     cut_off,
+    prose_line,
     score_labels,
     starts_mid_sentence,
 )
@@ -325,7 +326,7 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
             at_clause = last is not None and last.text.endswith(("，", "；", ",", ";"))
             # A short line without punctuation is joined only on evidence (a word across the break); lines
             # of a run of short lines (verse, dialogue, table rows, a signature) are never glued together.
-            lenient = (adjacent or at_clause) and cut_off(last)
+            lenient = (adjacent or at_clause) and prose_line(last)
             if (
                 last is not None
                 and u.kind == "para"

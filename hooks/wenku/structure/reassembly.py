@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from wenku.ingest.paragraphs import contradicts_join, join_evidence
 from wenku.segment import cut, is_word
 from wenku.structure.units import Unit
-from wenku.textutil import CJK, CLOSERS, ends_sentence
+from wenku.textutil import CJK, ends_sentence
 
 TOPIC_WEIGHT = 1.5
 EPS = 0.02
@@ -67,6 +67,9 @@ PRONOUN_STARTS = frozenset("他她它我你您咱这那谁")
 # Internal punctuation of prose: a line holding none is a title, a verse line, a table row or a signature.
 RE_PROSE_MARK = re.compile(r"[，。、；！？,;]")
 SHORT_LINE = 24
+RE_FIELD_GAP = re.compile(r"[|｜>＞\s\u3000]")
+# How a clause that goes on can end a line: a character of a word, a letter or digit, a clause mark.
+RE_OPEN_END = re.compile(rf"[{CJK}A-Za-z0-9，、；：,;:—\-]$")
 
 
 # Words that cannot open a sentence: structural particles and the 'only then' of a result clause
@@ -93,17 +96,23 @@ def starts_mid_sentence(u: Unit) -> bool:
     return stub is None or len(stub) == 1 or not is_word(stub)
 
 
-def cut_off(u: Unit | None) -> bool:
-    """True when u shows positive evidence that its text broke off: a paragraph of prose (internal
-    punctuation, or longer than a short line) that ends mid-clause. A short line without punctuation (a
-    verse line, a table row, a closing or a signature) or one ending in a closing bracket or quote ((完)”)
-    is not such evidence."""
+def prose_line(u: Unit | None) -> bool:
+    """True when u is a paragraph of prose that did not end its sentence: internal punctuation, or a long
+    run of words. A short line without punctuation (a verse line, a table row, a closing, a signature) or
+    cells set apart by spaces or bars (a forum's post line, a nav bar) are not prose."""
     if not _dangling(u):
         return False
     text = u.text.rstrip()
-    if text[-1] in CLOSERS:
-        return False
-    return len(text) > SHORT_LINE or bool(RE_PROSE_MARK.search(text))
+    if RE_PROSE_MARK.search(text):
+        return True
+    return len(text) > SHORT_LINE and not RE_FIELD_GAP.search(text)
+
+
+def cut_off(u: Unit | None) -> bool:
+    """True when u shows positive evidence that its text broke off: prose (prose_line) whose last
+    character is one a clause that goes on can end a line with. A line ending in a closing bracket or
+    quote ((完)”) or an ornament (☆) is no such evidence."""
+    return prose_line(u) and bool(RE_OPEN_END.search(u.text.rstrip()))
 
 
 def join_score(q: Unit | None, p: Unit) -> float:
