@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from wenku.corpus import process_bytes
 from wenku.ingest.mojibake import fix_utf8_read_as_latin
-from wenku.ingest.paragraphs import contradicts_join
+from wenku.ingest.paragraphs import contradicts_join, join_evidence
 from wenku.ingest.repairs import remove_control_characters
 from wenku.ingest.running import running_headers
 from wenku.ingest.wrap import PageLine, fix_hard_wraps, fix_page_breaks, wrap_width
@@ -270,3 +270,10 @@ def test_numbered_notes_after_a_sentence_end_are_not_wrapped_together():
     assert [ln.text for ln in out][-2:] == [lines[-2].text, lines[-1].text]
     # a wrapped line that goes on is still joined
     assert len(out) == 6 and out[0].text.strip() == "数" * 18 + "据" * 20 + "字" * 9 + "。"
+
+
+def test_a_word_across_the_join_must_be_read_there():
+    # 新闻|学者 holds the dictionary word 新闻学, but the text reads 新闻 / 学者 / 认为: no evidence
+    assert join_evidence("加入好友，每天免费看新闻", "学者认为，规范的重点不应只是防弊。") == 0
+    # 劳动|者 is read across the join
+    assert join_evidence("保障新就业形态劳动", "者权益，完善社会保障。") > 0
