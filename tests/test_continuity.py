@@ -277,3 +277,11 @@ def test_a_word_across_the_join_must_be_read_there():
     assert join_evidence("加入好友，每天免费看新闻", "学者认为，规范的重点不应只是防弊。") == 0
     # 劳动|者 is read across the join
     assert join_evidence("保障新就业形态劳动", "者权益，完善社会保障。") > 0
+
+
+def test_an_address_or_a_bracketed_note_does_not_break_off():
+    assert not cut_off(_para("供其他教师参考，链接是 https://notes.example.cn/2025/ke"))
+    assert not prose_line(_para("（本文根据访谈录音整理，经受访者审定）"))
+    # a bracket opened inside the text and closed at its end is no note of its own
+    assert prose_line(_para("（一）加强统筹，完善体制（试行）"))
+    assert cut_off(_para("供其他教师参考，链接在共享平台的"))

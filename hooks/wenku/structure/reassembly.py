@@ -67,6 +67,23 @@ PRONOUN_STARTS = frozenset("他她它我你您咱这那谁")
 # Internal punctuation of prose: a line holding none is a title, a verse line, a table row or a signature.
 RE_PROSE_MARK = re.compile(r"[，。、；！？,;]")
 SHORT_LINE = 24
+RE_URL_END = re.compile(r"(?:https?://|www\.)[\w./?=&%#~:+-]+$")
+ENCLOSERS = {"（": "）", "(": ")", "【": "】", "〔": "〕", "[": "]"}
+
+
+def _enclosed(text: str) -> bool:
+    """True when the whole text stands in one pair of brackets."""
+    close = ENCLOSERS.get(text[:1])
+    if not close or not text.endswith(close):
+        return False
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch == text[0]) - (ch == close)
+        if depth == 0:
+            return i == len(text) - 1  # the first bracket closes at the very end
+    return False
+
+
 RE_FIELD_GAP = re.compile(r"[|｜>＞\s\u3000]")
 # How a clause that goes on can end a line: a character of a word, a letter or digit, a clause mark.
 RE_OPEN_END = re.compile(rf"[{CJK}A-Za-z0-9，、；：,;:—\-]$")
@@ -103,6 +120,8 @@ def prose_line(u: Unit | None) -> bool:
     if not _dangling(u):
         return False
     text = u.text.rstrip()
+    if RE_URL_END.search(text) or _enclosed(text):
+        return False  # …链接是 https://…: an address ends its line; （本文根据录音整理）: a note in brackets
     if RE_PROSE_MARK.search(text):
         return True
     return len(text) > SHORT_LINE and not RE_FIELD_GAP.search(text)
