@@ -285,3 +285,14 @@ def test_an_address_or_a_bracketed_note_does_not_break_off():
     # a bracket opened inside the text and closed at its end is no note of its own
     assert prose_line(_para("（一）加强统筹，完善体制（试行）"))
     assert cut_off(_para("供其他教师参考，链接在共享平台的"))
+
+
+def test_a_clause_lost_to_a_wrong_decoding_gets_a_gap_note():
+    page = "数字人民币\n\n比如离线支付，〓〓〓〓〓źŲ〓〓ɽ〓〓双离线支付可以保证交易完成。\n\n其他场景也已初见成效。\n"
+    result = _clean(page)
+    kinds = [b.kind for b in result.articles[0].blocks]
+    assert kinds == ["p", "gap", "p"]
+    assert any(c.kind == "mark_gap" and "〓" in c.reason for c in result.report)
+    # one or two characters marked 〓 are not a lost clause
+    few = _clean(page.replace("〓〓〓〓〓źŲ〓〓ɽ〓〓", "在网络〓号差的地方，"))
+    assert [b.kind for b in few.articles[0].blocks] == ["p", "p"]

@@ -31,6 +31,7 @@ RE_SECTION_NUMBER = re.compile(
     r"^(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])"
 )
 GAP_TEXT = "〔原文此处不完整：接续的文字未见于来源〕"
+LOST_TEXT = "〔原文此处不完整：有文字因编码错误无法恢复，以〓标出〕"
 
 
 UNCERTAIN_TEXT = "〔以下文字在版面上的归属不确定：按版面顺序排在此处，请核对〕"
@@ -410,6 +411,7 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
             "article ends with a heading and no text under it: the rest is not in the source",
             "the text under this heading is missing from the source",
         )
+    _mark_lost_runs(art, report)
     if caption_names:
         art.meta["pictured"] = caption_names
         speakers = {b.items[0]["name"] for b in art.blocks if b.kind == "speaker"}
@@ -511,6 +513,32 @@ def _add_unit(art: Article, u: Unit, report: list[Change], caption_names: list[s
         art.blocks.append(Block("figure", u.text, u.lines))
     else:
         art.blocks.append(Block("p", u.text, u.lines))
+
+
+# A run of characters the decoder could not read (〓, with stray letters or marks of a wrong decoding
+# between them): a clause lost, not a character or two.
+RE_LOST_RUN = re.compile(r"〓[〓\u0080-\u036f]*(?:〓[〓\u0080-\u036f]*){3,}")
+
+
+def _mark_lost_runs(art: Article, report: list[Change]) -> None:
+    """A visible gap note after each paragraph where a run of text is lost to a wrong decoding (the 〓 stay
+    in the paragraph, so the reader sees where)."""
+    out: list[Block] = []
+    for b in art.blocks:
+        out.append(b)
+        m = RE_LOST_RUN.search(b.text) if b.kind == "p" else None
+        if m and m.group(0).count("〓") >= 4:
+            report.append(
+                Change(
+                    "mark_gap",
+                    b.lines[0] if b.lines else 0,
+                    m.group(0)[:20],
+                    LOST_TEXT,
+                    f"{m.group(0).count('〓')} characters could not be decoded (〓): the text is lost from the source",
+                )
+            )
+            out.append(Block("gap", LOST_TEXT, [], ["characters lost to a wrong decoding in the source"]))
+    art.blocks = out
 
 
 def _mark_gap(art: Article, report: list[Change], line: int, before: str, reason: str, note: str) -> None:
