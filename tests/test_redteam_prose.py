@@ -33,7 +33,7 @@ XFAIL: dict[str, str] = {
     "gov_notice_attachment": "the 附件：… lines (an attachment list the body refers to) are removed as "
     "remove_attachment_list; the issuing office becomes a ## heading (uncertain_placement)",
     "essay_short_last_line": "the short last line 天快亮了 is removed as remove_page_label (only in the source "
-    "report, not in --json) and a false gap marker is put in the middle",
+    "report, not in --json)",
     "related_reading_authored": "the author's own 相关阅读 list is removed as remove_related_list",
     "reprint_policy": "every line holding 转载请注明出处 / 侵权删除, the title included, is removed as "
     "remove_promotion (only in the source report, not in --json); the article has no title",
