@@ -516,7 +516,8 @@ def _add_unit(art: Article, u: Unit, report: list[Change], caption_names: list[s
 
 
 # A run of characters the decoder could not read (〓, with stray letters or marks of a wrong decoding
-# between them): a clause lost, not a character or two.
+# between them): a clause lost (eight or more), not a word or two.
+LOST_RUN = 8
 RE_LOST_RUN = re.compile(r"〓[〓\u0080-\u036f]*(?:〓[〓\u0080-\u036f]*){3,}")
 
 
@@ -527,7 +528,7 @@ def _mark_lost_runs(art: Article, report: list[Change]) -> None:
     for b in art.blocks:
         out.append(b)
         m = RE_LOST_RUN.search(b.text) if b.kind == "p" else None
-        if m and m.group(0).count("〓") >= 4:
+        if m and m.group(0).count("〓") >= LOST_RUN:
             report.append(
                 Change(
                     "mark_gap",
