@@ -120,8 +120,8 @@ def prose_line(u: Unit | None) -> bool:
     if not _dangling(u):
         return False
     text = u.text.rstrip()
-    if RE_URL_END.search(text) or _enclosed(text):
-        return False  # …链接是 https://…: an address ends its line; （本文根据录音整理）: a note in brackets
+    if _enclosed(text):
+        return False  # （本文根据访谈录音整理）: a note in brackets
     if RE_PROSE_MARK.search(text):
         return True
     return len(text) > SHORT_LINE and not RE_FIELD_GAP.search(text)
@@ -131,7 +131,9 @@ def cut_off(u: Unit | None) -> bool:
     """True when u shows positive evidence that its text broke off: prose (prose_line) whose last
     character is one a clause that goes on can end a line with. A line ending in a closing bracket or
     quote ((完)”) or an ornament (☆) is no such evidence."""
-    return prose_line(u) and bool(RE_OPEN_END.search(u.text.rstrip()))
+    text = u.text.rstrip() if u is not None else ""
+    # …链接是 https://…: an address may end its line (what follows it may still go on: joins decide that)
+    return prose_line(u) and bool(RE_OPEN_END.search(text)) and not RE_URL_END.search(text)
 
 
 def join_score(q: Unit | None, p: Unit) -> float:
