@@ -48,7 +48,19 @@ def copy_build_files(proj) -> None:
             os.path.join(ROOT, name), os.path.join(proj, name), ignore=shutil.ignore_patterns("__pycache__")
         )
     shutil.copy(os.path.join(ROOT, "mkdocs.yml"), os.path.join(proj, "mkdocs.yml"))
-    os.makedirs(os.path.join(proj, "sources"), exist_ok=True)
+    copy_editorial_data(os.path.join(proj, "sources"))
+
+
+def copy_editorial_data(sources_dir) -> None:
+    """Copy the editorial data files (topics, glossary, labels, citation: sources/*.yml that are not
+    sidecars) into a new project's sources folder, which every site needs."""
+    import shutil
+
+    from wenku import editorial
+
+    os.makedirs(sources_dir, exist_ok=True)
+    for name in editorial.FILES:
+        shutil.copy(editorial.path(name), os.path.join(sources_dir, name))
 
 
 @pytest.fixture(scope="session")

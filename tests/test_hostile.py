@@ -27,7 +27,7 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 
-from conftest import FIXTURES, ROOT, _Quiet, _QuietServer, build_site
+from conftest import FIXTURES, ROOT, _Quiet, _QuietServer, build_site, copy_editorial_data
 
 HOSTILE = os.path.join(FIXTURES, "hostile")
 BASE = os.path.join(HOSTILE, "_base")
@@ -59,6 +59,7 @@ def lay_out(dest: str, names: list[str], build: bool = True) -> str:
     shutil.copy(os.path.join(ROOT, "mkdocs.yml"), os.path.join(dest, "mkdocs.yml"))
     shutil.copytree(os.path.join(ROOT, "docs"), os.path.join(dest, "docs"), ignore=shutil.ignore_patterns("articles"))
     shutil.copytree(os.path.join(BASE, "sources"), os.path.join(dest, "sources"))
+    copy_editorial_data(os.path.join(dest, "sources"))
     for name in names:
         case = CASES[name]
         folder = os.path.join(HOSTILE, name)

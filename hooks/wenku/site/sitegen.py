@@ -27,7 +27,7 @@ from wenku.model import Article, SourceResult
 from wenku.site.render import dump_front_matter, escape, front_matter, render_blocks
 from wenku.textutil import shorten
 from wenku.enrich.topics import related, taxonomy
-from wenku import DATA_DIR
+from wenku import DATA_DIR, editorial
 
 LANGUAGES = ("zh", "en")
 # The Traditional Chinese edition is generated from the Simplified pages with OpenCC s2tw: the script
@@ -37,14 +37,9 @@ EDITIONS = ("zh", "en", TRADITIONAL)  # URL prefixes: '' for zh, /en/, /zh-Hant/
 DATA = DATA_DIR
 
 
-@functools.lru_cache(maxsize=1)
 def labels() -> dict[str, dict[str, str]]:
-    """Interface labels per language (data/labels.yml); zh-Hant is converted from zh."""
-    from wenku.enrich.convert import to_traditional
-
-    data = load_data_file(os.path.join(DATA, "labels.yml"))
-    data.setdefault(TRADITIONAL, {k: to_traditional(v) for k, v in data["zh"].items()})
-    return data
+    """Interface labels per language (sources/labels.yml, as it is now); zh-Hant is converted from zh."""
+    return editorial.labels()
 
 
 def traditional_path(path: str) -> str | None:
@@ -384,10 +379,9 @@ def report_kinds() -> dict[str, dict[str, str]]:
     return load_data_file(os.path.join(DATA, "report_kinds.yml"))
 
 
-@functools.lru_cache(maxsize=1)
 def glossary() -> list[dict]:
-    """The shared bilingual glossary (data/glossary.yml)."""
-    return load_data_file(os.path.join(DATA, "glossary.yml"))
+    """The shared bilingual glossary (sources/glossary.yml, as it is now)."""
+    return editorial.load(editorial.GLOSSARY)
 
 
 def glossary_anchor(term: str) -> str:
