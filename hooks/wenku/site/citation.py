@@ -159,7 +159,7 @@ class Work:
     authors: list[str] = field(default_factory=list)
     date: tuple[int, ...] | None = None
     publication: str | None = None  # the original outlet (newspaper, think tank), if known
-    kind: str = "online"            # news, report or online (data/citation.yml)
+    kind: str = "online"            # news, report or online (sources/citation.yml)
     language: str = "zh"            # language of the text cited: zh, zh-Hant or en
     title_translated: str | None = None  # an English title given in brackets after a Chinese one
     original_title: str | None = None    # the Chinese title of a translation
