@@ -1,7 +1,16 @@
-"""Shared fixtures: project paths, the seed corpus, and one real strict build of the site."""
+"""Shared fixtures: project paths, the seed corpus, and one real strict build of the site.
+
+`make test` runs the suite on two pytest-xdist workers (`-n 2 --dist loadgroup`, see the Makefile). What
+that needs is here: the real site (built_site) is built once per run and shared by the workers; two builds
+of the same project folder never run at the same time (they stage into its .build/); and the tests of a
+module whose own module-scoped fixture builds something (test_hostile's hostile_site) run on one worker,
+so it is built once. Servers bind port 0, and every test has its own tmp_path.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import http.server
 import os
@@ -24,19 +33,33 @@ def read(path) -> str:
         return fh.read()
 
 
+@contextlib.contextmanager
+def exclusive(path: str):
+    """Hold an exclusive lock on the file at path (created if needed) across test processes (xdist workers)."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 def build_site(project: str, site_dir: str, site_url: str | None = None) -> subprocess.CompletedProcess:
-    """Run a real `mkdocs build --strict` of project into site_dir; the result keeps stdout/stderr."""
+    """Run a real `mkdocs build --strict` of project into site_dir; the result keeps stdout/stderr. Builds of
+    one project folder take turns (each stages into <project>/.build/), also across xdist workers."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if site_url:
         env["SITE_URL"] = site_url
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    with exclusive(os.path.join(project, ".build", "tests.lock")):
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
 
 
 def copy_build_files(proj) -> None:
@@ -73,11 +96,19 @@ def corpus():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The real site, built once with --strict under a repository sub-path (/reader/)."""
-    out = tmp_path_factory.mktemp("built")
+    """The real site, built once with --strict under a repository sub-path (/reader/). Under xdist the
+    first worker that needs it builds it into the run's shared temporary folder and the others wait for
+    it and read it (the run's folder is new for every run: a site is never taken from an earlier one)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        out = tmp_path_factory.mktemp("built")
+    else:
+        out = tmp_path_factory.getbasetemp().parent / "built-site"
     site = out / "reader"
-    result = build_site(ROOT, str(site), site_url="http://127.0.0.1:8000/reader/")
-    assert result.returncode == 0, result.stderr[-3000:]
+    with exclusive(str(out) + ".lock"):
+        if not (out / "built").exists():
+            result = build_site(ROOT, str(site), site_url="http://127.0.0.1:8000/reader/")
+            assert result.returncode == 0, result.stderr[-3000:]
+            (out / "built").touch()
     return site
 
 
@@ -146,9 +177,40 @@ SLOW_FIXTURES = {"built_site", "server", "browser", "page"}
 
 def pytest_collection_modifyitems(config, items):
     """Mark as `slow` every test that builds a site or drives Chromium (`make test-fast` skips them):
-    those using the built-site or browser fixtures, and those that call build_site() themselves."""
+    those using the built-site or browser fixtures, and those that call build_site() themselves.
+
+    For xdist (`--dist loadgroup`): a test that builds this checkout itself (ROOT with build_site or
+    split.build_in_processes) joins the group `root-project`, so those builds run one after another on
+    one worker; a test using a module- or session-scoped fixture of its own module that makes files
+    (asks for tmp_path_factory: a build) joins that module's group, so the fixture is made once."""
     for item in items:
         names = getattr(getattr(item, "function", None), "__code__", None)
         calls_build = names is not None and "build_site" in names.co_names
         if calls_build or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
+        group = None
+        if (
+            names is not None
+            and "ROOT" in names.co_names
+            and {"build_site", "build_in_processes"} & set(names.co_names)
+        ):
+            group = "root-project"
+        else:
+            group = _module_build_group(item)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(name=group))
+
+
+def _module_build_group(item) -> str | None:
+    """The module whose own module- or session-scoped fixture, used by item, asks for tmp_path_factory."""
+    info = getattr(item, "_fixtureinfo", None)
+    for name in getattr(item, "fixturenames", ()):
+        for fixturedef in (info.name2fixturedefs.get(name) or ()) if info else ():
+            defined_in = fixturedef.baseid
+            if (
+                fixturedef.scope in ("module", "session")
+                and defined_in.endswith(".py")
+                and "tmp_path_factory" in fixturedef.argnames
+            ):
+                return defined_in
+    return None
