@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 import yaml
 
 from conftest import ROOT, SOURCES, copy_build_files
@@ -83,6 +84,7 @@ print(json.dumps(out, ensure_ascii=False))
 """
 
 
+@pytest.mark.slow  # three stagings of the seed corpus in a child process
 def test_editing_topics_glossary_and_labels_shows_in_the_next_rebuild(tmp_path):
     proj = tmp_path / "proj"
     copy_build_files(str(proj))
