@@ -32,9 +32,10 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 # The suite runs on TEST_JOBS pytest-xdist workers (`make test TEST_JOBS=1` for one process, `auto` for one
-# per core); --dist loadgroup keeps the tests that share a build on one worker (see tests/conftest.py).
+# per core); --dist loadfile keeps each file on one worker, so a module's own build is made once (the shared
+# site is built once per run: see tests/conftest.py).
 TEST_JOBS ?= 2
-PYTEST_XDIST = -n $(TEST_JOBS) --dist loadgroup
+PYTEST_XDIST = -n $(TEST_JOBS) --dist loadfile
 
 test: $(STAMP) lint
 	bash .ci/system-deps

@@ -1,10 +1,11 @@
 """Shared fixtures: project paths, the seed corpus, and one real strict build of the site.
 
-`make test` runs the suite on two pytest-xdist workers (`-n 2 --dist loadgroup`, see the Makefile). What
+`make test` runs the suite on two pytest-xdist workers (`-n 2 --dist loadfile`, see the Makefile). What
 that needs is here: the real site (built_site) is built once per run and shared by the workers; two builds
-of the same project folder never run at the same time (they stage into its .build/); and the tests of a
-module whose own module-scoped fixture builds something (test_hostile's hostile_site) run on one worker,
-so it is built once. Servers bind port 0, and every test has its own tmp_path.
+of the same project folder never run at the same time (they stage into its .build/), and the tests that
+build this checkout itself take turns; a module's own module-scoped fixtures (test_hostile's build) are
+made once, as each file runs on one worker. Servers bind port 0, and every test has its own tmp_path.
+(`--dist loadgroup` would be finer, but pytest-xdist 3.8's groups do not reach pytest 9's node ids.)
 """
 
 from __future__ import annotations
@@ -178,39 +179,26 @@ SLOW_FIXTURES = {"built_site", "server", "browser", "page"}
 def pytest_collection_modifyitems(config, items):
     """Mark as `slow` every test that builds a site or drives Chromium (`make test-fast` skips them):
     those using the built-site or browser fixtures, and those that call build_site() themselves.
-
-    For xdist (`--dist loadgroup`): a test that builds this checkout itself (ROOT with build_site or
-    split.build_in_processes) joins the group `root-project`, so those builds run one after another on
-    one worker; a test using a module- or session-scoped fixture of its own module that makes files
-    (asks for tmp_path_factory: a build) joins that module's group, so the fixture is made once."""
+    Mark as `root_project` the tests that build this checkout itself (ROOT with build_site or
+    split.build_in_processes): under xdist they take turns (see _root_project_turn)."""
     for item in items:
         names = getattr(getattr(item, "function", None), "__code__", None)
         calls_build = names is not None and "build_site" in names.co_names
         if calls_build or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
-        group = None
         if (
             names is not None
             and "ROOT" in names.co_names
             and {"build_site", "build_in_processes"} & set(names.co_names)
         ):
-            group = "root-project"
-        else:
-            group = _module_build_group(item)
-        if group:
-            item.add_marker(pytest.mark.xdist_group(name=group))
+            item.add_marker(pytest.mark.root_project)
 
 
-def _module_build_group(item) -> str | None:
-    """The module whose own module- or session-scoped fixture, used by item, asks for tmp_path_factory."""
-    info = getattr(item, "_fixtureinfo", None)
-    for name in getattr(item, "fixturenames", ()):
-        for fixturedef in (info.name2fixturedefs.get(name) or ()) if info else ():
-            defined_in = fixturedef.baseid
-            if (
-                fixturedef.scope in ("module", "session")
-                and defined_in.endswith(".py")
-                and "tmp_path_factory" in fixturedef.argnames
-            ):
-                return defined_in
-    return None
+@pytest.fixture(autouse=True)
+def _root_project_turn(request):
+    """A test that builds this checkout waits for any other one to finish (xdist workers share ROOT/.build)."""
+    if request.node.get_closest_marker("root_project") is None:
+        yield
+        return
+    with exclusive(os.path.join(ROOT, ".build", "root-tests.lock")):
+        yield
