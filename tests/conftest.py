@@ -5,7 +5,8 @@ that needs is here: the real site (built_site) is built once per run and shared 
 of the same project folder never run at the same time (they stage into its .build/), and the tests that
 build this checkout itself take turns; a module's own module-scoped fixtures (test_hostile's build) are
 made once, as each file runs on one worker. Servers bind port 0, and every test has its own tmp_path.
-(`--dist loadgroup` would be finer, but pytest-xdist 3.8's groups do not reach pytest 9's node ids.)
+(`--dist loadgroup` would be finer, but pytest-xdist 3.8 sets the group on `item._nodeid`, which pytest 9
+no longer reads: pytest-xdist issue 1386.)
 """
 
 from __future__ import annotations
