@@ -12,7 +12,7 @@ import subprocess
 import unicodedata
 from dataclasses import dataclass, field
 
-from wenku import code_version
+from wenku import code_version, editorial
 from wenku.build import Build
 from wenku.enrich.convert import traditional_share
 from wenku.enrich.slugs import name_slug, slugify
@@ -327,10 +327,11 @@ def load_corpus(sources_dir: str, build: Build | None = None) -> Corpus:
                     problems.append(Problem(m.group(1), int(m.group(2)), m.group(3)))
                 else:
                     problems.append(Problem(path, 1, line))
-    key = tuple((s.key, s.path) for s in cleaned)
+    data = editorial.version()  # topics.yml etc. are content, not code: what they change is keyed on them
+    key = (data, tuple((s.key, s.path) for s in cleaned))
     enriched = build.enriched.get(key) if build is not None else None
     if enriched is None:
-        enriched = enrich_corpus(cleaned, build)
+        enriched = enrich_corpus(cleaned, build, data)
         if build is not None:
             build.enriched.clear()  # only the latest is worth keeping
             build.enriched[key] = enriched
@@ -384,9 +385,11 @@ def load_redirects(sources_dir: str, corpus: Corpus, manual: set[str]) -> dict[s
     return out
 
 
-def _copy_source(src: SourceResult) -> SourceResult:
+def _copy_source(src: SourceResult, data: str = "") -> SourceResult:
     """A copy of a cleaned source whose articles a later stage may fill in (the blocks and the report
-    are shared: no stage after structure changes them)."""
+    are shared: no stage after structure changes them). Its key is the cleaning key plus `data`, the
+    version of the editorial files (topics, glossary, labels, citation): the key the site's page caches
+    use, so an edit of sources/labels.yml renders the pages again."""
     articles = [
         dataclasses.replace(
             a,
@@ -397,12 +400,14 @@ def _copy_source(src: SourceResult) -> SourceResult:
         )
         for a in src.articles
     ]
-    return dataclasses.replace(src, articles=articles)
+    key = hashlib.sha256(f"{src.key}\0{data}".encode()).hexdigest() if data else src.key
+    return dataclasses.replace(src, articles=articles, key=key)
 
 
-def enrich_corpus(cleaned: list[SourceResult], build: Build | None = None) -> Corpus:
-    """The enrich stage: slugs, sidecar overrides and topics on copies of the cleaned sources."""
-    corpus = Corpus(sources=[_copy_source(s) for s in cleaned])
+def enrich_corpus(cleaned: list[SourceResult], build: Build | None = None, data: str = "") -> Corpus:
+    """The enrich stage: slugs, sidecar overrides and topics on copies of the cleaned sources (data: the
+    version of the editorial files they were made with)."""
+    corpus = Corpus(sources=[_copy_source(s, data) for s in cleaned])
     check_source_names(corpus)
     assign_slugs(corpus)
     apply_overrides(corpus)
