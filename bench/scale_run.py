@@ -50,8 +50,11 @@ def timed(cmd: list[str], cwd: str, env: dict | None = None) -> dict:
     if out.returncode != 0:
         raise RuntimeError(f"{cmd}: {out.stderr[-3000:]}")
     _, user, system, kb = re.findall(r"BENCH ([\d.]+) ([\d.]+) ([\d.]+) (\d+)", out.stderr)[-1]
-    return {"wall": round(time.perf_counter() - t, 1), "cpu": round(float(user) + float(system), 1),
-            "peak_mb": round(int(kb) / 1024)}
+    return {
+        "wall": round(time.perf_counter() - t, 1),
+        "cpu": round(float(user) + float(system), 1),
+        "peak_mb": round(int(kb) / 1024),
+    }
 
 
 def ours(proj: str) -> dict:
@@ -77,15 +80,22 @@ def split_build(proj: str) -> dict:
     def one(edition: str) -> dict:
         env = dict(ENV, **{split.ENV: edition})
         out = os.path.join(work, edition)
-        return {"edition": edition, **timed(
-            [PY, "-m", "mkdocs", "build", "--strict", "--dirty", "-q", "-d", out], proj, env)}
+        return {
+            "edition": edition,
+            **timed([PY, "-m", "mkdocs", "build", "--strict", "--dirty", "-q", "-d", out], proj, env),
+        }
 
     with ThreadPoolExecutor(2) as pool:
         editions = list(pool.map(one, split.EDITIONS))
     wall = time.perf_counter() - t
     conflicts = split.merge([os.path.join(work, e) for e in split.EDITIONS], os.path.join(proj, "site"))
-    return {"stage": staged, "editions": editions, "editions_wall": round(wall, 1),
-            "cpu": round(staged["cpu"] + sum(e["cpu"] for e in editions), 1), "conflicts": len(conflicts)}
+    return {
+        "stage": staged,
+        "editions": editions,
+        "editions_wall": round(wall, 1),
+        "cpu": round(staged["cpu"] + sum(e["cpu"] for e in editions), 1),
+        "conflicts": len(conflicts),
+    }
 
 
 def load_sampler(samples: list, stop: threading.Event) -> None:
@@ -104,17 +114,26 @@ def measure(n: int, base: str) -> dict:
     threading.Thread(target=load_sampler, args=(samples, stop), daemon=True).start()
     t = time.perf_counter()
     with ThreadPoolExecutor(3) as pool:
-        jobs = {"ours": pool.submit(ours, projs["ours"]), "plain": pool.submit(plain, projs["plain"]),
-                "split": pool.submit(split_build, projs["split"])}
+        jobs = {
+            "ours": pool.submit(ours, projs["ours"]),
+            "plain": pool.submit(plain, projs["plain"]),
+            "split": pool.submit(split_build, projs["split"]),
+        }
         result = {k: v.result() for k, v in jobs.items()}
     stop.set()
     import site_diff
 
     diff = site_diff.compare(os.path.join(projs["ours"], "site"), os.path.join(projs["split"], "site"), [])
-    return {"n": n, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "wall": round(time.perf_counter() - t),
-            "ratio_cpu": round(result["ours"]["cpu"] / result["plain"]["cpu"], 3),
-            "load": [round(min(samples or [0]), 1), round(max(samples or [0]), 1)],
-            **result, "split_vs_ours_differing_files": len(diff), "diff_head": diff[:10]}
+    return {
+        "n": n,
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "wall": round(time.perf_counter() - t),
+        "ratio_cpu": round(result["ours"]["cpu"] / result["plain"]["cpu"], 3),
+        "load": [round(min(samples or [0]), 1), round(max(samples or [0]), 1)],
+        **result,
+        "split_vs_ours_differing_files": len(diff),
+        "diff_head": diff[:10],
+    }
 
 
 def main() -> None:

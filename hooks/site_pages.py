@@ -60,7 +60,7 @@ def on_startup(*, command, dirty):
 def on_config(config):
     """Stage docs/ and the generated pages, then build from the staging folder."""
     quiet_segmentation()  # Material's lunr index is never read: no jieba segmentation for it
-    preview.SEARCH.wait()  # a preview's search files from the last rebuild, still being written
+    preview.SEARCH.cancel()  # a preview's search files of the last rebuild, if still being written: stale now
     preview.apply_editions(config, preview.editions(BUILD.command))  # all, except in `mkdocs serve`
 
     if split.edition():
