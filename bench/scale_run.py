@@ -23,7 +23,7 @@ import subprocess
 import sys
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
@@ -98,6 +98,11 @@ def split_build(proj: str) -> dict:
     }
 
 
+def as_completed_kinds(jobs: dict):
+    kind_of = {future: kind for kind, future in jobs.items()}
+    return (kind_of[f] for f in as_completed(kind_of))
+
+
 def load_sampler(samples: list, stop: threading.Event) -> None:
     while not stop.wait(30):
         samples.append(os.getloadavg()[0])
@@ -119,6 +124,8 @@ def measure(n: int, base: str) -> dict:
             "plain": pool.submit(plain, projs["plain"]),
             "split": pool.submit(split_build, projs["split"]),
         }
+        for kind in as_completed_kinds(jobs):  # each figure as soon as it is there (a long run may be cut short)
+            print(json.dumps({"n": n, kind: jobs[kind].result(), "load_now": os.getloadavg()[0]}), flush=True)
         result = {k: v.result() for k, v in jobs.items()}
     stop.set()
     import site_diff
