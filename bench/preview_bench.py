@@ -38,6 +38,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 PY = sys.executable
 RE_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{12,}")
+RE_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 
 
 def free_port() -> int:
@@ -81,7 +82,7 @@ def source_paragraph(proj: str, most: int = 30) -> tuple[str, str, list[str]]:
     for f in sorted(os.listdir(staged)):
         if f.endswith(".md") and f.count(".") == 1 and f != "index.md":
             with open(os.path.join(staged, f), encoding="utf-8") as fh:
-                pages[f[:-3]] = fh.read()
+                pages[f[:-3]] = RE_MD_LINK.sub(r"\1", fh.read())  # a glossary link splits a run of Han text
     for name in sorted(os.listdir(os.path.join(proj, "sources"))):
         if not name.endswith(".txt"):
             continue
