@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from wenku import DATA_DIR
 from wenku.metadata import load_data_file
+from wenku.segment import cut
 from wenku.structure.names import is_person_name
 from wenku.textutil import CJK, ends_sentence
 
@@ -69,7 +70,8 @@ RE_PROMO = re.compile(
     r"|^(?:扫码|扫描二维码|长按识别|长按二维码)"
     r"|转载请注明|未经(?:授权|许可|同意)[^。]{0,8}(?:转载|使用|复制)|禁止转载|侵权[^。]{0,8}删除|侵删"
     r"|^(?:投稿|来稿)(?:邮箱|信箱|地址|方式)|^(?:客服|服务|咨询|投诉|举报)(?:热线|电话|微信|邮箱)[：:]"
-    r"|阅读原文|^(?:免责|版权)声明[：:]|^本文(?:来源|转载|转自)(?:于)?网络"
+    r"|阅读原文|^(?:免责|版权)声明[：:]|^本文(?:来源|转载|转自)(?:于)?网络|(?:来源|来自|转自|选自)于?(?:网络|互联网)"
+    r"|版权归[^。，；]{0,10}所有"
     r"|^[（(【\[]?(?:本文|文章|以上|此文)?(?:内容)?仅代表作者(?:本人|个人)?(?:的)?(?:观点|看法|立场)"
     r"|(?:不|并不)(?:代表|表明)本(?:平台|站|网|报|刊|号|公众号|网站)(?:同意其|赞同其)?(?:的)?(?:观点|立场|看法)"
     r"|^(?:原文|本文|文章|来源)(?:链接|地址|网址)\s*[：:]"
@@ -257,6 +259,7 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
     section: list[int] = []  # the heading and unbulleted headlines of the related list being read
     nonblank = [i for i, t in enumerate(texts) if t.strip()]
     following = {a: b for a, b in zip(nonblank, nonblank[1:], strict=False)}
+    preceding = {b: a for a, b in following.items()}
     last_prose = max(
         (i for k, i in enumerate(nonblank) if _prose(texts[i], texts[nonblank[k - 1]] if k else "")), default=-1
     )
@@ -277,7 +280,7 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
             marks[i], mode, ad_lines = "remove_ad", "ad", 0
         elif is_end_mark(t):
             marks[i], ended = "remove_end_mark", True
-        elif is_widget_row(t):
+        elif is_widget_row(t) and not reads_as_prose(t, texts[preceding[i]] if i in preceding else ""):
             marks[i] = "remove_web_chrome"
         elif is_attachment_file(t, listed=mode == "attachments") or (
             word in ATTACHMENT_LABELS and is_attachment_file(nxt, listed=True)
@@ -303,7 +306,103 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
                 for k in section:
                     marks.pop(k, None)
             mode, section = None, []
+    return _keep_referred_sections(texts, marks)
+
+
+# The text pointing to its attachments: 见附件1, 附件2《登记表》, 详见附件.
+RE_ATTACHMENT_REF = re.compile(r"附件\s*(?:[0-9０-９一二三四五六七八九十]|[《“])|[见按照据]附件")
+
+
+def _keep_referred_sections(texts: list[str], marks: dict[int, str]) -> dict[int, str]:
+    """A list the author's text refers to or goes on after is part of the text: attachments the body points to
+    (见附件1), a reading list followed by a paragraph of the article (not by a copy of text printed above)."""
+    marked = [i for i in sorted(marks) if marks[i] == "remove_attachment_list"]
+    if marked and any(RE_ATTACHMENT_REF.search(t) for i, t in enumerate(texts) if i not in marks):
+        for i in marked:
+            del marks[i]
+    runs: list[list[int]] = []
+    for i in sorted(marks):
+        if marks[i] != "remove_related_list":
+            continue
+        if runs and all(not texts[k].strip() for k in range(runs[-1][-1] + 1, i)):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        after = next((k for k in range(run[-1] + 1, len(texts)) if texts[k].strip()), None)
+        if after is None or after in marks:
+            continue
+        t = texts[after].strip()
+        earlier = {x.strip() for x in texts[: run[0]]}
+        if ends_sentence(t) and len(own_text(t)) >= MIN_OWN_TEXT and not RE_COMMENT.match(t) and t not in earlier:
+            for k in run:
+                del marks[k]
     return marks
+
+
+# The prose guard. A furniture rule reads words (分享到, 投稿邮箱, 版权所有, 下转第5版 ...); an author may write
+# the same words in a sentence about them. A line with the evidence of a sentence of its own is not furniture:
+# it ends a sentence (or holds several) and says something besides its furniture words, or every furniture
+# phrase in it stands in quotation marks at its start (a title or a sentence about the phrase), or it
+# continues a sentence that the line before opened with a colon (以下是……的数据： ⏎ 阅读 3.2万 赞 286).
+RE_JUMP_WORDS = re.compile(r"[上下]?[转接续]\s*第?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[版页]")
+FURNITURE_PATTERNS = (
+    RE_FOOTER,
+    RE_AD,
+    RE_PROMO,
+    RE_SHARE,
+    RE_NOTICE,
+    RE_PREV_NEXT,
+    RE_VIEW_COUNT,
+    RE_EMAIL,
+    RE_WECHAT,
+    RE_UI_WORD,
+    RE_JUMP_WORDS,
+)
+RE_QUOTED_LEAD = re.compile(r"^(?:“[^“”]{2,30}”|「[^「」]{2,30}」|『[^『』]{2,30}』|《[^《》]{2,30}》)")
+RE_NOT_WORD = re.compile(rf"[^{CJK}A-Za-z]")
+RE_INNER_END = re.compile(rf"(?:[。！？]|(?<=[{CJK}])[!?])[”’」』）)]*(?=[{CJK}“‘「（])")
+MIN_OWN_TEXT = 10  # characters a sentence says besides its furniture words (图片来源于网络 is 7)
+
+
+def own_text(text: str) -> str:
+    """What a line says besides its furniture words: the words left when every furniture phrase is taken out."""
+    rest = text
+    for rx in FURNITURE_PATTERNS:
+        rest = rx.sub(" ", rest)
+    return RE_NOT_WORD.sub("", rest)
+
+
+def _furniture_words_in(text: str) -> bool:
+    return any(rx.search(text) for rx in FURNITURE_PATTERNS)
+
+
+def reads_as_prose(text: str, before: str = "") -> bool:
+    """True when a line has the evidence of the author's sentence (see above), so that furniture words in it
+    do not make it furniture. before: the non-blank line above, when known."""
+    t = text.strip()
+    if not t:
+        return False
+    lead = RE_QUOTED_LEAD.match(t)
+    if lead and _furniture_words_in(lead.group(0)) and not _furniture_words_in(t[lead.end() :]):
+        return len(RE_NOT_WORD.sub("", t[lead.end() :])) >= 2  # “转载请注明出处”管用吗: about the phrase
+    if (ends_sentence(t) or RE_INNER_END.search(t)) and len(own_text(t)) >= MIN_OWN_TEXT:
+        return True
+    b = before.strip()
+    return (
+        b.endswith(("：", ":"))
+        and len(RE_NOT_WORD.sub("", b)) >= 8
+        and not _furniture_words_in(b)
+        and not any(rule.test(b, False) for rule in RULES)
+    )
+
+
+def reads_as_clause(text: str) -> bool:
+    """A short line that is a clause rather than a name or label: jieba cuts it into three or more words, or
+    into a one-character word beside another (天快亮了, 春天来了), where a page label is one or two words (要闻,
+    理论周刊, 国际版)."""
+    words = cut(text.strip())
+    return len(words) > 2 or (len(words) == 2 and min(len(w) for w in words) == 1)
 
 
 def _ui_line(t: str) -> bool:
@@ -355,15 +454,34 @@ RULES: list[Rule] = [
     ),
     Rule(
         "remove_page_label",
-        lambda t, last: last and bool(RE_PAGE_LABEL.match(t.strip())) and not is_person_name(t),  # 名: a byline
+        lambda t, last: (
+            last
+            and bool(RE_PAGE_LABEL.match(t.strip()))
+            and not is_person_name(t)  # 名: a byline
+            and not reads_as_clause(t)
+        ),
         "newspaper page label at the foot of the page",
     ),
 ]
 
 
-def boilerplate_rule(text: str, is_last: bool) -> Rule | None:
-    """The first rule that matches a line, or None for article text."""
+# The rules that read words (and so may meet them in the author's sentence); the others read a line's shape.
+PROSE_GUARDED = frozenset(
+    {
+        "remove_site_footer",
+        "remove_ad",
+        "remove_wechat_id",
+        "remove_contact_email",
+        "remove_web_chrome",
+        "remove_promotion",
+    }
+)
+
+
+def boilerplate_rule(text: str, is_last: bool, before: str = "") -> Rule | None:
+    """The first rule that matches a line, or None for article text (or for a line that reads as the
+    author's sentence: reads_as_prose; before is the non-blank line above, when known)."""
     for rule in RULES:
         if rule.test(text, is_last):
-            return rule
+            return None if rule.name in PROSE_GUARDED and reads_as_prose(text, before) else rule
     return None

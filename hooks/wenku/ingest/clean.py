@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from wenku.ingest.boilerplate import FURNITURE_REASONS, RULES, furniture_marks
+from wenku.ingest.boilerplate import FURNITURE_REASONS, PROSE_GUARDED, RULES, furniture_marks, reads_as_prose
 from wenku.ingest.repairs import repair_line, suspected_typos
 from wenku.ingest.repeats import remove_repeated_blocks
 from wenku.ingest.running import running_headers
@@ -98,11 +98,13 @@ def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], lis
     which knows the last line of the page)."""
     keep, report, editors = [], [], []
     marks = furniture_marks([ln.text for ln in lines])
+    before = ""  # the non-blank line above
     for i, ln in enumerate(lines):
         t = ln.text.strip()
         if not t:
             keep.append(ln)
             continue
+        above, before = before, t
         if i in marks:
             report.append(Change(marks[i], ln.number, ln.text, "", FURNITURE_REASONS[marks[i]]))
             continue
@@ -120,7 +122,7 @@ def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], lis
             )
             continue
         rule = next((r for r in RULES if r.name != "remove_page_label" and r.test(t, False)), None)
-        if rule:
+        if rule and not (rule.name in PROSE_GUARDED and reads_as_prose(t, above)):
             report.append(Change(rule.name, ln.number, ln.text, "", rule.reason))
             continue
         split = trailing_credit(t)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wenku.ingest.boilerplate import RE_NOTE_LABEL, boilerplate_rule
+from wenku.ingest.boilerplate import RE_NOTE_LABEL, boilerplate_rule, reads_as_prose
 from wenku.ingest.paragraphs import contradicts_join, join_evidence
 from wenku.model import Change, Line, UnitKind
 from wenku.segment import is_word
@@ -122,8 +122,8 @@ def remove_boilerplate(lines: list[Line]) -> tuple[list[Line], list[Change]]:
     body = [ln for ln in lines if ln.text.strip()]
     last = body[-1].number if body else -1
     keep, report = [], []
-    for ln in body:
-        rule = boilerplate_rule(ln.text.strip(), ln.number == last)
+    for k, ln in enumerate(body):
+        rule = boilerplate_rule(ln.text.strip(), ln.number == last, body[k - 1].text if k else "")
         if rule:
             report.append(Change(rule.name, ln.number, ln.text, "", rule.reason))
         else:
@@ -145,7 +145,7 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
         byline = parse_byline(text) if not level else None
         if level == 0 and RE_SEPARATOR.match(text):
             units.append(Unit("separator", text, [ln.number]))
-        elif level == 0 and RE_JUMP.match(text):
+        elif level == 0 and RE_JUMP.match(text) and not reads_as_prose(text):
             m = RE_JUMP.match(text)
             units.append(
                 Unit(
@@ -178,7 +178,9 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             continue
         elif RE_PHOTO_SOURCE.match(text):
             units.append(Unit("photo_credit", text, [ln.number]))
-        elif RE_META.search(text) and len(text) < 60 or RE_DATE_LINE.match(text):
+        elif (RE_META.search(text) and len(text) < 60 and not _note_in_text(prev, text, nxt)) or RE_DATE_LINE.match(
+            text
+        ):
             units.append(Unit("meta", text, [ln.number], meta_names(text)))
         elif RE_PHOTO_CREDIT.match(text):
             units.append(Unit("photo_credit", text, [ln.number]))
@@ -220,6 +222,19 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
     return _mark_caption_names(units, report), report
 
 
+def _note_in_text(prev: Unit | None, text: str, nxt: str) -> bool:
+    """A 来源：… line standing between two paragraphs of the article (a table's or a figure's data source), not
+    the page's outlet line: the paragraph above ends a sentence and a paragraph follows."""
+    return (
+        prev is not None
+        and prev.kind == "para"
+        and ends_sentence(prev.text)
+        and not RE_DATETIME_LINE.match(text)
+        and len(nxt) >= 15
+        and ends_sentence(nxt)
+    )
+
+
 def _heading_group(lines: list[Line], i: int) -> int:
     """1 or 2 when lines[i] (and the next line) form an unmarked heading above a paragraph, else 0."""
     for size in (1, 2):
@@ -251,7 +266,7 @@ def _special(text: str) -> bool:
     return bool(
         parse_byline(text)
         or RE_NOTE.match(text)
-        or RE_JUMP.match(text)
+        or (RE_JUMP.match(text) and not reads_as_prose(text))
         or RE_SEPARATOR.match(text)
         or (RE_META.search(text) and len(text) < 60)
         or RE_DATETIME_LINE.match(text)
