@@ -1,0 +1,107 @@
+"""The prose guard of the furniture rules (wenku.ingest.boilerplate.reads_as_prose) and the structure rules that
+use it: a line that reads as the author's sentence is not furniture, real furniture still goes."""
+
+from __future__ import annotations
+
+import pytest
+
+from wenku.corpus import read_source
+from wenku.ingest.boilerplate import boilerplate_rule, reads_as_clause, reads_as_prose
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "投稿邮箱是编辑部与作者之间最古老的纽带之一。",
+        "分享到：微信、微博、QQ空间。这一行按钮曾是新闻网页的标配。",
+        "下转第5版，意味着头版放不下的重要稿件要在后面的版面继续。",
+        "“转载请注明出处”管用吗",
+    ],
+)
+def test_a_sentence_with_furniture_words_reads_as_prose(line):
+    assert reads_as_prose(line)
+    assert boilerplate_rule(line, False) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "本文仅代表作者个人观点，不代表本平台立场。",
+        "图片来源于网络，如有侵权请联系删除。",
+        "投稿邮箱：tougao@example.com",
+        "版权所有 © 2025 某某网　ICP备12345678号",
+        "分享到：",
+        "点击“阅读原文”查看更多",
+        "![](https://img.example.com/a.jpg)",
+    ],
+)
+def test_furniture_does_not_read_as_prose(line):
+    assert not reads_as_prose(line)
+    assert boilerplate_rule(line, False) is not None
+
+
+def test_a_colon_above_makes_a_counter_row_the_author_s():
+    row = "阅读 3.2万　赞 286　在看 41"
+    assert reads_as_prose(row, "以下是某篇文章发布一周后的数据：")
+    assert not reads_as_prose(row, "分享到：")
+    assert not reads_as_prose(row, "")
+
+
+@pytest.mark.parametrize(
+    ("label", "clause"), [("要闻", False), ("理论周刊", False), ("国际版", False), ("天快亮了", True)]
+)
+def test_a_page_label_is_one_or_two_words_a_clause_is_more(label, clause):
+    assert reads_as_clause(label) is clause
+    assert (boilerplate_rule(label, True) is None) is clause
+
+
+PAGE = "{title}\n\n{lead}\n\n{middle}\n\n第二段写得也很长，说明数字消费的增长反映了居民生活方式的变化。\n"
+
+
+def _clean(tmp_path, **parts):
+    path = tmp_path / "a.txt"
+    path.write_text(PAGE.format(**parts), encoding="utf-8")
+    return read_source(str(path))
+
+
+def _body(src) -> str:
+    return "".join(b.text for a in src.articles for b in a.blocks)
+
+
+def test_a_source_note_between_paragraphs_stays_in_the_text(tmp_path):
+    src = _clean(
+        tmp_path,
+        title="居民数字消费支出持续增长",
+        lead="2024年，本市居民人均数字消费支出达到4200元，比上年增长12%。",
+        middle="来源：某市统计局，2025年2月",
+    )
+    assert "来源：某市统计局" in _body(src)
+    assert not [c for c in src.report if c.kind == "extract_metadata_line"]
+
+
+def test_an_outlet_line_under_the_title_is_still_metadata(tmp_path):
+    src = _clean(
+        tmp_path,
+        title="居民数字消费支出持续增长",
+        lead="来源：某市统计局　2025-02-03",
+        middle="2024年，本市居民人均数字消费支出达到4200元，比上年增长12%。",
+    )
+    assert "来源：" not in _body(src)
+    assert [c for c in src.report if c.kind == "extract_metadata_line"]
+
+
+def test_a_sentence_about_a_jump_line_stays_and_a_jump_line_goes(tmp_path):
+    src = _clean(
+        tmp_path,
+        title="报纸上的转版",
+        lead="下转第5版，意味着头版放不下的重要稿件要在后面的版面继续。",
+        middle="读报的人都熟悉这样的提示，编辑要为头版留出位置。",
+    )
+    assert "下转第5版，意味着" in _body(src)
+    src = _clean(
+        tmp_path,
+        title="报纸上的转版",
+        lead="读报的人都熟悉这样的提示，编辑要为头版留出位置，版面安排本身就是判断。",
+        middle="（下转第5版）",
+    )
+    assert "下转第5版" not in _body(src)
