@@ -40,7 +40,11 @@ RE_AD = re.compile(
 )
 RE_WECHAT = re.compile(r"微信(号)?\s*[（(：:]?\s*[A-Za-z][\w-]{4,}[）)]?|^[" + CJK + r"]{1,12}微信$")
 RE_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-RE_THANKS = re.compile(r"^(THANKS?|THANK YOU|谢\s*谢|感谢观看|感谢聆听)[！!。.]?$", re.I)
+RE_THANKS = re.compile(
+    r"^(?:THANKS?|THANK YOU|谢\s*谢|感谢观看|感谢聆听|谢谢观看|谢谢聆听)[！!。.]?"
+    r"(?:[\s\u3000]*(?:欢迎交流|欢迎指正|敬请指正|请批评指正|Q\s*&\s*A)[！!。.]?)?$",
+    re.I,
+)
 RE_IMAGE = re.compile(r"^(\[(图片|图像|image|img|photo)\]|!\[[^\]]*\]\([^)]*\)|<img[^>]*>|（?图片）?)$", re.I)
 RE_PAGE_LABEL = re.compile(rf"^[{CJK}]{{2,4}}$")
 
@@ -56,7 +60,12 @@ RE_SHARE = re.compile(r"^(?:分享到|分享至|扫一扫在手机(?:上)?打开
 RE_NOTICE = re.compile(
     r"^(?:(?:标签|Tags?)\s*[：:]|(?:当前位置|您的位置|您现在的位置|所在位置)\s*[：:]|(?:视频|图片|内容)?(?:正在)?加载中|[【\[]?点击(?:查看)?(?:原图|大图|图片)"
     r"|[↓↑⬇👇▼\s]{3,}$|(?:暂无|还没有|目前没有)(?:评论|留言)|[快来]*抢沙发|(?:登录|注册)后(?:才能)?(?:发表|参与)?(?:评论|留言)"
-    r"|请输入(?:评论|留言)?内容|已有\s*\d+\s*人(?:参与|评论|阅读|收藏|点赞)|(?:本文|全文)(?:共|字数)[^。]{0,16}阅读(?:时间|时长|需要))",
+    r"|请输入(?:评论|留言)?内容|已有\s*\d+\s*人(?:参与|评论|阅读|收藏|点赞)|(?:本文|全文)(?:共|字数)[^。]{0,16}阅读(?:时间|时长|需要)"
+    # a forum post's header and edit notice; a newsletter's display, subscription and unsubscribe lines
+    r"|[^。，！？]{0,30}发表于\s*(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}|本帖最后由[^。]{0,30}编辑"
+    r"|[^。]{0,16}(?:邮件|网页)?无法正常显示|[^。]{0,20}在浏览器中(?:查看|打开|阅读)|[^。]{0,24}(?:点击|点此|这里)?(?:退订|取消订阅)"
+    r"|您收到(?:这|此|本)封邮件|(?:Unsubscribe|View (?:it )?in (?:your )?browser|Update your preferences)"
+    r"|\[[←→«»<>\s]*(?:返回|回到|上一篇|下一篇|上一页|下一页)[^\]]{0,16}\]\([^)]*\)$)",
     re.I,
 )
 RE_PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|推荐阅读)\s*[：:]")
@@ -96,6 +105,7 @@ def _furniture_words() -> tuple[frozenset[str], ...]:
         "end_marks",
         "attachment_labels",
         "file_types",
+        "floor_labels",
     )
     return tuple(frozenset(str(w).upper() for w in data[k]) for k in keys)
 
@@ -111,10 +121,13 @@ def _furniture_words() -> tuple[frozenset[str], ...]:
     END_MARKS,
     ATTACHMENT_LABELS,
     FILE_TYPES,
+    FLOOR_LABELS,
 ) = _furniture_words()
+RE_FLOOR = re.compile(r"^(?:\d{1,4}\s*(?:楼|#|＃)|[#＃]\s*\d{1,4})$")
 
 # A widget row's tokens: a word with an optional count (赞 286, 赞(12), 阅读 3.2万, 10w+) or a bare count.
 RE_WIDGET_TOKEN = re.compile(r"^(?P<word>[^\d（(）)]*?)\s*[（(]?(?P<count>\d[\d,.]*\s*[万千wWkK]?\+?)?[）)]?$")
+RE_URL = re.compile(r"(?:https?://|www\.)[!-~]+")  # [阅读全文] https://…: the link a widget word points to
 RE_WIDGET_SPLIT = re.compile(r"[\s\u3000|｜/·•:：【】\[\]]+")
 # Decoration around a section word (▼ 往期推荐 ▼, —— END ——, 【相关阅读】) and a count after it (全部评论（3）).
 DECOR = r"\s\u3000▼▲►▶◀■□●○◆◇★☆※|｜\-—–―_=~～·•:：【】\[\]「」<>《》（）()↓↑"
@@ -151,7 +164,7 @@ def _bare_widget(word: str) -> str:
 
 def is_widget_row(text: str) -> bool:
     """A short line made only of interface words and counts (赞 286　在看 41, 分享　收藏　点赞, 字号：T | T)."""
-    t = text.strip()
+    t = RE_URL.sub(" ", text).strip()
     if not t or len(t) > 40:
         return False
     tokens = [x for x in RE_WIDGET_SPLIT.split(t) if x]
@@ -267,12 +280,16 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
         t = raw.strip()
         if not t:
             if mode != "comments":
-                mode = None
+                mode = None  # a reply (under its floor label), a list or an ad ends at a blank line
             section = []
             continue
         word = section_word(t) if len(t) <= 24 else ""
         nxt = texts[following[i]].strip() if i in following else ""
-        if word in RELATED_HEADINGS:
+        if mode == "reply":
+            marks[i] = "remove_reader_comments"
+        elif word in FLOOR_LABELS or RE_FLOOR.match(t):
+            marks[i], mode = "remove_reader_comments", "reply"
+        elif word in RELATED_HEADINGS:
             marks[i], mode, section = "remove_related_list", "related", [i]
         elif word in COMMENT_HEADINGS:
             marks[i], mode = "remove_reader_comments", "comments"
@@ -449,7 +466,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "remove_promotion",
-        lambda t, last: _short(t, 70) and bool(RE_PROMO.search(t.strip())),
+        lambda t, last: _short(t, 70) and bool(RE_PROMO.search(t.strip().strip("*_ "))),
         "promotion or rights line (follow/scan appeal, reprint or takedown notice, hotline)",
     ),
     Rule(
