@@ -105,3 +105,55 @@ def test_a_sentence_about_a_jump_line_stays_and_a_jump_line_goes(tmp_path):
         middle="（下转第5版）",
     )
     assert "下转第5版" not in _body(src)
+
+
+NOTES = """关于平台治理的思考
+
+平台企业应当承担相应的治理责任，这一点已经成为共识①。
+
+监管部门也在完善相关规则，推动平台企业公开算法规则。
+
+注释：
+① 参见某研究中心编印的年度报告，第18页。
+② 调查样本为营业收入超过1亿元的平台企业。
+"""
+
+
+def test_notes_under_their_label_are_a_note_block_not_the_body(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text(NOTES, encoding="utf-8")
+    art = read_source(str(path)).articles[0]
+    body = "".join(b.text for b in art.blocks if b.kind == "p")
+    notes = "".join(b.text for b in art.blocks if b.kind == "note")
+    assert "参见某研究中心" not in body and "参见某研究中心" in notes and "调查样本" in notes
+    assert "承担相应的治理责任" in body
+
+
+def test_a_numbered_list_without_a_notes_label_stays_the_body(tmp_path):
+    path = tmp_path / "list.txt"
+    path.write_text(NOTES.replace("注释：\n", "主要做法有两条：\n"), encoding="utf-8")
+    art = read_source(str(path)).articles[0]
+    assert not [b for b in art.blocks if b.kind == "note"]
+
+
+def test_a_reference_with_a_document_type_code_is_a_note(tmp_path):
+    path = tmp_path / "refs.txt"
+    path.write_text(
+        NOTES.split("注释")[0] + "[1] 某作者. 数字乡村项目运营机制研究[J]. 某大学学报, 2024(3): 45-52.\n",
+        encoding="utf-8",
+    )
+    art = read_source(str(path)).articles[0]
+    assert any("运营机制研究" in b.text for b in art.blocks if b.kind == "note")
+
+
+def test_front_matter_gives_the_author_and_is_reported(tmp_path):
+    path = tmp_path / "export.md.txt"
+    path.write_text(
+        "---\ntitle: 数据合规先行\nauthor: 晏某某\ndate: 2025-05-28\n---\n\n# 数据合规先行\n\n"
+        "数据合规不能只靠法务部门事后审核，而要在产品设计阶段就考虑进去，这样才能少走弯路。\n",
+        encoding="utf-8",
+    )
+    src = read_source(str(path))
+    art = src.articles[0]
+    assert art.authors == ["晏某某"] and art.date and art.date.startswith("2025-05")
+    assert [c.line for c in src.report if c.kind == "remove_front_matter"] == [1, 2, 3, 4, 5]

@@ -224,6 +224,11 @@ def _apply_ingest_metadata(articles: list[Article], meta: dict) -> None:
             art = max(above, key=lambda a: a.line_span[0])
             art.meta.setdefault("editors", [])
             art.meta["editors"] += [n for n in names if n not in art.meta["editors"]]
+    front = meta.get("front_matter")
+    if front and articles:  # a Markdown export's front matter: the first article's author and date
+        first = articles[0]
+        first.authors = first.authors or list(front.get("authors", []))
+        first.date = first.date or date_text(front.get("date"))
 
 
 RE_CONNECTIVE = re.compile(r"^(鉴于此|为此|因此|对此|基于此|由此|近年来|当前|目前|日前|同时)[，,]?")

@@ -64,7 +64,7 @@ RE_NOTICE = re.compile(
     # a forum post's header and edit notice; a newsletter's display, subscription and unsubscribe lines
     r"|[^。，！？]{0,30}发表于\s*(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}|本帖最后由[^。]{0,30}编辑"
     r"|[^。]{0,16}(?:邮件|网页)?无法正常显示|[^。]{0,20}在浏览器中(?:查看|打开|阅读)|[^。]{0,24}(?:点击|点此|这里)?(?:退订|取消订阅)"
-    r"|您收到(?:这|此|本)封邮件|(?:Unsubscribe|View (?:it )?in (?:your )?browser|Update your preferences)"
+    r"|您收到(?:这|此|本)封邮件|(?:因为|由于)?您(?:已)?订阅了|(?:Unsubscribe|View (?:it )?in (?:your )?browser|Update your preferences)"
     r"|\[[←→«»<>\s]*(?:返回|回到|上一篇|下一篇|上一页|下一页)[^\]]{0,16}\]\([^)]*\)$)",
     re.I,
 )
@@ -86,7 +86,7 @@ RE_PROMO = re.compile(
     r"|^(?:原文|本文|文章|来源)(?:链接|地址|网址)\s*[：:]"
     r"|^(?:点击|点|请|欢迎|记得|别忘了|觉得不错|喜欢就|如果喜欢|如果觉得)[^。]{0,16}(?:在看|点赞|转发|分享|星标|置顶)"
     r"|^(?:出品|出品方|出品人|联合出品|制作单位)\s*[：:｜|]"
-    r"|(?:星标|置顶)(?:我们|公众号|本号)|^更多精彩[^。]{0,12}(?:关注|下载|点击))"
+    r"|转发给(?:朋友|好友)|(?:星标|置顶)(?:我们|公众号|本号)|^更多精彩[^。]{0,12}(?:关注|下载|点击))"
 )
 RE_SEPARATOR = re.compile(r"^[\s\-—–―_=＝~～*＊·•◆◇■□●○★☆※#＃+＋.。…]{3,}$")
 
@@ -375,6 +375,10 @@ FURNITURE_PATTERNS = (
     RE_WECHAT,
     RE_UI_WORD,
     RE_JUMP_WORDS,
+    RE_URL,
+    re.compile(
+        r"(?:因为|由于)?您(?:已)?订阅了|您收到(?:这|此|本)封邮件|《[^《》]{1,20}》"
+    ),  # a name in 《》 is not a sentence
 )
 RE_QUOTED_LEAD = re.compile(r"^(?:“[^“”]{2,30}”|「[^「」]{2,30}」|『[^『』]{2,30}』|《[^《》]{2,30}》)")
 RE_NOT_WORD = re.compile(rf"[^{CJK}A-Za-z]")
@@ -461,12 +465,12 @@ RULES: list[Rule] = [
     ),
     Rule(
         "remove_web_chrome",
-        lambda t, last: _short(t, 60) and _ui_line(t.strip()),
+        lambda t, last: _short(RE_URL.sub("", t), 60) and _ui_line(t.strip()),
         "web page chrome (share, print, font size, view count, breadcrumb, previous/next link)",
     ),
     Rule(
         "remove_promotion",
-        lambda t, last: _short(t, 70) and bool(RE_PROMO.search(t.strip().strip("*_ "))),
+        lambda t, last: _short(RE_URL.sub("", t), 70) and bool(RE_PROMO.search(t.strip().strip("*_ "))),
         "promotion or rights line (follow/scan appeal, reprint or takedown notice, hotline)",
     ),
     Rule(

@@ -23,6 +23,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+import yaml
+
 from wenku.ingest.boilerplate import FURNITURE_REASONS, PROSE_GUARDED, RULES, furniture_marks, reads_as_prose
 from wenku.ingest.repairs import repair_line, suspected_typos
 from wenku.ingest.repeats import remove_repeated_blocks
@@ -143,6 +145,41 @@ def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], lis
     return keep, report, ({"editors": editors} if editors else {})
 
 
+MAX_FRONT_MATTER = 30  # lines
+
+
+def remove_front_matter(lines: list[PageLine]) -> tuple[list[PageLine], list[Change], dict]:
+    """A Markdown export's YAML front matter (--- ⏎ title: … ⏎ author: … ⏎ ---) at the top of the source: read
+    with a YAML parser, removed and reported; its author and date are kept as metadata."""
+    body = [k for k, ln in enumerate(lines) if ln.text.strip()]
+    if len(body) < 3 or lines[body[0]].text.strip() != "---":
+        return lines, [], {}
+    close = next((k for k in body[1 : MAX_FRONT_MATTER + 1] if lines[k].text.strip() == "---"), None)
+    if close is None:
+        return lines, [], {}
+    block = lines[body[0] : close + 1]
+    try:
+        data = yaml.safe_load("\n".join(ln.text for ln in block[1:-1]))
+    except yaml.YAMLError:
+        return lines, [], {}
+    if not isinstance(data, dict) or not data or not all(isinstance(k, str) for k in data):
+        return lines, [], {}
+    report = [
+        Change("remove_front_matter", ln.number, ln.text, "", "front matter of a Markdown export (read as YAML)")
+        for ln in block
+        if ln.text.strip()
+    ]
+    meta = {}
+    author = data.get("author") or data.get("authors")
+    if isinstance(author, str) and author.strip():
+        meta["authors"] = [a for a in re.split(r"[、，,；;\s]+", author.strip()) if a]
+    elif isinstance(author, list):
+        meta["authors"] = [str(a).strip() for a in author if str(a).strip()]
+    if data.get("date"):
+        meta["date"] = str(data["date"])
+    return lines[: body[0]] + lines[close + 1 :], report, ({"front_matter": meta} if meta else {})
+
+
 def remove_running_headers(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
     """Step 4: running headers and footers (page numbers, editions, dates, repeated column names)."""
     found = running_headers(lines)
@@ -168,8 +205,11 @@ def remove_running_headers(lines: list[PageLine]) -> tuple[list[PageLine], list[
 def clean_lines(text: str, skip: frozenset[str] = frozenset()) -> tuple[list[Line], list[Change], dict]:
     """Decoded text to cleaned lines (one per paragraph), the report, and metadata found on the way."""
     lines, report = split_lines(text, skip)
+    lines, removed, front = remove_front_matter(lines)
+    report.extend(removed)
     lines, removed, meta = remove_boilerplate_lines(lines)
     report.extend(removed)
+    meta.update(front)
     lines, removed = remove_running_headers(lines)
     report.extend(removed)
     lines, joined = fix_hard_wraps(lines)

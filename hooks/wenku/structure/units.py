@@ -90,6 +90,26 @@ def speaker(text: str) -> dict | None:
     return None
 
 
+# Notes and references after the text: a label alone on its line (注释：, 参考文献), then its items (① …, [1] …,
+# 〔1〕 …); a reference with a GB/T 7714 document type code ([1] 名. 题名[J]. 刊名, 2024(3): 45-52.) needs no label.
+RE_NOTES_LABEL = re.compile(
+    r"^[【\[]?(?:注释|注|尾注|脚注|附注|参考文献|参考资料|主要参考文献|References|Notes)[】\]]?\s*[：:]?$", re.I
+)
+RE_NOTE_ITEM = re.compile(r"^(?:[①-⑳]|\[\d{1,3}\]|［\d{1,3}］|〔\d{1,3}〕)\s*\S")
+RE_REFERENCE = re.compile(
+    r"^(?:\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.．])\s*\S.{0,200}\[(?:J|M|R|C|D|N|S|P|A|G|Z|EB/OL|J/OL|M/OL)\]"
+)
+
+
+def _footnote(prev: Unit | None, text: str, nxt: str) -> bool:
+    """A line of the notes or references after the text (kept as a note block, not as the body)."""
+    if RE_NOTES_LABEL.match(text):
+        return bool(RE_NOTE_ITEM.match(nxt) or RE_REFERENCE.match(nxt))
+    if RE_REFERENCE.match(text):
+        return True
+    return bool(RE_NOTE_ITEM.match(text) and prev is not None and prev.kind == "note" and prev.extra.get("footnote"))
+
+
 RE_FIGURE = re.compile(r"^(?P<caption>图\s*\d*\s*[：:]\s*.+)$")
 # Numbered section headings (一、 1. （一） 第一部分 …): parts of an article, never its title.
 RE_NUMBERED = re.compile(
@@ -169,6 +189,8 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
                 units.append(Unit("heading", text, [ln.number]))
         elif level >= 2:
             units.append(Unit("heading", text, [ln.number], {"marked": True}))
+        elif level == 0 and _footnote(prev, text, nxt):
+            units.append(Unit("note", text, [ln.number], {"footnote": True}))
         elif RE_NOTE.match(text):
             units.append(Unit("note", text, [ln.number]))
         elif RE_NOTE_LABEL.match(text) and nxt and not strip_markup(lines[i + 1].text.strip())[0]:
