@@ -106,6 +106,7 @@ def _furniture_words() -> tuple[frozenset[str], ...]:
         "attachment_labels",
         "file_types",
         "floor_labels",
+        "contents_headings",
     )
     return tuple(frozenset(str(w).upper() for w in data[k]) for k in keys)
 
@@ -122,6 +123,7 @@ def _furniture_words() -> tuple[frozenset[str], ...]:
     ATTACHMENT_LABELS,
     FILE_TYPES,
     FLOOR_LABELS,
+    CONTENTS_HEADINGS,
 ) = _furniture_words()
 RE_FLOOR = re.compile(r"^(?:\d{1,4}\s*(?:楼|#|＃)|[#＃]\s*\d{1,4})$")
 
@@ -221,6 +223,7 @@ FURNITURE_REASONS = {
     "remove_end_mark": "end mark after the article",
     "remove_page_tail": "short line after the article's end mark (account name, slogan, card), not its text",
     "remove_web_chrome": "web page chrome (widget buttons and counters)",
+    "remove_table_of_contents": "table of contents (its items are titles printed below, or carry page numbers)",
 }
 MAX_AD_LINES = 3
 
@@ -323,7 +326,37 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
                 for k in section:
                     marks.pop(k, None)
             mode, section = None, []
-    return _keep_referred_sections(texts, marks)
+    return _contents(texts, _keep_referred_sections(texts, marks))
+
+
+# A contents line with a dotted leader and a page number: 第一章 总则 ………… 3.
+RE_LEADER = re.compile(r"(?:[.…·．。•]\s*){4,}\s*\d{1,4}$")
+
+
+def _contents(texts: list[str], marks: dict[int, str]) -> dict[int, str]:
+    """A table of contents: its heading (目录, 本期导读) and the run of items under it (to a blank line or a
+    non-item), when every item is a title printed again further down or ends in a dotted leader and a page
+    number. Lines with a dotted leader and page number count as contents anywhere."""
+    for i, raw in enumerate(texts):
+        t = raw.strip()
+        if i in marks or not t:
+            continue
+        if RE_LEADER.search(t) and len(t) <= 80:
+            marks[i] = "remove_table_of_contents"
+            continue
+        if len(t) > 24 or section_word(t) not in CONTENTS_HEADINGS:
+            continue
+        items = []
+        for k in range(i + 1, len(texts)):
+            item = texts[k].strip()
+            if not item or RE_SEPARATOR.match(item) or not _title_like(item):
+                break
+            items.append(k)
+        later = {x.strip().lstrip("#").strip() for x in texts[(items[-1] + 1 if items else i + 1) :]}
+        if items and all(RE_LIST_LEAD.sub("", texts[k].strip()) in later or RE_LEADER.search(texts[k]) for k in items):
+            for k in [i, *items]:
+                marks[k] = "remove_table_of_contents"
+    return marks
 
 
 # The text pointing to its attachments: 见附件1, 附件2《登记表》, 详见附件.

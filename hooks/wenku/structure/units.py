@@ -44,7 +44,8 @@ RE_PHOTO_SOURCE = re.compile(
 # A header line of a copied web or WeChat page: a date with a time and a few words, no sentence
 # (原创 名 号名 2025年02月17日 08:05 北京); its date goes to the metadata.
 RE_DATETIME_LINE = re.compile(
-    r"^[^。，；！？]{0,30}(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})\s*\d{1,2}:\d\d(?::\d\d)?[^。，；！？]{0,12}$"
+    r"^[^。，；！？]{0,30}(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2})\s*\d{1,2}:\d\d(?::\d\d)?"
+    r"[^。，；！？]{0,12}$"
 )
 # A date line of a web page (发布日期：2025-03-01, 更新时间：2025年3月1日 10:00); a bare 时间： is a notice's own.
 RE_DATE_LINE = re.compile(
