@@ -157,3 +157,14 @@ def test_front_matter_gives_the_author_and_is_reported(tmp_path):
     art = src.articles[0]
     assert art.authors == ["晏某某"] and art.date and art.date.startswith("2025-05")
     assert [c.line for c in src.report if c.kind == "remove_front_matter"] == [1, 2, 3, 4, 5]
+
+
+def test_a_bracketed_note_about_the_text_is_a_note_block(tmp_path):
+    path = tmp_path / "talk.txt"
+    path.write_text(
+        "访谈：规则清楚了企业才敢投入\n\n规则清楚了，企业才敢投入，这是我们调研中听到最多的一句话。\n\n"
+        "（本文根据访谈录音整理，经受访者审定）\n",
+        encoding="utf-8",
+    )
+    art = read_source(str(path)).articles[0]
+    assert [b.text for b in art.blocks if b.kind == "note"] == ["（本文根据访谈录音整理，经受访者审定）"]

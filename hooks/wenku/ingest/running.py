@@ -41,6 +41,7 @@ def header_shape(text: str) -> str | None:
     t = text.strip()
     if RE_PRINT_FOOTER.match(t):
         return "browser print footer (address and page number)"
+    t = RE_SPACE.sub(" ", t)  # a PDF copy pads a header's halves apart with spaces
     if not t or RE_SENTENCE.search(t):
         return None
     if len(t) <= LONG_HEAD and RE_MASTHEAD.search(t):

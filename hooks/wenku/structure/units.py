@@ -36,6 +36,8 @@ RE_JUMP = re.compile(
     r"^[（(【\[]?\s*(?P<dir>下转|上接|转|接|续)(?:第)?\s*(?P<page>[0-9０-９一二三四五六七八九十]{1,3})\s*(?:版|页|面)"
     r"(?P<rest>[^）)】\]]{0,24})[）)】\]]?$"
 )
+# A note about the text on a line of its own, in brackets: （本文根据访谈录音整理，经受访者审定）.
+RE_TEXT_NOTE = re.compile(r"^[（(【\[](?:本文|此文|全文|以上内容|文章)[^（()）【】\[\]]{2,40}[）)】\]]$")
 RE_META = re.compile(r"(发表时间|发布时间|来源|转自|转载自)\s*[：:｜|]")
 # Where the pictures come from (图片来源：网络, 图片 | 视觉中国, 题图/某图库): a photo credit, not the outlet.
 RE_PHOTO_SOURCE = re.compile(
@@ -192,7 +194,7 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             units.append(Unit("heading", text, [ln.number], {"marked": True}))
         elif level == 0 and _footnote(prev, text, nxt):
             units.append(Unit("note", text, [ln.number], {"footnote": True}))
-        elif RE_NOTE.match(text):
+        elif RE_NOTE.match(text) or (level == 0 and RE_TEXT_NOTE.match(text)):
             units.append(Unit("note", text, [ln.number]))
         elif RE_NOTE_LABEL.match(text) and nxt and not strip_markup(lines[i + 1].text.strip())[0]:
             label = text.strip("【】[]（）()：: ")
