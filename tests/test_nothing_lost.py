@@ -47,6 +47,9 @@ def clean_json(path: str) -> list[dict]:
     return json.loads(out.getvalue())
 
 
+RE_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")  # the Markdown body escapes what would be markup
+
+
 def output_text(arts: list[dict]) -> str:
     """Everything an article shows besides its report: body, title, authors and the other metadata."""
     parts: list[str] = []
@@ -58,7 +61,7 @@ def output_text(arts: list[dict]) -> str:
                 parts.extend(str(v) for v in value)
             elif value is not None:
                 parts.append(str(value))
-    return squeeze("\n".join(parts))
+    return squeeze(RE_ESCAPE.sub(r"\1", "\n".join(parts)))
 
 
 def silently_lost(path: str) -> list[tuple[int, str]]:
