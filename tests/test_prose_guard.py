@@ -168,3 +168,21 @@ def test_a_bracketed_note_about_the_text_is_a_note_block(tmp_path):
     )
     art = read_source(str(path)).articles[0]
     assert [b.text for b in art.blocks if b.kind == "note"] == ["（本文根据访谈录音整理，经受访者审定）"]
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("▲多所高中试行在课堂使用生成式工具。（记者某某摄）", True),
+        ("课堂上，学生们正在使用新的学习工具。（某某供图）", True),
+        ("他说：“规则清楚了，企业才敢投入。”（笑）", False),
+    ],
+)
+def test_a_photo_caption_is_a_figure_not_a_paragraph(tmp_path, line, caption):
+    path = tmp_path / "caption.txt"
+    path.write_text(
+        f"课堂里的新工具\n\n{line}\n\n新学期开始后，多所学校在课堂上试用新的学习工具，老师和学生都在摸索。\n",
+        encoding="utf-8",
+    )
+    art = read_source(str(path)).articles[0]
+    assert any(b.kind == "figure" and b.text == line for b in art.blocks) is caption

@@ -37,7 +37,13 @@ RE_JUMP = re.compile(
     r"(?P<rest>[^）)】\]]{0,24})[）)】\]]?$"
 )
 # A note about the text on a line of its own, in brackets: （本文根据访谈录音整理，经受访者审定）.
-RE_TEXT_NOTE = re.compile(r"^[（(【\[](?:本文|此文|全文|以上内容|文章)[^（()）【】\[\]]{2,40}[）)】\]]$")
+RE_TEXT_NOTE = re.compile(
+    r"^[（(【\[](?:(?:本文|此文|全文|以上内容|文章)[^（()）【】\[\]]{2,40}"
+    # an author's unit and postcode under a journal article's byline: （某大学法学院，某市　310008）
+    rf"|[{CJK}][^（()）【】\[\]。]{{2,40}}[\s\u3000]\d{{6}})[）)】\]]$"
+)
+# A photo caption: ▲ in front (the picture is above), or the photographer at its end: …（记者某某摄）.
+RE_CAPTION = re.compile(r"^[▲△↑]\s*\S.{2,120}$|^.{4,120}[（(][^（()）]{1,20}(?:摄|供图)[）)]$")
 RE_META = re.compile(r"(发表时间|发布时间|来源|转自|转载自)\s*[：:｜|]")
 # Where the pictures come from (图片来源：网络, 图片 | 视觉中国, 题图/某图库): a photo credit, not the outlet.
 RE_PHOTO_SOURCE = re.compile(
@@ -220,6 +226,8 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             units.append(Unit("meta", text, [ln.number], meta_names(text)))
         elif speaker(text):
             units.append(Unit("speaker", text.rstrip("：:"), [ln.number], speaker(text)))
+        elif level == 0 and RE_CAPTION.match(text) and not RE_FIGURE.match(text):
+            units.append(Unit("figure", text, [ln.number]))
         elif RE_FIGURE.match(text):
             units.append(Unit("figure", RE_FIGURE.match(text).group("caption"), [ln.number]))
         elif (
