@@ -166,6 +166,7 @@ def _process(name: str, data: bytes, sidecar_text: str | None, path: str) -> Sou
     for art in articles:
         lo, hi = art.line_span
         art.report = [c for c in report if c.line is not None and lo <= c.line <= hi]
+    _attach_outside_changes(articles, report)
     return SourceResult(
         name=name,
         path=path,
@@ -177,6 +178,25 @@ def _process(name: str, data: bytes, sidecar_text: str | None, path: str) -> Sou
         char_count=len(text),
         kind=kind,
     )
+
+
+def _attach_outside_changes(articles: list[Article], report: list[Change]) -> None:
+    """Nothing is lost silently: a change on a line outside every article's span (furniture before the first
+    article, between two, after the last) goes to the report of the article above it (the first article for
+    lines above all), and a removal without a line number to the first article, so `wenku clean --json` shows
+    every removed character with its kind, line and text."""
+    if not articles:
+        return
+    spans = sorted((art.line_span, k) for k, art in enumerate(articles))
+    for c in report:
+        if c.line is None:
+            if c.kind.startswith("remove_"):
+                articles[0].report.append(c)
+            continue
+        if any(lo <= c.line <= hi for (lo, hi), _ in spans):
+            continue
+        above = [k for (lo, _hi), k in spans if lo <= c.line]
+        articles[above[-1] if above else spans[0][1]].report.append(c)
 
 
 def _apply_source_metadata(articles: list[Article], sidecar: dict, script: str) -> None:
@@ -204,6 +224,11 @@ def _apply_ingest_metadata(articles: list[Article], meta: dict) -> None:
             art = max(above, key=lambda a: a.line_span[0])
             art.meta.setdefault("editors", [])
             art.meta["editors"] += [n for n in names if n not in art.meta["editors"]]
+    front = meta.get("front_matter")
+    if front and articles:  # a Markdown export's front matter: the first article's author and date
+        first = articles[0]
+        first.authors = first.authors or list(front.get("authors", []))
+        first.date = first.date or date_text(front.get("date"))
 
 
 RE_CONNECTIVE = re.compile(r"^(鉴于此|为此|因此|对此|基于此|由此|近年来|当前|目前|日前|同时)[，,]?")
