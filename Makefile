@@ -31,14 +31,20 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The suite runs on TEST_JOBS pytest-xdist workers (`make test TEST_JOBS=1` for one process, `auto` for one
+# per core); --dist loadfile keeps each file on one worker, so a module's own build is made once (the shared
+# site is built once per run: see tests/conftest.py).
+TEST_JOBS ?= 2
+PYTEST_XDIST = -n $(TEST_JOBS) --dist loadfile
+
 test: $(STAMP) lint
 	bash .ci/system-deps
 	$(BIN)/wenku check
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_XDIST)
 
 # The inner loop: everything but the real site builds and the browser (about a minute).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not slow" -q
+	$(BIN)/python -m pytest $(PYTEST_XDIST) -m "not slow" -q
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -r bench/requirements.txt

@@ -38,6 +38,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 PY = sys.executable
 RE_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{12,}")
+RE_SOURCE = re.compile(r"^source: (\S+)$", re.M)
+RE_SOURCE_LINES = re.compile(r"^source_lines: (\d+)-(\d+)$", re.M)
 
 
 def free_port() -> int:
@@ -71,29 +73,35 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def source_paragraph(proj: str, most: int = 30) -> tuple[str, str, list[str]]:
-    """(source path, a long paragraph in the middle of it, the article slugs whose pages may hold it).
+def source_paragraph(proj: str) -> tuple[str, str, list[str]]:
+    """(source path, a long paragraph in the middle of it, the article slugs whose pages hold it).
 
-    Synthetic corpora repeat the seeds' paragraphs, so a paragraph is rarely in one article only: the first
-    one found in at most `most` staged pages is taken, and all those pages are polled."""
+    The page is found by the source lines its front matter names (`source`, `source_lines`): synthetic
+    corpora repeat the seeds' paragraphs in many articles, and glossary links split runs of text, so
+    matching the text would find the wrong pages."""
     staged = os.path.join(proj, ".build", "docs", "articles")
-    pages = {}
+    spans = []  # (source file, first line, last line, slug)
     for f in sorted(os.listdir(staged)):
         if f.endswith(".md") and f.count(".") == 1 and f != "index.md":
             with open(os.path.join(staged, f), encoding="utf-8") as fh:
-                pages[f[:-3]] = fh.read()
+                head = fh.read(4000)
+            src = RE_SOURCE.search(head)
+            lines = RE_SOURCE_LINES.search(head)
+            if src and lines:
+                spans.append((src.group(1), int(lines.group(1)), int(lines.group(2)), f[:-3]))
     for name in sorted(os.listdir(os.path.join(proj, "sources"))):
         if not name.endswith(".txt"):
             continue
         path = os.path.join(proj, "sources", name)
         with open(path, encoding="utf-8", errors="replace") as fh:
             lines = fh.read().split("\n")
-        for line in lines[len(lines) // 3 :] + lines[: len(lines) // 3]:
-            run = RE_HAN_RUN.search(line)
-            if len(line) < 80 or not run:
-                continue
-            holders = [slug for slug, text in pages.items() if run.group() in text]
-            if 1 <= len(holders) <= most:
+        order = list(range(len(lines) // 3, len(lines))) + list(range(len(lines) // 3))
+        for i in order:
+            line = lines[i]
+            if len(line) < 80 or not RE_HAN_RUN.search(line) or lines.index(line) != i:
+                continue  # the edit changes the first occurrence: take a paragraph at its first occurrence
+            holders = [slug for src, a, b, slug in spans if src == name and a <= i + 1 <= b]
+            if holders:
                 return path, line, holders
     raise RuntimeError("no paragraph found to edit")
 

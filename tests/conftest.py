@@ -1,7 +1,18 @@
-"""Shared fixtures: project paths, the seed corpus, and one real strict build of the site."""
+"""Shared fixtures: project paths, the seed corpus, and one real strict build of the site.
+
+`make test` runs the suite on two pytest-xdist workers (`-n 2 --dist loadfile`, see the Makefile). What
+that needs is here: the real site (built_site) is built once per run and shared by the workers; two builds
+of the same project folder never run at the same time (they stage into its .build/), and the tests that
+build this checkout itself take turns; a module's own module-scoped fixtures (test_hostile's build) are
+made once, as each file runs on one worker. Servers bind port 0, and every test has its own tmp_path.
+(`--dist loadgroup` would be finer, but pytest-xdist 3.8 sets the group on `item._nodeid`, which pytest 9
+no longer reads: pytest-xdist issue 1386.)
+"""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import http.server
 import os
@@ -24,19 +35,33 @@ def read(path) -> str:
         return fh.read()
 
 
+@contextlib.contextmanager
+def exclusive(path: str):
+    """Hold an exclusive lock on the file at path (created if needed) across test processes (xdist workers)."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 def build_site(project: str, site_dir: str, site_url: str | None = None) -> subprocess.CompletedProcess:
-    """Run a real `mkdocs build --strict` of project into site_dir; the result keeps stdout/stderr."""
+    """Run a real `mkdocs build --strict` of project into site_dir; the result keeps stdout/stderr. Builds of
+    one project folder take turns (each stages into <project>/.build/), also across xdist workers."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if site_url:
         env["SITE_URL"] = site_url
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    with exclusive(os.path.join(project, ".build", "tests.lock")):
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
 
 
 def copy_build_files(proj) -> None:
@@ -48,7 +73,19 @@ def copy_build_files(proj) -> None:
             os.path.join(ROOT, name), os.path.join(proj, name), ignore=shutil.ignore_patterns("__pycache__")
         )
     shutil.copy(os.path.join(ROOT, "mkdocs.yml"), os.path.join(proj, "mkdocs.yml"))
-    os.makedirs(os.path.join(proj, "sources"), exist_ok=True)
+    copy_editorial_data(os.path.join(proj, "sources"))
+
+
+def copy_editorial_data(sources_dir) -> None:
+    """Copy the editorial data files (topics, glossary, labels, citation: sources/*.yml that are not
+    sidecars) into a new project's sources folder, which every site needs."""
+    import shutil
+
+    from wenku import editorial
+
+    os.makedirs(sources_dir, exist_ok=True)
+    for name in editorial.FILES:
+        shutil.copy(editorial.path(name), os.path.join(sources_dir, name))
 
 
 @pytest.fixture(scope="session")
@@ -61,11 +98,19 @@ def corpus():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The real site, built once with --strict under a repository sub-path (/reader/)."""
-    out = tmp_path_factory.mktemp("built")
+    """The real site, built once with --strict under a repository sub-path (/reader/). Under xdist the
+    first worker that needs it builds it into the run's shared temporary folder and the others wait for
+    it and read it (the run's folder is new for every run: a site is never taken from an earlier one)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        out = tmp_path_factory.mktemp("built")
+    else:
+        out = tmp_path_factory.getbasetemp().parent / "built-site"
     site = out / "reader"
-    result = build_site(ROOT, str(site), site_url="http://127.0.0.1:8000/reader/")
-    assert result.returncode == 0, result.stderr[-3000:]
+    with exclusive(str(out) + ".lock"):
+        if not (out / "built").exists():
+            result = build_site(ROOT, str(site), site_url="http://127.0.0.1:8000/reader/")
+            assert result.returncode == 0, result.stderr[-3000:]
+            (out / "built").touch()
     return site
 
 
@@ -134,9 +179,27 @@ SLOW_FIXTURES = {"built_site", "server", "browser", "page"}
 
 def pytest_collection_modifyitems(config, items):
     """Mark as `slow` every test that builds a site or drives Chromium (`make test-fast` skips them):
-    those using the built-site or browser fixtures, and those that call build_site() themselves."""
+    those using the built-site or browser fixtures, and those that call build_site() themselves.
+    Mark as `root_project` the tests that build this checkout itself (ROOT with build_site or
+    split.build_in_processes): under xdist they take turns (see _root_project_turn)."""
     for item in items:
         names = getattr(getattr(item, "function", None), "__code__", None)
         calls_build = names is not None and "build_site" in names.co_names
         if calls_build or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
+        if (
+            names is not None
+            and "ROOT" in names.co_names
+            and {"build_site", "build_in_processes"} & set(names.co_names)
+        ):
+            item.add_marker(pytest.mark.root_project)
+
+
+@pytest.fixture(autouse=True)
+def _root_project_turn(request):
+    """A test that builds this checkout waits for any other one to finish (xdist workers share ROOT/.build)."""
+    if request.node.get_closest_marker("root_project") is None:
+        yield
+        return
+    with exclusive(os.path.join(ROOT, ".build", "root-tests.lock")):
+        yield

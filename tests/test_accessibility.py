@@ -168,11 +168,13 @@ def test_search_dialog_works_by_keyboard(page, server, corpus):
     page.keyboard.press("Enter")
     page.wait_for_url("**/articles/**")
     assert href.split("#")[0].rstrip("/").split("/")[-1] in page.url
-    # Escape closes the dialog.
+    # Escape closes the dialog. The new page's scripts must be running before the shortcut can work: wait for
+    # its load event, then for the dialog's state itself (no fixed delay).
+    page.wait_for_load_state("load")
     page.keyboard.press("/")
-    assert page.evaluate("document.getElementById('__search').checked")
+    page.wait_for_function("document.getElementById('__search').checked", timeout=10000)
     page.keyboard.press("Escape")
-    assert not page.evaluate("document.getElementById('__search').checked")
+    page.wait_for_function("!document.getElementById('__search').checked", timeout=10000)
 
 
 def test_language_switcher_works_by_keyboard(page, server, corpus):

@@ -27,7 +27,8 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 
-from conftest import FIXTURES, ROOT, _Quiet, _QuietServer, build_site
+from conftest import FIXTURES, ROOT, _Quiet, _QuietServer, build_site, copy_editorial_data
+from wenku import editorial
 
 HOSTILE = os.path.join(FIXTURES, "hostile")
 BASE = os.path.join(HOSTILE, "_base")
@@ -59,6 +60,7 @@ def lay_out(dest: str, names: list[str], build: bool = True) -> str:
     shutil.copy(os.path.join(ROOT, "mkdocs.yml"), os.path.join(dest, "mkdocs.yml"))
     shutil.copytree(os.path.join(ROOT, "docs"), os.path.join(dest, "docs"), ignore=shutil.ignore_patterns("articles"))
     shutil.copytree(os.path.join(BASE, "sources"), os.path.join(dest, "sources"))
+    copy_editorial_data(os.path.join(dest, "sources"))
     for name in names:
         case = CASES[name]
         folder = os.path.join(HOSTILE, name)
@@ -142,6 +144,7 @@ def test_the_build_refuses_every_rejected_case(tmp_path):
         n
         for n in REJECTED
         if CASES[n]["file"].startswith(("docs/", "hooks/"))
+        or CASES[n]["file"] in {f"sources/{f}" for f in editorial.FILES}  # refused by the input checks too
         or "symlink" in n
         or CASES[n]["file"].endswith(".md")
         or "file-name" in n

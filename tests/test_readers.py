@@ -210,7 +210,7 @@ def test_a_missing_label_names_the_file_and_the_key():
 
 
 def test_page_kinds_hold_no_chinese_text():
-    """The bilingual text of the generated pages is in data/labels.yml, where editors change it, not in code."""
+    """The bilingual text of the generated pages is in sources/labels.yml, where editors change it, not in code."""
     folder = os.path.dirname(feed.__file__)
     for name in sorted(os.listdir(folder)):
         if name.endswith(".py"):

@@ -133,7 +133,7 @@ def test_glossary_conformance(chinese, english, expect):
 
 
 def test_glossary_has_sixty_terms_with_renderings_and_sources():
-    data = yaml.safe_load(open(os.path.join(ROOT, "hooks", "wenku", "data", "glossary.yml"), encoding="utf-8"))
+    data = yaml.safe_load(open(os.path.join(ROOT, "sources", "glossary.yml"), encoding="utf-8"))
     assert len(data) >= 60
     terms = {g["zh"] for g in data}
     for t in (

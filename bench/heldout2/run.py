@@ -1,182 +1,27 @@
-"""Run the second held-out damage set (bench/heldout2/cases) through the pipeline and print the tables.
+"""Run the second held-out damage set (bench/heldout2/cases) through the pipeline and print the tables: the
+runner of the blind sets, bench/blind_sets.py, with this folder filled in.
 
 .venv/bin/python bench/heldout2/run.py                     # per-kind table, leaks, per-case table
-.venv/bin/python bench/heldout2/run.py --show k07-forum-thread   # one case: input, gold, output, report, score
+.venv/bin/python bench/heldout2/run.py --show k07-forum-thread  # one case: input, gold, output, report, score
 .venv/bin/python bench/heldout2/run.py --check             # the gold's own consistency (no pipeline run)
 .venv/bin/python bench/heldout2/run.py --readme            # measure and write the tables into README.md
+.venv/bin/python bench/heldout2/run.py [DIR] [--check|--show NAME]   # another folder of cases laid out alike
 
-The scorer is bench/damage.py's (`load_heldout`, `score_case`, `summarise`, `table`); this set keeps no
+Each case's bytes are decoded by its gold's `encoding`. The scorer is bench/damage.py's; this set keeps no
 floors: it is for measuring, not for holding a level.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import html
 import os
-import platform
-import re
-import subprocess
 import sys
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
-import damage  # noqa: E402
+from blind_sets import check, main  # noqa: E402
 
-README_PATH = os.path.join(HERE, "README.md")
-RE_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
-# Markup a line of article text may carry in this set's layouts (Markdown, bullets, a forum's [转帖]).
-RE_LINE_MARKUP = re.compile(r"^(?:#{1,6} |> |● |\[转帖\] )|\*\*")
-
-
-def _clean_line(text: str) -> str:
-    """A raw line as plain text for the check: tags dropped, entities (twice) unescaped, Simplified."""
-    text = html.unescape(html.unescape(RE_TAG.sub("", text)))
-    return damage.t2s(RE_LINE_MARKUP.sub("", text))
-
-
-def check(case: dict) -> list[str]:
-    """Problems of one case's gold (empty: consistent).
-
-    - line_art has one entry per input line; a line of no article is blank or is a boiler entry whole;
-    - a line of article k is, once its inline boiler (an inline byline) is taken out, a piece of article k's
-      title or text (mojibake lines, in gbk cases, only mostly);
-    - every boiler entry occurs in the page; every gold paragraph's 4-grams are in the page (gbk: most);
-    - the gold scored as the pipeline's output gets full marks (no boiler line that is also article text).
-    """
-    problems = []
-    raw = case["data"].decode(case["encoding"])
-    lines = raw.replace("\r\n", "\n").rstrip("\n").split("\n")
-    if len(lines) != len(case["line_art"]):
-        return [f"{len(lines)} lines but {len(case['line_art'])} line_art entries"]
-    boil = [b["text"] for b in case["boiler"]]
-    gold_text = [damage.norm(damage.t2s((g["title"] or "") + "".join(g["paras"]))) for g in case["gold"]]
-    lossy = "gbk" in case["kinds"]
-    for number, (line, k) in enumerate(zip(lines, case["line_art"], strict=True), 1):
-        if k is None:
-            if line.strip() and line not in boil:
-                problems.append(f"line {number}: not article text, not in boiler: {line[:40]!r}")
-            continue
-        rest = line
-        for b in case["boiler"]:
-            if b.get("inline"):
-                rest = rest.replace(b["text"], "")
-        piece = damage.norm(_clean_line(rest))
-        if piece in gold_text[k]:
-            continue
-        grams = damage.grams(piece)
-        share = sum((grams & damage.grams(gold_text[k])).values()) / max(1, sum(grams.values()))
-        if not (lossy and share >= 0.5):
-            problems.append(f"line {number}: not a piece of article {k}: {piece[:40]!r} ({share:.2f})")
-    for b in boil:
-        if b not in raw.replace("\r\n", "\n"):
-            problems.append(f"boiler entry not in the page: {b[:40]!r}")
-    flat = damage.norm(_clean_line(raw))
-    page = damage.grams(flat)
-    for g in case["gold"]:
-        for i, para in enumerate(g["paras"]):
-            grams = damage.grams(para)
-            recall = sum((grams & page).values()) / max(1, sum(grams.values()))
-            if damage.norm(para) not in flat and recall < (0.5 if lossy else 0.9):
-                problems.append(f"{g['id']} paragraph {i}: {recall:.2f} of its 4-grams in the page")
-    score = damage.score_case(case, oracle(case))
-    if not score["count_ok"] or score["leaks"] or score["merges"]:
-        problems.append(f"the gold as output: leaks {score['leaks']}, merges {score['merges']}")
-    for a in score["articles"]:
-        if not (a["text_f1"] == 1 and a["para_f1"] == 1 and a["title_ok"] and a["authors_ok"]):
-            problems.append(f"the gold as output does not score full marks: {a}")
-    return problems
-
-
-def oracle(case: dict):
-    """What a perfect pipeline would give: the gold articles themselves."""
-    from wenku.model import Article, Block, SourceResult
-
-    arts = [
-        Article(
-            source=case["name"],
-            title=g["title"],
-            authors=list(g["authors"]),
-            blocks=[Block("p", p) for p in g["paras"]],
-            report=[],
-        )
-        for g in case["gold"]
-    ]
-    return SourceResult(
-        name=case["name"], path="", encoding="utf-8", script="simplified", articles=arts, report=[], sidecar={}
-    )
-
-
-def _commit() -> str:
-    """The last commit that changed the pipeline (hooks/)."""
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%h", "--", "hooks"],
-            cwd=os.path.dirname(os.path.dirname(HERE)),
-            capture_output=True,
-            text=True,
-            timeout=30,
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        out = ""
-    return out or "?"
-
-
-def _block(text: str, name: str, body: str) -> str:
-    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
-    return re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _m: f"{start}\n{body}\n{end}", text, flags=re.S)
-
-
-def write_readme() -> str:
-    """Measure, and write the case list and the tables between their markers in README.md."""
-    t = time.perf_counter()
-    cases, scores, rows = damage.run_heldout(HERE)
-    secs = time.perf_counter() - t
-    listing = ["| case | imitates | kinds | articles | bytes |", "|---|---|---|---:|---|"]
-    for c in cases:
-        crlf = ", CRLF" if c.get("line_ends") == "CRLF" else ""
-        listing.append(
-            f"| {c['name'][:-4]} | {c['shape']} | {', '.join(c['kinds'])} | {len(c['gold'])} | {c['encoding']}{crlf} |"
-        )
-    head = (
-        f"Measured {dt.date.today().isoformat()} on {platform.machine()} {damage._cpu()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, pipeline (hooks/) at commit {_commit()}: `python bench/heldout2/run.py` "
-        f"({secs:.0f} s). Targets (issue 15): text F1 ≥ 0.97 mean and ≥ 0.90 worst, paragraph F1 ≥ 0.90, "
-        f"titles/authors/counts ≥ 90%, no leaks, no silent merges."
-    )
-    body = "\n\n".join([head, damage.table(rows), damage.leak_line(scores), damage.case_table(scores)])
-    with open(README_PATH, encoding="utf-8") as fh:
-        text = fh.read()
-    text = _block(_block(text, "cases", "\n".join(listing)), "results", body)
-    with open(README_PATH, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    return body
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    if "--check" in argv:
-        bad = 0
-        for case in damage.load_heldout(HERE):
-            problems = check(case)
-            bad += bool(problems)
-            print(f"{case['name']}: {'ok' if not problems else ''}")
-            for p in problems:
-                print(f"  {p}")
-        return 1 if bad else 0
-    if "--show" in argv:
-        name = argv[argv.index("--show") + 1]
-        case = next(c for c in damage.load_heldout(HERE) if c["name"] in (name, name + ".txt"))
-        case.setdefault("variant", case["shape"])
-        print(damage.show(case, damage.score_case(case)))
-        return 0
-    if "--readme" in argv:
-        print(write_readme())
-        return 0
-    return damage.main(["--heldout", HERE] + argv)
-
+__all__ = ["HERE", "check", "main"]
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(folder=HERE))

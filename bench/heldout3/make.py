@@ -2,7 +2,7 @@
 
 python bench/heldout3/make.py [DIR]     # writes DIR (default: bench/heldout3/cases)
 
-One function per case, no randomness: the same bytes every time (tests/test_heldout3.py checks it). Each
+One function per case, no randomness: the same bytes every time (tests/test_blind_sets.py checks it). Each
 case is a Page: every input line is either text of one gold article (line_art) or a boiler line with what
 it is; inline boiler (a dateline or byline inside a line of text, a timestamp) is listed with "inline".
 The layouts were written from how real copies of Chinese texts look, without reading the pipeline

@@ -11,7 +11,8 @@ import os
 # Bump when a change to the pipeline changes its output; cached results keyed on it are dropped.
 PIPELINE_VERSION = "1"
 
-# Editorial and interface data (topics, glossary, labels, report kinds, the search worker).
+# The pipeline's own data (report kinds, surnames, jieba's domain words, the search worker). Editorial data
+# (topics, glossary, labels, citation) is content and lives in sources/: see wenku.editorial.
 DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
 

@@ -31,6 +31,7 @@ class Build:
     fingerprint: tuple | None = None  # files the last staging saw (the hook skips staging when unchanged)
     git_dates: dict[str, str] = field(default_factory=dict)  # file -> date of its last commit ("last updated")
     facts: dict[str, Any] = field(default_factory=dict)  # article slug -> outlet and date, for citations
+    page_checks: dict[tuple, list] = field(default_factory=dict)  # docs/ fingerprint, page names -> problems
 
     def release(self) -> None:
         """Forget every cache: a one-off build needs none of them once the pages are staged, and at 5,000
@@ -44,6 +45,7 @@ class Build:
             self.report_json,
             self.pages,
             self.traditional,
+            self.page_checks,
         ):
             cache.clear()
         gc.collect()

@@ -10,6 +10,7 @@ import markdown
 import material
 import yaml
 
+from wenku import editorial
 from wenku.corpus import REDIRECTS, load_corpus, source_dir_problems, source_files
 from wenku.enrich.translation import check_glossary, check_translations
 from wenku.limits import MAX_HEADINGS, MAX_IMAGE_BYTES, MAX_PAGE_BYTES, bad_file_name, long_line, too_big
@@ -43,7 +44,7 @@ def check_site(root: str) -> list[Problem]:
     generated = {f"articles/{a.slug}.md" for a in corpus.articles}
     problems.extend(check_pages(docs_dir, generated))
 
-    problems.extend(check_glossary())
+    problems.extend(check_glossary(editorial.path(editorial.GLOSSARY, sources_dir)))
     problems.extend(check_translations(docs_dir, corpus.articles))
     return _dedupe(problems)
 
@@ -66,8 +67,8 @@ def check_sidecars(sources_dir: str) -> list[Problem]:
     texts = {os.path.splitext(p)[0] for p in source_files(sources_dir)}
     for f in sorted(os.listdir(sources_dir)):
         path = os.path.join(sources_dir, f)
-        if f == REDIRECTS:
-            continue  # not a sidecar: read and checked by load_redirects
+        if f == REDIRECTS or f in editorial.FILES:
+            continue  # not sidecars: read and checked by load_redirects, editorial.problems and check_site
         if f.endswith((".yml", ".yaml")) and not os.path.islink(path) and os.path.isfile(path):
             text, found = read_yaml_file(path)
             if text is not None:
@@ -94,9 +95,11 @@ def replaces_theme_file(root: str, rel: str) -> bool:
 
 
 def check_files(root: str) -> list[Problem]:
-    """Kinds, places and sizes of the files under docs/; files in sources/ that are not read; the project's
-    data files (hooks/wenku/data/*.yml) through the strict YAML loader."""
+    """Kinds, places and sizes of the files under docs/; files in sources/ that are not read; the editorial
+    data files (sources/topics.yml, glossary.yml, labels.yml, citation.yml) and the pipeline's own
+    (hooks/wenku/data/*.yml) through the strict YAML loader."""
     problems = source_dir_problems(os.path.join(root, "sources"))
+    problems.extend(editorial.problems(os.path.join(root, "sources")))
     data_dir = os.path.join(root, "hooks", "wenku", "data")
     for f in sorted(os.listdir(data_dir)) if os.path.isdir(data_dir) else []:
         if f.endswith((".yml", ".yaml")):

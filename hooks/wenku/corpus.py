@@ -12,7 +12,7 @@ import subprocess
 import unicodedata
 from dataclasses import dataclass, field
 
-from wenku import code_version
+from wenku import code_version, editorial
 from wenku.build import Build
 from wenku.enrich.convert import traditional_share
 from wenku.enrich.slugs import name_slug, slugify
@@ -166,6 +166,7 @@ def _process(name: str, data: bytes, sidecar_text: str | None, path: str) -> Sou
     for art in articles:
         lo, hi = art.line_span
         art.report = [c for c in report if c.line is not None and lo <= c.line <= hi]
+    _attach_outside_changes(articles, report)
     return SourceResult(
         name=name,
         path=path,
@@ -177,6 +178,25 @@ def _process(name: str, data: bytes, sidecar_text: str | None, path: str) -> Sou
         char_count=len(text),
         kind=kind,
     )
+
+
+def _attach_outside_changes(articles: list[Article], report: list[Change]) -> None:
+    """Nothing is lost silently: a change on a line outside every article's span (furniture before the first
+    article, between two, after the last) goes to the report of the article above it (the first article for
+    lines above all), and a removal without a line number to the first article, so `wenku clean --json` shows
+    every removed character with its kind, line and text."""
+    if not articles:
+        return
+    spans = sorted((art.line_span, k) for k, art in enumerate(articles))
+    for c in report:
+        if c.line is None:
+            if c.kind.startswith("remove_"):
+                articles[0].report.append(c)
+            continue
+        if any(lo <= c.line <= hi for (lo, hi), _ in spans):
+            continue
+        above = [k for (lo, _hi), k in spans if lo <= c.line]
+        articles[above[-1] if above else spans[0][1]].report.append(c)
 
 
 def _apply_source_metadata(articles: list[Article], sidecar: dict, script: str) -> None:
@@ -204,6 +224,11 @@ def _apply_ingest_metadata(articles: list[Article], meta: dict) -> None:
             art = max(above, key=lambda a: a.line_span[0])
             art.meta.setdefault("editors", [])
             art.meta["editors"] += [n for n in names if n not in art.meta["editors"]]
+    front = meta.get("front_matter")
+    if front and articles:  # a Markdown export's front matter: the first article's author and date
+        first = articles[0]
+        first.authors = first.authors or list(front.get("authors", []))
+        first.date = first.date or date_text(front.get("date"))
 
 
 RE_CONNECTIVE = re.compile(r"^(鉴于此|为此|因此|对此|基于此|由此|近年来|当前|目前|日前|同时)[，,]?")
@@ -327,10 +352,11 @@ def load_corpus(sources_dir: str, build: Build | None = None) -> Corpus:
                     problems.append(Problem(m.group(1), int(m.group(2)), m.group(3)))
                 else:
                     problems.append(Problem(path, 1, line))
-    key = tuple((s.key, s.path) for s in cleaned)
+    data = editorial.version()  # topics.yml etc. are content, not code: what they change is keyed on them
+    key = (data, tuple((s.key, s.path) for s in cleaned))
     enriched = build.enriched.get(key) if build is not None else None
     if enriched is None:
-        enriched = enrich_corpus(cleaned, build)
+        enriched = enrich_corpus(cleaned, build, data)
         if build is not None:
             build.enriched.clear()  # only the latest is worth keeping
             build.enriched[key] = enriched
@@ -384,9 +410,11 @@ def load_redirects(sources_dir: str, corpus: Corpus, manual: set[str]) -> dict[s
     return out
 
 
-def _copy_source(src: SourceResult) -> SourceResult:
+def _copy_source(src: SourceResult, data: str = "") -> SourceResult:
     """A copy of a cleaned source whose articles a later stage may fill in (the blocks and the report
-    are shared: no stage after structure changes them)."""
+    are shared: no stage after structure changes them). Its key is the cleaning key plus `data`, the
+    version of the editorial files (topics, glossary, labels, citation): the key the site's page caches
+    use, so an edit of sources/labels.yml renders the pages again."""
     articles = [
         dataclasses.replace(
             a,
@@ -397,12 +425,14 @@ def _copy_source(src: SourceResult) -> SourceResult:
         )
         for a in src.articles
     ]
-    return dataclasses.replace(src, articles=articles)
+    key = hashlib.sha256(f"{src.key}\0{data}".encode()).hexdigest() if data else src.key
+    return dataclasses.replace(src, articles=articles, key=key)
 
 
-def enrich_corpus(cleaned: list[SourceResult], build: Build | None = None) -> Corpus:
-    """The enrich stage: slugs, sidecar overrides and topics on copies of the cleaned sources."""
-    corpus = Corpus(sources=[_copy_source(s) for s in cleaned])
+def enrich_corpus(cleaned: list[SourceResult], build: Build | None = None, data: str = "") -> Corpus:
+    """The enrich stage: slugs, sidecar overrides and topics on copies of the cleaned sources (data: the
+    version of the editorial files they were made with)."""
+    corpus = Corpus(sources=[_copy_source(s, data) for s in cleaned])
     check_source_names(corpus)
     assign_slugs(corpus)
     apply_overrides(corpus)

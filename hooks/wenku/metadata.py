@@ -158,7 +158,7 @@ class StrictLoader(TextDateLoader):
 
 
 def load_data_file(path: str) -> Any:
-    """A project data file (hooks/wenku/data/*.yml: topics, glossary, labels …), which pull requests change
+    """A project data file (hooks/wenku/data/*.yml: report kinds), which pull requests change
     too, through the same strict loader; a refusal is a ValueError naming file:line."""
     text, problems = read_yaml_file(path)
     data, _, found = load_yaml_with_lines(text, path) if text is not None else (None, {}, [])

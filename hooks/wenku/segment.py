@@ -9,9 +9,9 @@ import os
 import jieba
 
 from wenku import DATA_DIR
-from wenku.metadata import load_data_file
 
 DATA = DATA_DIR
+KEYWORD_FREQ = 20000  # a taxonomy keyword is a word at least this common
 
 
 @functools.lru_cache(maxsize=1)
@@ -27,10 +27,23 @@ def tokenizer():
     userdict = os.path.join(DATA, "userdict.txt")
     if os.path.exists(userdict):
         tk.load_userdict(userdict)
+    return tk
 
-    for topic in load_data_file(os.path.join(DATA, "topics.yml")) or []:
-        for kw in topic["keywords"]:  # taxonomy keywords are whole words (新质生产力, 专精特新, 人工智能+)
-            tk.add_word(kw, freq=max(tk.FREQ.get(kw, 0), 20000))
+
+@functools.lru_cache(maxsize=2)
+def keyword_tokenizer(keywords: tuple[str, ...]):
+    """The domain tokenizer plus the taxonomy's keywords as whole words (新质生产力, 人工智能+), for topics'
+    TF-IDF keywords. Cleaning never uses it: the taxonomy (sources/topics.yml) is editorial data, and a
+    topic edit must not change how sources are cleaned. Keywords already known at that weight add nothing."""
+    base = tokenizer()
+    missing = [kw for kw in keywords if base.FREQ.get(kw, 0) < KEYWORD_FREQ]
+    if not missing:
+        return base
+    tk = jieba.Tokenizer()
+    with tk.lock:
+        tk.FREQ, tk.total, tk.initialized = dict(base.FREQ), base.total, True
+    for kw in missing:
+        tk.add_word(kw, freq=KEYWORD_FREQ)
     return tk
 
 

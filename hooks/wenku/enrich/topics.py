@@ -6,18 +6,15 @@ import functools
 import hashlib
 import heapq
 import math
-import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from wenku import DATA_DIR
-from wenku.metadata import load_data_file
+from wenku import editorial
 from wenku.model import Article
-from wenku.segment import tokenizer
+from wenku.segment import keyword_tokenizer
 from wenku.textutil import CJK
 
-DATA = DATA_DIR
 MAX_TOPICS = 4
 STOPWORDS = set(
     """
@@ -46,10 +43,14 @@ class Topic:
         return self.description_en if lang == "en" else self.description_zh
 
 
-@functools.lru_cache(maxsize=1)
 def taxonomy() -> tuple[Topic, ...]:
-    """The topics of data/topics.yml, in file order."""
-    rows = load_data_file(os.path.join(DATA, "topics.yml"))
+    """The topics of sources/topics.yml as the file is now, in file order."""
+    return _taxonomy(*editorial.read(editorial.TOPICS))
+
+
+@functools.lru_cache(maxsize=2)
+def _taxonomy(where: str, text: str) -> tuple[Topic, ...]:
+    rows = editorial.parse(where, text)
     return tuple(
         Topic(r["id"], r["zh"], r["en"], r["description_zh"], r["description_en"], tuple(r["keywords"])) for r in rows
     )
@@ -99,21 +100,24 @@ def assign_topics(articles: list[Article], token_cache: dict[str, Counter] | Non
         best = ranked[0][1]
         chosen = [tid for tid, s in ranked if s > 0 and s >= max(0.4 * best, 1.0)][:MAX_TOPICS]
         art.meta["topics"] = chosen or [ranked[0][0]]
-    _keywords(articles, texts, {} if token_cache is None else token_cache)
+    _keywords(articles, texts, {} if token_cache is None else token_cache, topics)
 
 
-def _token_counts(text: str, cache: dict[str, Counter]) -> Counter:
-    """Counts of jieba words (two or more characters, not stopwords) in text, cached by content."""
-    key = hashlib.sha1(text.encode("utf-8")).hexdigest()
+def _token_counts(text: str, cache: dict[str, Counter], words: tuple[str, ...], words_key: str) -> Counter:
+    """Counts of jieba words (two or more characters, not stopwords) in text, cached by content and by the
+    taxonomy's keywords (whole words here: words, hashed as words_key)."""
+    key = hashlib.sha1(text.encode("utf-8")).hexdigest() + words_key
     if key not in cache:
-        toks = tokenizer().cut(text, HMM=False)
+        toks = keyword_tokenizer(words).cut(text, HMM=False)
         cache[key] = Counter(t for t in toks if len(t) >= 2 and re.match(f"^[{CJK}]", t) and t not in STOPWORDS)
     return cache[key]
 
 
-def _keywords(articles: list[Article], texts: list[str], cache: dict[str, Counter]) -> None:
+def _keywords(articles: list[Article], texts: list[str], cache: dict[str, Counter], topics: tuple[Topic, ...]) -> None:
     """Six TF-IDF keywords per article from jieba tokens (dictionary words of two or more characters)."""
-    docs = [_token_counts(text, cache) for text in texts]
+    words = tuple(k for t in topics for k in t.keywords)
+    words_key = hashlib.sha1("\n".join(words).encode("utf-8")).hexdigest()[:12]
+    docs = [_token_counts(text, cache, words, words_key) for text in texts]
     df = Counter()
     for d in docs:
         df.update(d.keys())
@@ -158,8 +162,3 @@ def related(articles: list[Article], k: int = 5) -> dict[str, list[str]]:
         best = heapq.nsmallest(k, ((-s, articles[j].slug) for j, s in score.items() if s > 0))
         out[a.slug] = [slug for _, slug in best]
     return out
-
-
-def userdict_lines() -> list[str]:
-    """jieba user-dictionary lines for every taxonomy keyword (so they segment as whole words)."""
-    return [f"{k} 20000 n" for t in taxonomy() for k in t.keywords if not re.fullmatch(r"[A-Za-z0-9]+", k)]

@@ -19,9 +19,9 @@ import unicodedata
 
 import yaml
 
-from wenku import DATA_DIR
+from wenku import editorial
 from wenku.corpus import load_corpus, sidecar_line
-from wenku.metadata import RE_FRONT, Problem, load_yaml_with_lines
+from wenku.metadata import RE_FRONT, Problem, load_yaml_with_lines, read_yaml_file
 from wenku.model import Article, Block
 from wenku.site.pages.common import chinese_hash
 from wenku.site.render import dump_front_matter, escape, escape_heading, render_blocks
@@ -292,11 +292,14 @@ def _set_keys(front: str, today: str, made_from: str) -> str:
 # Checking a translation
 
 
-@functools.lru_cache(maxsize=1)
 def glossary() -> tuple[dict, ...]:
-    """The glossary entries (data/glossary.yml) with their accepted and refused English renderings."""
-    with open(os.path.join(DATA_DIR, "glossary.yml"), encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or []
+    """The glossary entries (sources/glossary.yml as it is now) with their accepted and refused renderings."""
+    return _glossary(*editorial.read(editorial.GLOSSARY))
+
+
+@functools.lru_cache(maxsize=2)
+def _glossary(where: str, text: str) -> tuple[dict, ...]:
+    data = editorial.parse(where, text) or []
     out = []
     for g in data:
         if not isinstance(g, dict) or not g.get("zh") or not g.get("en"):
@@ -345,10 +348,14 @@ def _rendering_pattern(rendering: str, elided: bool) -> re.Pattern | None:
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(patterns) + r")(?![a-z0-9])")
 
 
-@functools.lru_cache(maxsize=1)
 def _term_patterns() -> tuple[tuple[dict, str, tuple[str, ...], re.Pattern], ...]:
     """Per glossary entry: its normalised Chinese, the longer terms that contain it, and its pattern."""
-    entries = glossary()
+    return _term_patterns_of(*editorial.read(editorial.GLOSSARY))
+
+
+@functools.lru_cache(maxsize=2)
+def _term_patterns_of(where: str, text: str) -> tuple[tuple[dict, str, tuple[str, ...], re.Pattern], ...]:
+    entries = _glossary(where, text)
     out = []
     for g in entries:
         zh = normal(g["zh"])
@@ -655,10 +662,13 @@ def placeholder_problems(manual: dict[str, str]) -> list[Problem]:
 
 def check_glossary(path: str | None = None) -> list[Problem]:
     """The glossary's own schema: zh and en on every entry, variants and not as lists of strings."""
-    path = path or os.path.join(DATA_DIR, "glossary.yml")
-
-    with open(path, encoding="utf-8") as fh:
-        data, lines, problems = load_yaml_with_lines(fh.read(), path)
+    path = path or editorial.path(editorial.GLOSSARY)
+    if not os.path.lexists(path):
+        return []  # reported as missing by editorial.problems
+    text, problems = read_yaml_file(path)
+    if text is None:
+        return problems
+    data, lines, problems = load_yaml_with_lines(text, path)
     if problems:
         return problems
     if not isinstance(data, list):

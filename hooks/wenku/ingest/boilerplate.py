@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from wenku import DATA_DIR
 from wenku.metadata import load_data_file
+from wenku.segment import cut
 from wenku.structure.names import is_person_name
 from wenku.textutil import CJK, ends_sentence
 
@@ -39,7 +40,11 @@ RE_AD = re.compile(
 )
 RE_WECHAT = re.compile(r"微信(号)?\s*[（(：:]?\s*[A-Za-z][\w-]{4,}[）)]?|^[" + CJK + r"]{1,12}微信$")
 RE_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-RE_THANKS = re.compile(r"^(THANKS?|THANK YOU|谢\s*谢|感谢观看|感谢聆听)[！!。.]?$", re.I)
+RE_THANKS = re.compile(
+    r"^(?:THANKS?|THANK YOU|谢\s*谢|感谢观看|感谢聆听|谢谢观看|谢谢聆听)[！!。.]?"
+    r"(?:[\s\u3000]*(?:欢迎交流|欢迎指正|敬请指正|请批评指正|Q\s*&\s*A)[！!。.]?)?$",
+    re.I,
+)
 RE_IMAGE = re.compile(r"^(\[(图片|图像|image|img|photo)\]|!\[[^\]]*\]\([^)]*\)|<img[^>]*>|（?图片）?)$", re.I)
 RE_PAGE_LABEL = re.compile(rf"^[{CJK}]{{2,4}}$")
 
@@ -55,7 +60,12 @@ RE_SHARE = re.compile(r"^(?:分享到|分享至|扫一扫在手机(?:上)?打开
 RE_NOTICE = re.compile(
     r"^(?:(?:标签|Tags?)\s*[：:]|(?:当前位置|您的位置|您现在的位置|所在位置)\s*[：:]|(?:视频|图片|内容)?(?:正在)?加载中|[【\[]?点击(?:查看)?(?:原图|大图|图片)"
     r"|[↓↑⬇👇▼\s]{3,}$|(?:暂无|还没有|目前没有)(?:评论|留言)|[快来]*抢沙发|(?:登录|注册)后(?:才能)?(?:发表|参与)?(?:评论|留言)"
-    r"|请输入(?:评论|留言)?内容|已有\s*\d+\s*人(?:参与|评论|阅读|收藏|点赞)|(?:本文|全文)(?:共|字数)[^。]{0,16}阅读(?:时间|时长|需要))",
+    r"|请输入(?:评论|留言)?内容|已有\s*\d+\s*人(?:参与|评论|阅读|收藏|点赞)|(?:本文|全文)(?:共|字数)[^。]{0,16}阅读(?:时间|时长|需要)"
+    # a forum post's header and edit notice; a newsletter's display, subscription and unsubscribe lines
+    r"|[^。，！？]{0,30}发表于\s*(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}|本帖最后由[^。]{0,30}编辑"
+    r"|[^。]{0,16}(?:邮件|网页)?无法正常显示|[^。]{0,20}在浏览器中(?:查看|打开|阅读)|[^。]{0,24}(?:点击|点此|这里)?(?:退订|取消订阅)"
+    r"|您收到(?:这|此|本)封邮件|(?:因为|由于)?您(?:已)?订阅了|(?:Unsubscribe|View (?:it )?in (?:your )?browser|Update your preferences)"
+    r"|\[[←→«»<>\s]*(?:返回|回到|上一篇|下一篇|上一页|下一页)[^\]]{0,16}\]\([^)]*\)$)",
     re.I,
 )
 RE_PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|推荐阅读)\s*[：:]")
@@ -69,13 +79,14 @@ RE_PROMO = re.compile(
     r"|^(?:扫码|扫描二维码|长按识别|长按二维码)"
     r"|转载请注明|未经(?:授权|许可|同意)[^。]{0,8}(?:转载|使用|复制)|禁止转载|侵权[^。]{0,8}删除|侵删"
     r"|^(?:投稿|来稿)(?:邮箱|信箱|地址|方式)|^(?:客服|服务|咨询|投诉|举报)(?:热线|电话|微信|邮箱)[：:]"
-    r"|阅读原文|^(?:免责|版权)声明[：:]|^本文(?:来源|转载|转自)(?:于)?网络"
+    r"|阅读原文|^(?:免责|版权)声明[：:]|^本文(?:来源|转载|转自)(?:于)?网络|(?:来源|来自|转自|选自)于?(?:网络|互联网)"
+    r"|版权归[^。，；]{0,10}所有"
     r"|^[（(【\[]?(?:本文|文章|以上|此文)?(?:内容)?仅代表作者(?:本人|个人)?(?:的)?(?:观点|看法|立场)"
     r"|(?:不|并不)(?:代表|表明)本(?:平台|站|网|报|刊|号|公众号|网站)(?:同意其|赞同其)?(?:的)?(?:观点|立场|看法)"
     r"|^(?:原文|本文|文章|来源)(?:链接|地址|网址)\s*[：:]"
     r"|^(?:点击|点|请|欢迎|记得|别忘了|觉得不错|喜欢就|如果喜欢|如果觉得)[^。]{0,16}(?:在看|点赞|转发|分享|星标|置顶)"
     r"|^(?:出品|出品方|出品人|联合出品|制作单位)\s*[：:｜|]"
-    r"|(?:星标|置顶)(?:我们|公众号|本号)|^更多精彩[^。]{0,12}(?:关注|下载|点击))"
+    r"|转发给(?:朋友|好友)|(?:星标|置顶)(?:我们|公众号|本号)|^更多精彩[^。]{0,12}(?:关注|下载|点击))"
 )
 RE_SEPARATOR = re.compile(r"^[\s\-—–―_=＝~～*＊·•◆◇■□●○★☆※#＃+＋.。…]{3,}$")
 
@@ -94,6 +105,8 @@ def _furniture_words() -> tuple[frozenset[str], ...]:
         "end_marks",
         "attachment_labels",
         "file_types",
+        "floor_labels",
+        "contents_headings",
     )
     return tuple(frozenset(str(w).upper() for w in data[k]) for k in keys)
 
@@ -109,10 +122,14 @@ def _furniture_words() -> tuple[frozenset[str], ...]:
     END_MARKS,
     ATTACHMENT_LABELS,
     FILE_TYPES,
+    FLOOR_LABELS,
+    CONTENTS_HEADINGS,
 ) = _furniture_words()
+RE_FLOOR = re.compile(r"^(?:\d{1,4}\s*(?:楼|#|＃)|[#＃]\s*\d{1,4})$")
 
 # A widget row's tokens: a word with an optional count (赞 286, 赞(12), 阅读 3.2万, 10w+) or a bare count.
 RE_WIDGET_TOKEN = re.compile(r"^(?P<word>[^\d（(）)]*?)\s*[（(]?(?P<count>\d[\d,.]*\s*[万千wWkK]?\+?)?[）)]?$")
+RE_URL = re.compile(r"(?:https?://|www\.)[!-~]+")  # [阅读全文] https://…: the link a widget word points to
 RE_WIDGET_SPLIT = re.compile(r"[\s\u3000|｜/·•:：【】\[\]]+")
 # Decoration around a section word (▼ 往期推荐 ▼, —— END ——, 【相关阅读】) and a count after it (全部评论（3）).
 DECOR = r"\s\u3000▼▲►▶◀■□●○◆◇★☆※|｜\-—–―_=~～·•:：【】\[\]「」<>《》（）()↓↑"
@@ -149,7 +166,7 @@ def _bare_widget(word: str) -> str:
 
 def is_widget_row(text: str) -> bool:
     """A short line made only of interface words and counts (赞 286　在看 41, 分享　收藏　点赞, 字号：T | T)."""
-    t = text.strip()
+    t = RE_URL.sub(" ", text).strip()
     if not t or len(t) > 40:
         return False
     tokens = [x for x in RE_WIDGET_SPLIT.split(t) if x]
@@ -206,6 +223,7 @@ FURNITURE_REASONS = {
     "remove_end_mark": "end mark after the article",
     "remove_page_tail": "short line after the article's end mark (account name, slogan, card), not its text",
     "remove_web_chrome": "web page chrome (widget buttons and counters)",
+    "remove_table_of_contents": "table of contents (its items are titles printed below, or carry page numbers)",
 }
 MAX_AD_LINES = 3
 
@@ -257,6 +275,7 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
     section: list[int] = []  # the heading and unbulleted headlines of the related list being read
     nonblank = [i for i, t in enumerate(texts) if t.strip()]
     following = {a: b for a, b in zip(nonblank, nonblank[1:], strict=False)}
+    preceding = {b: a for a, b in following.items()}
     last_prose = max(
         (i for k, i in enumerate(nonblank) if _prose(texts[i], texts[nonblank[k - 1]] if k else "")), default=-1
     )
@@ -264,12 +283,16 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
         t = raw.strip()
         if not t:
             if mode != "comments":
-                mode = None
+                mode = None  # a reply (under its floor label), a list or an ad ends at a blank line
             section = []
             continue
         word = section_word(t) if len(t) <= 24 else ""
         nxt = texts[following[i]].strip() if i in following else ""
-        if word in RELATED_HEADINGS:
+        if mode == "reply":
+            marks[i] = "remove_reader_comments"
+        elif word in FLOOR_LABELS or RE_FLOOR.match(t):
+            marks[i], mode = "remove_reader_comments", "reply"
+        elif word in RELATED_HEADINGS:
             marks[i], mode, section = "remove_related_list", "related", [i]
         elif word in COMMENT_HEADINGS:
             marks[i], mode = "remove_reader_comments", "comments"
@@ -277,7 +300,7 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
             marks[i], mode, ad_lines = "remove_ad", "ad", 0
         elif is_end_mark(t):
             marks[i], ended = "remove_end_mark", True
-        elif is_widget_row(t):
+        elif is_widget_row(t) and not reads_as_prose(t, texts[preceding[i]] if i in preceding else ""):
             marks[i] = "remove_web_chrome"
         elif is_attachment_file(t, listed=mode == "attachments") or (
             word in ATTACHMENT_LABELS and is_attachment_file(nxt, listed=True)
@@ -303,7 +326,137 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
                 for k in section:
                     marks.pop(k, None)
             mode, section = None, []
+    return _contents(texts, _keep_referred_sections(texts, marks))
+
+
+# A contents line with a dotted leader and a page number: 第一章 总则 ………… 3.
+RE_LEADER = re.compile(r"(?:[.…·．。•]\s*){4,}\s*\d{1,4}$")
+
+
+def _contents(texts: list[str], marks: dict[int, str]) -> dict[int, str]:
+    """A table of contents: its heading (目录, 本期导读) and the run of items under it (to a blank line or a
+    non-item), when every item is a title printed again further down or ends in a dotted leader and a page
+    number. Lines with a dotted leader and page number count as contents anywhere."""
+    for i, raw in enumerate(texts):
+        t = raw.strip()
+        if i in marks or not t:
+            continue
+        if RE_LEADER.search(t) and len(t) <= 80:
+            marks[i] = "remove_table_of_contents"
+            continue
+        if len(t) > 24 or section_word(t) not in CONTENTS_HEADINGS:
+            continue
+        items = []
+        for k in range(i + 1, len(texts)):
+            item = texts[k].strip()
+            if not item or RE_SEPARATOR.match(item) or not _title_like(item):
+                break
+            items.append(k)
+        later = {x.strip().lstrip("#").strip() for x in texts[(items[-1] + 1 if items else i + 1) :]}
+        if items and all(RE_LIST_LEAD.sub("", texts[k].strip()) in later or RE_LEADER.search(texts[k]) for k in items):
+            for k in [i, *items]:
+                marks[k] = "remove_table_of_contents"
     return marks
+
+
+# The text pointing to its attachments: 见附件1, 附件2《登记表》, 详见附件.
+RE_ATTACHMENT_REF = re.compile(r"附件\s*(?:[0-9０-９一二三四五六七八九十]|[《“])|[见按照据]附件")
+
+
+def _keep_referred_sections(texts: list[str], marks: dict[int, str]) -> dict[int, str]:
+    """A list the author's text refers to or goes on after is part of the text: attachments the body points to
+    (见附件1), a reading list followed by a paragraph of the article (not by a copy of text printed above)."""
+    marked = [i for i in sorted(marks) if marks[i] == "remove_attachment_list"]
+    if marked and any(RE_ATTACHMENT_REF.search(t) for i, t in enumerate(texts) if i not in marks):
+        for i in marked:
+            del marks[i]
+    runs: list[list[int]] = []
+    for i in sorted(marks):
+        if marks[i] != "remove_related_list":
+            continue
+        if runs and all(not texts[k].strip() for k in range(runs[-1][-1] + 1, i)):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        after = next((k for k in range(run[-1] + 1, len(texts)) if texts[k].strip()), None)
+        if after is None or after in marks:
+            continue
+        t = texts[after].strip()
+        earlier = {x.strip() for x in texts[: run[0]]}
+        if ends_sentence(t) and len(own_text(t)) >= MIN_OWN_TEXT and not RE_COMMENT.match(t) and t not in earlier:
+            for k in run:
+                del marks[k]
+    return marks
+
+
+# The prose guard. A furniture rule reads words (分享到, 投稿邮箱, 版权所有, 下转第5版 ...); an author may write
+# the same words in a sentence about them. A line with the evidence of a sentence of its own is not furniture:
+# it ends a sentence (or holds several) and says something besides its furniture words, or every furniture
+# phrase in it stands in quotation marks at its start (a title or a sentence about the phrase), or it
+# continues a sentence that the line before opened with a colon (以下是……的数据： ⏎ 阅读 3.2万 赞 286).
+RE_JUMP_WORDS = re.compile(r"[上下]?[转接续]\s*第?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[版页]")
+FURNITURE_PATTERNS = (
+    RE_FOOTER,
+    RE_AD,
+    RE_PROMO,
+    RE_SHARE,
+    RE_NOTICE,
+    RE_PREV_NEXT,
+    RE_VIEW_COUNT,
+    RE_EMAIL,
+    RE_WECHAT,
+    RE_UI_WORD,
+    RE_JUMP_WORDS,
+    RE_URL,
+    re.compile(
+        r"(?:因为|由于)?您(?:已)?订阅了|您收到(?:这|此|本)封邮件|《[^《》]{1,20}》"
+    ),  # a name in 《》 is not a sentence
+)
+RE_QUOTED_LEAD = re.compile(r"^(?:“[^“”]{2,30}”|「[^「」]{2,30}」|『[^『』]{2,30}』|《[^《》]{2,30}》)")
+RE_NOT_WORD = re.compile(rf"[^{CJK}A-Za-z]")
+RE_INNER_END = re.compile(rf"(?:[。！？]|(?<=[{CJK}])[!?])[”’」』）)]*(?=[{CJK}“‘「（])")
+MIN_OWN_TEXT = 10  # characters a sentence says besides its furniture words (图片来源于网络 is 7)
+
+
+def own_text(text: str) -> str:
+    """What a line says besides its furniture words: the words left when every furniture phrase is taken out."""
+    rest = text
+    for rx in FURNITURE_PATTERNS:
+        rest = rx.sub(" ", rest)
+    return RE_NOT_WORD.sub("", rest)
+
+
+def _furniture_words_in(text: str) -> bool:
+    return any(rx.search(text) for rx in FURNITURE_PATTERNS)
+
+
+def reads_as_prose(text: str, before: str = "") -> bool:
+    """True when a line has the evidence of the author's sentence (see above), so that furniture words in it
+    do not make it furniture. before: the non-blank line above, when known."""
+    t = text.strip()
+    if not t:
+        return False
+    lead = RE_QUOTED_LEAD.match(t)
+    if lead and _furniture_words_in(lead.group(0)) and not _furniture_words_in(t[lead.end() :]):
+        return len(RE_NOT_WORD.sub("", t[lead.end() :])) >= 2  # “转载请注明出处”管用吗: about the phrase
+    if (ends_sentence(t) or RE_INNER_END.search(t)) and len(own_text(t)) >= MIN_OWN_TEXT:
+        return True
+    b = before.strip()
+    return (
+        b.endswith(("：", ":"))
+        and len(RE_NOT_WORD.sub("", b)) >= 8
+        and not _furniture_words_in(b)
+        and not any(rule.test(b, False) for rule in RULES)
+    )
+
+
+def reads_as_clause(text: str) -> bool:
+    """A short line that is a clause rather than a name or label: jieba cuts it into three or more words, or
+    into a one-character word beside another (天快亮了, 春天来了), where a page label is one or two words (要闻,
+    理论周刊, 国际版)."""
+    words = cut(text.strip())
+    return len(words) > 2 or (len(words) == 2 and min(len(w) for w in words) == 1)
 
 
 def _ui_line(t: str) -> bool:
@@ -345,25 +498,44 @@ RULES: list[Rule] = [
     ),
     Rule(
         "remove_web_chrome",
-        lambda t, last: _short(t, 60) and _ui_line(t.strip()),
+        lambda t, last: _short(RE_URL.sub("", t), 60) and _ui_line(t.strip()),
         "web page chrome (share, print, font size, view count, breadcrumb, previous/next link)",
     ),
     Rule(
         "remove_promotion",
-        lambda t, last: _short(t, 70) and bool(RE_PROMO.search(t.strip())),
+        lambda t, last: _short(RE_URL.sub("", t), 70) and bool(RE_PROMO.search(t.strip().strip("*_ "))),
         "promotion or rights line (follow/scan appeal, reprint or takedown notice, hotline)",
     ),
     Rule(
         "remove_page_label",
-        lambda t, last: last and bool(RE_PAGE_LABEL.match(t.strip())) and not is_person_name(t),  # 名: a byline
+        lambda t, last: (
+            last
+            and bool(RE_PAGE_LABEL.match(t.strip()))
+            and not is_person_name(t)  # 名: a byline
+            and not reads_as_clause(t)
+        ),
         "newspaper page label at the foot of the page",
     ),
 ]
 
 
-def boilerplate_rule(text: str, is_last: bool) -> Rule | None:
-    """The first rule that matches a line, or None for article text."""
+# The rules that read words (and so may meet them in the author's sentence); the others read a line's shape.
+PROSE_GUARDED = frozenset(
+    {
+        "remove_site_footer",
+        "remove_ad",
+        "remove_wechat_id",
+        "remove_contact_email",
+        "remove_web_chrome",
+        "remove_promotion",
+    }
+)
+
+
+def boilerplate_rule(text: str, is_last: bool, before: str = "") -> Rule | None:
+    """The first rule that matches a line, or None for article text (or for a line that reads as the
+    author's sentence: reads_as_prose; before is the non-blank line above, when known)."""
     for rule in RULES:
         if rule.test(text, is_last):
-            return rule
+            return None if rule.name in PROSE_GUARDED and reads_as_prose(text, before) else rule
     return None

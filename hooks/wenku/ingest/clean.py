@@ -23,7 +23,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from wenku.ingest.boilerplate import FURNITURE_REASONS, RULES, furniture_marks
+import yaml
+
+from wenku.ingest.boilerplate import FURNITURE_REASONS, PROSE_GUARDED, RULES, furniture_marks, reads_as_prose
 from wenku.ingest.repairs import repair_line, suspected_typos
 from wenku.ingest.repeats import remove_repeated_blocks
 from wenku.ingest.running import running_headers
@@ -36,7 +38,7 @@ RE_BLOCK_OPEN = re.compile(rf"^[\s\u3000]*<{BLOCK}\b[^<>]*>", re.I)
 RE_BLOCK_CLOSE = re.compile(rf"(?:</{BLOCK}>|<br\s*/?>)[\s\u3000]*$", re.I)
 
 CREDIT_LABELS = (
-    r"(?:(?:本版|本期|本文|本篇)?(?:责任编辑|责编|值班编辑|网络编辑|执行编辑|文字编辑|图片编辑|美术编辑|编辑|美编|"
+    r"(?:(?:本版|本期|本文|本篇|第\s*\d{1,3}\s*版)?(?:责任编辑|责编|值班编辑|网络编辑|执行编辑|文字编辑|图片编辑|美术编辑|编辑|美编|"
     r"版式设计|版式|排版|视觉设计|设计|审核|审校|校对|监制|终审|初审|复审|签发|统筹|策划|主编|"
     r"图文编辑|视频编辑|新媒体编辑|编审|复核|制作))"
 )
@@ -98,11 +100,13 @@ def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], lis
     which knows the last line of the page)."""
     keep, report, editors = [], [], []
     marks = furniture_marks([ln.text for ln in lines])
+    before = ""  # the non-blank line above
     for i, ln in enumerate(lines):
         t = ln.text.strip()
         if not t:
             keep.append(ln)
             continue
+        above, before = before, t
         if i in marks:
             report.append(Change(marks[i], ln.number, ln.text, "", FURNITURE_REASONS[marks[i]]))
             continue
@@ -120,7 +124,7 @@ def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], lis
             )
             continue
         rule = next((r for r in RULES if r.name != "remove_page_label" and r.test(t, False)), None)
-        if rule:
+        if rule and not (rule.name in PROSE_GUARDED and reads_as_prose(t, above)):
             report.append(Change(rule.name, ln.number, ln.text, "", rule.reason))
             continue
         split = trailing_credit(t)
@@ -139,6 +143,41 @@ def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], lis
             ln = dataclasses.replace(ln, text=head)
         keep.append(ln)
     return keep, report, ({"editors": editors} if editors else {})
+
+
+MAX_FRONT_MATTER = 30  # lines
+
+
+def remove_front_matter(lines: list[PageLine]) -> tuple[list[PageLine], list[Change], dict]:
+    """A Markdown export's YAML front matter (--- ⏎ title: … ⏎ author: … ⏎ ---) at the top of the source: read
+    with a YAML parser, removed and reported; its author and date are kept as metadata."""
+    body = [k for k, ln in enumerate(lines) if ln.text.strip()]
+    if len(body) < 3 or lines[body[0]].text.strip() != "---":
+        return lines, [], {}
+    close = next((k for k in body[1 : MAX_FRONT_MATTER + 1] if lines[k].text.strip() == "---"), None)
+    if close is None:
+        return lines, [], {}
+    block = lines[body[0] : close + 1]
+    try:
+        data = yaml.safe_load("\n".join(ln.text for ln in block[1:-1]))
+    except yaml.YAMLError:
+        return lines, [], {}
+    if not isinstance(data, dict) or not data or not all(isinstance(k, str) for k in data):
+        return lines, [], {}
+    report = [
+        Change("remove_front_matter", ln.number, ln.text, "", "front matter of a Markdown export (read as YAML)")
+        for ln in block
+        if ln.text.strip()
+    ]
+    meta = {}
+    author = data.get("author") or data.get("authors")
+    if isinstance(author, str) and author.strip():
+        meta["authors"] = [a for a in re.split(r"[、，,；;\s]+", author.strip()) if a]
+    elif isinstance(author, list):
+        meta["authors"] = [str(a).strip() for a in author if str(a).strip()]
+    if data.get("date"):
+        meta["date"] = str(data["date"])
+    return lines[: body[0]] + lines[close + 1 :], report, ({"front_matter": meta} if meta else {})
 
 
 def remove_running_headers(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
@@ -166,8 +205,11 @@ def remove_running_headers(lines: list[PageLine]) -> tuple[list[PageLine], list[
 def clean_lines(text: str, skip: frozenset[str] = frozenset()) -> tuple[list[Line], list[Change], dict]:
     """Decoded text to cleaned lines (one per paragraph), the report, and metadata found on the way."""
     lines, report = split_lines(text, skip)
+    lines, removed, front = remove_front_matter(lines)
+    report.extend(removed)
     lines, removed, meta = remove_boilerplate_lines(lines)
     report.extend(removed)
+    meta.update(front)
     lines, removed = remove_running_headers(lines)
     report.extend(removed)
     lines, joined = fix_hard_wraps(lines)

@@ -27,6 +27,11 @@ RE_VOLUME = re.compile(r"\bVol\.?\s*\d{1,3}\s*,?\s*No\.?\s*\d{1,3}\b", re.I)
 RE_DATE = re.compile(r"(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})")
 RE_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 RE_ISSUE = re.compile(r"(?:总\s*第\s*\d+\s*期|(?:19|20)\d\d\s*年\s*第\s*\d{1,3}\s*期|第\s*\d{1,4}\s*期)")
+# A masthead's registration numbers (国内统一连续出版物号 CN 11-0000, 邮发代号 1-1, ISSN 1234-5678).
+RE_MASTHEAD = re.compile(r"连续出版物号|邮发代号|\bCN\s*\d{2}\s*-\s*\d{4}|\bISSN\s*\d{4}\s*-\s*\d{3}[\dX]", re.I)
+# A browser's print footer: the page's address and page m/n (https://…/a.html　1/3).
+RE_PRINT_FOOTER = re.compile(r"^(?:https?://|www\.)\S+\s+\d{1,3}\s*/\s*\d{1,3}$")
+LONG_HEAD = 72  # a newspaper's masthead line: outlet, date and weekday, edition, column (several shapes at once)
 RE_DIGITS = re.compile(r"\d+")
 RE_SPACE = re.compile(r"\s+")
 
@@ -34,7 +39,16 @@ RE_SPACE = re.compile(r"\s+")
 def header_shape(text: str) -> str | None:
     """What a short line is when its shape alone shows a running header or footer, else None."""
     t = text.strip()
-    if not t or len(t) > MAX_LEN or RE_SENTENCE.search(t):
+    if RE_PRINT_FOOTER.match(t):
+        return "browser print footer (address and page number)"
+    t = RE_SPACE.sub(" ", t)  # a PDF copy pads a header's halves apart with spaces
+    if not t or RE_SENTENCE.search(t):
+        return None
+    if len(t) <= LONG_HEAD and RE_MASTHEAD.search(t):
+        return "masthead (registration numbers)"
+    if len(t) <= LONG_HEAD and RE_DATE.search(t) and RE_WEEKDAY.search(t) and RE_EDITION.search(t):
+        return "masthead (date, weekday and edition)"
+    if len(t) > MAX_LEN:
         return None
     if RE_DASHED_NUMBER.match(t) or RE_PAGE_OF.match(t):
         return "page number"
@@ -107,6 +121,8 @@ def running_headers(lines: list[Line]) -> dict[int, str]:
     for key, idx in groups.items():
         if len(idx) < 2:
             continue
+        if any(RE_JUMP.search(body[j].text) for i in idx for j in (i - 1, i + 1) if 0 <= j < len(body)):
+            continue  # a headline printed again beside its jump line (上接第1版): the article's, not the page's
         if _numbered_run([body[i].text for i in idx], key):
             for i in idx:
                 found[id(body[i])] = "running footer with the page number"

@@ -21,13 +21,16 @@ from wenku.search import searchshards
 RE_CJK_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u200b“”‘’]+")
 
 
-def split_search_index(site_dir: str, prefixes: list[str]) -> dict[str, dict]:
-    """The merged index's entries per edition ('' is zh), with locations relative to the edition's root."""
-    path = os.path.join(site_dir, "search", "search_index.json")
-    if not os.path.exists(path):
-        return {}
-    with open(path, encoding="utf-8") as fh:
-        index = json.load(fh)
+def split_search_index(site_dir: str, prefixes: list[str], index: dict | None = None) -> dict[str, dict]:
+    """The merged index's entries per edition ('' is zh), with locations relative to the edition's root.
+
+    index: Material's merged index (config and docs) if the caller holds it; else read from site_dir."""
+    if index is None:
+        path = os.path.join(site_dir, "search", "search_index.json")
+        if not os.path.exists(path):
+            return {}
+        with open(path, encoding="utf-8") as fh:
+            index = json.load(fh)
     buckets: dict[str, list] = {"": []}
     for p in prefixes:
         buckets[p] = []
@@ -53,22 +56,30 @@ def split_search_index(site_dir: str, prefixes: list[str]) -> dict[str, dict]:
     return out
 
 
-def build_search(site_dir: str, prefixes: list[str], only: str | None = None) -> dict[str, dict]:
+def build_search(
+    site_dir: str, prefixes: list[str], only: str | None = None, index: dict | None = None, stop=None
+) -> dict[str, dict]:
     """Split the merged index per edition, then shard each edition's index; figures per edition.
 
-    only: the one edition ('zh', 'en', 'zh-Hant') whose files to write (a process that built only it)."""
-    editions = split_search_index(site_dir, prefixes)
+    only: the one edition ('zh', 'en', 'zh-Hant') whose files to write (a process that built only it).
+    index: the merged index in memory (a preview's), instead of site_dir/search/search_index.json.
+    stop: a callable checked between steps; when it returns True, `searchshards.Stopped` is raised (a
+    preview's background writer, cancelled by a newer build)."""
+    editions = split_search_index(site_dir, prefixes, index)
     folds = {"": character_map("t2s"), "zh-Hant": character_map("s2t")}
     out = {}
     if only is not None and only != "zh" and os.path.exists(os.path.join(site_dir, "search", "search_index.json")):
         os.remove(os.path.join(site_dir, "search", "search_index.json"))  # Material's; the zh process writes ours
     for prefix in list(editions):
-        index = editions.pop(prefix)  # one edition's entries in memory at a time
+        edition = editions.pop(prefix)  # one edition's entries in memory at a time
         if only is not None and (prefix or "zh") != only:
             continue
+        searchshards.check(stop)
         search_dir = os.path.join(site_dir, prefix, "search")
         path = f"{prefix}/search/" if prefix else "search/"
-        out[prefix or "zh"] = searchshards.build_edition(search_dir, prefix or "zh", path, index, folds.get(prefix))
+        out[prefix or "zh"] = searchshards.build_edition(
+            search_dir, prefix or "zh", path, edition, folds.get(prefix), stop
+        )
         if prefix:
             # Material's language script reads <base>/sitemap.xml; each edition root gets one.
             shutil.copyfile(os.path.join(site_dir, "sitemap.xml"), os.path.join(site_dir, prefix, "sitemap.xml"))

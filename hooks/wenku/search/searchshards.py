@@ -46,6 +46,17 @@ RE_TAG = re.compile(r"<[^>]+>")
 RE_SPACES = re.compile(r"[ \t\u00a0]+")
 RE_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+EVERY = 256  # steps between two checks of `stop` in the long loops
+
+
+class Stopped(Exception):
+    """A build of the search files was told to stop (a preview's, cancelled by a newer build)."""
+
+
+def check(stop) -> None:
+    """Raise Stopped when the stop callable (if any) says so."""
+    if stop is not None and stop():
+        raise Stopped
 
 
 def plain_text(markup: str) -> str:
@@ -163,19 +174,23 @@ def decode_ids(code: str, total: int) -> list[int]:
 
 
 def build_edition(
-    search_dir: str, lang: str, path_from_root: str, index: dict, fold: dict[str, str] | None = None
+    search_dir: str, lang: str, path_from_root: str, index: dict, fold: dict[str, str] | None = None, stop=None
 ) -> dict:
     """Write one edition's index (Material's config and docs) as our sharded files; returns the figures.
 
     fold: the character map for queries (traditional to simplified for zh, the reverse for zh-Hant);
-    only characters absent from this edition's text whose folded form occurs in it are kept."""
+    only characters absent from this edition's text whose folded form occurs in it are kept.
+    stop: checked every EVERY steps (`check`); a stopped build leaves its files unfinished, for the
+    next build to write again."""
     os.makedirs(search_dir, exist_ok=True)
     index_path = os.path.join(search_dir, "search_index.json")
     pages: list[list[str]] = []  # [location, title] of every page
     page_of: dict[str, int] = {}
     parts: list[dict] = []
     seen: set[str] = set()
-    for doc in index["docs"]:
+    for n, doc in enumerate(index["docs"]):
+        if n % EVERY == 0:
+            check(stop)
         loc = doc["location"]
         if loc in seen:  # the home page's sections come twice in mkdocs-static-i18n's merged index
             continue
@@ -197,6 +212,8 @@ def build_edition(
     postings: dict[str, tuple[array, array]] = {}
     singles: dict[str, tuple[array, array]] = {}
     for pid, part in enumerate(parts):
+        if pid % EVERY == 0:
+            check(stop)
         title = pages[part["page"]][1] + (" " + part["section"][1] if part["section"] else "")
         for table, keys in ((postings, keys_of), (singles, unigrams_of)):
             for key in keys(part["text"]):
@@ -209,9 +226,9 @@ def build_edition(
                 if lists is None:
                     lists = table[key] = (array("I"), array("I"))
                 lists[1].append(pid)
-    buckets = _buckets(postings, total)
+    buckets = _buckets(postings, total, stop)
     del postings
-    unigram_buckets = _buckets(singles, total)
+    unigram_buckets = _buckets(singles, total, stop)
     del singles
     shards, unigram_shards = len(buckets), len(unigram_buckets)
 
@@ -220,12 +237,18 @@ def build_edition(
     # OpenCC's single-character s2t map says 鬥); others fold to a form the text holds.
     fold_map = {k: v for k, v in sorted((fold or {}).items()) if k != v and v in chars and k not in chars}
 
+    check(stop)
     for sub in ("shards", "parts", "pages"):
         shutil.rmtree(os.path.join(search_dir, sub), ignore_errors=True)
         os.makedirs(os.path.join(search_dir, sub))
     digest = hashlib.sha1()
 
+    written = [0]
+
     def write(rel: str, data) -> int:
+        written[0] += 1
+        if written[0] % EVERY == 0:
+            check(stop)
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         digest.update(rel.encode() + text.encode())
         with open(os.path.join(search_dir, rel), "w", encoding="utf-8") as fh:
@@ -276,9 +299,13 @@ def build_edition(
     }
 
 
-def _buckets(postings: dict[str, tuple[array, array]], total: int) -> list[dict[str, str]]:
+def _buckets(postings: dict[str, tuple[array, array]], total: int, stop=None) -> list[dict[str, str]]:
     """Posting lists encoded and spread over shards of about SHARD_BYTES each (at least one shard)."""
-    encoded = {k: encode_ids(body, total) + "," + encode_ids(head, total) for k, (body, head) in postings.items()}
+    encoded = {}
+    for n, (k, (body, head)) in enumerate(postings.items()):
+        if n % EVERY == 0:
+            check(stop)
+        encoded[k] = encode_ids(body, total) + "," + encode_ids(head, total)
     size = sum(len(k.encode()) + len(v) + 6 for k, v in encoded.items())
     shards = max(1, round(size / SHARD_BYTES))
     buckets: list[dict[str, str]] = [{} for _ in range(shards)]

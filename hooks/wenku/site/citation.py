@@ -16,10 +16,8 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from wenku import DATA_DIR
-from wenku.metadata import load_data_file
+from wenku import editorial
 
-DATA = DATA_DIR
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 RE_CJK = re.compile(f"[{CJK}]")
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -27,10 +25,9 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 BCP47 = {"zh": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}
 
 
-@functools.lru_cache(maxsize=1)
 def settings() -> dict:
-    """data/citation.yml: work types per source kind and the labels of the Cite box."""
-    return load_data_file(os.path.join(DATA, "citation.yml"))
+    """sources/citation.yml as it is now: work types per source kind and the labels of the Cite box."""
+    return editorial.load(editorial.CITATION)
 
 
 def labels(lang: str) -> dict[str, str]:
@@ -162,7 +159,7 @@ class Work:
     authors: list[str] = field(default_factory=list)
     date: tuple[int, ...] | None = None
     publication: str | None = None  # the original outlet (newspaper, think tank), if known
-    kind: str = "online"            # news, report or online (data/citation.yml)
+    kind: str = "online"            # news, report or online (sources/citation.yml)
     language: str = "zh"            # language of the text cited: zh, zh-Hant or en
     title_translated: str | None = None  # an English title given in brackets after a Chinese one
     original_title: str | None = None    # the Chinese title of a translation

@@ -1,22 +1,16 @@
-"""Editions and the interface labels of the generated pages (data/labels.yml)."""
+"""Editions and the interface labels of the generated pages (sources/labels.yml, read by wenku.editorial)."""
 
 from __future__ import annotations
 
-import functools
 import os
 
-from wenku import DATA_DIR
-from wenku.enrich.convert import to_traditional
-from wenku.metadata import load_data_file
+from wenku import editorial
 
 LANGUAGES = ("zh", "en")
 # The Traditional Chinese edition is generated from the Simplified pages with OpenCC s2tw: the script
 # changes, the words do not (convert.to_traditional).
 TRADITIONAL = "zh-Hant"
 EDITIONS = ("zh", "en", TRADITIONAL)  # URL prefixes: '' for zh, /en/, /zh-Hant/
-
-
-LABELS_FILE = os.path.join(DATA_DIR, "labels.yml")
 
 
 class Labels(dict):
@@ -27,22 +21,20 @@ class Labels(dict):
         self.edition = edition
 
     def __missing__(self, key: str) -> str:
-        raise LookupError(f"{LABELS_FILE}: no label {key!r} for the {self.edition!r} edition")
+        raise LookupError(f"{editorial.path(editorial.LABELS)}: no label {key!r} for the {self.edition!r} edition")
 
 
-@functools.lru_cache(maxsize=1)
 def labels() -> dict[str, Labels]:
-    """Interface labels per language (data/labels.yml); zh-Hant is converted from zh."""
-    data = load_data_file(LABELS_FILE)
-    data.setdefault(TRADITIONAL, {k: to_traditional(v) for k, v in data["zh"].items()})
-    return {edition: Labels(edition, values) for edition, values in data.items()}
+    """Interface labels per edition (sources/labels.yml, as it is now); zh-Hant is converted from zh unless
+    written out."""
+    return {edition: Labels(edition, values) for edition, values in editorial.labels().items()}
 
 
 def label(key: str, edition: str) -> str:
     """One interface label of an edition (zh, en or zh-Hant); a missing edition or label is a LookupError
     naming the file."""
     if edition not in labels():
-        raise LookupError(f"{LABELS_FILE}: no labels for the {edition!r} edition")
+        raise LookupError(f"{editorial.path(editorial.LABELS)}: no labels for the {edition!r} edition")
     return labels()[edition][key]
 
 

@@ -8,7 +8,8 @@ ends; nothing here changes its output. Under `mkdocs serve`:
   builds. A plain `mkdocs serve` without WENKU_EDITIONS builds every edition, as before.
   The language switcher still links to the other editions; in such a preview they are not there.
 - search: the sharded search files (searchshards.py) are written in a background thread after the
-  pages are served, and the next rebuild waits for it first. With `mkdocs serve --dirty` (what
+  pages are served; the next rebuild cancels that thread (it stops at its next check, between files)
+  rather than waiting for it, and writes the files afresh from every page's latest entries. With `mkdocs serve --dirty` (what
   `make serve` runs), MkDocs renders only the pages whose staged Markdown changed and Material's search
   plugin sees only those; their entries replace the same pages' entries of the previous build, so the
   preview's search still covers every page.
@@ -16,8 +17,12 @@ ends; nothing here changes its output. Under `mkdocs serve`:
 
 from __future__ import annotations
 
+import json
 import os
 import threading
+
+from wenku.search.searchindex import build_search
+from wenku.search.searchshards import Stopped
 
 ALL = ("zh", "en", "zh-Hant")
 
@@ -56,23 +61,39 @@ def built_editions(config) -> list[str]:
 
 
 class Deferred:
-    """One piece of work in a background thread at a time; `wait` before the next build touches its files."""
+    """One piece of work in a background thread at a time. `wait` lets it finish; `cancel` stops it at its
+    next check of `cancelled()` (a generation counter: every cancel starts a new generation) and waits only
+    for that, a fraction of a second. Either way the thread has ended when they return, so nothing it would
+    still write can land after the next build has begun."""
 
     def __init__(self):
         self.thread: threading.Thread | None = None
         self.error: BaseException | None = None
+        self.generation = 0
+        self.running: int | None = None  # the generation the thread was started in
 
     def start(self, work, *args) -> None:
         self.wait()
+        self.running = self.generation
 
         def run():
             try:
                 work(*args)
+            except Stopped:
+                pass  # cancelled: a newer build writes its own files
             except BaseException as exc:  # reported by wait(), in the build that follows
                 self.error = exc
 
         self.thread = threading.Thread(target=run, name="wenku-search", daemon=True)
         self.thread.start()
+
+    def cancelled(self) -> bool:
+        """True once the work running now has been cancelled (checked by the work between its steps)."""
+        return self.running != self.generation
+
+    def cancel(self) -> None:
+        self.generation += 1
+        self.wait()
 
     def wait(self) -> None:
         if self.thread is not None:
@@ -91,32 +112,35 @@ def merge_entries(previous: list[dict], new: list[dict]) -> list[dict]:
 
 
 class SearchPreview:
-    """The search files of a preview: merged entries of the dirty rebuilds, written in the background."""
+    """The search files of a preview: merged entries of the dirty rebuilds, written in the background.
+
+    The entries are merged at once, when a build ends (Material's index of a dirty build holds only the
+    pages it rendered; a cheap read), so a cancelled writer loses nothing: the next build writes the files
+    from every page's latest entries. Writing them (`build_search`, about a minute of CPU at 1,000
+    articles) is what runs in the background, and a new build cancels it instead of waiting for it."""
 
     def __init__(self):
         self.deferred = Deferred()
         self.entries: list[dict] | None = None
 
     def wait(self) -> None:
+        """Let the search files of the last build be finished (tests, the end of a benchmark)."""
         self.deferred.wait()
 
+    def cancel(self) -> None:
+        """A new build begins: stop writing the last build's search files (they would be stale)."""
+        self.deferred.cancel()
+
     def after_build(self, site_dir: str, prefixes: list[str]) -> None:
-        self.deferred.start(self._write, site_dir, prefixes)
-
-    def _write(self, site_dir: str, prefixes: list[str]) -> None:
-        import json
-
-        from wenku.search.searchindex import build_search
-
+        self.deferred.wait()  # normally already cancelled by the build's on_config
         path = os.path.join(site_dir, "search", "search_index.json")
         if not os.path.exists(path):
             return
         with open(path, encoding="utf-8") as fh:
             index = json.load(fh)
         self.entries = merge_entries(self.entries or [], index["docs"])
-        with open(path, "w", encoding="utf-8") as fh:
-            json.dump({"config": index["config"], "docs": self.entries}, fh, ensure_ascii=False, separators=(",", ":"))
-        build_search(site_dir, prefixes)
+        merged = {"config": index["config"], "docs": self.entries}
+        self.deferred.start(build_search, site_dir, prefixes, None, merged, self.deferred.cancelled)
 
 
 SEARCH = SearchPreview()  # one per process (this module is imported once; the hook file is run afresh)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wenku.ingest.boilerplate import RE_NOTE_LABEL, boilerplate_rule
+from wenku.ingest.boilerplate import RE_NOTE_LABEL, boilerplate_rule, reads_as_prose
 from wenku.ingest.paragraphs import contradicts_join, join_evidence
 from wenku.model import Change, Line, UnitKind
 from wenku.segment import is_word
@@ -36,6 +36,14 @@ RE_JUMP = re.compile(
     r"^[（(【\[]?\s*(?P<dir>下转|上接|转|接|续)(?:第)?\s*(?P<page>[0-9０-９一二三四五六七八九十]{1,3})\s*(?:版|页|面)"
     r"(?P<rest>[^）)】\]]{0,24})[）)】\]]?$"
 )
+# A note about the text on a line of its own, in brackets: （本文根据访谈录音整理，经受访者审定）.
+RE_TEXT_NOTE = re.compile(
+    r"^[（(【\[](?:(?:本文|此文|全文|以上内容|文章)[^（()）【】\[\]]{2,40}"
+    # an author's unit and postcode under a journal article's byline: （某大学法学院，某市　310008）
+    rf"|[{CJK}][^（()）【】\[\]。]{{2,40}}[\s\u3000]\d{{6}})[）)】\]]$"
+)
+# A photo caption: ▲ in front (the picture is above), or the photographer at its end: …（记者某某摄）.
+RE_CAPTION = re.compile(r"^[▲△↑]\s*\S.{2,120}$|^.{4,120}[（(][^（()）]{1,20}(?:摄|供图)[）)]$")
 RE_META = re.compile(r"(发表时间|发布时间|来源|转自|转载自)\s*[：:｜|]")
 # Where the pictures come from (图片来源：网络, 图片 | 视觉中国, 题图/某图库): a photo credit, not the outlet.
 RE_PHOTO_SOURCE = re.compile(
@@ -44,7 +52,8 @@ RE_PHOTO_SOURCE = re.compile(
 # A header line of a copied web or WeChat page: a date with a time and a few words, no sentence
 # (原创 名 号名 2025年02月17日 08:05 北京); its date goes to the metadata.
 RE_DATETIME_LINE = re.compile(
-    r"^[^。，；！？]{0,30}(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})\s*\d{1,2}:\d\d(?::\d\d)?[^。，；！？]{0,12}$"
+    r"^[^。，；！？]{0,30}(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2})\s*\d{1,2}:\d\d(?::\d\d)?"
+    r"[^。，；！？]{0,12}$"
 )
 # A date line of a web page (发布日期：2025-03-01, 更新时间：2025年3月1日 10:00); a bare 时间： is a notice's own.
 RE_DATE_LINE = re.compile(
@@ -90,6 +99,26 @@ def speaker(text: str) -> dict | None:
     return None
 
 
+# Notes and references after the text: a label alone on its line (注释：, 参考文献), then its items (① …, [1] …,
+# 〔1〕 …); a reference with a GB/T 7714 document type code ([1] 名. 题名[J]. 刊名, 2024(3): 45-52.) needs no label.
+RE_NOTES_LABEL = re.compile(
+    r"^[【\[]?(?:注释|注|尾注|脚注|附注|参考文献|参考资料|主要参考文献|References|Notes)[】\]]?\s*[：:]?$", re.I
+)
+RE_NOTE_ITEM = re.compile(r"^(?:[①-⑳]|\[\d{1,3}\]|［\d{1,3}］|〔\d{1,3}〕)\s*\S")
+RE_REFERENCE = re.compile(
+    r"^(?:\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.．])\s*\S.{0,200}\[(?:J|M|R|C|D|N|S|P|A|G|Z|EB/OL|J/OL|M/OL)\]"
+)
+
+
+def _footnote(prev: Unit | None, text: str, nxt: str) -> bool:
+    """A line of the notes or references after the text (kept as a note block, not as the body)."""
+    if RE_NOTES_LABEL.match(text):
+        return bool(RE_NOTE_ITEM.match(nxt) or RE_REFERENCE.match(nxt))
+    if RE_REFERENCE.match(text):
+        return True
+    return bool(RE_NOTE_ITEM.match(text) and prev is not None and prev.kind == "note" and prev.extra.get("footnote"))
+
+
 RE_FIGURE = re.compile(r"^(?P<caption>图\s*\d*\s*[：:]\s*.+)$")
 # Numbered section headings (一、 1. （一） 第一部分 …): parts of an article, never its title.
 RE_NUMBERED = re.compile(
@@ -122,8 +151,8 @@ def remove_boilerplate(lines: list[Line]) -> tuple[list[Line], list[Change]]:
     body = [ln for ln in lines if ln.text.strip()]
     last = body[-1].number if body else -1
     keep, report = [], []
-    for ln in body:
-        rule = boilerplate_rule(ln.text.strip(), ln.number == last)
+    for k, ln in enumerate(body):
+        rule = boilerplate_rule(ln.text.strip(), ln.number == last, body[k - 1].text if k else "")
         if rule:
             report.append(Change(rule.name, ln.number, ln.text, "", rule.reason))
         else:
@@ -145,7 +174,7 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
         byline = parse_byline(text) if not level else None
         if level == 0 and RE_SEPARATOR.match(text):
             units.append(Unit("separator", text, [ln.number]))
-        elif level == 0 and RE_JUMP.match(text):
+        elif level == 0 and RE_JUMP.match(text) and not reads_as_prose(text):
             m = RE_JUMP.match(text)
             units.append(
                 Unit(
@@ -169,7 +198,9 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
                 units.append(Unit("heading", text, [ln.number]))
         elif level >= 2:
             units.append(Unit("heading", text, [ln.number], {"marked": True}))
-        elif RE_NOTE.match(text):
+        elif level == 0 and _footnote(prev, text, nxt):
+            units.append(Unit("note", text, [ln.number], {"footnote": True}))
+        elif RE_NOTE.match(text) or (level == 0 and RE_TEXT_NOTE.match(text)):
             units.append(Unit("note", text, [ln.number]))
         elif RE_NOTE_LABEL.match(text) and nxt and not strip_markup(lines[i + 1].text.strip())[0]:
             label = text.strip("【】[]（）()：: ")
@@ -178,7 +209,9 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             continue
         elif RE_PHOTO_SOURCE.match(text):
             units.append(Unit("photo_credit", text, [ln.number]))
-        elif RE_META.search(text) and len(text) < 60 or RE_DATE_LINE.match(text):
+        elif (RE_META.search(text) and len(text) < 60 and not _note_in_text(prev, text, nxt)) or RE_DATE_LINE.match(
+            text
+        ):
             units.append(Unit("meta", text, [ln.number], meta_names(text)))
         elif RE_PHOTO_CREDIT.match(text):
             units.append(Unit("photo_credit", text, [ln.number]))
@@ -193,6 +226,8 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             units.append(Unit("meta", text, [ln.number], meta_names(text)))
         elif speaker(text):
             units.append(Unit("speaker", text.rstrip("：:"), [ln.number], speaker(text)))
+        elif level == 0 and RE_CAPTION.match(text) and not RE_FIGURE.match(text):
+            units.append(Unit("figure", text, [ln.number]))
         elif RE_FIGURE.match(text):
             units.append(Unit("figure", RE_FIGURE.match(text).group("caption"), [ln.number]))
         elif (
@@ -237,6 +272,19 @@ def _table_row(lines: list[Line], i: int) -> bool:
     return any(_cells(t) == n for t in near)
 
 
+def _note_in_text(prev: Unit | None, text: str, nxt: str) -> bool:
+    """A 来源：… line standing between two paragraphs of the article (a table's or a figure's data source), not
+    the page's outlet line: the paragraph above ends a sentence and a paragraph follows."""
+    return (
+        prev is not None
+        and prev.kind == "para"
+        and ends_sentence(prev.text)
+        and not RE_DATETIME_LINE.match(text)
+        and len(nxt) >= 15
+        and ends_sentence(nxt)
+    )
+
+
 def _heading_group(lines: list[Line], i: int) -> int:
     """1 or 2 when lines[i] (and the next line) form an unmarked heading above a paragraph, else 0."""
     if _table_row(lines, i):
@@ -272,7 +320,7 @@ def _special(text: str) -> bool:
     return bool(
         parse_byline(text)
         or RE_NOTE.match(text)
-        or RE_JUMP.match(text)
+        or (RE_JUMP.match(text) and not reads_as_prose(text))
         or RE_SEPARATOR.match(text)
         or (RE_META.search(text) and len(text) < 60)
         or RE_DATETIME_LINE.match(text)

@@ -9,7 +9,7 @@ from wenku.site.pages.common import cell, rel_link
 from wenku.site.render import dump_front_matter, escape
 
 # The report kinds an editor checks, in the order of the build report; each is named by the label
-# report_<kind> (data/labels.yml).
+# report_<kind> (sources/labels.yml).
 EDITOR_KINDS = (
     "mark_gap",
     "place_fragment",

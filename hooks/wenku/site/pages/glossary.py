@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import functools
-import os
 import re
 
-from wenku import DATA_DIR
+from wenku import editorial
 from wenku.enrich.slugs import slugify
 from wenku.enrich.translation import term_uses
-from wenku.metadata import load_data_file
 from wenku.model import Article
 from wenku.site.editions import labels
 from wenku.site.pages.common import article_title, rel_link
 from wenku.site.render import dump_front_matter, escape
 
 
-@functools.lru_cache(maxsize=1)
 def glossary() -> list[dict]:
-    """The shared bilingual glossary (data/glossary.yml)."""
-    return load_data_file(os.path.join(DATA_DIR, "glossary.yml"))
+    """The shared bilingual glossary (sources/glossary.yml, as it is now)."""
+    return editorial.load(editorial.GLOSSARY)
 
 
 def glossary_anchor(term: str) -> str:

@@ -1,0 +1,162 @@
+"""Build ratio and peak memory per process at large sizes, one run per size (issue 18).
+
+Usage: python bench/scale_run.py N [N ...] [--out DIR]   (prints one JSON line per size, also into DIR/N.json)
+
+For each N, three copies of the same synthetic project (bench/generate.py, deterministic) are built side
+by side, so the three figures of a size share one run and one machine load:
+  - ours: `mkdocs build --strict` of the project, cold (no cache), three editions in one process;
+  - plain: the same generated Markdown (staged by our pipeline in a process of its own) built by
+    Material + i18n without our hooks;
+  - split: `wenku.site.split` as `python -m wenku.site.split` runs it (staging in one process, then one
+    `mkdocs build --dirty` per edition, two at a time), merged and compared with ours (bench/site_diff.py).
+Every process is measured by /usr/bin/time: wall seconds, CPU seconds (user + system) and peak RSS. The ratio
+that counts is CPU seconds, ours against plain: on a shared machine wall time is mostly waiting for a core.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+PY = sys.executable
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+ENV.pop("WENKU_RENDER_EDITION", None)
+ENV.pop("WENKU_EDITIONS", None)
+
+STAGE = (
+    "import os,sys; sys.path.insert(0, os.path.join(sys.argv[1], 'hooks'));"
+    "from wenku.site.staging import stage; from wenku.build import Build; r=sys.argv[1];"
+    "stage(r, os.path.join(r, '.build', 'docs'), sys.argv[2],"
+    " Build(cache_dir=os.path.join(r, '.build', 'cache', 'sources')))"
+)
+SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default, as the builds below see it
+
+
+def timed(cmd: list[str], cwd: str, env: dict | None = None) -> dict:
+    """Wall seconds, CPU seconds and peak MB of a command (GNU time)."""
+    t = time.perf_counter()
+    out = subprocess.run(
+        ["/usr/bin/time", "-f", "BENCH %e %U %S %M", *cmd], cwd=cwd, env=env or ENV, capture_output=True, text=True
+    )
+    if out.returncode != 0:
+        raise RuntimeError(f"{cmd}: {out.stderr[-3000:]}")
+    _, user, system, kb = re.findall(r"BENCH ([\d.]+) ([\d.]+) ([\d.]+) (\d+)", out.stderr)[-1]
+    return {
+        "wall": round(time.perf_counter() - t, 1),
+        "cpu": round(float(user) + float(system), 1),
+        "peak_mb": round(int(kb) / 1024),
+    }
+
+
+def ours(proj: str) -> dict:
+    return timed([PY, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"], proj)
+
+
+def plain(proj: str) -> dict:
+    from run import plain_project
+
+    staged = timed([PY, "-c", STAGE, proj, SITE_URL], proj)
+    built = timed([PY, "-m", "mkdocs", "build", "-q", "-d", "site"], plain_project(proj))
+    return {"stage_for_plain": staged, **built}
+
+
+def split_build(proj: str) -> dict:
+    sys.path.insert(0, os.path.join(proj, "hooks"))
+    from wenku.site import split
+
+    staged = timed([PY, "-c", STAGE, proj, SITE_URL], proj)
+    work = os.path.join(proj, ".build", "editions")
+    t = time.perf_counter()
+
+    def one(edition: str) -> dict:
+        env = dict(ENV, **{split.ENV: edition})
+        out = os.path.join(work, edition)
+        return {
+            "edition": edition,
+            **timed([PY, "-m", "mkdocs", "build", "--strict", "--dirty", "-q", "-d", out], proj, env),
+        }
+
+    with ThreadPoolExecutor(2) as pool:
+        editions = list(pool.map(one, split.EDITIONS))
+    wall = time.perf_counter() - t
+    conflicts = split.merge([os.path.join(work, e) for e in split.EDITIONS], os.path.join(proj, "site"))
+    return {
+        "stage": staged,
+        "editions": editions,
+        "editions_wall": round(wall, 1),
+        "cpu": round(staged["cpu"] + sum(e["cpu"] for e in editions), 1),
+        "conflicts": len(conflicts),
+    }
+
+
+def as_completed_kinds(jobs: dict):
+    kind_of = {future: kind for kind, future in jobs.items()}
+    return (kind_of[f] for f in as_completed(kind_of))
+
+
+def load_sampler(samples: list, stop: threading.Event) -> None:
+    while not stop.wait(30):
+        samples.append(os.getloadavg()[0])
+
+
+def measure(n: int, base: str) -> dict:
+    from run import project
+
+    projs = {}
+    for kind in ("ours", "plain", "split"):
+        projs[kind] = project(n, os.path.join(base, kind))
+    samples: list = []
+    stop = threading.Event()
+    threading.Thread(target=load_sampler, args=(samples, stop), daemon=True).start()
+    t = time.perf_counter()
+    with ThreadPoolExecutor(3) as pool:
+        jobs = {
+            "ours": pool.submit(ours, projs["ours"]),
+            "plain": pool.submit(plain, projs["plain"]),
+            "split": pool.submit(split_build, projs["split"]),
+        }
+        for kind in as_completed_kinds(jobs):  # each figure as soon as it is there (a long run may be cut short)
+            print(json.dumps({"n": n, kind: jobs[kind].result(), "load_now": os.getloadavg()[0]}), flush=True)
+        result = {k: v.result() for k, v in jobs.items()}
+    stop.set()
+    import site_diff
+
+    diff = site_diff.compare(os.path.join(projs["ours"], "site"), os.path.join(projs["split"], "site"), [])
+    return {
+        "n": n,
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "wall": round(time.perf_counter() - t),
+        "ratio_cpu": round(result["ours"]["cpu"] / result["plain"]["cpu"], 3),
+        "load": [round(min(samples or [0]), 1), round(max(samples or [0]), 1)],
+        **result,
+        "split_vs_ours_differing_files": len(diff),
+        "diff_head": diff[:10],
+    }
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    out = os.path.abspath(args[args.index("--out") + 1]) if "--out" in args else None
+    sizes = [int(a) for a in args if a.isdigit()]
+    for n in sizes:
+        base = os.path.join(out or "/tmp", f"scale-{n}")
+        shutil.rmtree(base, ignore_errors=True)
+        r = measure(n, base)
+        line = json.dumps(r)
+        print(line, flush=True)
+        if out:
+            with open(os.path.join(out, f"{n}.json"), "w", encoding="utf-8") as fh:
+                fh.write(line + "\n")
+
+
+if __name__ == "__main__":
+    main()
