@@ -41,24 +41,7 @@ XFAIL: dict[str, str] = {
 # Cases whose whole text is in the body but with a false note that text is missing or misplaced
 # (`{: .wenku-gap }` blocks: mark_gap, uncertain_placement); observed today.
 GAP_XFAIL: dict[str, str] = {
-    "dialogue": "mark_gap notes between and after the speakers' lines (甲：/乙：)",
-    "end_mark_in_quote": "mark_gap after the last paragraph, which ends with （完）” inside the quote",
-    "essay_short_last_line": "mark_gap between the two paragraphs (the short last line is kept now)",
-    "faq_short_answers": "mark_gap notes between and after the 问：/答： lines",
-    "gov_notice_attachment": "mark_gap before the items 一、 and 二、 and after the date",
-    "interview_answers": "mark_gap notes between and after the 问：/答： lines",
-    "letter_closing": "此致/敬礼 and office/date lines joined (fix_broken_paragraph), then mark_gap after each",
-    "neg_gov_web_chrome": "office and date joined (fix_broken_paragraph), then mark_gap after them",
-    "neg_interview_promo": "mark_gap notes between and after the 问：/答： lines",
-    "poem": "lines joined in pairs (fix_broken_paragraph), then mark_gap after each pair",
-    "poem_refrain": "each line joined with its refrain (fix_broken_paragraph), then mark_gap after each pair",
-    "postscript_lines": "place and date lines joined (fix_broken_paragraph), then mark_gap after them",
-    "related_reading_authored": "the author's reading list is kept now, but its items become ## headings and a "
-    "mark_gap note is put after the first item",
     "repeated_subheading": "uncertain_placement note before a repeated 小结 heading",
-    "report_signature_block": "课题组 and date lines joined (fix_broken_paragraph), then mark_gap after them",
-    "slogan_ending": "mark_gap after the closing slogan line",
-    "table_as_text": "table rows joined (fix_broken_paragraph, one with an inserted ，), then mark_gap",
 }
 GAP_NOTE = "{: .wenku-gap }"
 

@@ -424,26 +424,39 @@ CONT = (
     "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122" + UNKNOWN
 )
-RE_LATIN_MOJIBAKE = re.compile(f"(?:[\u00e0-\u00ef][{CONT}]{{2}})+")
+RE_LATIN_MOJIBAKE = re.compile(f"(?:[\u00e0-\u00ef][{CONT}]{{1,2}})+")
+RE_LATIN_GROUP = re.compile(f"[\u00e0-\u00ef][{CONT}]{{1,2}}")
 UNDEFINED_1252 = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 
 
+def _byte_options(ch: str) -> list[int]:
+    if ch == UNKNOWN:
+        return list(UNDEFINED_1252)
+    try:
+        return list(ch.encode("cp1252"))
+    except UnicodeEncodeError:
+        return list(ch.encode("latin-1"))
+
+
 def _latin_readings(span: str) -> list[str]:
-    """Every UTF-8 reading of span's Windows-1252 (or Latin-1) bytes, 〓 tried as each undefined byte."""
-    units: list[list[int]] = []
-    for ch in span:
-        if ch == UNKNOWN:
-            units.append(list(UNDEFINED_1252))
-            continue
-        try:
-            units.append(list(ch.encode("cp1252")))
-        except UnicodeEncodeError:
-            units.append(list(ch.encode("latin-1")))
-    if sum(len(u) > 1 for u in units) > 3:
+    """Every UTF-8 reading of span's Windows-1252 (or Latin-1) bytes, 〓 tried as each undefined byte.
+
+    A character of three bytes shown as two (its lead and one continuation) lost a byte Windows-1252
+    leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D): the decoder made it a control character, which was
+    removed. Each such byte is tried in either place."""
+    groups: list[list[bytes]] = []
+    for g in RE_LATIN_GROUP.findall(span):
+        opts = [b""]
+        for ch in g:
+            opts = [o + bytes((b,)) for o in opts for b in _byte_options(ch)]
+        if len(g) == 2:
+            opts = [o[:k] + bytes((u,)) + o[k:] for o in opts for k in (1, 2) for u in UNDEFINED_1252]
+        groups.append(opts)
+    if sum(len(g) > 1 for g in groups) > 3:
         return []
     out = [b""]
-    for u in units:
-        out = [o + bytes((b,)) for o in out for b in u]
+    for g in groups:
+        out = [o + b for o in out for b in g]
     readings = []
     for data in out:
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from wenku.segment import is_word, spans_boundary
+from wenku.segment import cut, is_word, spans_boundary
 from wenku.textutil import CJK, ends_sentence
 
 RE_ENUM_ITEM_START = re.compile(rf"^[{CJK}A-Za-z0-9]{{1,6}}、")
@@ -16,13 +16,25 @@ def unbalanced_quote(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count("（") > text.count("）")
 
 
+def _read_across(left: str, right: str, window: int = 4) -> bool:
+    """True when the segmenter, reading the text around the join, puts a word across it: 新闻|学者认为 holds
+    the word 新闻学, but is read 新闻 / 学者 / 认为."""
+    a, b = left[-window:], right[:window]
+    pos = 0
+    for tok in cut(a + b):
+        if pos < len(a) < pos + len(tok):
+            return True
+        pos += len(tok)
+    return False
+
+
 def join_evidence(left: str, right: str) -> float:
     """How strongly right reads as the continuation of left (0 = none, higher = stronger)."""
     if not left or not right or ends_sentence(left):
         return 0.0
     score = 0.0
     word = spans_boundary(left, right)
-    if word:
+    if word and _read_across(left, right):
         score += 2.0 + 0.5 * (len(word) > 2)
     if left.endswith("、") and RE_ENUM_ITEM_START.match(right):
         score += 2.5  # an enumeration goes on: 推动算力、|算法、算据

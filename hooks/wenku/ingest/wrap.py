@@ -24,6 +24,9 @@ RE_BRACKETED = re.compile(r"^[（(【\[〔][^（()）【】\[\]〔〕]*[）)】\
 RE_NUMBERED_HEADING = re.compile(
     r"^(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部章节条])"
 )
+RE_ITEM_START = re.compile(
+    r"^(?:[①-⑳㈠-㈩⑴-⒇⒈-⒛]|\[\d{1,3}\]|\d{1,2}[、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、)"
+)
 RE_PUNCT = re.compile(r"[，。、；：？！,.;:?!“”]")
 INDENT_CHARS = " \u3000\u00a0\t"
 
@@ -144,6 +147,8 @@ def _continues(
     if first_piece and RE_NUMBERED_HEADING.match(prev.text.strip()) and not RE_PUNCT.search(prev.text.strip()[3:]):
         return False  # a numbered heading as wide as the wrap: 1.明确健全治理体系的基本思路
     text = ln.text.strip()
+    if ends_sentence(prev.text) and RE_ITEM_START.match(text):
+        return False  # a sentence ends at the line end and the next line opens a numbered item: ① … ②
     closer = _unclosed(prev.text.strip())
     if closer and closer in text[:12] and not _full(ln, width):
         return True  # 【作者系…副教授⏎】: the bracket the full line opened closes here

@@ -10,14 +10,16 @@ from wenku.model import Article, Block, Change, Line
 from wenku.structure.heads import mark_heads, title_shaped
 from wenku.structure.notes import parse_author_note, parse_meta_line
 from wenku.structure.reassembly import (
+    SHORT_LINE,
     TITLE_WEIGHT,
     UNCERTAIN_MARGIN,
     Item,
     Slot,
     Topics,
-    _dangling,
     assign,
     continues,
+    cut_off,
+    prose_line,
     score_labels,
     starts_mid_sentence,
 )
@@ -29,6 +31,7 @@ RE_SECTION_NUMBER = re.compile(
     r"^(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])"
 )
 GAP_TEXT = "〔原文此处不完整：接续的文字未见于来源〕"
+LOST_TEXT = "〔原文此处不完整：有文字因编码错误无法恢复，以〓标出〕"
 
 
 UNCERTAIN_TEXT = "〔以下文字在版面上的归属不确定：按版面顺序排在此处，请核对〕"
@@ -310,6 +313,7 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
             n += 1
         body_no[id(it.unit)] = n
     seen_body = False
+    in_run = _line_runs(units)
     for u in units:
         if u.kind in ("para", "box", "heading", "speaker", "figure"):
             if u.extra.get("maybe_start"):
@@ -321,7 +325,15 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
             # gave this article unless the grammar at the join says otherwise; one cut inside a word needs
             # the word across the join. The gap marker is for text missing from the source.
             at_clause = last is not None and last.text.endswith(("，", "；", ",", ";"))
-            if last is not None and u.kind == "para" and continues(last, u, adjacent or at_clause):
+            # A short line without punctuation is joined only on evidence (a word across the break); lines
+            # of a run of short lines (verse, dialogue, table rows, a signature) are never glued together.
+            lenient = (adjacent or at_clause) and prose_line(last)
+            if (
+                last is not None
+                and u.kind == "para"
+                and not (id(last) in in_run and id(u) in in_run)
+                and continues(last, u, lenient)
+            ):
                 kind = "fix_broken_paragraph" if adjacent else "fix_interleaved_columns"
                 why = (
                     "paragraph broken by a column or page end, joined"
@@ -343,7 +355,7 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
                     last_block.text = last.text
                     last_block.lines = list(last.lines)
                 continue
-            if _dangling(last) and not (u.kind == "box"):
+            if cut_off(last) and id(last) not in in_run and not (u.kind == "box"):
                 _mark_gap(
                     art,
                     report,
@@ -373,7 +385,7 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
                 last, last_block = None, None
             continue
         _add_unit(art, u, report, caption_names)
-    if _dangling(last):
+    if cut_off(last) and id(last) not in in_run:
         _mark_gap(
             art,
             report,
@@ -399,6 +411,7 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
             "article ends with a heading and no text under it: the rest is not in the source",
             "the text under this heading is missing from the source",
         )
+    _mark_lost_runs(art, report)
     if caption_names:
         art.meta["pictured"] = caption_names
         speakers = {b.items[0]["name"] for b in art.blocks if b.kind == "speaker"}
@@ -418,6 +431,27 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
     )
     art.line_span = (min(numbers), max(numbers)) if numbers else (0, 0)
     return art
+
+
+RUN_MIN = 3  # short lines in a row that make a structure (verse, dialogue turns, table rows, a list)
+
+
+def _line_runs(units: list[Unit]) -> set[int]:
+    """ids of the paragraphs that stand in a run of RUN_MIN or more short one-line paragraphs in a row:
+    verse, dialogue turns, table rows, a signature block. Such lines are kept as they are: a short line
+    there is the shape of the text, not a paragraph that broke off."""
+    out: set[int] = set()
+    run: list[Unit] = []
+    for u in [*units, None]:
+        if u is not None and u.kind == "para" and len(u.lines) == 1 and len(u.text) <= SHORT_LINE:
+            run.append(u)
+            continue
+        if u is not None and u.kind not in ("para", "box", "heading", "speaker", "figure"):
+            continue  # metadata between the lines does not break the run
+        if len(run) >= RUN_MIN:
+            out.update(id(v) for v in run)
+        run = []
+    return out
 
 
 def _add_unit(art: Article, u: Unit, report: list[Change], caption_names: list[str]) -> None:
@@ -479,6 +513,33 @@ def _add_unit(art: Article, u: Unit, report: list[Change], caption_names: list[s
         art.blocks.append(Block("figure", u.text, u.lines))
     else:
         art.blocks.append(Block("p", u.text, u.lines))
+
+
+# A run of characters the decoder could not read (〓, with stray letters or marks of a wrong decoding
+# between them): a clause lost (eight or more), not a word or two.
+LOST_RUN = 8
+RE_LOST_RUN = re.compile(r"〓[〓\u0080-\u036f]*(?:〓[〓\u0080-\u036f]*){3,}")
+
+
+def _mark_lost_runs(art: Article, report: list[Change]) -> None:
+    """A visible gap note after each paragraph where a run of text is lost to a wrong decoding (the 〓 stay
+    in the paragraph, so the reader sees where)."""
+    out: list[Block] = []
+    for b in art.blocks:
+        out.append(b)
+        m = RE_LOST_RUN.search(b.text) if b.kind == "p" else None
+        if m and m.group(0).count("〓") >= LOST_RUN:
+            report.append(
+                Change(
+                    "mark_gap",
+                    b.lines[0] if b.lines else 0,
+                    m.group(0)[:20],
+                    LOST_TEXT,
+                    f"{m.group(0).count('〓')} characters could not be decoded (〓): the text is lost from the source",
+                )
+            )
+            out.append(Block("gap", LOST_TEXT, [], ["characters lost to a wrong decoding in the source"]))
+    art.blocks = out
 
 
 def _mark_gap(art: Article, report: list[Change], line: int, before: str, reason: str, note: str) -> None:

@@ -61,7 +61,32 @@ def _dangling(u: Unit | None) -> bool:
     )
 
 
-RE_MID_START = re.compile(rf"^(?:(?P<stub>[{CJK}]{{1,2}})[，、；。：！？]|[，、；。：！？”’）》])")
+RE_MID_START = re.compile(rf"^(?:(?P<stub>[{CJK}]{{1,2}})(?P<mark>[，、；。：！？])|[，、；。：！？”’）》])")
+# A person named by a pronoun opens a sentence: 他说，… 我想，… (not the tail of a cut word).
+PRONOUN_STARTS = frozenset("他她它我你您咱这那谁")
+# Internal punctuation of prose: a line holding none is a title, a verse line, a table row or a signature.
+RE_PROSE_MARK = re.compile(r"[，。、；！？,;]")
+SHORT_LINE = 24
+RE_URL_END = re.compile(r"(?:https?://|www\.)[\w./?=&%#~:+-]+$")
+ENCLOSERS = {"（": "）", "(": ")", "【": "】", "〔": "〕", "[": "]"}
+
+
+def _enclosed(text: str) -> bool:
+    """True when the whole text stands in one pair of brackets."""
+    close = ENCLOSERS.get(text[:1])
+    if not close or not text.endswith(close):
+        return False
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch == text[0]) - (ch == close)
+        if depth == 0:
+            return i == len(text) - 1  # the first bracket closes at the very end
+    return False
+
+
+RE_FIELD_GAP = re.compile(r"[|｜>＞\s\u3000]")
+# How a clause that goes on can end a line: a character of a word, a letter or digit, a clause mark.
+RE_OPEN_END = re.compile(rf"[{CJK}A-Za-z0-9，、；：,;:—\-]$")
 
 
 # Words that cannot open a sentence: structural particles and the 'only then' of a result clause
@@ -79,7 +104,36 @@ def starts_mid_sentence(u: Unit) -> bool:
         head = cut(u.text[:6])
         return bool(head) and head[0] in BOUND_STARTS
     stub = m.group("stub")
+    if stub is not None and m.group("mark") in "：:":
+        return False  # 问：… 甲：… 注：…: a label or a speaker, not the tail of a sentence
+    if stub is not None and stub[0] in PRONOUN_STARTS:
+        return False
+    if stub is not None and m.group("mark") == "、" and all(c in "一二三四五六七八九十" for c in stub):
+        return False  # 一、… 二、…: a numbered item
     return stub is None or len(stub) == 1 or not is_word(stub)
+
+
+def prose_line(u: Unit | None) -> bool:
+    """True when u is a paragraph of prose that did not end its sentence: internal punctuation, or a long
+    run of words. A short line without punctuation (a verse line, a table row, a closing, a signature) or
+    cells set apart by spaces or bars (a forum's post line, a nav bar) are not prose."""
+    if not _dangling(u):
+        return False
+    text = u.text.rstrip()
+    if _enclosed(text):
+        return False  # （本文根据访谈录音整理）: a note in brackets
+    if RE_PROSE_MARK.search(text):
+        return True
+    return len(text) > SHORT_LINE and not RE_FIELD_GAP.search(text)
+
+
+def cut_off(u: Unit | None) -> bool:
+    """True when u shows positive evidence that its text broke off: prose (prose_line) whose last
+    character is one a clause that goes on can end a line with. A line ending in a closing bracket or
+    quote ((完)”) or an ornament (☆) is no such evidence."""
+    text = u.text.rstrip() if u is not None else ""
+    # …链接是 https://…: an address may end its line (what follows it may still go on: joins decide that)
+    return prose_line(u) and bool(RE_OPEN_END.search(text)) and not RE_URL_END.search(text)
 
 
 def join_score(q: Unit | None, p: Unit) -> float:

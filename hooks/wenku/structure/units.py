@@ -255,6 +255,23 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
     return _mark_caption_names(units, report), report
 
 
+RE_CELL_GAP = re.compile(r"[ \u3000\t]+")
+
+
+def _cells(text: str) -> int:
+    """How many cells a line holds, separated by runs of spaces (1 for an ordinary line)."""
+    return len(RE_CELL_GAP.split(text.strip()))
+
+
+def _table_row(lines: list[Line], i: int) -> bool:
+    """True when lines[i] is a row of a table set as text: three or more cells, like a line next to it."""
+    n = _cells(lines[i].text)
+    if n < 3:
+        return False
+    near = [lines[k].text for k in (i - 1, i + 1) if 0 <= k < len(lines) and lines[k].text.strip()]
+    return any(_cells(t) == n for t in near)
+
+
 def _note_in_text(prev: Unit | None, text: str, nxt: str) -> bool:
     """A 来源：… line standing between two paragraphs of the article (a table's or a figure's data source), not
     the page's outlet line: the paragraph above ends a sentence and a paragraph follows."""
@@ -270,12 +287,16 @@ def _note_in_text(prev: Unit | None, text: str, nxt: str) -> bool:
 
 def _heading_group(lines: list[Line], i: int) -> int:
     """1 or 2 when lines[i] (and the next line) form an unmarked heading above a paragraph, else 0."""
+    if _table_row(lines, i):
+        return 0  # table rows are kept as lines, never joined into a heading (nor given a ，)
     for size in (1, 2):
         if i + size >= len(lines):
             return 0
         group = [lines[i + k].text.strip() for k in range(size)]
         after = lines[i + size].text.strip()
         if not all(heading_like(g) and len(g) < 40 and not strip_markup(g)[0] and not _special(g) for g in group):
+            return 0
+        if size == 2 and _table_row(lines, i + 1):
             return 0
         if size == 2 and (RE_NUMBERED.match(group[0]) or RE_NUMBERED.match(group[1])):
             return 1  # a numbered heading is a heading of its own, never half of a two-line one
