@@ -47,8 +47,6 @@ XFAIL: dict[str, str] = {
     "counter_line_quoted": "the quoted counter row 阅读 3.2万 赞 286 在看 41 is removed as remove_web_chrome "
     "(ambiguous on its own; the line before ends with a colon introducing it)",
     "copyright_discussed": "a sentence starting 版权所有，侵权必究 is removed as remove_site_footer",
-    "repeated_subheading": "the second and third sections split off as a second article titled 小结 "
-    "(extract_title); the headings 杭州 and 成都 are taken as the articles' authors (extract_byline)",
     "neg_wechat_tail": "the furniture goes, but the title is not found (None): it stays a ## heading in the body",
 }
 
@@ -67,7 +65,6 @@ GAP_XFAIL: dict[str, str] = {
     "poem": "lines joined in pairs (fix_broken_paragraph), then mark_gap after each pair",
     "poem_refrain": "each line joined with its refrain (fix_broken_paragraph), then mark_gap after each pair",
     "postscript_lines": "place and date lines joined (fix_broken_paragraph), then mark_gap after them",
-    "repeated_subheading": "uncertain_placement note before a repeated 小结 heading",
     "report_signature_block": "课题组 and date lines joined (fix_broken_paragraph), then mark_gap after them",
     "slogan_ending": "mark_gap after the closing slogan line",
     "table_as_text": "table rows joined (fix_broken_paragraph, one with an inserted ，), then mark_gap",

@@ -167,6 +167,17 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
             u.kind == "heading"
             and len(u.extra.get("parts") or []) == 2
             and len(u.lines) == 2
+            and _column_label(u.extra["parts"][0])
+            and len(u.extra["parts"][1]) >= MIN_UNSIGNED_TITLE
+        ):
+            # A column label (简讯, 【数字生活】) above a headline: the label, then the headline.
+            label, part = u.extra["parts"]
+            out.append(Unit("heading", label, [u.lines[0]], {"unmarked": True, "label": True}))
+            out.append(Unit("heading", part, [u.lines[1]], {"unmarked": True}))
+        elif (
+            u.kind == "heading"
+            and len(u.extra.get("parts") or []) == 2
+            and len(u.lines) == 2
             and blank_before.get(u.lines[1], 0) > typical
         ):
             # Two heading lines with a wider gap between them than between paragraphs: not one headline
@@ -177,6 +188,17 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
             out.append(u)
         i += 1
     return out
+
+
+RE_BRACKET_LABEL = re.compile(r"^[【\[〖][^】\]〗]{1,10}[】\]〗]$")
+MAX_LABEL = 4  # a column label of plain words (简讯, 图片新闻) is this short at most
+
+
+def _column_label(text: str) -> bool:
+    """A column or section label printed above a headline: a bracketed word (【数字生活】) or a short word
+    of no more than four characters without punctuation (简讯)."""
+    t = text.strip()
+    return bool(RE_BRACKET_LABEL.match(t)) or (2 <= len(t) <= MAX_LABEL and not RE_PUNCT.search(t) and heading_like(t))
 
 
 def _names_after_label(text: str) -> list[str] | None:
@@ -195,6 +217,8 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
             seen_content = True
             continue
         nxt = units[i + 1] if i + 1 < len(units) else None
+        if u.extra.get("label") and nxt is not None and title_shaped(nxt):
+            continue  # a column label above the headline: the headline is the title
         if title_shaped(u):
             after = units[i + 2] if i + 2 < len(units) else None
             next_is_title = (
@@ -236,6 +260,8 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
                 why = "the line after a jump line (the article before it goes on elsewhere)"
             elif prev is not None and prev.extra.get("at") == "bottom" and prev.kind in ("author", "note"):
                 why = "the line after the end of the previous article"
+            elif prev is not None and prev.extra.get("label") and body_since_head and _ended(units, i - 1):
+                why = "the line under a column label after the end of the previous article"
             elif body_since_head and blank_before.get(u.first(), 0) > typical:
                 why = "the line after a wider gap than between paragraphs"
             elif (
@@ -295,6 +321,17 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
     return units
 
 
+def _ended(units: list[Unit], i: int) -> bool:
+    """True when the page before units[i] ends an article: a closing byline or note, or a paragraph that
+    ends a sentence."""
+    prev = units[i - 1] if i else None
+    if prev is None:
+        return True
+    if prev.kind in ("author", "note"):
+        return True
+    return prev.kind == "para" and ends_sentence(prev.text)
+
+
 def _looks_like_lede(u: Unit | None) -> bool:
     """A paragraph that opens an article rather than ending one (long prose)."""
     return u is not None and u.kind == "para" and len(u.text) > 60 and ends_sentence(u.text)
@@ -351,6 +388,17 @@ def _attach_kicker(units: list[Unit], report: list[Change]) -> None:
     """Heading lines above the page's first title with nothing else before them (a page head, a series or
     report name, a kicker over the headline) go with that title (extra kicker) instead of opening an
     untitled article of their own. Changes units in place."""
+    for i in range(len(units) - 1, 0, -1):
+        u = units[i - 1]
+        if units[i].kind == "title" and u.extra.get("label") and u.kind == "heading" and i - 1 > 0:
+            # A column label above a title further down the page (简讯): the title's kicker.
+            units[i].extra.setdefault("kicker", []).insert(0, {"text": u.text, "lines": list(u.lines)})
+            report.append(
+                Change(
+                    "extract_kicker", u.first(), u.text, "", "column label above the title: kept as article metadata"
+                )
+            )
+            del units[i - 1]
     first = next((i for i, u in enumerate(units) if u.kind == "title"), None)
     if not first or first > 2:
         return
