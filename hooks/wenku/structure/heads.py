@@ -49,6 +49,8 @@ RE_PUNCT = re.compile(r"[。，；！？：、,.;!?:]")
 RE_FIRST_SECTION = re.compile(r"^(?:一[、.．]|[（(][一1][）)]|1[、.．](?!\d)|1\.1\s|第[一1](?:部分|章|节))")
 # The author named at the start of a 作者简介 note.
 RE_BIO_NAME = re.compile(r"^[【\[（(]?\s*作者简介\s*[：:]\s*(?P<name>[\u4e00-\u9fff]{2,4})[，,、\s]")
+# Where a byline glued to a headline may start: a byline mark, or a label after a space.
+RE_GLUE = re.compile(r"[□■◎●○◇◆]|(?<=[\s\u3000])(?:作者|文|撰文|执笔)[\s\u3000]*[：:/／|｜丨]")
 MIN_UNSIGNED_TITLE = 8  # a shorter heading (引言, 结语, 问题的提出) opens a section, not an article
 # Topic similarity of the text before and after a heading below which, with the evidence of its sections
 # (numbered from one again) or of another author's note, the heading opens an article of its own.
@@ -123,7 +125,27 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
     while i < len(units):
         u = units[i]
         nxt = units[i + 1] if i + 1 < len(units) else None
-        if u.kind == "author":
+        paren = parse_byline(u.text) if u.kind == "note" else None
+        dateline = RE_INLINE_DATELINE.match(u.text) if u.kind == "para" else None
+        glued = _glued_byline(u.text) if u.kind in ("heading", "para") and len(u.lines) == 1 else None
+        if paren and paren["form"] == "paren" and paren["names"]:
+            # （作者：名） printed at the end: a closing byline, not an author note.
+            out.append(Unit("author", u.text, list(u.lines), {"names": paren["names"], "form": "paren"}))
+        elif dateline and _dateline_names(dateline.group("a") or dateline.group("b")):
+            # 本报讯（记者 名）… / 〔记者名／城市报导〕… opening the first paragraph: the byline, then the text.
+            names, role = _dateline_names(dateline.group("a") or dateline.group("b"))
+            extra = {"names": names, "form": "reporter", "role": role, "inline": True}
+            out.append(Unit("author", dateline.group(0).strip(), list(u.lines), extra))
+            out.append(Unit("para", u.text[dateline.end() :].lstrip(), list(u.lines), dict(u.extra)))
+        elif glued:
+            # A headline with its byline glued on by a line join (…“养老”◎名, …之问 作者｜名).
+            head, tail, parsed = glued
+            out.append(Unit("heading", head, list(u.lines), {"unmarked": True}))
+            out.append(Unit("author", tail, list(u.lines), {"names": parsed["names"], "form": parsed["form"]}))
+        elif u.kind == "author" and (parse_byline(u.text) or {}).get("form") == "credit":
+            # Only credits of people who did not write the article (摄影：名, 嘉宾：名): metadata.
+            out.append(Unit("photo_credit", u.text, list(u.lines), {}))
+        elif u.kind == "author":
             parsed = parse_byline(u.text) or {}
             extra = dict(u.extra)
             for key in ("date", "publication"):
@@ -199,6 +221,38 @@ def _column_label(text: str) -> bool:
     of no more than four characters without punctuation (简讯)."""
     t = text.strip()
     return bool(RE_BRACKET_LABEL.match(t)) or (2 <= len(t) <= MAX_LABEL and not RE_PUNCT.search(t) and heading_like(t))
+
+
+# A dateline opening a paragraph: 本报讯（记者 名 通讯员 名）, 讯（记者 名）, 〔记者名／城市报导〕.
+RE_INLINE_DATELINE = re.compile(
+    r"^(?:(?:本报|本刊)?讯[\s\u3000]*[（(](?P<a>[^（）()]{3,40}?)[）)]|〔(?P<b>[記记]者[^〔〕]{2,30}?)〕)"
+)
+RE_REPORTED = re.compile(r"[／/][^／/]{1,12}(?:報導|报导|报道|電|电)$")
+
+
+def _dateline_names(inner: str | None) -> tuple[list[str], str] | None:
+    """(names, role) of the reporters named in a paragraph's opening dateline, else None."""
+    if not inner:
+        return None
+    inner = RE_REPORTED.sub("", inner.strip())
+    parsed = parse_byline(inner)
+    if parsed and parsed.get("role") and parsed["names"]:
+        return parsed["names"], parsed["role"]
+    return None
+
+
+def _glued_byline(text: str) -> tuple[str, str, dict] | None:
+    """(headline, byline, parsed) for a headline with a byline glued to its end: a byline mark (◎名) or a
+    labelled field after a space (作者｜名), whose names look like personal names."""
+    for m in RE_GLUE.finditer(text):
+        head, tail = text[: m.start()].rstrip(), text[m.start() :].strip()
+        if len(head) < MIN_UNSIGNED_TITLE or not heading_like(head):
+            continue
+        parsed = parse_byline(tail)
+        if parsed and parsed["form"] in ("mark", "labelled") and parsed["names"]:
+            if all(is_person_name(n) for n in parsed["names"]):
+                return head, tail, parsed
+    return None
 
 
 def _names_after_label(text: str) -> list[str] | None:
