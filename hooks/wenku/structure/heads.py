@@ -113,7 +113,24 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int], report: list[Cha
     units = _join_broken_titles(units)
     _attach_kicker(units, report)
     _split_unsigned(units, report)
-    return _check_parts(units, report)
+    units = _check_parts(units, report)
+    _attach_labels(units, report)
+    return units
+
+
+def _attach_labels(units: list[Unit], report: list[Change]) -> None:
+    """A column label (简讯) right above a title further down the page goes with that title (extra kicker)
+    instead of ending the article before it. Changes units in place."""
+    for i in range(len(units) - 1, 1, -1):
+        u = units[i - 1]
+        if units[i].kind == "title" and u.extra.get("label") and u.kind == "heading":
+            units[i].extra.setdefault("kicker", []).insert(0, {"text": u.text, "lines": list(u.lines)})
+            report.append(
+                Change(
+                    "extract_kicker", u.first(), u.text, "", "column label above the title: kept as article metadata"
+                )
+            )
+            del units[i - 1]
 
 
 def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> list[Unit]:
@@ -142,6 +159,11 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
             head, tail, parsed = glued
             out.append(Unit("heading", head, list(u.lines), {"unmarked": True}))
             out.append(Unit("author", tail, list(u.lines), {"names": parsed["names"], "form": parsed["form"]}))
+        elif u.kind == "author" and u.extra.get("form") == "word":
+            # A lone line of names that are also common words (杭州, 简讯), not in a caption's list of
+            # names: a heading (a column label when short), not a byline.
+            extra = {"unmarked": True, "label": True} if _column_label(u.text) else {"unmarked": True}
+            out.append(Unit("heading" if heading_like(u.text) else "para", u.text, list(u.lines), extra))
         elif u.kind == "author" and (parse_byline(u.text) or {}).get("form") == "credit":
             # Only credits of people who did not write the article (摄影：名, 嘉宾：名): metadata.
             out.append(Unit("photo_credit", u.text, list(u.lines), {}))
@@ -314,7 +336,13 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
                 why = "the line after a jump line (the article before it goes on elsewhere)"
             elif prev is not None and prev.extra.get("at") == "bottom" and prev.kind in ("author", "note"):
                 why = "the line after the end of the previous article"
-            elif prev is not None and prev.extra.get("label") and body_since_head and _ended(units, i - 1):
+            elif (
+                prev is not None
+                and prev.extra.get("label")
+                and body_since_head
+                and len(title_text(u)) >= MIN_UNSIGNED_TITLE
+                and _ended(units, i - 1)
+            ):
                 why = "the line under a column label after the end of the previous article"
             elif body_since_head and blank_before.get(u.first(), 0) > typical:
                 why = "the line after a wider gap than between paragraphs"
@@ -442,17 +470,6 @@ def _attach_kicker(units: list[Unit], report: list[Change]) -> None:
     """Heading lines above the page's first title with nothing else before them (a page head, a series or
     report name, a kicker over the headline) go with that title (extra kicker) instead of opening an
     untitled article of their own. Changes units in place."""
-    for i in range(len(units) - 1, 0, -1):
-        u = units[i - 1]
-        if units[i].kind == "title" and u.extra.get("label") and u.kind == "heading" and i - 1 > 0:
-            # A column label above a title further down the page (简讯): the title's kicker.
-            units[i].extra.setdefault("kicker", []).insert(0, {"text": u.text, "lines": list(u.lines)})
-            report.append(
-                Change(
-                    "extract_kicker", u.first(), u.text, "", "column label above the title: kept as article metadata"
-                )
-            )
-            del units[i - 1]
     first = next((i for i, u in enumerate(units) if u.kind == "title"), None)
     if not first or first > 2:
         return

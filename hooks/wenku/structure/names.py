@@ -53,7 +53,7 @@ def common_word(text: str) -> bool:
     return len(tags) == 1 and tags[0].flag in NOT_NAME_TAGS
 
 
-def is_person_name(text: str) -> bool:
+def is_person_name(text: str, words: bool = True) -> bool:
     """True for a plausible Chinese personal name of 2-4 characters (surname + given name) that is not a
     common word (a place name or a noun that happens to start with a surname's character)."""
     t = text.strip()
@@ -63,7 +63,7 @@ def is_person_name(text: str) -> bool:
         ok = len(t) in (3, 4)
     else:
         ok = t[0] in SURNAMES and len(t) in (2, 3)
-    return ok and not common_word(t)
+    return ok and not (words and common_word(t))
 
 
 @functools.lru_cache(maxsize=1)
@@ -143,7 +143,7 @@ def _names(text: str, strict: bool) -> list[str] | None:
     if not parts or len(parts) > 4:
         return None
     if strict:
-        return parts if all(is_person_name(p) for p in parts) else None
+        return parts if all(is_person_name(p, words=False) for p in parts) else None
     return parts if all(RE_NAME.fullmatch(p) and len(p) <= 4 for p in parts) else None
 
 
@@ -271,6 +271,10 @@ def parse_byline(line: str) -> dict | None:
         names = _names(m.group("names"), strict=True)
         return {"names": names, "form": "paren"} if names else None
     names = _names(t, strict=True)
+    if names and any(common_word(n) for n in names):
+        # Names alone on a line that are also common words (杭州, 简讯): weak evidence; the page decides
+        # (in a photo caption's list of names they are names, above a paragraph they are headings).
+        return {"names": names, "form": "word"}
     return {"names": names, "form": "plain"} if names else None
 
 
