@@ -115,7 +115,35 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int], report: list[Cha
     _split_unsigned(units, report)
     units = _check_parts(units, report)
     _attach_labels(units, report)
+    _mark_lead_in(units, report)
     return units
+
+
+def _mark_lead_in(units: list[Unit], report: list[Change]) -> None:
+    """Text before the page's first title that does not read as an article (no byline or note, little
+    prose: a newsletter's contents list, a page head) goes with the first article (extra lead_in) instead of
+    opening an untitled article. Changes units in place."""
+    first = next((i for i, u in enumerate(units) if u.kind == "title" or u.extra.get("head")), None)
+    if not first or units[first].kind != "title":
+        return
+    before = units[:first]
+    prose = sum(len(u.text) for u in before if u.kind in ("para", "box", "speaker"))
+    if prose >= MIN_ARTICLE_PROSE or any(u.kind in ("author", "note") for u in before):
+        return
+    lead = [u for u in before if u.kind in BODY_KINDS]
+    for u in lead:
+        u.extra["lead_in"] = True
+    if lead:
+        report.append(
+            Change(
+                "uncertain_placement",
+                lead[0].first(),
+                lead[0].text,
+                "",
+                f"text before the first title not taken as an article of its own ({prose} characters of prose, "
+                "no title, byline or author note): kept with the first article; please check",
+            )
+        )
 
 
 def _attach_labels(units: list[Unit], report: list[Change]) -> None:
@@ -505,6 +533,23 @@ def _check_parts(units: list[Unit], report: list[Change]) -> list[Unit]:
     heads_seen.add(units[starts[0]].text)
     for at, end in bounds[1:]:
         head = units[at]
+        if head.kind != "title" and head.kind in BODY_KINDS:
+            # An untitled part after a rule: an article only with a byline, a note or prose of some length.
+            part = units[at:end]
+            prose = sum(len(u.text) for u in part if u.kind in ("para", "box", "speaker"))
+            if prose < MIN_ARTICLE_PROSE and not any(u.kind in ("author", "note") for u in part):
+                head.extra.pop("head", None)
+                report.append(
+                    Change(
+                        "uncertain_placement",
+                        head.first(),
+                        head.text,
+                        "",
+                        f"untitled part after a rule not taken as an article of its own ({prose} characters of "
+                        "prose, no title, byline or author note): kept with the article before it; please check",
+                    )
+                )
+            continue
         if head.kind != "title" or head.extra.get("title_from", "").startswith("marked"):
             continue
         if head.text in heads_seen and _dangling_prev(units, at):
