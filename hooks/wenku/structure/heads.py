@@ -19,12 +19,13 @@ from wenku.segment import cut, spans_boundary
 from wenku.structure.names import is_person_name, parse_byline
 from wenku.structure.reassembly import Topics, _words, starts_mid_sentence
 from wenku.structure.units import HEADING_BAD_END, RE_META, RE_NUMBERED, Unit, heading_like
-from wenku.textutil import ends_sentence
+from wenku.textutil import cjk_count, ends_sentence
 
 # A running header or a labelled metadata line is never a title: dates, page and issue numbers, 责编：…
 RE_NOT_TITLE = re.compile(
-    r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月|第\s*[0-9一二三四五六七八九十]+\s*[版期]|总第\s*\d+|星期[一二三四五六日天]|"
-    r"^(?:责任编辑|责编|编辑|来源|发布时间|发表时间|时间|审核|校对)\s*[：:]"
+    r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}|第\s*[0-9一二三四五六七八九十]+\s*[版期]|总第\s*\d+|星期[一二三四五六日天]|"
+    r"^(?:责任编辑|责编|编辑|来源|发布时间|发表时间|时间|审核|校对)\s*[：:]|"
+    r"\S[\s\u3000]*[>＞»›][\s\u3000]*\S.*[>＞»›]"  # a breadcrumb path (首页 > 栏目 > 标题)
 )
 BODY_KINDS = ("para", "heading", "box", "speaker", "figure")
 # '作者：名' inside an outlet line (2025-05-20 来源：某网 作者：名).
@@ -127,7 +128,7 @@ def _mark_lead_in(units: list[Unit], report: list[Change]) -> None:
     if not first or units[first].kind != "title":
         return
     before = units[:first]
-    prose = sum(len(u.text) for u in before if u.kind in ("para", "box", "speaker"))
+    prose = sum(cjk_count(u.text) for u in before if u.kind in ("para", "box", "speaker"))
     if prose >= MIN_ARTICLE_PROSE or any(u.kind in ("author", "note") for u in before):
         return
     lead = [u for u in before if u.kind in BODY_KINDS]
@@ -536,7 +537,7 @@ def _check_parts(units: list[Unit], report: list[Change]) -> list[Unit]:
         if head.kind != "title" and head.kind in BODY_KINDS:
             # An untitled part after a rule: an article only with a byline, a note or prose of some length.
             part = units[at:end]
-            prose = sum(len(u.text) for u in part if u.kind in ("para", "box", "speaker"))
+            prose = sum(cjk_count(u.text) for u in part if u.kind in ("para", "box", "speaker"))
             if prose < MIN_ARTICLE_PROSE and not any(u.kind in ("author", "note") for u in part):
                 head.extra.pop("head", None)
                 report.append(
