@@ -37,17 +37,14 @@ XFAIL: dict[str, str] = {
     "related_reading_authored": "the author's own 相关阅读 list is removed as remove_related_list",
     "reprint_policy": "every line holding 转载请注明出处 / 侵权删除, the title included, is removed as "
     "remove_promotion (only in the source report, not in --json); the article has no title",
-    "short_section_headings": "the first section heading 背景 is joined onto the title (extract_title)",
     "follow_us_discussed": "sentences quoting 关注我们 / 扫码关注 are removed as remove_ad",
     "share_widget_discussed": "a sentence starting 分享到： is removed as remove_web_chrome",
-    "jump_line_discussed": "a sentence starting 下转第5版 is removed as remove_jump_line, and the title is left as "
-    "a ## heading in the body (title None)",
+    "jump_line_discussed": "a sentence starting 下转第5版 is removed as remove_jump_line",
     "source_note_under_table": "the data-source note 来源：… is taken into metadata (extract_metadata_line)",
     "contributions_email_discussed": "sentences starting 投稿邮箱 are removed as remove_site_footer",
     "counter_line_quoted": "the quoted counter row 阅读 3.2万 赞 286 在看 41 is removed as remove_web_chrome "
     "(ambiguous on its own; the line before ends with a colon introducing it)",
     "copyright_discussed": "a sentence starting 版权所有，侵权必究 is removed as remove_site_footer",
-    "neg_wechat_tail": "the furniture goes, but the title is not found (None): it stays a ## heading in the body",
 }
 
 # Cases whose whole text is in the body but with a false note that text is missing or misplaced

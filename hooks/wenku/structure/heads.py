@@ -28,6 +28,8 @@ RE_NOT_TITLE = re.compile(
     r"\S[\s\u3000]*[>＞»›][\s\u3000]*\S.*[>＞»›]"  # a breadcrumb path (首页 > 栏目 > 标题)
 )
 BODY_KINDS = ("para", "heading", "box", "speaker", "figure")
+# What a headline quotes is its subject, not page furniture (报纸上的“下转第5版”).
+RE_QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
 # '作者：名' inside an outlet line (2025-05-20 来源：某网 作者：名).
 RE_META_AUTHOR = re.compile(r"(?:^|[\s\u3000])作者[：:]\s*(?P<names>\S.*)$")
 # An outlet line whose date and time run straight into a headline: '来源：某网 时间：2024-07-13 09:19合力引导…'.
@@ -70,7 +72,7 @@ def title_shaped(u: Unit) -> bool:
         len(text) > MAX_TITLE
         or RE_NUMBERED.match(text)
         or u.extra.get("marked")
-        or any(RE_NOT_TITLE.search(p) for p in parts)
+        or any(RE_NOT_TITLE.search(RE_QUOTED.sub("", p)) for p in parts)
     ):
         return False
     return all(heading_like(p) for p in parts)
@@ -240,6 +242,20 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
             u.kind == "heading"
             and len(u.extra.get("parts") or []) == 2
             and len(u.lines) == 2
+            and typical >= 1
+            and blank_before.get(u.lines[1], 0) >= typical
+            and len(u.extra["parts"][0]) >= MIN_UNSIGNED_TITLE
+            and _column_label(u.extra["parts"][1])
+            and not RE_BRACKET_LABEL.match(u.extra["parts"][1])
+        ):
+            # A headline and a short section heading under it (数据要素如何入表 / 背景), set apart by the
+            # same blank lines as the paragraphs: two headings, not one headline on two lines.
+            for part, number in zip(u.extra["parts"], u.lines, strict=True):
+                out.append(Unit("heading", part, [number], {"unmarked": True}))
+        elif (
+            u.kind == "heading"
+            and len(u.extra.get("parts") or []) == 2
+            and len(u.lines) == 2
             and _column_label(u.extra["parts"][0])
             and len(u.extra["parts"][1]) >= MIN_UNSIGNED_TITLE
         ):
@@ -367,6 +383,14 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
                 why = "the line after the end of the previous article"
             elif (
                 prev is not None
+                and prev.kind == "author"
+                and prev.extra.get("head")
+                and not body_since_head
+                and nxt.kind == "para"
+            ):
+                why = "the line under the byline that opens an untitled article"
+            elif (
+                prev is not None
                 and prev.extra.get("label")
                 and body_since_head
                 and len(title_text(u)) >= MIN_UNSIGNED_TITLE
@@ -387,6 +411,13 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
                 why = "the line after a column that broke off mid-sentence"
             if why:
                 _make_title(u, why)
+                if why.startswith("the line under the byline"):
+                    # The title goes first: the byline under it is the titled article's top byline.
+                    prev.extra.pop("head", None)
+                    units[i - 1], units[i] = u, prev
+                    u.extra["head"] = True
+                    has_author, body_since_head = True, False
+                    continue
         if u.kind == "title":
             has_author, body_since_head = False, False
             u.extra["head"] = True
