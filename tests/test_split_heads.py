@@ -305,3 +305,74 @@ def test_a_short_news_item_with_its_dateline_in_the_paragraph_is_an_article(tmp_
     path.write_text(text, encoding="utf-8")
     src = read_source(str(path))
     assert [a.title for a in src.articles] == ["数据要素市场建设要打好制度基础", "青杉算力调度平台上线试运行"]
+
+
+@pytest.mark.parametrize(
+    "line, names, others",
+    [
+        ("撰文：甘若溪　摄影：邰一帆", ["甘若溪"], None),  # the photographer is not an author
+        ("主持人：骆知远", ["骆知远"], None),
+        ("文｜苗若初", ["苗若初"], None),
+        ("> 作者：晏照川｜某律师事务所合伙人", ["晏照川"], None),
+        ("（作者：柏青禾）", ["柏青禾"], None),
+        ("戴　屿　郗明哲", ["戴屿", "郗明哲"], None),  # a two-character name padded to the width of three
+        ("嘉　宾：阎川　某研究中心主任", [], ["嘉宾"]),  # a guest is credited, not an author
+        ("摄影：邰一帆", [], ["摄影"]),
+    ],
+)
+def test_byline_labels_from_the_vocabulary(line, names, others):
+    parsed = parse_byline(line)
+    assert parsed is not None and parsed["names"] == names
+    assert parsed.get("others") == others
+
+
+@pytest.mark.parametrize("line", ["编辑：这篇稿子还要再改一遍", "摄影：请在光线好的时候拍", "（作者单位：某大学）"])
+def test_a_sentence_after_a_byline_label_is_not_a_byline(line):
+    parsed = parse_byline(line)
+    assert parsed is None or parsed["form"] not in ("labelled", "credit", "paren")
+
+
+@pytest.mark.parametrize("line", ["杭州", "成都", "简讯", "背景"])
+def test_a_place_or_a_common_noun_alone_is_weak_evidence_of_a_name(line):
+    parsed = parse_byline(line)
+    assert parsed is None or parsed["form"] == "word"
+
+
+def test_bottom_bylines_credits_inline_datelines_and_a_column_label():
+    src, arts = articles("byline_vocabulary.txt")
+    assert [a.title for a in arts] == ["街角的自助图书柜", "夜市里的扫码支付", "社区食堂开通线上订餐"]
+    assert [a.authors for a in arts] == [["柏青禾"], ["甘若溪"], ["骆知远", "沐青禾"]]
+    assert arts[0].meta.get("kicker") == "【城市笔记】"
+    assert arts[2].meta.get("kicker") == "简讯"
+    assert "本报讯" not in body(arts[2]) and body(arts[2]).lstrip().startswith("日前")
+    assert "本报讯（记者骆知远通讯员沐青禾）" in removed(src, "extract_byline")
+    assert "摄影" not in body(arts[1])
+
+
+def test_place_names_as_section_headings_are_not_authors():
+    src, arts = articles("place_headings.txt")
+    assert len(arts) == 1 and arts[0].authors == []
+    text = body(arts[0])
+    assert "杭州" in text and "成都" in text and "简讯" in text
+
+
+def test_a_byline_glued_to_the_headline_is_split_off(tmp_path):
+    path = tmp_path / "glued.txt"
+    path.write_text(
+        "智慧养老不能只有“智慧”没有“养老”◎鞠安澜\n　　走进一些社区的智慧养老服务中心，大屏幕上跳动着老人的心率、"
+        "血压和位置信息，看起来很有科技感。但不少老人并不买账，真正需要上门助餐时却找不到人。\n",
+        encoding="utf-8",
+    )
+    src = read_source(str(path))
+    assert [(a.title, a.authors) for a in src.articles] == [("智慧养老不能只有“智慧”没有“养老”", ["鞠安澜"])]
+
+
+def test_a_headline_ending_with_a_mark_and_a_common_word_is_not_split(tmp_path):
+    path = tmp_path / "not_glued.txt"
+    path.write_text(
+        "乡村振兴的新引擎◎金融\n　　走进一些村庄，电商直播、智慧大棚已经不再新鲜。数字技术正在改变农业生产的方式，"
+        "也改变着农民的收入结构和生活方式。\n",
+        encoding="utf-8",
+    )
+    src = read_source(str(path))
+    assert src.articles[0].authors == []
