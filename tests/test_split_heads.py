@@ -376,3 +376,42 @@ def test_a_headline_ending_with_a_mark_and_a_common_word_is_not_split(tmp_path):
     )
     src = read_source(str(path))
     assert src.articles[0].authors == []
+
+
+def test_front_matter_of_a_markdown_export_is_metadata(tmp_path):
+    path = tmp_path / "export.md.txt"
+    path.write_text(
+        "---\ntitle: 企业出海，数据合规先行\nauthor: 晏照川\ndate: 2025-05-28\n---\n\n# 企业出海，数据合规先行\n\n"
+        "越来越多的中国企业把目光投向海外市场，各国对数据保护的要求也越来越严格，数据合规已经成为企业出海的必修课。\n",
+        encoding="utf-8",
+    )
+    src = read_source(str(path))
+    assert [(a.title, a.authors) for a in src.articles] == [("企业出海，数据合规先行", ["晏照川"])]
+    assert "title: 企业出海，数据合规先行" in removed(src, "extract_metadata_line")
+
+
+def test_a_contents_list_before_the_first_title_and_a_short_tail_after_a_rule_are_not_articles(tmp_path):
+    prose = "过去一年，开源大模型的能力快速追赶闭源模型，商业化的路径也逐渐清晰，云上变现、企业服务和生态授权各有难处。"
+    path = tmp_path / "newsletter.txt"
+    path.write_text(
+        "本期导读\n1. 开源大模型的商业化路径\n2. 数据标注行业的用工之变\n==============================\n"
+        f"开源大模型的商业化路径\n文/卜清河\n{prose}\n{prose}\n------------------------------\n"
+        f"数据标注行业的用工之变\n文/冼若澜\n{prose}\n{prose}\n------------------------------\n"
+        "不想再收到此类邮件？点击退订：https://mail.example.net/unsubscribe\n",
+        encoding="utf-8",
+    )
+    src = read_source(str(path))
+    assert [a.title for a in src.articles] == ["开源大模型的商业化路径", "数据标注行业的用工之变"]
+    assert "本期导读" in removed(src, "uncertain_placement")
+
+
+@pytest.mark.parametrize("line", ["收稿日期：2025-01-06", "首页 > 社会观察 > 别让智能客服变成摆设"])
+def test_a_dated_line_or_a_breadcrumb_is_never_a_title(tmp_path, line):
+    path = tmp_path / "page.txt"
+    path.write_text(
+        f"{line}\n作者简介：戴屿，某大学法学院副教授。\n\n平台经济已经成为国民经济的重要组成部分，常态化监管的目标是在规范中"
+        "促进发展，为平台企业提供清晰、稳定、可预期的制度环境。\n",
+        encoding="utf-8",
+    )
+    src = read_source(str(path))
+    assert all(a.title != line for a in src.articles)

@@ -170,6 +170,10 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
     heading whose halves a wider gap separates split into two units."""
     out: list[Unit] = []
     i = 0
+    front = _front_matter(units)
+    if front:
+        out.extend(front[1])
+        i = front[0]
     while i < len(units):
         u = units[i]
         nxt = units[i + 1] if i + 1 < len(units) else None
@@ -322,6 +326,38 @@ def _glued_byline(text: str) -> tuple[str, str, dict] | None:
     return None
 
 
+RE_NAME_WORD = re.compile(r"[\u4e00-\u9fff·]{2,6}")
+RE_FRONT_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]{0,20})\s*:\s*(?P<value>.*)$")
+FRONT_AUTHOR_KEYS = ("author", "authors", "by")
+MAX_FRONT = 12
+
+
+def _front_matter(units: list[Unit]) -> tuple[int, list[Unit]] | None:
+    """(units used, meta units) for a Markdown export's front matter at the top of the page: '---', lines
+    of 'key: value', '---'. Each line becomes a metadata line (its author key names the author)."""
+    if not units or units[0].kind != "separator" or units[0].text.strip() != "---":
+        return None
+    end = next((k for k in range(1, min(len(units), MAX_FRONT)) if units[k].kind == "separator"), None)
+    if end is None or end == 1:
+        return None
+    out = [units[0]]
+    for u in units[1:end]:
+        parts = u.extra.get("parts") or [u.text]
+        numbers = u.lines if len(parts) == len(u.lines) else [u.first()] * len(parts)
+        for part, number in zip(parts, numbers, strict=True):
+            m = RE_FRONT_KEY.match(part.strip())
+            if not m:
+                return None
+            names = [
+                n
+                for n in re.split(r"[\s\u3000,，、\[\]]+", m["value"])
+                if n and m["key"].lower() in FRONT_AUTHOR_KEYS and RE_NAME_WORD.fullmatch(n)
+            ]
+            out.append(Unit("meta", part.strip(), [number], {"names": names} if names else {}))
+    out.append(units[end])
+    return end + 1, out
+
+
 def _names_after_label(text: str) -> list[str] | None:
     """The names after 作者： in an outlet line (up to the next space-separated field)."""
     parsed = parse_byline("作者：" + re.split(r"[\s\u3000]{2,}|\u3000", text.strip())[0])
@@ -340,6 +376,8 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
         nxt = units[i + 1] if i + 1 < len(units) else None
         if u.extra.get("label") and nxt is not None and title_shaped(nxt):
             continue  # a column label above the headline: the headline is the title
+        if _contents_head(units, i):
+            continue  # the head of a contents list (本期导读 over entries that are titles further down)
         if title_shaped(u):
             after = units[i + 2] if i + 2 < len(units) else None
             next_is_title = (
@@ -461,6 +499,24 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
                 has_author = False
             body_since_head = True
     return units
+
+
+RE_ENTRY_NUMBER = re.compile(r"^(?:\d{1,2}[.、．)）]|[一二三四五六七八九十]{1,3}、|[（(]\d{1,2}[）)])\s*")
+
+
+def _contents_head(units: list[Unit], i: int) -> bool:
+    """True when units[i] heads a list of contents: the units under it are numbered entries, and at least
+    two of them come back further down the page as lines of their own (the articles' titles)."""
+    entries = []
+    for u in units[i + 1 :]:
+        m = RE_ENTRY_NUMBER.match(u.text)
+        if u.kind not in ("heading", "para") or not m or len(u.text) > MAX_TITLE:
+            break
+        entries.append(u.text[m.end() :].strip())
+    if len(entries) < 2:
+        return False
+    later = {title_text(u) for u in units[i + 1 + len(entries) :] if u.kind in ("heading", "para", "title")}
+    return sum(1 for e in entries if e in later) >= 2
 
 
 def _ended(units: list[Unit], i: int) -> bool:
