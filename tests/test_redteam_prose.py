@@ -29,20 +29,11 @@ with open(os.path.join(HERE, "cases.json"), encoding="utf-8") as _fh:
     CASES = json.load(_fh)["cases"]
 
 # Observed failures (report kind and what went missing), keyed by case name.
-XFAIL: dict[str, str] = {
-    "short_section_headings": "the first section heading 背景 is joined onto the title (extract_title)",
-    "jump_line_discussed": "the title is left as a ## heading in the body (title None); the sentence starting "
-    "下转第5版 is kept now",
-    "repeated_subheading": "the second and third sections split off as a second article titled 小结 "
-    "(extract_title); the headings 杭州 and 成都 are taken as the articles' authors (extract_byline)",
-    "neg_wechat_tail": "the furniture goes, but the title is not found (None): it stays a ## heading in the body",
-}
+XFAIL: dict[str, str] = {}
 
 # Cases whose whole text is in the body but with a false note that text is missing or misplaced
 # (`{: .wenku-gap }` blocks: mark_gap, uncertain_placement); observed today.
-GAP_XFAIL: dict[str, str] = {
-    "repeated_subheading": "uncertain_placement note before a repeated 小结 heading",
-}
+GAP_XFAIL: dict[str, str] = {}
 GAP_NOTE = "{: .wenku-gap }"
 
 RE_SPACE = re.compile(r"\s+")

@@ -305,3 +305,113 @@ def test_a_short_news_item_with_its_dateline_in_the_paragraph_is_an_article(tmp_
     path.write_text(text, encoding="utf-8")
     src = read_source(str(path))
     assert [a.title for a in src.articles] == ["数据要素市场建设要打好制度基础", "青杉算力调度平台上线试运行"]
+
+
+@pytest.mark.parametrize(
+    "line, names, others",
+    [
+        ("撰文：甘若溪　摄影：邰一帆", ["甘若溪"], None),  # the photographer is not an author
+        ("主持人：骆知远", ["骆知远"], None),
+        ("文｜苗若初", ["苗若初"], None),
+        ("> 作者：晏照川｜某律师事务所合伙人", ["晏照川"], None),
+        ("（作者：柏青禾）", ["柏青禾"], None),
+        ("戴　屿　郗明哲", ["戴屿", "郗明哲"], None),  # a two-character name padded to the width of three
+        ("嘉　宾：阎川　某研究中心主任", [], ["嘉宾"]),  # a guest is credited, not an author
+        ("摄影：邰一帆", [], ["摄影"]),
+    ],
+)
+def test_byline_labels_from_the_vocabulary(line, names, others):
+    parsed = parse_byline(line)
+    assert parsed is not None and parsed["names"] == names
+    assert parsed.get("others") == others
+
+
+@pytest.mark.parametrize("line", ["编辑：这篇稿子还要再改一遍", "摄影：请在光线好的时候拍", "（作者单位：某大学）"])
+def test_a_sentence_after_a_byline_label_is_not_a_byline(line):
+    parsed = parse_byline(line)
+    assert parsed is None or parsed["form"] not in ("labelled", "credit", "paren")
+
+
+@pytest.mark.parametrize("line", ["杭州", "成都", "简讯", "背景"])
+def test_a_place_or_a_common_noun_alone_is_weak_evidence_of_a_name(line):
+    parsed = parse_byline(line)
+    assert parsed is None or parsed["form"] == "word"
+
+
+def test_bottom_bylines_credits_inline_datelines_and_a_column_label():
+    src, arts = articles("byline_vocabulary.txt")
+    assert [a.title for a in arts] == ["街角的自助图书柜", "夜市里的扫码支付", "社区食堂开通线上订餐"]
+    assert [a.authors for a in arts] == [["柏青禾"], ["甘若溪"], ["骆知远", "沐青禾"]]
+    assert arts[0].meta.get("kicker") == "【城市笔记】"
+    assert arts[2].meta.get("kicker") == "简讯"
+    assert "本报讯" not in body(arts[2]) and body(arts[2]).lstrip().startswith("日前")
+    assert "本报讯（记者骆知远通讯员沐青禾）" in removed(src, "extract_byline")
+    assert "摄影" not in body(arts[1])
+
+
+def test_place_names_as_section_headings_are_not_authors():
+    src, arts = articles("place_headings.txt")
+    assert len(arts) == 1 and arts[0].authors == []
+    text = body(arts[0])
+    assert "杭州" in text and "成都" in text and "简讯" in text
+
+
+def test_a_byline_glued_to_the_headline_is_split_off(tmp_path):
+    path = tmp_path / "glued.txt"
+    path.write_text(
+        "智慧养老不能只有“智慧”没有“养老”◎鞠安澜\n　　走进一些社区的智慧养老服务中心，大屏幕上跳动着老人的心率、"
+        "血压和位置信息，看起来很有科技感。但不少老人并不买账，真正需要上门助餐时却找不到人。\n",
+        encoding="utf-8",
+    )
+    src = read_source(str(path))
+    assert [(a.title, a.authors) for a in src.articles] == [("智慧养老不能只有“智慧”没有“养老”", ["鞠安澜"])]
+
+
+def test_a_headline_ending_with_a_mark_and_a_common_word_is_not_split(tmp_path):
+    path = tmp_path / "not_glued.txt"
+    path.write_text(
+        "乡村振兴的新引擎◎金融\n　　走进一些村庄，电商直播、智慧大棚已经不再新鲜。数字技术正在改变农业生产的方式，"
+        "也改变着农民的收入结构和生活方式。\n",
+        encoding="utf-8",
+    )
+    src = read_source(str(path))
+    assert src.articles[0].authors == []
+
+
+def test_front_matter_of_a_markdown_export_is_metadata(tmp_path):
+    path = tmp_path / "export.md.txt"
+    path.write_text(
+        "---\ntitle: 企业出海，数据合规先行\nauthor: 晏照川\ndate: 2025-05-28\n---\n\n# 企业出海，数据合规先行\n\n"
+        "越来越多的中国企业把目光投向海外市场，各国对数据保护的要求也越来越严格，数据合规已经成为企业出海的必修课。\n",
+        encoding="utf-8",
+    )
+    src = read_source(str(path))
+    assert [(a.title, a.authors) for a in src.articles] == [("企业出海，数据合规先行", ["晏照川"])]
+    assert any("title: 企业出海，数据合规先行" in c.before for c in src.report)  # reported, not lost
+
+
+def test_a_contents_list_before_the_first_title_and_a_short_tail_after_a_rule_are_not_articles(tmp_path):
+    prose = "过去一年，开源大模型的能力快速追赶闭源模型，商业化的路径也逐渐清晰，云上变现、企业服务和生态授权各有难处。"
+    path = tmp_path / "newsletter.txt"
+    path.write_text(
+        "本期导读\n1. 开源大模型的商业化路径\n2. 数据标注行业的用工之变\n==============================\n"
+        f"开源大模型的商业化路径\n文/卜清河\n{prose}\n{prose}\n------------------------------\n"
+        f"数据标注行业的用工之变\n文/冼若澜\n{prose}\n{prose}\n------------------------------\n"
+        "不想再收到此类邮件？点击退订：https://mail.example.net/unsubscribe\n",
+        encoding="utf-8",
+    )
+    src = read_source(str(path))
+    assert [a.title for a in src.articles] == ["开源大模型的商业化路径", "数据标注行业的用工之变"]
+    assert any("本期导读" in c.before for c in src.report)  # kept with the first article (reported) or removed
+
+
+@pytest.mark.parametrize("line", ["收稿日期：2025-01-06", "首页 > 社会观察 > 别让智能客服变成摆设"])
+def test_a_dated_line_or_a_breadcrumb_is_never_a_title(tmp_path, line):
+    path = tmp_path / "page.txt"
+    path.write_text(
+        f"{line}\n作者简介：戴屿，某大学法学院副教授。\n\n平台经济已经成为国民经济的重要组成部分，常态化监管的目标是在规范中"
+        "促进发展，为平台企业提供清晰、稳定、可预期的制度环境。\n",
+        encoding="utf-8",
+    )
+    src = read_source(str(path))
+    assert all(a.title != line for a in src.articles)

@@ -19,14 +19,17 @@ from wenku.segment import cut, spans_boundary
 from wenku.structure.names import is_person_name, parse_byline
 from wenku.structure.reassembly import Topics, _words, starts_mid_sentence
 from wenku.structure.units import HEADING_BAD_END, RE_META, RE_NUMBERED, Unit, heading_like
-from wenku.textutil import ends_sentence
+from wenku.textutil import cjk_count, ends_sentence
 
 # A running header or a labelled metadata line is never a title: dates, page and issue numbers, 责编：…
 RE_NOT_TITLE = re.compile(
-    r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月|第\s*[0-9一二三四五六七八九十]+\s*[版期]|总第\s*\d+|星期[一二三四五六日天]|"
-    r"^(?:责任编辑|责编|编辑|来源|发布时间|发表时间|时间|审核|校对)\s*[：:]"
+    r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}|第\s*[0-9一二三四五六七八九十]+\s*[版期]|总第\s*\d+|星期[一二三四五六日天]|"
+    r"^(?:责任编辑|责编|编辑|来源|发布时间|发表时间|时间|审核|校对)\s*[：:]|"
+    r"\S[\s\u3000]*[>＞»›][\s\u3000]*\S.*[>＞»›]"  # a breadcrumb path (首页 > 栏目 > 标题)
 )
 BODY_KINDS = ("para", "heading", "box", "speaker", "figure")
+# What a headline quotes is its subject, not page furniture (报纸上的“下转第5版”).
+RE_QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
 # '作者：名' inside an outlet line (2025-05-20 来源：某网 作者：名).
 RE_META_AUTHOR = re.compile(r"(?:^|[\s\u3000])作者[：:]\s*(?P<names>\S.*)$")
 # An outlet line whose date and time run straight into a headline: '来源：某网 时间：2024-07-13 09:19合力引导…'.
@@ -49,6 +52,8 @@ RE_PUNCT = re.compile(r"[。，；！？：、,.;!?:]")
 RE_FIRST_SECTION = re.compile(r"^(?:一[、.．]|[（(][一1][）)]|1[、.．](?!\d)|1\.1\s|第[一1](?:部分|章|节))")
 # The author named at the start of a 作者简介 note.
 RE_BIO_NAME = re.compile(r"^[【\[（(]?\s*作者简介\s*[：:]\s*(?P<name>[\u4e00-\u9fff]{2,4})[，,、\s]")
+# Where a byline glued to a headline may start: a byline mark, or a label after a space.
+RE_GLUE = re.compile(r"[□■◎●○◇◆]|(?<=[\s\u3000])(?:作者|文|撰文|执笔)[\s\u3000]*[：:/／|｜丨]")
 MIN_UNSIGNED_TITLE = 8  # a shorter heading (引言, 结语, 问题的提出) opens a section, not an article
 # Topic similarity of the text before and after a heading below which, with the evidence of its sections
 # (numbered from one again) or of another author's note, the heading opens an article of its own.
@@ -67,7 +72,7 @@ def title_shaped(u: Unit) -> bool:
         len(text) > MAX_TITLE
         or RE_NUMBERED.match(text)
         or u.extra.get("marked")
-        or any(RE_NOT_TITLE.search(p) for p in parts)
+        or any(RE_NOT_TITLE.search(RE_QUOTED.sub("", p)) for p in parts)
     ):
         return False
     return all(heading_like(p) for p in parts)
@@ -111,7 +116,52 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int], report: list[Cha
     units = _join_broken_titles(units)
     _attach_kicker(units, report)
     _split_unsigned(units, report)
-    return _check_parts(units, report)
+    units = _check_parts(units, report)
+    _attach_labels(units, report)
+    _mark_lead_in(units, report)
+    return units
+
+
+def _mark_lead_in(units: list[Unit], report: list[Change]) -> None:
+    """Text before the page's first title that does not read as an article (no byline or note, little
+    prose: a newsletter's contents list, a page head) goes with the first article (extra lead_in) instead of
+    opening an untitled article. Changes units in place."""
+    first = next((i for i, u in enumerate(units) if u.kind == "title" or u.extra.get("head")), None)
+    if not first or units[first].kind != "title":
+        return
+    before = units[:first]
+    prose = sum(cjk_count(u.text) for u in before if u.kind in ("para", "box", "speaker"))
+    if prose >= MIN_ARTICLE_PROSE or any(u.kind in ("author", "note") for u in before):
+        return
+    lead = [u for u in before if u.kind in BODY_KINDS]
+    for u in lead:
+        u.extra["lead_in"] = True
+    if lead:
+        report.append(
+            Change(
+                "uncertain_placement",
+                lead[0].first(),
+                lead[0].text,
+                "",
+                f"text before the first title not taken as an article of its own ({prose} characters of prose, "
+                "no title, byline or author note): kept with the first article; please check",
+            )
+        )
+
+
+def _attach_labels(units: list[Unit], report: list[Change]) -> None:
+    """A column label (简讯) right above a title further down the page goes with that title (extra kicker)
+    instead of ending the article before it. Changes units in place."""
+    for i in range(len(units) - 1, 1, -1):
+        u = units[i - 1]
+        if units[i].kind == "title" and u.extra.get("label") and u.kind == "heading":
+            units[i].extra.setdefault("kicker", []).insert(0, {"text": u.text, "lines": list(u.lines)})
+            report.append(
+                Change(
+                    "extract_kicker", u.first(), u.text, "", "column label above the title: kept as article metadata"
+                )
+            )
+            del units[i - 1]
 
 
 def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> list[Unit]:
@@ -120,10 +170,39 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
     heading whose halves a wider gap separates split into two units."""
     out: list[Unit] = []
     i = 0
+    front = _front_matter(units)
+    if front:
+        out.extend(front[1])
+        i = front[0]
     while i < len(units):
         u = units[i]
         nxt = units[i + 1] if i + 1 < len(units) else None
-        if u.kind == "author":
+        paren = parse_byline(u.text) if u.kind == "note" else None
+        dateline = RE_INLINE_DATELINE.match(u.text) if u.kind == "para" else None
+        glued = _glued_byline(u.text) if u.kind in ("heading", "para") and len(u.lines) == 1 else None
+        if paren and paren["form"] == "paren" and paren["names"]:
+            # （作者：名） printed at the end: a closing byline, not an author note.
+            out.append(Unit("author", u.text, list(u.lines), {"names": paren["names"], "form": "paren"}))
+        elif dateline and _dateline_names(dateline.group("a") or dateline.group("b")):
+            # 本报讯（记者 名）… / 〔记者名／城市报导〕… opening the first paragraph: the byline, then the text.
+            names, role = _dateline_names(dateline.group("a") or dateline.group("b"))
+            extra = {"names": names, "form": "reporter", "role": role, "inline": True}
+            out.append(Unit("author", dateline.group(0).strip(), list(u.lines), extra))
+            out.append(Unit("para", u.text[dateline.end() :].lstrip(), list(u.lines), dict(u.extra)))
+        elif glued:
+            # A headline with its byline glued on by a line join (…“养老”◎名, …之问 作者｜名).
+            head, tail, parsed = glued
+            out.append(Unit("heading", head, list(u.lines), {"unmarked": True}))
+            out.append(Unit("author", tail, list(u.lines), {"names": parsed["names"], "form": parsed["form"]}))
+        elif u.kind == "author" and u.extra.get("form") == "word":
+            # A lone line of names that are also common words (杭州, 简讯), not in a caption's list of
+            # names: a heading (a column label when short), not a byline.
+            extra = {"unmarked": True, "label": True} if _column_label(u.text) else {"unmarked": True}
+            out.append(Unit("heading" if heading_like(u.text) else "para", u.text, list(u.lines), extra))
+        elif u.kind == "author" and (parse_byline(u.text) or {}).get("form") == "credit":
+            # Only credits of people who did not write the article (摄影：名, 嘉宾：名): metadata.
+            out.append(Unit("photo_credit", u.text, list(u.lines), {}))
+        elif u.kind == "author":
             parsed = parse_byline(u.text) or {}
             extra = dict(u.extra)
             for key in ("date", "publication"):
@@ -167,6 +246,31 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
             u.kind == "heading"
             and len(u.extra.get("parts") or []) == 2
             and len(u.lines) == 2
+            and typical >= 1
+            and blank_before.get(u.lines[1], 0) >= typical
+            and len(u.extra["parts"][0]) >= MIN_UNSIGNED_TITLE
+            and _column_label(u.extra["parts"][1])
+            and not RE_BRACKET_LABEL.match(u.extra["parts"][1])
+        ):
+            # A headline and a short section heading under it (数据要素如何入表 / 背景), set apart by the
+            # same blank lines as the paragraphs: two headings, not one headline on two lines.
+            for part, number in zip(u.extra["parts"], u.lines, strict=True):
+                out.append(Unit("heading", part, [number], {"unmarked": True}))
+        elif (
+            u.kind == "heading"
+            and len(u.extra.get("parts") or []) == 2
+            and len(u.lines) == 2
+            and _column_label(u.extra["parts"][0])
+            and len(u.extra["parts"][1]) >= MIN_UNSIGNED_TITLE
+        ):
+            # A column label (简讯, 【数字生活】) above a headline: the label, then the headline.
+            label, part = u.extra["parts"]
+            out.append(Unit("heading", label, [u.lines[0]], {"unmarked": True, "label": True}))
+            out.append(Unit("heading", part, [u.lines[1]], {"unmarked": True}))
+        elif (
+            u.kind == "heading"
+            and len(u.extra.get("parts") or []) == 2
+            and len(u.lines) == 2
             and blank_before.get(u.lines[1], 0) > typical
         ):
             # Two heading lines with a wider gap between them than between paragraphs: not one headline
@@ -177,6 +281,81 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
             out.append(u)
         i += 1
     return out
+
+
+RE_BRACKET_LABEL = re.compile(r"^[【\[〖][^】\]〗]{1,10}[】\]〗]$")
+MAX_LABEL = 4  # a column label of plain words (简讯, 图片新闻) is this short at most
+
+
+def _column_label(text: str) -> bool:
+    """A column or section label printed above a headline: a bracketed word (【数字生活】) or a short word
+    of no more than four characters without punctuation (简讯)."""
+    t = text.strip()
+    return bool(RE_BRACKET_LABEL.match(t)) or (2 <= len(t) <= MAX_LABEL and not RE_PUNCT.search(t) and heading_like(t))
+
+
+# A dateline opening a paragraph: 本报讯（记者 名 通讯员 名）, 讯（记者 名）, 〔记者名／城市报导〕.
+RE_INLINE_DATELINE = re.compile(
+    r"^(?:(?:本报|本刊)?讯[\s\u3000]*[（(](?P<a>[^（）()]{3,40}?)[）)]|〔(?P<b>[記记]者[^〔〕]{2,30}?)〕)"
+)
+RE_REPORTED = re.compile(r"[／/][^／/]{1,12}(?:報導|报导|报道|電|电)$")
+
+
+def _dateline_names(inner: str | None) -> tuple[list[str], str] | None:
+    """(names, role) of the reporters named in a paragraph's opening dateline, else None."""
+    if not inner:
+        return None
+    inner = RE_REPORTED.sub("", inner.strip())
+    parsed = parse_byline(inner)
+    if parsed and parsed.get("role") and parsed["names"]:
+        return parsed["names"], parsed["role"]
+    return None
+
+
+def _glued_byline(text: str) -> tuple[str, str, dict] | None:
+    """(headline, byline, parsed) for a headline with a byline glued to its end: a byline mark (◎名) or a
+    labelled field after a space (作者｜名), whose names look like personal names."""
+    for m in RE_GLUE.finditer(text):
+        head, tail = text[: m.start()].rstrip(), text[m.start() :].strip()
+        if len(head) < MIN_UNSIGNED_TITLE or not heading_like(head):
+            continue
+        parsed = parse_byline(tail)
+        if parsed and parsed["form"] in ("mark", "labelled") and parsed["names"]:
+            if all(is_person_name(n) for n in parsed["names"]):
+                return head, tail, parsed
+    return None
+
+
+RE_NAME_WORD = re.compile(r"[\u4e00-\u9fff·]{2,6}")
+RE_FRONT_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]{0,20})\s*:\s*(?P<value>.*)$")
+FRONT_AUTHOR_KEYS = ("author", "authors", "by")
+MAX_FRONT = 12
+
+
+def _front_matter(units: list[Unit]) -> tuple[int, list[Unit]] | None:
+    """(units used, meta units) for a Markdown export's front matter at the top of the page: '---', lines
+    of 'key: value', '---'. Each line becomes a metadata line (its author key names the author)."""
+    if not units or units[0].kind != "separator" or units[0].text.strip() != "---":
+        return None
+    end = next((k for k in range(1, min(len(units), MAX_FRONT)) if units[k].kind == "separator"), None)
+    if end is None or end == 1:
+        return None
+    out = [units[0]]
+    for u in units[1:end]:
+        parts = u.extra.get("parts") or [u.text]
+        numbers = u.lines if len(parts) == len(u.lines) else [u.first()] * len(parts)
+        for part, number in zip(parts, numbers, strict=True):
+            m = RE_FRONT_KEY.match(part.strip())
+            if not m:
+                return None
+            names = [
+                n
+                for n in re.split(r"[\s\u3000,，、\[\]]+", m["value"])
+                if n and m["key"].lower() in FRONT_AUTHOR_KEYS and RE_NAME_WORD.fullmatch(n)
+            ]
+            out.append(Unit("meta", part.strip(), [number], {"names": names} if names else {}))
+    out.append(units[end])
+    return end + 1, out
 
 
 def _names_after_label(text: str) -> list[str] | None:
@@ -195,6 +374,10 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
             seen_content = True
             continue
         nxt = units[i + 1] if i + 1 < len(units) else None
+        if u.extra.get("label") and nxt is not None and title_shaped(nxt):
+            continue  # a column label above the headline: the headline is the title
+        if _contents_head(units, i):
+            continue  # the head of a contents list (本期导读 over entries that are titles further down)
         if title_shaped(u):
             after = units[i + 2] if i + 2 < len(units) else None
             next_is_title = (
@@ -236,6 +419,22 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
                 why = "the line after a jump line (the article before it goes on elsewhere)"
             elif prev is not None and prev.extra.get("at") == "bottom" and prev.kind in ("author", "note"):
                 why = "the line after the end of the previous article"
+            elif (
+                prev is not None
+                and prev.kind == "author"
+                and prev.extra.get("head")
+                and not body_since_head
+                and nxt.kind == "para"
+            ):
+                why = "the line under the byline that opens an untitled article"
+            elif (
+                prev is not None
+                and prev.extra.get("label")
+                and body_since_head
+                and len(title_text(u)) >= MIN_UNSIGNED_TITLE
+                and _ended(units, i - 1)
+            ):
+                why = "the line under a column label after the end of the previous article"
             elif body_since_head and blank_before.get(u.first(), 0) > typical:
                 why = "the line after a wider gap than between paragraphs"
             elif (
@@ -250,6 +449,13 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
                 why = "the line after a column that broke off mid-sentence"
             if why:
                 _make_title(u, why)
+                if why.startswith("the line under the byline"):
+                    # The title goes first: the byline under it is the titled article's top byline.
+                    prev.extra.pop("head", None)
+                    units[i - 1], units[i] = u, prev
+                    u.extra["head"] = True
+                    has_author, body_since_head = True, False
+                    continue
         if u.kind == "title":
             has_author, body_since_head = False, False
             u.extra["head"] = True
@@ -293,6 +499,35 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
                 has_author = False
             body_since_head = True
     return units
+
+
+RE_ENTRY_NUMBER = re.compile(r"^(?:\d{1,2}[.、．)）]|[一二三四五六七八九十]{1,3}、|[（(]\d{1,2}[）)])\s*")
+
+
+def _contents_head(units: list[Unit], i: int) -> bool:
+    """True when units[i] heads a list of contents: the units under it are numbered entries, and at least
+    two of them come back further down the page as lines of their own (the articles' titles)."""
+    entries = []
+    for u in units[i + 1 :]:
+        m = RE_ENTRY_NUMBER.match(u.text)
+        if u.kind not in ("heading", "para") or not m or len(u.text) > MAX_TITLE:
+            break
+        entries.append(u.text[m.end() :].strip())
+    if len(entries) < 2:
+        return False
+    later = {title_text(u) for u in units[i + 1 + len(entries) :] if u.kind in ("heading", "para", "title")}
+    return sum(1 for e in entries if e in later) >= 2
+
+
+def _ended(units: list[Unit], i: int) -> bool:
+    """True when the page before units[i] ends an article: a closing byline or note, or a paragraph that
+    ends a sentence."""
+    prev = units[i - 1] if i else None
+    if prev is None:
+        return True
+    if prev.kind in ("author", "note"):
+        return True
+    return prev.kind == "para" and ends_sentence(prev.text)
 
 
 def _looks_like_lede(u: Unit | None) -> bool:
@@ -386,6 +621,23 @@ def _check_parts(units: list[Unit], report: list[Change]) -> list[Unit]:
     heads_seen.add(units[starts[0]].text)
     for at, end in bounds[1:]:
         head = units[at]
+        if head.kind != "title" and head.kind in BODY_KINDS:
+            # An untitled part after a rule: an article only with a byline, a note or prose of some length.
+            part = units[at:end]
+            prose = sum(cjk_count(u.text) for u in part if u.kind in ("para", "box", "speaker"))
+            if prose < MIN_ARTICLE_PROSE and not any(u.kind in ("author", "note") for u in part):
+                head.extra.pop("head", None)
+                report.append(
+                    Change(
+                        "uncertain_placement",
+                        head.first(),
+                        head.text,
+                        "",
+                        f"untitled part after a rule not taken as an article of its own ({prose} characters of "
+                        "prose, no title, byline or author note): kept with the article before it; please check",
+                    )
+                )
+            continue
         if head.kind != "title" or head.extra.get("title_from", "").startswith("marked"):
             continue
         if head.text in heads_seen and _dangling_prev(units, at):

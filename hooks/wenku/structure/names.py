@@ -6,7 +6,11 @@ import functools
 import os
 import re
 
+import jieba.posseg
+
 from wenku import DATA_DIR
+from wenku.metadata import load_data_file
+from wenku.segment import is_word, tokenizer
 from wenku.textutil import CJK
 
 
@@ -28,29 +32,134 @@ SURNAMES, DOUBLE_SURNAMES = _surnames()
 RE_NAME = re.compile(rf"[{CJK}]{{2,4}}")
 
 
-def is_person_name(text: str) -> bool:
-    """True for a plausible Chinese personal name of 2-4 characters (surname + given name)."""
+@functools.lru_cache(maxsize=1)
+def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
+    """jieba's part-of-speech tagger over our tokenizer (loaded once, only when a candidate name is a word)."""
+    return jieba.posseg.POSTokenizer(tokenizer())
+
+
+# Dictionary tags that speak against a name: a noun (简讯, 背景), a place (杭州), an organisation or other
+# proper noun (沙发). Adjectives and adverbs (高远) are left alone: given names are often made of them.
+NOT_NAME_TAGS = frozenset({"n", "ns", "nt", "nz"})
+
+
+@functools.lru_cache(maxsize=4096)
+def common_word(text: str) -> bool:
+    """True when text is a dictionary word tagged as a noun, a place or an organisation, not a personal
+    name (nr): counter-evidence against reading it as a name (杭州, 简讯, 背景)."""
+    if not is_word(text):
+        return False
+    tags = _pos_tokenizer().lcut(text, HMM=False)
+    return len(tags) == 1 and tags[0].flag in NOT_NAME_TAGS
+
+
+def is_person_name(text: str, words: bool = True) -> bool:
+    """True for a plausible Chinese personal name of 2-4 characters (surname + given name) that is not a
+    common word (a place name or a noun that happens to start with a surname's character)."""
     t = text.strip()
     if not RE_NAME.fullmatch(t):
         return False
     if t[:2] in DOUBLE_SURNAMES:
-        return len(t) in (3, 4)
-    return t[0] in SURNAMES and len(t) in (2, 3)
+        ok = len(t) in (3, 4)
+    else:
+        ok = t[0] in SURNAMES and len(t) in (2, 3)
+    return ok and not (words and common_word(t))
 
 
-RE_MARK = re.compile(r"^[□■◎●○◇◆▲△]\s*")
+@functools.lru_cache(maxsize=1)
+def byline_vocabulary() -> dict:
+    """data/bylines.yml: {'author': frozenset, 'other': frozenset, 'separators': str, 'marks': str}."""
+    data = load_data_file(os.path.join(DATA_DIR, "bylines.yml"))
+    return {
+        "author": frozenset(data["author"]),
+        "other": frozenset(data["other"]),
+        "separators": data["separators"],
+        "marks": data["marks"],
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def _re_label() -> re.Pattern[str]:
+    """A byline field: a label of the vocabulary (longest first) and its separator, at the line's start or
+    after a space (撰文：名　摄影：名, 文｜名, 作者：名｜单位)."""
+    vocab = byline_vocabulary()
+    labels = sorted(vocab["author"] | vocab["other"], key=len, reverse=True)
+    sep = re.escape(vocab["separators"])
+    # A label may be spaced out to the width of a longer one (嘉　宾：).
+    spaced = "|".join("[\\s\\u3000]?".join(map(re.escape, label)) for label in labels)
+    return re.compile(rf"(?:^|(?<=[\s\u3000]))(?P<label>{spaced})[\s\u3000]*[{sep}][\s\u3000]*")
+
+
+def labelled_fields(line: str) -> dict | None:
+    """{'names', 'others', 'affiliation'?} for a line made only of labelled byline fields (撰文：名　摄影：名,
+    主持人：名, 作者：名｜单位), else None. Names after an author label are the authors; names after another
+    role's label (photographer, editor, guest) are not."""
+    t = line.strip()
+    if not t or len(t) > 60:
+        return None
+    fields = list(_re_label().finditer(t))
+    if not fields or fields[0].start() != 0:
+        return None
+    vocab = byline_vocabulary()
+    names: list[str] = []
+    others: list[str] = []
+    affiliation = None
+    for k, m in enumerate(fields):
+        end = fields[k + 1].start() if k + 1 < len(fields) else len(t)
+        value = t[m.end() : end].strip()
+        label = re.sub(r"[\s\u3000]", "", m.group("label"))
+        if label in vocab["author"]:
+            parts = re.split(r"[|｜丨]", value, maxsplit=1)
+            head, aff = parts[0], parts[1] if len(parts) > 1 else ""
+            got = _names(head, strict=False)
+            if got is None:
+                return None
+            names.extend(got)
+            if aff.strip():
+                affiliation = aff.strip()
+        else:
+            # Another role's credit: a person's name, then perhaps what they are (嘉宾：名 单位); a
+            # sentence after the label (编辑：这篇稿子…) is a line of dialogue, not a credit.
+            first = re.split(r"[\s\u3000|｜丨、，,]+", value, maxsplit=1)[0]
+            if not is_person_name(first):
+                return None
+            others.append(label)
+    if not names and not others:
+        return None
+    out: dict = {"names": names, "others": others}
+    if affiliation:
+        out["affiliation"] = affiliation
+    return out
+
+
+RE_MARK = re.compile(rf"^[{re.escape(byline_vocabulary()['marks'])}]\s*")
 RE_NAME_SEP = re.compile(r"[\s\u3000、,，;；]+")
 
 
 def _names(text: str, strict: bool) -> list[str] | None:
     """The names in text joined by spaces or 、 (1-4 of them). Strict: each must look like a personal name;
     otherwise (after a byline label) any 2-4 ideographs will do."""
-    parts = [p for p in RE_NAME_SEP.split(text.strip()) if p]
+    parts = _join_padded([p for p in RE_NAME_SEP.split(text.strip()) if p])
     if not parts or len(parts) > 4:
         return None
     if strict:
-        return parts if all(is_person_name(p) for p in parts) else None
+        return parts if all(is_person_name(p, words=False) for p in parts) else None
     return parts if all(RE_NAME.fullmatch(p) and len(p) <= 4 for p in parts) else None
+
+
+def _join_padded(parts: list[str]) -> list[str]:
+    """Two-character names set to the width of three (戴　屿 郗明哲): a lone surname character followed by a
+    lone character is one name."""
+    out: list[str] = []
+    k = 0
+    while k < len(parts):
+        if len(parts[k]) == 1 and parts[k] in SURNAMES and k + 1 < len(parts) and len(parts[k + 1]) == 1:
+            out.append(parts[k] + parts[k + 1])
+            k += 2
+            continue
+        out.append(parts[k])
+        k += 1
+    return out
 
 
 def byline_names(line: str) -> list[str] | None:
@@ -82,9 +191,11 @@ RE_TRAILING_DATE = re.compile(
 RE_WECHAT = re.compile(
     rf"^(?P<mark>原创)?[\s\u3000]*(?P<who>(?:[{CJK}A-Za-z0-9]{{2,16}}[\s\u3000]+){{1,2}})"
     r"(?P<date>(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}))"
-    rf"(?:[\s\u3000]+\d{{1,2}}:\d\d)?(?:[\s\u3000]+(?P<place>[{CJK}]{{2,4}}))?$"
+    rf"(?:[\s\u3000]+\d{{1,2}}:\d\d)?(?:[\s\u3000]+(?:发表于)?(?P<place>[{CJK}]{{2,4}}))?$"
 )
 RE_TRAILING_AFFILIATION = re.compile(r"[（(](?P<aff>[^（）()]{2,40}?)[）)]$")
+RE_PAREN_LABELLED = re.compile(r"^[（(][\s\u3000]*(?P<inner>[^（）()]{3,30}?)[\s\u3000]*[）)]$")
+RE_QUOTE_MARK = re.compile(r"^>[\s\u3000]*")  # a Markdown quote around a byline (> 作者：名)
 RE_PAREN = re.compile(rf"^[（(]\s*(?P<names>[{CJK}][{CJK}\s\u3000、，,]*?)\s*[）)]$")
 
 
@@ -93,7 +204,7 @@ def parse_byline(line: str) -> dict | None:
 
     Forms: 'mark' (□ 名, ○ 名, ■ 名), 'reporter' (本报记者 名, 记者 名 通讯员 名), 'labelled' (文/名, 作者：名),
     'paren' ((名), as printed at the end of an article), 'plain' (names joined by spaces or 、)."""
-    t = line.strip()
+    t = RE_QUOTE_MARK.sub("", line.strip())
     if not t or len(t) > 60:
         return None
     wechat = _wechat(t)
@@ -111,7 +222,7 @@ def parse_byline(line: str) -> dict | None:
             return parsed
         return None
     aff = RE_TRAILING_AFFILIATION.search(t)
-    if aff and not RE_PAREN.match(t):  # 作者：秦望舒（海川大学计算机学院副教授）
+    if aff and aff.start() > 0 and not RE_PAREN.match(t):  # 作者：秦望舒（海川大学计算机学院副教授）
         parsed = parse_byline(t[: aff.start()])
         if parsed and parsed["form"] != "paren":
             parsed["affiliation"] = aff.group("aff")
@@ -138,6 +249,19 @@ def parse_byline(line: str) -> dict | None:
         if names:
             return {"names": names, "form": "reporter", "role": roles[0]}
         return None
+    fields = labelled_fields(t)
+    if fields and fields["names"]:
+        out = {"names": fields["names"], "form": "labelled"}
+        if fields.get("affiliation"):
+            out["affiliation"] = fields["affiliation"]
+        return out
+    if fields:  # only the credits of people who are not authors (摄影：名, 嘉宾：名 单位)
+        return {"names": [], "form": "credit", "others": fields["others"]}
+    m = RE_PAREN_LABELLED.match(t)
+    if m:  # （作者：名） printed at the end of an article
+        inner = parse_byline(m.group("inner"))
+        if inner and inner["form"] == "labelled" and all(is_person_name(n) for n in inner["names"]):
+            return {"names": inner["names"], "form": "paren"}
     m = RE_LABELLED.match(t)
     if m:
         names = _names(m.group("names"), strict=False)
@@ -147,6 +271,10 @@ def parse_byline(line: str) -> dict | None:
         names = _names(m.group("names"), strict=True)
         return {"names": names, "form": "paren"} if names else None
     names = _names(t, strict=True)
+    if names and any(common_word(n) for n in names):
+        # Names alone on a line that are also common words (杭州, 简讯): weak evidence; the page decides
+        # (in a photo caption's list of names they are names, above a paragraph they are headings).
+        return {"names": names, "form": "word"}
     return {"names": names, "form": "plain"} if names else None
 
 

@@ -93,7 +93,11 @@ def _items(units: list[Unit], report: list[Change]) -> tuple[list[Item], list[Sl
     slots: list[Slot] = []
     for pos, u in enumerate(units):
         starts = bool(u.extra.get("head")) or u.kind == "title"
-        if not slots and (u.kind in ("para", "heading", "box", "speaker", "figure") or u.kind == "author"):
+        if (
+            not slots
+            and not u.extra.get("lead_in")  # heads._mark_lead_in: text before the first title, no article
+            and (u.kind in ("para", "heading", "box", "speaker", "figure") or u.kind == "author")
+        ):
             starts = True  # text before any article start: an untitled article
         if starts:
             slot = Slot(len(slots), pos, u.text if u.kind == "title" else "")
