@@ -21,10 +21,34 @@ from wenku.enrich.slugs import name_pinyin
 from wenku.model import Article
 from wenku.site.editions import edition_base, suffix
 
-FIELDS = ("slug", "url", "edition", "language", "title", "title_zh", "title_en", "authors", "authors_en",
-          "affiliations", "publication", "date", "summary", "summary_en", "topics", "keywords", "words",
-          "source", "source_lines", "source_page", "source_raw", "translation_status", "translated",
-          "translation_url", "text", "text_zh")
+FIELDS = (
+    "slug",
+    "url",
+    "edition",
+    "language",
+    "title",
+    "title_zh",
+    "title_en",
+    "authors",
+    "authors_en",
+    "affiliations",
+    "publication",
+    "date",
+    "summary",
+    "summary_en",
+    "topics",
+    "keywords",
+    "words",
+    "source",
+    "source_lines",
+    "source_page",
+    "source_raw",
+    "translation_status",
+    "translated",
+    "translation_url",
+    "text",
+    "text_zh",
+)
 CSV_FIELDS = tuple(f for f in FIELDS if f not in ("text", "text_zh", "summary", "summary_en"))
 LANGUAGE = {"zh": "zh-Hans", "en": "en", "zh-Hant": "zh-Hant"}
 
@@ -73,8 +97,11 @@ def markdown_text(markdown: str, drop_quote_boxes: bool = False) -> str:
 
 def _is_wrapped(lines: list[str]) -> bool:
     """A paragraph an editor wrapped over several lines (English prose), not a list or table."""
-    return len(lines) > 1 and all(re.match(r"[A-Za-z“\"(]", line or "x") for line in lines[1:]) \
+    return (
+        len(lines) > 1
+        and all(re.match(r"[A-Za-z“\"(]", line or "x") for line in lines[1:])
         and not any(" | " in line for line in lines)
+    )
 
 
 def _inline(text: str) -> str:
@@ -92,9 +119,17 @@ def _list(value) -> list[str]:
     return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
 
 
-def record(art: Article, edition: str, base: str, chinese_page: str, edition_page: str,
-           translation_page: str | None, source_page: str | None, source_raw: str | None,
-           chinese_text: str | None = None) -> dict:
+def record(
+    art: Article,
+    edition: str,
+    base: str,
+    chinese_page: str,
+    edition_page: str,
+    translation_page: str | None,
+    source_page: str | None,
+    source_raw: str | None,
+    chinese_text: str | None = None,
+) -> dict:
     """One article as a JSON object of an edition (FIELDS).
 
     chinese_page: the Simplified page's Markdown; edition_page: the page of this edition (the converted one
@@ -122,7 +157,8 @@ def record(art: Article, edition: str, base: str, chinese_page: str, edition_pag
         "title_en": title_en,
         "authors": [convert(a) for a in art.authors],
         "authors_en": _list(meta.get("authors_en")) or [name_pinyin(a) for a in art.authors],
-        "affiliations": _list(meta.get("affiliations_en")) if edition == "en" and meta.get("affiliations_en")
+        "affiliations": _list(meta.get("affiliations_en"))
+        if edition == "en" and meta.get("affiliations_en")
         else [convert(a) for a in art.affiliations or []],
         "publication": (meta.get("publication_en") if edition == "en" else None)
         or (convert(art.publication) if art.publication else None),
@@ -150,8 +186,14 @@ def _script(edition: str):
     return to_traditional
 
 
-def data_files(arts: list[Article], site_url: str, chinese_pages: dict[str, str], traditional,
-               translations: dict[str, str], sources: dict[str, tuple[str, str]]) -> dict[str, str]:
+def data_files(
+    arts: list[Article],
+    site_url: str,
+    chinese_pages: dict[str, str],
+    traditional,
+    translations: dict[str, str],
+    sources: dict[str, tuple[str, str]],
+) -> dict[str, str]:
     """{docs path: text} of the data files of the three editions (data/articles.jsonl, .csv; suffixed).
 
     arts: every article, with its translation status; chinese_pages: slug -> its Simplified page;
@@ -170,8 +212,11 @@ def data_files(arts: list[Article], site_url: str, chinese_pages: dict[str, str]
             edition_page = traditional(page) if edition == "zh-Hant" else page
             if art.slug not in texts:
                 texts[art.slug] = markdown_text(page)
-            records.append(record(art, edition, base, page, edition_page, translations.get(art.slug),
-                                  src_page, raw, texts[art.slug]))
+            records.append(
+                record(
+                    art, edition, base, page, edition_page, translations.get(art.slug), src_page, raw, texts[art.slug]
+                )
+            )
         out[f"data/articles{suffix(edition)}.jsonl"] = jsonl(records)
         out[f"data/articles{suffix(edition)}.csv"] = csv_text(records)
     return out

@@ -12,8 +12,15 @@ site and compares with a one-process build.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 ENV = "WENKU_RENDER_EDITION"
 EDITIONS = ("zh", "en", "zh-Hant")
@@ -73,43 +80,61 @@ def reset_stale_alternates(config) -> None:
 
 # ---- the three processes and the merge (`python -m wenku.site.split`, bench/parallel_editions.py) ----------
 
+
 def stage_once(project: str, site_url: str) -> float:
     """Stage the generated pages in a process of their own (the edition processes then find them in place
     and write nothing there: staging writes only files whose bytes change); seconds taken."""
-    import subprocess
-    import sys
 
-    code = ("import os,sys,time; sys.path.insert(0, os.path.join(sys.argv[1], 'hooks'));"
-            "from wenku.site.staging import stage; from wenku.build import Build; r=sys.argv[1]; t=time.perf_counter();"
-            "stage(r, os.path.join(r, '.build', 'docs'), sys.argv[2],"
-            " Build(cache_dir=os.path.join(r, '.build', 'cache', 'sources'))); print(time.perf_counter()-t)")
+    code = (
+        "import os,sys,time; sys.path.insert(0, os.path.join(sys.argv[1], 'hooks'));"
+        "from wenku.site.staging import stage; from wenku.build import Build; r=sys.argv[1]; t=time.perf_counter();"
+        "stage(r, os.path.join(r, '.build', 'docs'), sys.argv[2],"
+        " Build(cache_dir=os.path.join(r, '.build', 'cache', 'sources'))); print(time.perf_counter()-t)"
+    )
     out = subprocess.run([sys.executable, "-c", code, project, site_url], capture_output=True, text=True, check=True)
     return float(out.stdout.split()[-1])
 
 
 def build_edition_process(project: str, mine: str, out: str, env: dict) -> dict:
     """`mkdocs build --strict --dirty` of one edition into out: seconds, CPU seconds and peak memory."""
-    import re
-    import subprocess
-    import sys
-    import time
 
     env = dict(env, NO_MKDOCS_2_WARNING="1", **{ENV: mine})
     t = time.perf_counter()
-    res = subprocess.run(["/usr/bin/time", "-f", "BENCH %e %U %S %M", sys.executable, "-m", "mkdocs", "build",
-                          "--strict", "--dirty", "-q", "-d", out], cwd=project, env=env, capture_output=True, text=True)
+    res = subprocess.run(
+        [
+            "/usr/bin/time",
+            "-f",
+            "BENCH %e %U %S %M",
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--dirty",
+            "-q",
+            "-d",
+            out,
+        ],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if res.returncode != 0:
         raise RuntimeError(f"edition {mine}: {res.stderr[-3000:]}")
     wall, user, system, kb = re.findall(r"BENCH ([\d.]+) ([\d.]+) ([\d.]+) (\d+)", res.stderr)[-1]
-    return {"edition": mine, "seconds": time.perf_counter() - t, "cpu": float(user) + float(system),
-            "peak_mb": int(kb) / 1024}
+    return {
+        "edition": mine,
+        "seconds": time.perf_counter() - t,
+        "cpu": float(user) + float(system),
+        "peak_mb": int(kb) / 1024,
+    }
 
 
 def merge(parts: list[str], site: str) -> list[str]:
     """Copy the edition trees into one, in build order (zh, en, zh-Hant): where several processes wrote a
     path, the later edition's copy wins, as the later build overwrites it in a one-process build (the root
     404.html is written by every edition's build). Returns the paths written with different bytes."""
-    import shutil
 
     conflicts = []
     shutil.rmtree(site, ignore_errors=True)
@@ -130,9 +155,6 @@ def merge(parts: list[str], site: str) -> list[str]:
 
 def build_in_processes(project: str, site: str, jobs: int = 2, env: dict | None = None) -> dict:
     """The whole site built as three edition processes, `jobs` at a time, merged into site; figures."""
-    import shutil
-    import time
-    from concurrent.futures import ThreadPoolExecutor
 
     env = dict(os.environ if env is None else env)
     work = os.path.join(project, ".build", "editions")
@@ -144,21 +166,24 @@ def build_in_processes(project: str, site: str, jobs: int = 2, env: dict | None 
     t1 = time.perf_counter()
     conflicts = merge([os.path.join(work, e) for e in EDITIONS], site)
     shutil.rmtree(work, ignore_errors=True)
-    return {"stage_s": staged, "builds": runs, "wall_s": time.perf_counter() - t0, "merge_s": time.perf_counter() - t1,
-            "conflicts": conflicts}
+    return {
+        "stage_s": staged,
+        "builds": runs,
+        "wall_s": time.perf_counter() - t0,
+        "merge_s": time.perf_counter() - t1,
+        "conflicts": conflicts,
+    }
 
 
 def main(argv: list[str] | None = None) -> None:
     """python -m wenku.site.split [SITE_DIR] [--jobs J]: build the project in the current folder that way."""
-    import json
-    import sys
 
     args = list(sys.argv[1:] if argv is None else argv)
     jobs = 2
     if "--jobs" in args:
         i = args.index("--jobs")
         jobs = int(args[i + 1])
-        del args[i:i + 2]
+        del args[i : i + 2]
     site = os.path.abspath(args[0] if args else "site")
     figures = build_in_processes(os.getcwd(), site, jobs)
     print(json.dumps(figures))
