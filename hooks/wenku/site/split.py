@@ -12,6 +12,7 @@ site and compares with a one-process build.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -22,7 +23,15 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+from wenku.build import Build
+from wenku.metadata import Problem
+from wenku.site.citation import article_facts
+from wenku.site.staging import stage
+
 ENV = "WENKU_RENDER_EDITION"
+MANIFEST = os.path.join(".build", "staged.json")  # what the staging process leaves for the edition processes
+# What the staging process leaves for the edition processes next to the staged folder (see stage_for_editions).
+MANIFEST = os.path.join(".build", "staged.json")
 EDITIONS = ("zh", "en", "zh-Hant")
 
 
@@ -81,15 +90,68 @@ def reset_stale_alternates(config) -> None:
 # ---- the three processes and the merge (`python -m wenku.site.split`, bench/parallel_editions.py) ----------
 
 
-def stage_once(project: str, site_url: str) -> float:
-    """Stage the generated pages in a process of their own (the edition processes then find them in place
-    and write nothing there: staging writes only files whose bytes change); seconds taken."""
+def folder_fingerprint(*folders: str) -> tuple:
+    """Names, sizes and modification times of every file under the folders (cheap change detection).
+    Python's __pycache__ folders are left out: importing a module writes there, and a process that imports
+    more of wenku than another would otherwise see other inputs."""
+    out = []
+    for folder in folders:
+        for base, dirs, files in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for f in sorted(files):
+                st = os.stat(os.path.join(base, f))
+                out.append((os.path.join(base, f), st.st_size, st.st_mtime_ns))
+    return tuple(out)
 
+
+def inputs_key(root: str, site_url: str) -> str:
+    """One string for everything staging reads: docs/, sources/, the wenku package and the site URL."""
+    wenku_dir = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    fp = (folder_fingerprint(os.path.join(root, "docs")), folder_fingerprint(os.path.join(root, "sources"), wenku_dir))
+    return hashlib.sha1(repr((fp, site_url)).encode("utf-8")).hexdigest()
+
+
+def stage_for_editions(root: str, site_url: str) -> dict:
+    """Stage the generated pages once and write what an edition process needs besides them (the problems
+    staging found, the facts of the generated articles, their names) into .build/staged.json, keyed by the
+    inputs: an edition process with the same inputs then reads this instead of staging again."""
+    key = inputs_key(root, site_url)
+    build = Build(cache_dir=os.path.join(root, ".build", "cache", "sources"))
+    site = stage(root, os.path.join(root, ".build", "docs"), site_url, build)
+    manifest = {
+        "inputs": key,
+        "problems": [[p.path, p.line, p.message, p.severity] for p in site.problems],
+        "facts": article_facts(site.corpus),
+        "generated": sorted(a.slug for a in site.corpus.articles),
+        "sources": len(site.corpus.sources),
+    }
+    path = os.path.join(root, MANIFEST)
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(manifest, fh, ensure_ascii=False)
+    os.replace(tmp, path)
+    return manifest
+
+
+def staged_manifest(root: str, site_url: str) -> dict | None:
+    """The staging process's manifest if the inputs are still those it staged, else None (stage again)."""
+    try:
+        with open(os.path.join(root, MANIFEST), encoding="utf-8") as fh:
+            manifest = json.load(fh)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(manifest, dict) or manifest.get("inputs") != inputs_key(root, site_url):
+        return None
+    return dict(manifest, problems=[Problem(*p) for p in manifest["problems"]])
+
+
+def stage_once(project: str, site_url: str) -> float:
+    """Stage the generated pages in a process of their own, with the manifest the edition processes read
+    instead of staging again (stage_for_editions); seconds taken."""
     code = (
         "import os,sys,time; sys.path.insert(0, os.path.join(sys.argv[1], 'hooks'));"
-        "from wenku.site.staging import stage; from wenku.build import Build; r=sys.argv[1]; t=time.perf_counter();"
-        "stage(r, os.path.join(r, '.build', 'docs'), sys.argv[2],"
-        " Build(cache_dir=os.path.join(r, '.build', 'cache', 'sources'))); print(time.perf_counter()-t)"
+        "from wenku.site.split import stage_for_editions; t=time.perf_counter();"
+        "stage_for_editions(sys.argv[1], sys.argv[2]); print(time.perf_counter()-t)"
     )
     out = subprocess.run([sys.executable, "-c", code, project, site_url], capture_output=True, text=True, check=True)
     return float(out.stdout.split()[-1])
