@@ -14,6 +14,8 @@ import pytest
 from conftest import ROOT, SOURCES, read
 from wenku.build import Build
 from wenku.corpus import process_bytes
+from wenku.site import split
+from wenku.site.citation import article_facts
 from wenku.site.staging import stage
 
 ZHU = "zhu-hongli-000-2"  # printed without a title: its slug comes from the byline and the source id
@@ -103,3 +105,19 @@ def test_a_fresh_build_and_a_rebuild_give_the_same_pages(project):
     rebuilt, _ = _stage(project, build)
     fresh, _ = _stage(project, Build())
     assert rebuilt.pages == fresh.pages
+
+
+def test_edition_processes_read_the_staging_manifest_only_while_the_inputs_are_those_staged(project):
+    # The split build stages once; an edition process takes the problems, facts and article names from
+    # .build/staged.json instead of staging again, but never when an input changed since.
+    made = split.stage_for_editions(str(project), "http://example.org/")
+    read_back = split.staged_manifest(str(project), "http://example.org/")
+    assert read_back is not None and read_back["generated"] == made["generated"] and len(made["generated"]) > 30
+    fresh, _ = _stage(project, Build())
+    assert read_back["facts"] == article_facts(fresh.corpus)  # the same facts the hook would compute
+    assert [(p.path, p.line, p.message, p.severity) for p in read_back["problems"]] == [
+        (p.path, p.line, p.message, p.severity) for p in fresh.problems
+    ]
+    assert split.staged_manifest(str(project), "http://other.example/") is None  # another address
+    os.utime(project / "sources" / ZHU_SIDECAR, ns=(1, 1))
+    assert split.staged_manifest(str(project), "http://example.org/") is None  # a source touched: stage again
