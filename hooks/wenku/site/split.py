@@ -107,6 +107,7 @@ def folder_fingerprint(*folders: str) -> tuple:
 def inputs_key(root: str, site_url: str) -> str:
     """One string for everything staging reads: docs/, sources/, the wenku package and the site URL."""
     wenku_dir = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    root = os.path.abspath(root)  # the same key whichever way a process names the project folder
     fp = (folder_fingerprint(os.path.join(root, "docs")), folder_fingerprint(os.path.join(root, "sources"), wenku_dir))
     return hashlib.sha1(repr((fp, site_url)).encode("utf-8")).hexdigest()
 
