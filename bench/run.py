@@ -30,6 +30,9 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 sys.path.insert(0, os.path.join(ROOT, "hooks"))
+
+from wenku.editorial import FILES as EDITORIAL_FILES  # noqa: E402 (importable only once hooks/ is on the path)
+
 PY = sys.executable
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 SEARCH_N = 1000  # the size the Search issue's browser figures are for
@@ -58,6 +61,8 @@ def project(n: int, base: str) -> str:
         shutil.copytree(os.path.join(ROOT, "sources"), os.path.join(proj, "sources"))
     else:
         make(n, proj)
+        for name in EDITORIAL_FILES:  # the site's editorial data (topics, glossary, labels, citation)
+            shutil.copy(os.path.join(ROOT, "sources", name), os.path.join(proj, "sources", name))
     return proj
 
 

@@ -1,6 +1,8 @@
 """Build ratio and peak memory per process at large sizes, one run per size (issue 18).
 
-Usage: python bench/scale_run.py N [N ...] [--out DIR]   (prints one JSON line per size, also into DIR/N.json)
+Usage: python bench/scale_run.py N [N ...] [--out DIR] [--split-only]
+(prints one JSON line per size, also into DIR/N.json; --split-only builds the split project alone, for its
+peak memory per process when the machine has no time for the three builds)
 
 For each N, three copies of the same synthetic project (bench/generate.py, deterministic) are built side
 by side, so the three figures of a size share one run and one machine load:
@@ -32,11 +34,9 @@ ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 ENV.pop("WENKU_RENDER_EDITION", None)
 ENV.pop("WENKU_EDITIONS", None)
 
-STAGE = (
+STAGE = (  # staging with the manifest that lets the edition processes skip staging (wenku/site/split.py)
     "import os,sys; sys.path.insert(0, os.path.join(sys.argv[1], 'hooks'));"
-    "from wenku.site.staging import stage; from wenku.build import Build; r=sys.argv[1];"
-    "stage(r, os.path.join(r, '.build', 'docs'), sys.argv[2],"
-    " Build(cache_dir=os.path.join(r, '.build', 'cache', 'sources')))"
+    "from wenku.site.split import stage_for_editions; stage_for_editions(sys.argv[1], sys.argv[2])"
 )
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default, as the builds below see it
 
@@ -143,6 +143,25 @@ def measure(n: int, base: str) -> dict:
     }
 
 
+def measure_split(n: int, base: str) -> dict:
+    """The split build alone (staging process, then the three edition processes): figures per process."""
+    from run import project
+
+    proj = project(n, os.path.join(base, "split"))
+    samples: list = []
+    stop = threading.Event()
+    threading.Thread(target=load_sampler, args=(samples, stop), daemon=True).start()
+    t = time.perf_counter()
+    result = split_build(proj)
+    stop.set()
+    return {
+        "n": n,
+        "wall_s": round(time.perf_counter() - t, 1),
+        "load": [min(samples, default=0), max(samples, default=0)],
+        "split": result,
+    }
+
+
 def main() -> None:
     args = sys.argv[1:]
     out = os.path.abspath(args[args.index("--out") + 1]) if "--out" in args else None
@@ -150,7 +169,7 @@ def main() -> None:
     for n in sizes:
         base = os.path.join(out or "/tmp", f"scale-{n}")
         shutil.rmtree(base, ignore_errors=True)
-        r = measure(n, base)
+        r = measure_split(n, base) if "--split-only" in args else measure(n, base)
         line = json.dumps(r)
         print(line, flush=True)
         if out:

@@ -89,23 +89,38 @@ def on_config(config):
         if refused:
             raise PluginError("\n".join(f"{os.path.relpath(p.path, root)}:{p.line}: {p.message}" for p in refused))
         BUILD.cache_dir = os.path.join(root, ".build", "cache", "sources")
-        site = stage(root, staging, config.site_url or "", BUILD)
-        errors = [p for p in site.problems if p.severity == "error"]
+        # An edition process (wenku/site/split.py) reads what the staging process left for the same inputs
+        # instead of staging again from empty caches (most of its peak memory at 5,000 articles).
+        staged = split.staged_manifest(root, config.site_url or "") if split.edition() else None
+        if staged is None:
+            site = stage(root, staging, config.site_url or "", BUILD)
+            problems = site.problems
+            facts = article_facts(site.corpus)
+            slugs = [a.slug for a in site.corpus.articles]
+            n_sources = len(site.corpus.sources)
+            del site
+        else:
+            problems, facts, slugs, n_sources = (
+                staged["problems"],
+                staged["facts"],
+                staged["generated"],
+                staged["sources"],
+            )
+        errors = [p for p in problems if p.severity == "error"]
         if errors:
             raise PluginError("\n".join(f"{os.path.relpath(p.path, root)}:{p.line}: {p.message}" for p in errors))
-        for p in site.problems:
+        for p in problems:
             log.warning(f"{os.path.relpath(p.path, root) if os.path.isabs(p.path) else p.path}:{p.line}: {p.message}")
         BUILD.fingerprint = fp
 
         BUILD.git_dates = last_changed(root)  # one git call per build: "last updated" of every article
 
-        BUILD.facts = article_facts(site.corpus)  # outlet and date for citing hand-written translations
-        log.info(f"generated {len(site.corpus.articles)} articles from {len(site.corpus.sources)} sources")
-        generated = {f"articles/{a.slug}.md" for a in site.corpus.articles}
+        BUILD.facts = facts  # outlet and date for citing hand-written translations
+        log.info(f"generated {len(slugs)} articles from {n_sources} sources")
+        generated = {f"articles/{slug}.md" for slug in slugs}
         for p in _checked_pages(docs, generated, docs_fp):
             log.warning(f"{os.path.relpath(p.path, root)}:{p.line}: {p.message}")
         if BUILD.command != "serve":
-            del site
             BUILD.release()  # the pages are on disk now; MkDocs needs the memory more
     config.docs_dir = staging
     return config

@@ -14,6 +14,8 @@ import pytest
 from conftest import ROOT, SOURCES, read
 from wenku.build import Build
 from wenku.corpus import process_bytes
+from wenku.site import split
+from wenku.site.citation import article_facts
 from wenku.site.staging import stage
 
 ZHU = "zhu-hongli-000-2"  # printed without a title: its slug comes from the byline and the source id
@@ -103,3 +105,42 @@ def test_a_fresh_build_and_a_rebuild_give_the_same_pages(project):
     rebuilt, _ = _stage(project, build)
     fresh, _ = _stage(project, Build())
     assert rebuilt.pages == fresh.pages
+
+
+def test_edition_processes_read_the_staging_manifest_only_while_the_inputs_are_those_staged(project):
+    # The split build stages once; an edition process takes the problems, facts and article names from
+    # .build/staged.json instead of staging again, but never when an input changed since.
+    made = split.stage_for_editions(str(project), "http://example.org/")
+    read_back = split.staged_manifest(str(project), "http://example.org/")
+    assert read_back is not None and read_back["generated"] == made["generated"] and len(made["generated"]) > 30
+    fresh, _ = _stage(project, Build())
+    assert read_back["facts"] == article_facts(fresh.corpus)  # the same facts the hook would compute
+    assert [(p.path, p.line, p.message, p.severity) for p in read_back["problems"]] == [
+        (p.path, p.line, p.message, p.severity) for p in fresh.problems
+    ]
+    assert split.staged_manifest(str(project), "http://other.example/") is None  # another address
+    os.utime(project / "sources" / ZHU_SIDECAR, ns=(1, 1))
+    assert split.staged_manifest(str(project), "http://example.org/") is None  # a source touched: stage again
+
+
+def _files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_rebuild_after_a_text_edit_stages_the_same_files_as_a_fresh_staging_and_reuses_the_rest(project, tmp_path):
+    """A one-source text edit: the rebuild's staged folder equals a fresh process's, and the per-article
+    caches (glossary term counts, data file rows) keep the very objects of the articles not edited."""
+    build = Build()
+    _stage(project, build)
+    counts, rows = dict(build.term_counts), dict(build.data_rows)
+    _edit(project / "sources" / "000_2e6ac2608d1f1108.txt", "满足老年人多样化、个性化需求", "满足老年人多样化需求")
+    _stage(project, build)
+    fresh = tmp_path / "fresh"
+    stage(str(project), str(fresh), "", build=Build())
+    assert _files(project / ".build" / "docs") == _files(fresh)
+    kept = [k for k, v in build.term_counts.items() if counts.get(k) is v]
+    assert len(build.term_counts) > 30 and len(kept) == len(build.term_counts) - 1  # one article's text changed
+    assert set(build.term_counts) != set(counts)  # ... and it was counted again
+    kept_rows = [k for k, v in build.data_rows.items() if rows.get(k) is v]
+    assert len(build.data_rows) > 90 and len(kept_rows) >= 0.8 * len(build.data_rows)
+    assert len(kept_rows) < len(build.data_rows)  # the edited article's rows were made again

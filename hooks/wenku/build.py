@@ -23,6 +23,8 @@ class Build:
     used: set[str] = field(default_factory=set)  # source keys the last corpus load used (the rest is pruned)
     enriched: dict[tuple, Any] = field(default_factory=dict)  # source keys -> Corpus (slugs, overrides, topics)
     topic_tokens: dict[str, Any] = field(default_factory=dict)  # text hash -> jieba word counts
+    term_counts: dict[tuple, dict] = field(default_factory=dict)  # (text hash, glossary version) -> term counts
+    data_rows: dict[tuple, tuple] = field(default_factory=dict)  # article row inputs -> (JSON line, CSV row)
     article_pages: dict[tuple, str] = field(default_factory=dict)  # article inputs -> page Markdown
     source_pages: dict[tuple, str] = field(default_factory=dict)
     report_json: dict[str, str] = field(default_factory=dict)
@@ -40,6 +42,8 @@ class Build:
             self.cleaned,
             self.enriched,
             self.topic_tokens,
+            self.term_counts,
+            self.data_rows,
             self.article_pages,
             self.source_pages,
             self.report_json,

@@ -76,22 +76,36 @@ def _count(text: str, keyword: str) -> int:
     return text.count(keyword)
 
 
+def _keyword_counts(text: str, keywords: tuple[str, ...], keywords_key: str, cache: dict) -> dict[str, int]:
+    """How often each taxonomy keyword occurs in text (those that occur), cached by content and keywords."""
+    key = "keywords:" + hashlib.sha1(text.encode("utf-8")).hexdigest() + keywords_key
+    if key not in cache:
+        cache[key] = {k: c for k in keywords if (c := _count(text, k))}
+    return cache[key]
+
+
 def assign_topics(articles: list[Article], token_cache: dict[str, Counter] | None = None) -> None:
     """Give each article 1-4 topics (unless an editor set them) and 6 TF-IDF keywords.
 
-    token_cache: jieba word counts by text hash, kept by a Build between rebuilds."""
+    token_cache: jieba word counts by text hash, kept by a Build between rebuilds; it also keeps each
+    text's counts of the taxonomy's keywords (keys starting "keywords:"), so that a rebuild counts again
+    only the texts that changed."""
     texts = [article_text(a) for a in articles]
     n = len(articles)
     topics = taxonomy()
+    cache = {} if token_cache is None else token_cache
+    keywords = tuple(dict.fromkeys(k for t in topics for k in t.keywords))
+    keywords_key = hashlib.sha1("\n".join(keywords).encode("utf-8")).hexdigest()[:12]
+    counts = [_keyword_counts(text, keywords, keywords_key, cache) for text in texts]
     df = Counter()
-    for text in texts:
-        for kw in {k for t in topics for k in t.keywords if _count(text, k)}:
+    for found in counts:
+        for kw in found:
             df[kw] += 1
-    for art, text in zip(articles, texts, strict=False):
+    for art, text, found in zip(articles, texts, counts, strict=True):
         length = max(len(text), 200)
         scores = {}
         for t in topics:
-            s = sum(_count(text, k) * math.log(1 + n / (1 + df[k])) for k in t.keywords)
+            s = sum(found.get(k, 0) * math.log(1 + n / (1 + df[k])) for k in t.keywords)
             scores[t.id] = 1000 * s / length
         art.meta["topic_scores"] = {k: round(v, 2) for k, v in scores.items() if v}
         if art.meta.get("topics"):

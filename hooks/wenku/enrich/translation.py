@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
+import hashlib
 import os
 import re
 import sys
@@ -391,17 +392,37 @@ def terms_in(chinese: str) -> list[dict]:
     return found
 
 
-def term_uses(articles: list[Article]) -> dict[str, list[tuple[Article, int]]]:
-    """For each glossary term, the articles whose Chinese uses it and how often (most uses first)."""
+def _term_counts(text: str) -> dict[str, int]:
+    """How often each glossary term is used in an article's text (lines counted one by one)."""
+    counts: dict[str, int] = {}
+    for block_text in text.split("\n"):
+        for g in terms_in(block_text):
+            counts[g["zh"]] = counts.get(g["zh"], 0) + 1
+    return counts
+
+
+def term_uses(articles: list[Article], cache: dict | None = None) -> dict[str, list[tuple[Article, int]]]:
+    """For each glossary term, the articles whose Chinese uses it and how often (most uses first).
+
+    cache: the counts of an article's text by (text hash, glossary version) (Build.term_counts), so that a
+    rebuild counts only the articles whose text or the glossary changed; its values are never changed."""
+    glossary_version = editorial.version((editorial.GLOSSARY,)) if cache is not None else ""
+    used = set()
     out: dict[str, list[tuple[Article, int]]] = {}
     for art in articles:
         text = "\n".join(b.text + "".join(str(i) for i in b.items if isinstance(i, str)) for b in art.blocks)
-        counts: dict[str, int] = {}
-        for block_text in text.split("\n"):
-            for g in terms_in(block_text):
-                counts[g["zh"]] = counts.get(g["zh"], 0) + 1
+        if cache is None:
+            counts = _term_counts(text)
+        else:
+            key = (hashlib.sha1(text.encode("utf-8")).hexdigest(), glossary_version)
+            if key not in cache:
+                cache[key] = _term_counts(text)
+            used.add(key)
+            counts = cache[key]
         for zh, n in counts.items():
             out.setdefault(zh, []).append((art, n))
+    for key in [k for k in cache or () if k not in used]:
+        del cache[key]  # counts of texts edited since
     for zh in out:
         out[zh].sort(key=lambda an: (-an[1], an[0].slug))
     return out

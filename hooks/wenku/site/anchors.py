@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from html import unescape
 
+from wenku.enrich.convert import to_simplified
+from wenku.enrich.slugs import slugify as words_slug
+
 HEADING_WORDS, HEADING_CHARS = 6, 40  # a heading id keeps at most this many words / characters
 RE_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 RE_ATTR_LINE = re.compile(r"^\{:\s*(.*?)\s*\}\s*$")
@@ -24,12 +27,8 @@ QUOTE_BOX = re.compile(r"^\?\?\?\+?\s+quote\b")
 def slugify(value: str, separator: str = "-", **_) -> str:
     """A heading's id (Python-Markdown toc's `slugify`): pinyin words for Chinese, taken from the Simplified
     form so that the Traditional edition has the same ids; English words lower-cased; both kept short."""
-    from wenku.enrich.slugs import slugify as words_slug
-
     text = unescape(value).strip()
     if RE_HAN.search(text):
-        from wenku.enrich.convert import to_simplified
-
         text = to_simplified(text)
     slug = words_slug(text, max_words=HEADING_WORDS, max_len=HEADING_CHARS)
     slug = slug if slug != "article" else "section"
@@ -98,7 +97,7 @@ def number_paragraphs(markdown: str) -> tuple[str, list[str]]:
 
 
 def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+    return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
 def find_paragraph(original: str, chinese: list[str]) -> int | None:

@@ -50,8 +50,13 @@ def percentage_table(table_html: str) -> dict | None:
         return None  # not parts of one whole (rounding of each row allowed for)
     labels = [r[col - 1] for r in body]
     groups = [r[col - 2] if col >= 2 else "" for r in body]
-    return {"head": [t for _, t in head] if head else [], "labels": labels, "groups": groups, "values": values,
-            "label_head": head[col - 1][1] if head else ""}
+    return {
+        "head": [t for _, t in head] if head else [],
+        "labels": labels,
+        "groups": groups,
+        "values": values,
+        "label_head": head[col - 1][1] if head else "",
+    }
 
 
 def chart_svg(data: dict, title: str, chinese_lang: str | None = None) -> str:
@@ -65,31 +70,41 @@ def chart_svg(data: dict, title: str, chinese_lang: str | None = None) -> str:
     legend = ROW if named else 0
     height = ROW * len(labels) + 8 + legend
     top = max(values)
-    out = [f'<svg class="wenku-chart" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
-           f"<title>{escape(title)}</title>"]
+    out = [
+        f'<svg class="wenku-chart" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
+        f"<title>{escape(title)}</title>",
+    ]
     lang = f' lang="{chinese_lang}"' if chinese_lang and any(RE_HAN.search(x) for x in labels + named) else ""
     out.append(f'<g class="wenku-chart__rows"{lang}>')
-    for i, (label, value, group) in enumerate(zip(labels, values, groups)):
+    for i, (label, value, group) in enumerate(zip(labels, values, groups, strict=True)):
         y = 4 + i * ROW
         bar = max(1.0, BAR_AREA * value / top)
         shade = f" wenku-chart__bar--g{named.index(group) + 1}" if group else ""
         figure = f"{value:g}%"
-        out.append(f'<text class="wenku-chart__label" x="{label_w - 8:.0f}" y="{y + ROW / 2 + 4.5:.1f}">'
-                   f"{escape(label)}</text>")
-        out.append(f'<rect class="wenku-chart__bar{shade}" x="{label_w:.0f}" y="{y + 4}" width="{bar:.1f}" '
-                   f'height="{ROW - 8}"></rect>')
-        out.append(f'<text class="wenku-chart__value" x="{label_w + bar + 6:.1f}" y="{y + ROW / 2 + 4.5:.1f}">'
-                   f"{figure}</text>")
+        out.append(
+            f'<text class="wenku-chart__label" x="{label_w - 8:.0f}" y="{y + ROW / 2 + 4.5:.1f}">{escape(label)}</text>'
+        )
+        out.append(
+            f'<rect class="wenku-chart__bar{shade}" x="{label_w:.0f}" y="{y + 4}" width="{bar:.1f}" '
+            f'height="{ROW - 8}"></rect>'
+        )
+        out.append(
+            f'<text class="wenku-chart__value" x="{label_w + bar + 6:.1f}" y="{y + ROW / 2 + 4.5:.1f}">{figure}</text>'
+        )
     out.append("</g>")
-    out.append(f'<line class="wenku-chart__axis" x1="{label_w:.0f}" y1="2" x2="{label_w:.0f}" '
-               f'y2="{ROW * len(labels) + 6}"></line>')
+    out.append(
+        f'<line class="wenku-chart__axis" x1="{label_w:.0f}" y1="2" x2="{label_w:.0f}" '
+        f'y2="{ROW * len(labels) + 6}"></line>'
+    )
     if named:
         y = ROW * len(labels) + 8
         out.append(f'<g class="wenku-chart__legend"{lang}>')
         x = label_w
         for n, group in enumerate(named, 1):
-            out.append(f'<rect class="wenku-chart__bar wenku-chart__bar--g{n}" x="{x:.0f}" y="{y + 6}" '
-                       f'width="12" height="12"></rect>')
+            out.append(
+                f'<rect class="wenku-chart__bar wenku-chart__bar--g{n}" x="{x:.0f}" y="{y + 6}" '
+                f'width="12" height="12"></rect>'
+            )
             out.append(f'<text class="wenku-chart__key" x="{x + 18:.0f}" y="{y + 16.5}">{escape(group)}</text>')
             x += 18 + _width(group) + 20
         out.append("</g>")
@@ -107,7 +122,7 @@ def caption(before: str) -> str | None:
         if not m:
             break
         found.append(_text(m.group(1)).rstrip("¶").strip())
-        tail = tail[:m.start()]
+        tail = tail[: m.start()]
     short = [t for t in found if 0 < len(t) <= 60 and not t.endswith(("。", ".", "!", "?", "！", "？", "；", ";"))]
     return max(short, key=len) if short else None
 
@@ -119,14 +134,14 @@ def add_charts(html: str, title_template: str, chinese_lang: str | None = None) 
     table say it is, else the table's label column heading)."""
     out, pos = [], 0
     for m in RE_TABLE.finditer(html):
-        before = html[:m.start()]
+        before = html[: m.start()]
         if before.count("<details") > before.count("</details>"):
             continue  # inside a Chinese original box
         data = percentage_table(m.group(0))
         if data is None:
             continue
         title = title_template.format(caption=caption(before) or data["label_head"]).strip(" :：")
-        out.append(html[pos:m.start()])
+        out.append(html[pos : m.start()])
         out.append(chart_svg(data, title, chinese_lang) + "\n")
         pos = m.start()
     out.append(html[pos:])

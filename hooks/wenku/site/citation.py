@@ -10,18 +10,29 @@ to the templates; the .bib and .ris files sit next to the page as `cite.bib` and
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
-import os
 import re
 from dataclasses import dataclass, field
 
 from wenku import editorial
+from wenku.enrich.slugs import name_pinyin
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 RE_CJK = re.compile(f"[{CJK}]")
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 BCP47 = {"zh": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}
 
 
@@ -152,26 +163,26 @@ class Work:
     """What a citation of one article page says, in the page's edition."""
 
     slug: str
-    lang: str                       # edition: zh, en, zh-Hant
-    title: str                      # the title of the work cited
-    url: str                        # the page's absolute URL
+    lang: str  # edition: zh, en, zh-Hant
+    title: str  # the title of the work cited
+    url: str  # the page's absolute URL
     site_name: str
     authors: list[str] = field(default_factory=list)
     date: tuple[int, ...] | None = None
     publication: str | None = None  # the original outlet (newspaper, think tank), if known
-    kind: str = "online"            # news, report or online (sources/citation.yml)
-    language: str = "zh"            # language of the text cited: zh, zh-Hant or en
+    kind: str = "online"  # news, report or online (sources/citation.yml)
+    language: str = "zh"  # language of the text cited: zh, zh-Hant or en
     title_translated: str | None = None  # an English title given in brackets after a Chinese one
-    original_title: str | None = None    # the Chinese title of a translation
-    original_url: str | None = None      # the Chinese page of a translation
+    original_title: str | None = None  # the Chinese title of a translation
+    original_url: str | None = None  # the Chinese page of a translation
     translator: str | None = None
     translated: bool = False
     summary: str | None = None
-    source_name: str | None = None       # the source file the article was cleaned from
-    source_title: str | None = None      # what the source is (sidecar title)
-    source_url: str | None = None        # its page on this site
+    source_name: str | None = None  # the source file the article was cleaned from
+    source_title: str | None = None  # what the source is (sidecar title)
+    source_url: str | None = None  # its page on this site
     source_original_url: str | None = None  # where the source was published (sidecar url), if known
-    modified: str | None = None          # last updated (git), ISO date
+    modified: str | None = None  # last updated (git), ISO date
 
     @property
     def kind_info(self) -> dict[str, str]:
@@ -203,10 +214,16 @@ def article_facts(corpus) -> dict[str, dict]:
     out = {}
     for art in corpus.articles:
         sc = sidecars.get(art.source, {})
-        facts = {"publication": art.publication, "publication_en": art.meta.get("publication_en"),
-                 "source_kind": sc.get("kind"), "date": art.date, "source": art.source,
-                 "source_title": sc.get("title"), "source_title_en": sc.get("title_en"),
-                 "source_original_url": sc.get("url")}
+        facts = {
+            "publication": art.publication,
+            "publication_en": art.meta.get("publication_en"),
+            "source_kind": sc.get("kind"),
+            "date": art.date,
+            "source": art.source,
+            "source_title": sc.get("title"),
+            "source_title_en": sc.get("title_en"),
+            "source_original_url": sc.get("url"),
+        }
         out[art.slug] = {k: v for k, v in facts.items() if v}
     return out
 
@@ -217,19 +234,28 @@ def with_facts(meta: dict, facts: dict[str, dict]) -> dict:
     return {**known, **meta}
 
 
-def work_from_page(meta: dict, lang: str, url: str, site_name: str, original_url: str | None = None,
-                   modified: str | None = None) -> Work:
+def work_from_page(
+    meta: dict, lang: str, url: str, site_name: str, original_url: str | None = None, modified: str | None = None
+) -> Work:
     """The Work of an article page from its front matter (generated page, hand-written page or translation)."""
-    from wenku.enrich.slugs import name_pinyin
-
     title = _text(meta.get("title")) or _text(meta.get("slug"))
     slug = _text(meta.get("slug")) or re.sub(r"[^a-z0-9-]+", "-", title.lower()).strip("-") or "article"
     authors = _names(meta.get("authors"))
     publication = _text(meta.get("publication")) or None
-    work = Work(slug=slug, lang=lang, title=title, url=url, site_name=_text(site_name), authors=authors,
-                date=parse_date(meta.get("date")), publication=publication, language="zh-Hant" if lang == "zh-Hant" else "zh",
-                summary=_text(meta.get("summary")) or None, source_name=_text(meta.get("source")) or None,
-                modified=modified)
+    work = Work(
+        slug=slug,
+        lang=lang,
+        title=title,
+        url=url,
+        site_name=_text(site_name),
+        authors=authors,
+        date=parse_date(meta.get("date")),
+        publication=publication,
+        language="zh-Hant" if lang == "zh-Hant" else "zh",
+        summary=_text(meta.get("summary")) or None,
+        source_name=_text(meta.get("source")) or None,
+        modified=modified,
+    )
     work.source_title = _text(meta.get("source_title")) or None
     work.source_original_url = _text(meta.get("source_original_url")) or None
     if lang == "en":
@@ -335,8 +361,18 @@ def apa(work: Work) -> str:
 
 # ---------------------------------------------------------------- BibTeX and RIS
 
-_BIB_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
-                "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+_BIB_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "&": r"\&",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
 
 
 def bib_escape(text: str) -> str:
@@ -444,8 +480,15 @@ def highwire_meta(work: Work) -> list[tuple[str, str]]:
 def json_ld(work: Work) -> dict:
     """schema.org description of the article page."""
     kind = work.kind_info["schema"]
-    data: dict = {"@context": "https://schema.org", "@type": kind, "@id": work.url, "url": work.url,
-                  "headline": work.title, "name": work.title, "inLanguage": BCP47.get(work.language, work.language)}
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": kind,
+        "@id": work.url,
+        "url": work.url,
+        "headline": work.title,
+        "name": work.title,
+        "inLanguage": BCP47.get(work.language, work.language),
+    }
     if work.authors:
         data["author"] = [{"@type": "Person", "name": a} for a in work.authors]
     if work.date:
@@ -465,8 +508,12 @@ def json_ld(work: Work) -> dict:
             source["sameAs"] = work.source_original_url  # the source as first published
         data["isBasedOn"] = source
     if work.lang == "en" and work.original_url:
-        data["translationOfWork"] = {"@type": kind, "@id": work.original_url, "url": work.original_url,
-                                     "inLanguage": "zh-Hans"}
+        data["translationOfWork"] = {
+            "@type": kind,
+            "@id": work.original_url,
+            "url": work.original_url,
+            "inLanguage": "zh-Hans",
+        }
         if work.original_title:
             data["translationOfWork"]["name"] = work.original_title
         if work.translated and work.translator:
@@ -478,8 +525,13 @@ def script_json(data) -> str:
     """JSON for a <script type="application/ld+json"> element: '<', '>' and '&' escaped, so no text can
     close the element or start a comment there."""
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def page_citation(work: Work) -> dict:

@@ -9,6 +9,7 @@ editor), with the Markdown taken off: one paragraph per line, headings and list 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
@@ -21,10 +22,34 @@ from wenku.enrich.slugs import name_pinyin
 from wenku.model import Article
 from wenku.site.editions import edition_base, suffix
 
-FIELDS = ("slug", "url", "edition", "language", "title", "title_zh", "title_en", "authors", "authors_en",
-          "affiliations", "publication", "date", "summary", "summary_en", "topics", "keywords", "words",
-          "source", "source_lines", "source_page", "source_raw", "translation_status", "translated",
-          "translation_url", "text", "text_zh")
+FIELDS = (
+    "slug",
+    "url",
+    "edition",
+    "language",
+    "title",
+    "title_zh",
+    "title_en",
+    "authors",
+    "authors_en",
+    "affiliations",
+    "publication",
+    "date",
+    "summary",
+    "summary_en",
+    "topics",
+    "keywords",
+    "words",
+    "source",
+    "source_lines",
+    "source_page",
+    "source_raw",
+    "translation_status",
+    "translated",
+    "translation_url",
+    "text",
+    "text_zh",
+)
 CSV_FIELDS = tuple(f for f in FIELDS if f not in ("text", "text_zh", "summary", "summary_en"))
 LANGUAGE = {"zh": "zh-Hans", "en": "en", "zh-Hant": "zh-Hant"}
 
@@ -73,8 +98,11 @@ def markdown_text(markdown: str, drop_quote_boxes: bool = False) -> str:
 
 def _is_wrapped(lines: list[str]) -> bool:
     """A paragraph an editor wrapped over several lines (English prose), not a list or table."""
-    return len(lines) > 1 and all(re.match(r"[A-Za-z“\"(]", line or "x") for line in lines[1:]) \
+    return (
+        len(lines) > 1
+        and all(re.match(r"[A-Za-z“\"(]", line or "x") for line in lines[1:])
         and not any(" | " in line for line in lines)
+    )
 
 
 def _inline(text: str) -> str:
@@ -92,9 +120,17 @@ def _list(value) -> list[str]:
     return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
 
 
-def record(art: Article, edition: str, base: str, chinese_page: str, edition_page: str,
-           translation_page: str | None, source_page: str | None, source_raw: str | None,
-           chinese_text: str | None = None) -> dict:
+def record(
+    art: Article,
+    edition: str,
+    base: str,
+    chinese_page: str,
+    edition_page: str,
+    translation_page: str | None,
+    source_page: str | None,
+    source_raw: str | None,
+    chinese_text: str | None = None,
+) -> dict:
     """One article as a JSON object of an edition (FIELDS).
 
     chinese_page: the Simplified page's Markdown; edition_page: the page of this edition (the converted one
@@ -122,7 +158,8 @@ def record(art: Article, edition: str, base: str, chinese_page: str, edition_pag
         "title_en": title_en,
         "authors": [convert(a) for a in art.authors],
         "authors_en": _list(meta.get("authors_en")) or [name_pinyin(a) for a in art.authors],
-        "affiliations": _list(meta.get("affiliations_en")) if edition == "en" and meta.get("affiliations_en")
+        "affiliations": _list(meta.get("affiliations_en"))
+        if edition == "en" and meta.get("affiliations_en")
         else [convert(a) for a in art.affiliations or []],
         "publication": (meta.get("publication_en") if edition == "en" else None)
         or (convert(art.publication) if art.publication else None),
@@ -150,30 +187,69 @@ def _script(edition: str):
     return to_traditional
 
 
-def data_files(arts: list[Article], site_url: str, chinese_pages: dict[str, str], traditional,
-               translations: dict[str, str], sources: dict[str, tuple[str, str]]) -> dict[str, str]:
+def _row_key(art: Article, edition: str, base: str, page: str, translation: str | None, src_page, raw) -> tuple:
+    """Everything one article's rows in an edition's data files are made of (the cache key of the rows)."""
+    fields = (
+        art.slug,
+        art.title,
+        art.authors,
+        art.affiliations,
+        art.publication,
+        art.date,
+        art.summary,
+        art.source,
+        art.line_span,
+        sorted(art.meta.items()),
+    )
+    digest = hashlib.sha1(page.encode("utf-8"))
+    digest.update(b"\0" + (translation or "").encode("utf-8") + b"\0" + repr(fields).encode("utf-8"))
+    return (edition, base, src_page, raw, translation is None, digest.hexdigest())
+
+
+def data_files(
+    arts: list[Article],
+    site_url: str,
+    chinese_pages: dict[str, str],
+    traditional,
+    translations: dict[str, str],
+    sources: dict[str, tuple[str, str]],
+    cache: dict | None = None,
+) -> dict[str, str]:
     """{docs path: text} of the data files of the three editions (data/articles.jsonl, .csv; suffixed).
 
     arts: every article, with its translation status; chinese_pages: slug -> its Simplified page;
     traditional: page text -> the converted page (cached); translations: slug -> English translation file;
-    sources: source file name -> (source page slug, raw file name)."""
+    sources: source file name -> (source page slug, raw file name); cache: an article's (JSON line, CSV row)
+    of an edition by everything they are made of (Build.data_rows), so that a rebuild makes again only
+    the rows of edited articles; its values are strings, never changed."""
+    cache = {} if cache is None else cache
+    used = set()
     out = {}
     texts: dict[str, str] = {}  # the Chinese text of each page, taken off its Markdown once
     for edition in ("zh", "en", "zh-Hant"):
         base = edition_base(site_url, edition)
-        records = []
+        lines, rows = [], []
         for art in arts:
             page = chinese_pages.get(art.slug)
             if page is None:
                 continue
             src_page, raw = sources.get(art.source, (None, None))
-            edition_page = traditional(page) if edition == "zh-Hant" else page
-            if art.slug not in texts:
-                texts[art.slug] = markdown_text(page)
-            records.append(record(art, edition, base, page, edition_page, translations.get(art.slug),
-                                  src_page, raw, texts[art.slug]))
-        out[f"data/articles{suffix(edition)}.jsonl"] = jsonl(records)
-        out[f"data/articles{suffix(edition)}.csv"] = csv_text(records)
+            translation = translations.get(art.slug)
+            key = _row_key(art, edition, base, page, translation, src_page, raw)
+            if key not in cache:
+                edition_page = traditional(page) if edition == "zh-Hant" else page
+                if art.slug not in texts:
+                    texts[art.slug] = markdown_text(page)
+                rec = record(art, edition, base, page, edition_page, translation, src_page, raw, texts[art.slug])
+                cache[key] = (jsonl([rec]), csv_rows([rec]))
+            used.add(key)
+            line, row = cache[key]
+            lines.append(line)
+            rows.append(row)
+        out[f"data/articles{suffix(edition)}.jsonl"] = "".join(lines)
+        out[f"data/articles{suffix(edition)}.csv"] = csv_rows([], header=True) + "".join(rows)
+    for key in [k for k in cache if k not in used]:
+        del cache[key]  # rows of texts edited since: a long `mkdocs serve` keeps only what it shows
     return out
 
 
@@ -201,13 +277,19 @@ def _cell(value):
     return value
 
 
-def csv_text(records: list[dict]) -> str:
-    """The metadata as CSV (RFC 4180, a header row; lists joined with '; ')."""
+def csv_rows(records: list[dict], header: bool = False) -> str:
+    """CSV rows of records (RFC 4180; lists joined with '; '), after the header row if asked."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(CSV_FIELDS)
+    if header:
+        writer.writerow(CSV_FIELDS)
     for r in records:
         writer.writerow(
             [_cell("; ".join(r[k]) if isinstance(r[k], list) else ("" if r[k] is None else r[k])) for k in CSV_FIELDS]
         )
     return buf.getvalue()
+
+
+def csv_text(records: list[dict]) -> str:
+    """The metadata as CSV (RFC 4180, a header row; lists joined with '; ')."""
+    return csv_rows(records, header=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from wenku.build import Build
 from wenku.corpus import Corpus, source_slug
 from wenku.enrich.topics import related, taxonomy
+from wenku.enrich.translation import term_uses
 from wenku.metadata import Problem
 from wenku.model import Article
 from wenku.site.editions import LANGUAGES, TRADITIONAL, suffix
@@ -89,6 +90,7 @@ def build_pages(
             if key not in build.article_pages:
                 build.article_pages[key] = article_page(art, lang, corpus, related_arts)
             site.pages[f"articles/{art.slug}{suffix(lang)}.md"] = build.article_pages[key]
+    uses = term_uses(arts, build.term_counts)  # once for every edition; counted again only for edited texts
     for lang in LANGUAGES:
         sfx = suffix(lang)
         site.pages[f"index{sfx}.md"] = home_page(listed, corpus, lang)
@@ -96,7 +98,7 @@ def build_pages(
         for topic in taxonomy():
             site.pages[f"topics/{topic.id}{sfx}.md"] = topic_page(topic, listed, lang)
         site.pages[f"feed{sfx}.xml"] = rss_feed(listed, lang, site_url, added)
-        site.pages[f"glossary{sfx}.md"] = glossary_page(lang, arts)
+        site.pages[f"glossary{sfx}.md"] = glossary_page(lang, arts, uses)
         site.pages[f"translations{sfx}.md"] = translation_status(listed, corpus, lang)
         site.pages[f"articles/index{sfx}.md"] = articles_index(listed, lang)
         site.pages[f"authors/index{sfx}.md"] = authors_index(listed, lang)

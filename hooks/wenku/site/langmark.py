@@ -43,7 +43,7 @@ def mark_chinese(html: str, tag: str = "zh-Hans") -> str:
     stack: list[tuple[str, str | None]] = []
     pos = start
     for m in RE_TOKEN.finditer(html, start):
-        text = html[pos:m.start()]
+        text = html[pos : m.start()]
         if text:
             lang = next((lg for _, lg in reversed(stack) if lg is not None), "en")
             out.append(text if lang.lower().startswith("zh") or not RE_HAN.search(text) else _wrap(text, tag))

@@ -38,8 +38,9 @@ def editions(command: str | None, setting: str | None = None) -> tuple[str, ...]
     wanted = {s.strip() for s in setting.split(",") if s.strip()}
     unknown = wanted - set(ALL)
     if unknown:
-        raise ValueError(f"WENKU_EDITIONS: unknown edition(s) {', '.join(sorted(unknown))}; "
-                         f"use some of {', '.join(ALL)} or 'all'")
+        raise ValueError(
+            f"WENKU_EDITIONS: unknown edition(s) {', '.join(sorted(unknown))}; use some of {', '.join(ALL)} or 'all'"
+        )
     return tuple(e for e in ALL if e == "zh" or e in wanted)
 
 

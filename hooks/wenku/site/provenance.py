@@ -9,6 +9,7 @@ new file).
 
 from __future__ import annotations
 
+import html as htmlmod
 import os
 import re
 import subprocess
@@ -21,9 +22,24 @@ def last_changed(root: str, folders: tuple[str, ...] = ("sources", "docs"), firs
     came to the site)}; {} without git or history."""
     try:
         out = subprocess.run(
-            ["git", "-c", "core.quotepath=off", "log", "--format=%x01%cs", "--name-only", "--relative",
-             *(["--reverse"] if first else []), "--", *folders],
-            cwd=root, capture_output=True, text=True, timeout=120, check=False)
+            [
+                "git",
+                "-c",
+                "core.quotepath=off",
+                "log",
+                "--format=%x01%cs",
+                "--name-only",
+                "--relative",
+                *(["--reverse"] if first else []),
+                "--",
+                *folders,
+            ],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return {}
     if out.returncode != 0:
@@ -78,8 +94,6 @@ RE_TAG = re.compile(r"<[^>]+>")
 
 def first_paragraph(html: str, limit: int = 160) -> str:
     """The text of a page's first plain paragraph (not an admonition title or a note), shortened."""
-    import html as htmlmod
-
     for m in RE_PARA.finditer(html or ""):
         text = " ".join(htmlmod.unescape(RE_TAG.sub("", m.group(1))).split())
         if len(text) >= 10:
@@ -90,16 +104,22 @@ def first_paragraph(html: str, limit: int = 160) -> str:
 OG_LOCALE = {"zh": "zh_CN", "zh-Hant": "zh_TW", "en": "en_GB"}
 
 
-def social(meta: dict, lang: str, url: str | None, content_html: str, site_name: str, site_description: str,
-           page_title: str) -> dict:
+def social(
+    meta: dict, lang: str, url: str | None, content_html: str, site_name: str, site_description: str, page_title: str
+) -> dict:
     """description and Open Graph values of a page: its summary, else its first paragraph, else the site's."""
     summary = meta.get("summary_en") if lang == "en" else meta.get("summary")
     description = shorten(" ".join(str(summary).split()), 160) if summary else first_paragraph(content_html)
     description = description or " ".join(str(site_description or "").split())
     return {
         "description": description,
-        "og": [("og:title", str(page_title or site_name)), ("og:description", description),
-               ("og:type", "article" if meta.get("article") else "website"), ("og:url", url or ""),
-               ("og:locale", OG_LOCALE.get(lang, "zh_CN")), ("og:site_name", str(site_name))]
-              + [("og:locale:alternate", v) for k, v in OG_LOCALE.items() if k != lang],
+        "og": [
+            ("og:title", str(page_title or site_name)),
+            ("og:description", description),
+            ("og:type", "article" if meta.get("article") else "website"),
+            ("og:url", url or ""),
+            ("og:locale", OG_LOCALE.get(lang, "zh_CN")),
+            ("og:site_name", str(site_name)),
+        ]
+        + [("og:locale:alternate", v) for k, v in OG_LOCALE.items() if k != lang],
     }

@@ -71,7 +71,8 @@ def render_blocks(blocks: list[Block]) -> str:
             head = "| 类别 | 项目 | 占比 |\n|---|---|---:|" if grouped else "| 项目 | 占比 |\n|---|---:|"
             body = "\n".join(
                 (f"| {escape(g or '')} | {escape(a)} | {escape(p)} |" if grouped else f"| {escape(a)} | {escape(p)} |")
-                for g, a, p in rows)
+                for g, a, p in rows
+            )
             caption = f"**{escape(b.text)}**\n\n" if b.text else ""
             out.append(f"{caption}{head}\n{body}")
         else:
@@ -92,16 +93,34 @@ def front_matter(art: Article) -> dict:
         fm["title_inferred"] = True
     if art.meta.get("title_supplied") is True:  # the original has no title; the editors wrote this one
         fm["title_supplied"] = True
-    for key, value in (("affiliations", art.affiliations), ("publication", art.publication), ("date", art.date),
-                       ("funding", art.funding), ("summary", art.summary)):
+    for key, value in (
+        ("affiliations", art.affiliations),
+        ("publication", art.publication),
+        ("date", art.date),
+        ("funding", art.funding),
+        ("summary", art.summary),
+    ):
         if value:
             fm[key] = value
     fm["source"] = art.source
     fm["source_lines"] = f"{art.line_span[0]}-{art.line_span[1]}"
     fm["words"] = art.meta.get("words", 0)
     fm["reading_time"] = art.meta.get("reading_time", 1)
-    for key in ("summary_label", "collection", "collection_period", "topics", "keywords", "title_en", "summary_en", "authors_en", "affiliations_en",
-                "publication_en", "photo_credit", "pictured", "subtitle"):
+    for key in (
+        "summary_label",
+        "collection",
+        "collection_period",
+        "topics",
+        "keywords",
+        "title_en",
+        "summary_en",
+        "authors_en",
+        "affiliations_en",
+        "publication_en",
+        "photo_credit",
+        "pictured",
+        "subtitle",
+    ):
         if art.meta.get(key):
             fm[key] = art.meta[key]
     return fm

@@ -24,12 +24,67 @@ import nh3
 
 from wenku.site.provenance import page_files
 
-ALLOWED_TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
-    "div", "dl", "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hr", "i", "img", "ins", "kbd", "li", "mark", "nav", "ol", "p", "pre", "q", "s", "section", "small", "span",
-    "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
-})
+ALLOWED_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "section",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+    }
+)
 GENERIC_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "aria-label"})
 ALLOWED_ATTRIBUTES = {
     "*": GENERIC_ATTRIBUTES,
@@ -46,8 +101,25 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 STYLE_PROPERTIES = frozenset({"text-align"})  # Markdown tables align columns with style="text-align: …"
-URL_ATTRIBUTES = frozenset({"href", "src", "cite", "action", "formaction", "xlink:href", "poster", "background",
-                            "srcset", "data", "codebase", "values", "to", "from", "by"})
+URL_ATTRIBUTES = frozenset(
+    {
+        "href",
+        "src",
+        "cite",
+        "action",
+        "formaction",
+        "xlink:href",
+        "poster",
+        "background",
+        "srcset",
+        "data",
+        "codebase",
+        "values",
+        "to",
+        "from",
+        "by",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -60,9 +132,15 @@ class Finding:
 
 def clean(html: str) -> str:
     """The HTML with everything outside the allow-list removed."""
-    return nh3.clean(html, tags=set(ALLOWED_TAGS), attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
-                     url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=False,
-                     filter_style_properties=set(STYLE_PROPERTIES))
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+        strip_comments=False,
+        filter_style_properties=set(STYLE_PROPERTIES),
+    )
 
 
 class _Collect(HTMLParser):
@@ -127,8 +205,10 @@ def findings(html: str) -> list[Finding]:
             msg = f"style '{value}' is not allowed (only {', '.join(sorted(STYLE_PROPERTIES))} on table cells)"
         elif name in URL_ATTRIBUTES and name in ALLOWED_ATTRIBUTES.get(tag, ()):
             scheme = _scheme(value) or value[:20]
-            msg = (f"link to '{scheme}:' is not allowed in {name}= (only http, https, mailto, relative links "
-                   "and #fragments)")
+            msg = (
+                f"link to '{scheme}:' is not allowed in {name}= (only http, https, mailto, relative links "
+                "and #fragments)"
+            )
         else:
             msg = f"attribute '{name}' on <{tag}> is not allowed"
         out.append(Finding(msg, raw))
@@ -219,6 +299,6 @@ def with_csp_hashes(html: str, content: str = "") -> str:
         at = html.find(content)
         if at < 0:
             raise ValueError("page content not found in the rendered page: cannot tell template scripts apart")
-        template = html[:at] + html[at + len(content):]
+        template = html[:at] + html[at + len(content) :]
     hashes = sorted({script_hash(s) for s in inline_scripts(template)})
     return html.replace(CSP_PLACEHOLDER, " ".join(hashes), 1)

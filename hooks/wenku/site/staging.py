@@ -194,7 +194,7 @@ def stage(root: str, staging: str, site_url: str = "", build: Build | None = Non
     raw = {s.name: (source_slug(s), s.name) for s in corpus.sources}
     chinese = {a.slug: simplified[f"articles/{a.slug}.md"] for a in arts if f"articles/{a.slug}.md" in simplified}
     for rel, text in corpusdata.data_files(
-        arts, site_url, chinese, lambda t: _traditional(t, build.traditional), english, raw
+        arts, site_url, chinese, lambda t: _traditional(t, build.traditional), english, raw, build.data_rows
     ).items():
         _write_if_changed(os.path.join(staging, rel), text)
         written.add(rel)

@@ -24,9 +24,10 @@ def glossary_anchor(term: str) -> str:
     return "term-" + slugify(term)
 
 
-def glossary_page(lang: str, arts: list[Article] | None = None) -> str:
-    """The glossary, one linkable entry per term, in a language, with the articles that use each term."""
-    uses = term_uses(arts or [])
+def glossary_page(lang: str, arts: list[Article] | None = None, uses: dict | None = None) -> str:
+    """The glossary, one linkable entry per term, in a language, with the articles that use each term.
+    uses: term_uses(arts), when the caller has it already (counted once for every edition)."""
+    uses = term_uses(arts or []) if uses is None else uses
     zh = lang == "zh"
     lab = labels()[lang]
     title, intro = lab["glossary_title"], lab["glossary_intro"]
