@@ -96,12 +96,9 @@ def test_redteam_lines_are_in_the_output_or_the_report(path):
     assert not silently_lost(path)
 
 
-# Seed lines dropped today with no entry in `--json` (found by this test; the fix is in the structure stage).
-SEED_XFAIL = {
-    "000_2e6ac2608d1f1108.txt": "the box label ## 核心提示 goes to the front matter's summary_label, which --json "
-    "does not print, and no report entry names it",
-    "003_8382a1e8c38dcff7.txt": "the deck's subtitle line (line 7) is dropped by the slides split with no report entry",
-}
+# Seed lines dropped today with no entry in `--json` (none: the box label and the deck's subtitle are
+# printed as metadata since `wenku clean --json` shows render.CLEAN_JSON_META).
+SEED_XFAIL: dict[str, str] = {}
 
 
 def _seed_param(path: str):

@@ -11,6 +11,11 @@ from wenku.model import Article, Block
 FIGURE_NOTE = "（原图未收录）"
 
 
+# Metadata the cleaning reads from the source's own lines, printed by `wenku clean --json` when present so
+# that every line of a source is seen in the output or in the report.
+CLEAN_JSON_META = ("subtitle", "kicker", "summary_label", "editors", "photo_credit")
+
+
 def escape(text: str) -> str:
     """Text safe as Markdown inline content: no raw HTML, no accidental emphasis, lists or headings."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -151,6 +156,8 @@ def article_json(art: Article) -> dict:
         "date": art.date,
         "funding": art.funding,
         "summary": art.summary,
+        # What else the cleaning took from the text into metadata (shown on the page, or kept for editors).
+        **{key: art.meta[key] for key in CLEAN_JSON_META if art.meta.get(key)},
         "source_lines": fm["source_lines"],
         "words": fm["words"],
         "reading_time": fm["reading_time"],
