@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from urllib.parse import urljoin, urlsplit
 
 from conftest import read
-from wenku.enrich.topics import taxonomy
+from wenku.enrich.topics import assign_topics, taxonomy
+from wenku.model import Block
 
 
 def test_taxonomy_is_bilingual_and_sized_for_the_corpus():
@@ -34,6 +36,23 @@ def test_topic_assignment_reads_the_text(corpus):
     assert "data-factor" in topics["构建公共数据资源开发利用新格局"]
     assert "finance" in topics["发挥数字金融在发展新质生产力中的重要作用"]
     assert "rural" in topics["数智技术赋能乡村治理现代化"]
+
+
+def test_the_token_cache_keeps_only_the_texts_of_the_last_run(corpus):
+    """A Build keeps jieba counts between rebuilds; a text edited away must not stay in it for ever."""
+    cache: dict = {}
+    fresh = [dataclasses.replace(a, meta={}) for a in corpus.articles[:3]]
+    assign_topics(fresh, cache)
+    first = set(cache)
+    assert first, "the run filled the cache"
+    edited = dataclasses.replace(
+        fresh[0], meta={}, blocks=[*fresh[0].blocks, Block("p", "一段新加的文字，谈数据要素。", [])]
+    )
+    again = [edited] + [dataclasses.replace(a, meta={}) for a in fresh[1:]]
+    assign_topics(again, cache)
+    assert len(cache) == len(first), "the edited text's entries replace the old ones"
+    assert set(cache) != first
+    assert [a.meta["topics"] for a in again[1:]] == [a.meta["topics"] for a in fresh[1:]]
 
 
 def test_editor_topics_win(tmp_path):

@@ -76,7 +76,7 @@ def _count(text: str, keyword: str) -> int:
     return text.count(keyword)
 
 
-def _keyword_counts(text: str, keywords: tuple[str, ...], keywords_key: str, cache: dict) -> dict[str, int]:
+def _keyword_counts(text: str, keywords: tuple[str, ...], keywords_key: str, cache: _UsedKeys) -> dict[str, int]:
     """How often each taxonomy keyword occurs in text (those that occur), cached by content and keywords."""
     key = "keywords:" + hashlib.sha1(text.encode("utf-8")).hexdigest() + keywords_key
     if key not in cache:
@@ -84,16 +84,37 @@ def _keyword_counts(text: str, keywords: tuple[str, ...], keywords_key: str, cac
     return cache[key]
 
 
+class _UsedKeys:
+    """A cache seen through the keys one call reads or writes, so that what it did not use can be dropped."""
+
+    def __init__(self, store: dict) -> None:
+        self.store = store
+        self.used: set[str] = set()
+
+    def __contains__(self, key: str) -> bool:
+        self.used.add(key)
+        return key in self.store
+
+    def __getitem__(self, key: str):
+        self.used.add(key)
+        return self.store[key]
+
+    def __setitem__(self, key: str, value) -> None:
+        self.used.add(key)
+        self.store[key] = value
+
+
 def assign_topics(articles: list[Article], token_cache: dict[str, Counter] | None = None) -> None:
     """Give each article 1-4 topics (unless an editor set them) and 6 TF-IDF keywords.
 
     token_cache: jieba word counts by text hash, kept by a Build between rebuilds; it also keeps each
     text's counts of the taxonomy's keywords (keys starting "keywords:"), so that a rebuild counts again
-    only the texts that changed."""
+    only the texts that changed. The articles are the whole corpus: entries of texts no longer in it (edited
+    since) are dropped, so a long `mkdocs serve` does not grow the cache with every edit."""
     texts = [article_text(a) for a in articles]
     n = len(articles)
     topics = taxonomy()
-    cache = {} if token_cache is None else token_cache
+    cache = _UsedKeys({} if token_cache is None else token_cache)
     keywords = tuple(dict.fromkeys(k for t in topics for k in t.keywords))
     keywords_key = hashlib.sha1("\n".join(keywords).encode("utf-8")).hexdigest()[:12]
     counts = [_keyword_counts(text, keywords, keywords_key, cache) for text in texts]
@@ -114,10 +135,12 @@ def assign_topics(articles: list[Article], token_cache: dict[str, Counter] | Non
         best = ranked[0][1]
         chosen = [tid for tid, s in ranked if s > 0 and s >= max(0.4 * best, 1.0)][:MAX_TOPICS]
         art.meta["topics"] = chosen or [ranked[0][0]]
-    _keywords(articles, texts, {} if token_cache is None else token_cache, topics)
+    _keywords(articles, texts, cache, topics)
+    for key in [k for k in cache.store if k not in cache.used]:
+        del cache.store[key]  # counts of texts edited or removed since
 
 
-def _token_counts(text: str, cache: dict[str, Counter], words: tuple[str, ...], words_key: str) -> Counter:
+def _token_counts(text: str, cache: _UsedKeys, words: tuple[str, ...], words_key: str) -> Counter:
     """Counts of jieba words (two or more characters, not stopwords) in text, cached by content and by the
     taxonomy's keywords (whole words here: words, hashed as words_key)."""
     key = hashlib.sha1(text.encode("utf-8")).hexdigest() + words_key
@@ -127,7 +150,7 @@ def _token_counts(text: str, cache: dict[str, Counter], words: tuple[str, ...], 
     return cache[key]
 
 
-def _keywords(articles: list[Article], texts: list[str], cache: dict[str, Counter], topics: tuple[Topic, ...]) -> None:
+def _keywords(articles: list[Article], texts: list[str], cache: _UsedKeys, topics: tuple[Topic, ...]) -> None:
     """Six TF-IDF keywords per article from jieba tokens (dictionary words of two or more characters)."""
     words = tuple(k for t in topics for k in t.keywords)
     words_key = hashlib.sha1("\n".join(words).encode("utf-8")).hexdigest()[:12]
