@@ -16,12 +16,9 @@ floors: it is for measuring, not for holding a level.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import os
-import platform
 import re
-import subprocess
 import sys
 import time
 
@@ -113,51 +110,14 @@ def oracle(case: dict):
     )
 
 
-def _commit() -> str:
-    """The last commit that changed the pipeline (hooks/)."""
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%h", "--", "hooks"],
-            cwd=os.path.dirname(os.path.dirname(HERE)),
-            capture_output=True,
-            text=True,
-            timeout=30,
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        out = ""
-    return out or "?"
-
-
-def _block(text: str, name: str, body: str) -> str:
-    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
-    return re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _m: f"{start}\n{body}\n{end}", text, flags=re.S)
-
-
 def write_readme(folder: str) -> str:
     """Measure, and write the case list and the tables between their markers in folder/README.md."""
     t = time.perf_counter()
-    cases, scores, rows = damage.run_heldout(folder)
-    secs = time.perf_counter() - t
-    listing = ["| case | imitates | kinds | articles | bytes |", "|---|---|---|---:|---|"]
-    for c in cases:
-        crlf = ", CRLF" if c.get("line_ends") == "CRLF" else ""
-        listing.append(
-            f"| {c['name'][:-4]} | {c['shape']} | {', '.join(c['kinds'])} | {len(c['gold'])} | {c['encoding']}{crlf} |"
-        )
-    head = (
-        f"Measured {dt.date.today().isoformat()} on {platform.machine()} {damage._cpu()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, pipeline (hooks/) at commit {_commit()}: `python bench/{os.path.basename(os.path.normpath(folder))}/run.py` "
-        f"({secs:.0f} s). Targets (issue 15): text F1 ≥ 0.97 mean and ≥ 0.90 worst, paragraph F1 ≥ 0.90, "
-        f"titles/authors/counts ≥ 90%, no leaks, no silent merges."
+    measured = damage.run_heldout(folder)
+    command = f"python bench/{os.path.basename(os.path.normpath(folder))}/run.py"
+    return damage.write_heldout_readme(
+        os.path.join(folder, "README.md"), measured, time.perf_counter() - t, command, "results"
     )
-    body = "\n\n".join([head, damage.table(rows), damage.leak_line(scores), damage.case_table(scores)])
-    readme = os.path.join(folder, "README.md")
-    with open(readme, encoding="utf-8") as fh:
-        text = fh.read()
-    text = _block(_block(text, "cases", "\n".join(listing)), "results", body)
-    with open(readme, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    return body
 
 
 def main(argv: list[str] | None = None, folder: str | None = None) -> int:

@@ -63,6 +63,7 @@ import os
 import platform
 import random
 import re
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -1233,6 +1234,48 @@ def _cpu() -> str:
             return next((line.split(":", 1)[1].strip() for line in fh if line.startswith("model name")), "")
     except OSError:
         return ""
+
+
+def pipeline_commit() -> str:
+    """The last commit that changed the pipeline (hooks/), for the "measured at" line of a table."""
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%h", "--", "hooks"], cwd=ROOT, capture_output=True, text=True, timeout=30
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        out = ""
+    return out or "?"
+
+
+def replace_block(text: str, name: str, body: str) -> str:
+    """text with what stands between <!-- name:start --> and <!-- name:end --> replaced by body."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    return re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _m: f"{start}\n{body}\n{end}", text, flags=re.S)
+
+
+def write_heldout_readme(readme: str, measured: tuple, secs: float, command: str, block: str) -> str:
+    """A held-out set's README: its case list and the measured tables (measured: run_heldout's cases, scores
+    and rows; command: how they were measured) between their markers; the prose stays. Returns the tables."""
+    cases, scores, rows = measured
+    listing = ["| case | imitates | kinds | articles | bytes |", "|---|---|---|---:|---|"]
+    for c in cases:
+        crlf = ", CRLF" if c.get("line_ends") == "CRLF" else ""
+        listing.append(
+            f"| {c['name'][:-4]} | {c['shape']} | {', '.join(c['kinds'])} | {len(c['gold'])} | {c['encoding']}{crlf} |"
+        )
+    head = (
+        f"Measured {dt.date.today().isoformat()} on {platform.machine()} {_cpu()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, pipeline (hooks/) at commit {pipeline_commit()}: `{command}` "
+        f"({secs:.0f} s). Targets (issue 15): text F1 ≥ 0.97 mean and ≥ 0.90 worst, paragraph F1 ≥ 0.90, "
+        f"titles/authors/counts ≥ 90%, no leaks, no silent merges."
+    )
+    body = "\n\n".join([head, table(rows), leak_line(scores), case_table(scores)])
+    with open(readme, encoding="utf-8") as fh:
+        text = fh.read()
+    text = replace_block(replace_block(text, "cases", "\n".join(listing)), block, body)
+    with open(readme, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    return body
 
 
 def write_results(seed: int = RESULTS_SEED, count: int = RESULTS_CASES) -> str:

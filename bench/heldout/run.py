@@ -12,9 +12,6 @@ import datetime as dt
 import json
 import math
 import os
-import platform
-import re
-import subprocess
 import sys
 import time
 
@@ -36,48 +33,11 @@ def _floor(metric: str, value: float) -> float:
     return value
 
 
-def _commit() -> str:
-    """The last commit that changed the pipeline (hooks/)."""
-    try:
-        return (
-            subprocess.run(
-                ["git", "log", "-1", "--format=%h", "--", "hooks"],
-                cwd=os.path.dirname(os.path.dirname(HERE)),
-                capture_output=True,
-                text=True,
-                timeout=30,
-            ).stdout.strip()
-            or "?"
-        )
-    except (OSError, subprocess.SubprocessError):
-        return "?"
-
-
-def _block(text: str, name: str, body: str) -> str:
-    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
-    return re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _m: f"{start}\n{body}\n{end}", text, flags=re.S)
-
-
 def write_readme(cases: list[dict], scores: list[dict], rows: list[dict], secs: float) -> None:
     """The case list and the measured tables between their markers in README.md; the prose stays."""
-    listing = ["| case | imitates | kinds | articles | bytes |", "|---|---|---|---:|---|"]
-    for c in cases:
-        crlf = ", CRLF" if c.get("line_ends") == "CRLF" else ""
-        listing.append(
-            f"| {c['name'][:-4]} | {c['shape']} | {', '.join(c['kinds'])} | {len(c['gold'])} | {c['encoding']}{crlf} |"
-        )
-    head = (
-        f"Measured {dt.date.today().isoformat()} on {platform.machine()} {damage._cpu()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, pipeline (hooks/) at commit {_commit()}: `python bench/damage.py --heldout "
-        f"bench/heldout` ({secs:.0f} s). Targets (issue 15): text F1 ≥ 0.97 mean and ≥ 0.90 worst, paragraph "
-        f"F1 ≥ 0.90, titles/authors/counts ≥ 90%, no leaks, no silent merges."
+    damage.write_heldout_readme(
+        README_PATH, (cases, scores, rows), secs, "python bench/damage.py --heldout bench/heldout", "baseline"
     )
-    body = "\n\n".join([head, damage.table(rows), damage.leak_line(scores), damage.case_table(scores)])
-    with open(README_PATH, encoding="utf-8") as fh:
-        text = fh.read()
-    text = _block(_block(text, "cases", "\n".join(listing)), "baseline", body)
-    with open(README_PATH, "w", encoding="utf-8") as fh:
-        fh.write(text)
 
 
 def update_baseline() -> dict:
