@@ -75,19 +75,33 @@ def test_chinese_text_renders_with_a_cjk_font(page, server, corpus, tmp_path):
     assert (tmp_path / "article.png").stat().st_size > 20_000
 
 
+# The worker's answer is on screen: Material has written one of the edition's result counts (its own strings,
+# from the page's __config) into the meta line, and the list holds that many results (Material renders the
+# first ten at once, the rest on scrolling). The initializer, the placeholder and the empty meta _search leaves
+# before typing are not answers.
+ANSWERED = """() => {
+    const t = JSON.parse(document.getElementById('__config').textContent).translations;
+    const meta = document.querySelector('.md-search-result__meta').textContent.trim();
+    const [before, after] = t['search.result.other'].split('#');
+    let n = null;
+    if (meta === t['search.result.none']) n = 0;
+    else if (meta === t['search.result.one']) n = 1;
+    else if (meta.startsWith(before) && meta.endsWith(after)) {
+        const digits = meta.slice(before.length, meta.length - after.length);
+        if (/^[0-9]+$/.test(digits)) n = +digits;
+    }
+    return n !== null && document.querySelectorAll('.md-search-result__item').length >= Math.min(n, 10);
+}"""
+
+
 def _search(page, query):
-    """Type a query into Material's search box; return the result links once the worker answered."""
+    """Type a query into Material's search box; return the result links once the worker's answer to it is shown.
+    The meta line is emptied first, so that the count of an earlier query is not taken for this one's."""
     page.locator(".md-search__input").first.click()
+    page.evaluate("document.querySelector('.md-search-result__meta').textContent = ''")
     page.locator("input.md-search__input").fill(query)
     page.keyboard.press("End")  # Material's search reacts to key events
-    page.wait_for_function(
-        """() => {
-        const meta = document.querySelector('.md-search-result__meta');
-        return meta && !/正在|Initializing|Type to start|输入|鍵入|正在初始化/.test(meta.textContent);
-    }""",
-        timeout=15000,
-    )
-    page.wait_for_timeout(300)
+    page.wait_for_function(ANSWERED, timeout=15000)
     return [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
 
 
