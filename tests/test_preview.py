@@ -191,6 +191,7 @@ def test_three_edition_processes_merge_into_the_one_process_site(built_site, tmp
     assert differ == [] and extra == [], (differ[:10], extra[:10])
 
 
+@pytest.mark.slow  # a real `mkdocs serve`: its first build and a rebuild
 def test_make_serve_preview_shows_an_edit_and_serves_the_simplified_edition(tmp_path):
     # What `make serve` runs, on a copy of the project: the first build, then an edit of a hand-written page.
     import signal
