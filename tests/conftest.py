@@ -176,16 +176,57 @@ def page(browser, server):
 
 SLOW_FIXTURES = {"built_site", "server", "browser", "page"}
 
+# The order in which `make test` (`--dist loadfile --no-loadscope-reorder`) hands the files to its two workers:
+# the longest first (seconds of one worker, measured on a loaded machine; only their order matters), so that
+# the two workers end together instead of one running a long file alone at the end. test_serve and
+# test_accessibility go first to different workers: the latter builds the shared site (built_site) while the
+# former runs its own servers. The two files whose tests build this checkout again (test_preview,
+# test_site_build: root_project, they take turns) are apart in the list. Files not listed follow in the order
+# pytest collects them; they are short. Without xdist the order is pytest's own.
+FIRST = (
+    "test_serve.py",  # 220 s: two real `mkdocs serve` sessions, each with three rebuilds
+    "test_accessibility.py",  # 250 s: the shared site's build, then axe-core on 66 pages
+    "test_preview.py",  # 115 s: the site again in three edition processes; a `make serve` preview
+    "test_hostile.py",  # 100 s: three builds of the red-team corpus, Chromium on the harmless one
+    "test_site_build.py",  # 105 s: the site built a second time; two small builds
+    "test_readers.py",  # 70 s: axe-core on charts and 404 pages, paragraph links in Chromium
+    "test_safety.py",  # 55 s: a small build
+    "test_editorial.py",  # 35 s: three stagings in a child process
+    "test_english.py",  # 30 s: a small build
+    "test_citation.py",  # 30 s: a small build
+)
+
+
+def _order(item) -> int:
+    name = os.path.basename(str(item.path))
+    return FIRST.index(name) if name in FIRST else len(FIRST)
+
+
+def _builds(code) -> bool:
+    return code is not None and "build_site" in code.co_names
+
 
 def pytest_collection_modifyitems(config, items):
     """Mark as `slow` every test that builds a site or drives Chromium (`make test-fast` skips them):
-    those using the built-site or browser fixtures, and those that call build_site() themselves.
-    Mark as `root_project` the tests that build this checkout itself (ROOT with build_site or
-    split.build_in_processes): under xdist they take turns (see _root_project_turn)."""
+    those using the built-site or browser fixtures, those that call build_site() themselves or through a
+    fixture of their own (test_hostile's hostile_site), and those marked slow by their file (a real
+    `mkdocs serve`). Mark as `root_project` the tests that build this checkout itself (ROOT with build_site
+    or split.build_in_processes): under xdist they take turns (see _root_project_turn). Under xdist, put
+    the files in the order of FIRST."""
     for item in items:
         names = getattr(getattr(item, "function", None), "__code__", None)
-        calls_build = names is not None and "build_site" in names.co_names
-        if calls_build or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("browser"):
+        info = getattr(item, "_fixtureinfo", None)
+        fixture_builds = info is not None and any(
+            _builds(getattr(getattr(d, "func", None), "__code__", None))
+            for defs in info.name2fixturedefs.values()
+            for d in defs
+        )
+        if (
+            _builds(names)
+            or fixture_builds
+            or SLOW_FIXTURES & set(getattr(item, "fixturenames", ()))
+            or item.get_closest_marker("browser")
+        ):
             item.add_marker(pytest.mark.slow)
         if (
             names is not None
@@ -193,6 +234,8 @@ def pytest_collection_modifyitems(config, items):
             and {"build_site", "build_in_processes"} & set(names.co_names)
         ):
             item.add_marker(pytest.mark.root_project)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        items.sort(key=_order)  # stable: within a file, and among the files not listed, pytest's order
 
 
 @pytest.fixture(autouse=True)
