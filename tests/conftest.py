@@ -177,23 +177,26 @@ def page(browser, server):
 SLOW_FIXTURES = {"built_site", "server", "browser", "page"}
 
 # The order in which `make test` (`--dist loadfile --no-loadscope-reorder`) hands the files to its two workers:
-# the longest first (seconds of one worker, measured on a loaded machine; only their order matters), so that
-# the two workers end together instead of one running a long file alone at the end. test_serve and
-# test_accessibility go first to different workers: the latter builds the shared site (built_site) while the
-# former runs its own servers. The two files whose tests build this checkout again (test_preview,
-# test_site_build: root_project, they take turns) are apart in the list. Files not listed follow in the order
-# pytest collects them; they are short. Without xdist the order is pytest's own.
+# the longest first (longest-processing-time first), so that the two workers end together instead of one running
+# a long file alone at the end (xdist's own order, by number of tests, handed out test_serve and test_preview
+# last). The figures are one worker's seconds on a loaded 2-core machine (load average about 12; an idle one
+# takes about a fifth): only their order matters. test_accessibility goes first and builds the shared site
+# (built_site) while the other worker runs files that build their own; the two files whose tests build this
+# checkout again (test_preview, test_site_build: root_project, they take turns) come one after the other, so
+# that they tend to run on the same worker and neither waits for the other. Files not listed follow in pytest's
+# order; each takes less than about 30 s there. Without xdist the order is pytest's own.
 FIRST = (
-    "test_serve.py",  # 220 s: two real `mkdocs serve` sessions, each with three rebuilds
-    "test_accessibility.py",  # 250 s: the shared site's build, then axe-core on 66 pages
-    "test_preview.py",  # 115 s: the site again in three edition processes; a `make serve` preview
-    "test_hostile.py",  # 100 s: three builds of the red-team corpus, Chromium on the harmless one
-    "test_site_build.py",  # 105 s: the site built a second time; two small builds
-    "test_readers.py",  # 70 s: axe-core on charts and 404 pages, paragraph links in Chromium
-    "test_safety.py",  # 55 s: a small build
-    "test_editorial.py",  # 35 s: three stagings in a child process
-    "test_english.py",  # 30 s: a small build
-    "test_citation.py",  # 30 s: a small build
+    "test_accessibility.py",  # 300 s: the shared site's build, then axe-core on 66 pages
+    "test_hostile.py",  # 300 s: three builds of the red-team corpus, 76 checks, Chromium on the harmless build
+    "test_safety.py",  # 240 s: `wenku check` in child processes, a small build
+    "test_serve.py",  # 170 s: two real `mkdocs serve` sessions, each with three rebuilds
+    "test_rebuilds.py",  # 200 s: some 15 stagings of the seed corpus
+    "test_preview.py",  # 120 s: the site again in three edition processes; a `make serve` preview
+    "test_site_build.py",  # 110 s: the site built a second time; two small builds
+    "test_readers.py",  # 80 s: axe-core on charts and 404 pages, paragraph links in Chromium
+    "test_english.py",  # 50 s: a small build
+    "test_editorial.py",  # 50 s: three stagings in a child process
+    "test_citation.py",  # 40 s: a small build
 )
 
 
