@@ -181,18 +181,18 @@ SLOW_FIXTURES = {"built_site", "server", "browser", "page"}
 # a long file alone at the end (xdist's own order, by number of tests, handed out test_serve and test_preview
 # last). The figures are one worker's seconds on a loaded 2-core machine (load average about 12; an idle one
 # takes about a fifth): only their order matters. test_accessibility goes first and builds the shared site
-# (built_site) while the other worker runs files that build their own; the two files whose tests build this
-# checkout again (test_preview, test_site_build: root_project, they take turns) come one after the other, so
-# that they tend to run on the same worker and neither waits for the other. Files not listed follow in pytest's
-# order; each takes less than about 30 s there. Without xdist the order is pytest's own.
+# (built_site) while the other worker runs files that build their own (test_hostile, then test_rebuilds). Files
+# not listed follow in pytest's order; each takes less than about 30 s there. Without xdist the order is
+# pytest's own. (A file whose tests build this checkout, test_preview and test_site_build, may wait for the
+# other's root_project test: see _root_project_turn.)
 FIRST = (
     "test_accessibility.py",  # 300 s: the shared site's build, then axe-core on 66 pages
     "test_hostile.py",  # 300 s: three builds of the red-team corpus, 76 checks, Chromium on the harmless build
-    "test_safety.py",  # 240 s: `wenku check` in child processes, a small build
-    "test_serve.py",  # 170 s: two real `mkdocs serve` sessions, each with three rebuilds
     "test_rebuilds.py",  # 200 s: some 15 stagings of the seed corpus
+    "test_serve.py",  # 170 s: two real `mkdocs serve` sessions, each with three rebuilds
     "test_preview.py",  # 120 s: the site again in three edition processes; a `make serve` preview
     "test_site_build.py",  # 110 s: the site built a second time; two small builds
+    "test_safety.py",  # 90 s: a small build, `wenku check` on 20 bad inputs
     "test_readers.py",  # 80 s: axe-core on charts and 404 pages, paragraph links in Chromium
     "test_english.py",  # 50 s: a small build
     "test_editorial.py",  # 50 s: three stagings in a child process
