@@ -1,10 +1,11 @@
 """Shared fixtures: project paths, the seed corpus, and one real strict build of the site.
 
-`make test` runs the suite on two pytest-xdist workers (`-n 2 --dist loadfile`, see the Makefile). What
-that needs is here: the real site (built_site) is built once per run and shared by the workers; two builds
-of the same project folder never run at the same time (they stage into its .build/), and the tests that
-build this checkout itself take turns; a module's own module-scoped fixtures (test_hostile's build) are
-made once, as each file runs on one worker. Servers bind port 0, and every test has its own tmp_path.
+`make test` runs the suite on two pytest-xdist workers (`-n 2 --dist loadfile --no-loadscope-reorder`, see
+the Makefile). What that needs is here: the real site (built_site) is built once per run and shared by the
+workers; two builds of the same project folder never run at the same time (they stage into its .build/), and
+the tests that build this checkout itself take turns; a module's own module-scoped fixtures (test_hostile's
+build) are made once, as each file runs on one worker; the files are handed out longest first (FIRST).
+Servers bind port 0, and every test has its own tmp_path.
 (`--dist loadgroup` would be finer, but pytest-xdist 3.8 sets the group on `item._nodeid`, which pytest 9
 no longer reads: pytest-xdist issue 1386.)
 """
