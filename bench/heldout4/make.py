@@ -368,6 +368,7 @@ def d06_weibo_longpost(folder):
 @case
 def d07_hk_column(folder):
     p = Page()
+
     def hk(s: str) -> str:  # OpenCC's Hong Kong forms; 説 as 說, the form Big5 has
         return damage.s2t(s, "s2hk").replace("説", "說")
 
@@ -469,7 +470,7 @@ def d09_bilingual_release(folder):
     )
     p.blank()
     p.b(
-        "\"We want small businesses to use computing power the way they use water and electricity,\" said "
+        '"We want small businesses to use computing power the way they use water and electricity," said '
         "Qian Weiyang, General Manager of Yanhai Yunqi Technology.",
         "translation",
     )
@@ -488,7 +489,7 @@ def d09_bilingual_release(folder):
     )
 
 
-# Punctuation an OCR engine read as half width (ASCII) in d10: by paragraph, the occurrences to change.
+# Punctuation an OCR engine read as half width (ASCII) in d10.
 OCR_SWAPS = {"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "？": "?"}
 
 
