@@ -287,8 +287,3 @@ def csv_rows(records: list[dict], header: bool = False) -> str:
             [_cell("; ".join(r[k]) if isinstance(r[k], list) else ("" if r[k] is None else r[k])) for k in CSV_FIELDS]
         )
     return buf.getvalue()
-
-
-def csv_text(records: list[dict]) -> str:
-    """The metadata as CSV (RFC 4180, a header row; lists joined with '; ')."""
-    return csv_rows(records, header=True)
