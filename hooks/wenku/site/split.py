@@ -29,7 +29,6 @@ from wenku.site.citation import article_facts
 from wenku.site.staging import stage
 
 ENV = "WENKU_RENDER_EDITION"
-MANIFEST = os.path.join(".build", "staged.json")  # what the staging process leaves for the edition processes
 # What the staging process leaves for the edition processes next to the staged folder (see stage_for_editions).
 MANIFEST = os.path.join(".build", "staged.json")
 EDITIONS = ("zh", "en", "zh-Hant")
