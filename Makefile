@@ -34,7 +34,7 @@ lint: $(STAMP)
 # The suite runs on TEST_JOBS pytest-xdist workers (`make test TEST_JOBS=1` for one process, `auto` for one
 # per core); --dist loadfile keeps each file on one worker, so a module's own build is made once (the shared
 # site is built once per run: see tests/conftest.py). --no-loadscope-reorder keeps the file order of
-# tests/conftest.py (FIRST: the longest files first, so that the workers end together).
+# tests/conftest.py (FIRST: the long files first, so that the workers end together).
 TEST_JOBS ?= 2
 PYTEST_XDIST = -n $(TEST_JOBS) --dist loadfile --no-loadscope-reorder
 

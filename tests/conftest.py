@@ -4,7 +4,7 @@
 the Makefile). What that needs is here: the real site (built_site) is built once per run and shared by the
 workers; two builds of the same project folder never run at the same time (they stage into its .build/), and
 the tests that build this checkout itself take turns; a module's own module-scoped fixtures (test_hostile's
-build) are made once, as each file runs on one worker; the files are handed out longest first (FIRST).
+build) are made once, as each file runs on one worker; the long files are handed out first (FIRST).
 Servers bind port 0, and every test has its own tmp_path.
 (`--dist loadgroup` would be finer, but pytest-xdist 3.8 sets the group on `item._nodeid`, which pytest 9
 no longer reads: pytest-xdist issue 1386.)
@@ -178,26 +178,26 @@ def page(browser, server):
 SLOW_FIXTURES = {"built_site", "server", "browser", "page"}
 
 # The order in which `make test` (`--dist loadfile --no-loadscope-reorder`) hands the files to its two workers:
-# the longest first (longest-processing-time first), so that the two workers end together instead of one running
-# a long file alone at the end (xdist's own order, by number of tests, handed out test_serve and test_preview
-# last). The figures are one worker's seconds on a loaded 2-core machine (load average about 12; an idle one
-# takes about a fifth): only their order matters. test_accessibility goes first and builds the shared site
-# (built_site) while the other worker runs files that build their own (test_hostile, then test_rebuilds). Files
-# not listed follow in pytest's order; each takes less than about 30 s there. Without xdist the order is
-# pytest's own. (A file whose tests build this checkout, test_preview and test_site_build, may wait for the
-# other's root_project test: see _root_project_turn.)
+# the long files first, so that the two workers end together on short files (xdist's own order, by number of
+# tests, handed out test_serve and test_rebuilds last, and how evenly the run ended depended on their luck).
+# The figures are one worker's seconds on a loaded 2-core machine (load average about 12): only their order
+# matters. test_accessibility goes first and builds the shared site (built_site) while the other worker runs
+# test_hostile, which builds its own; test_site_build then goes to that worker ahead of longer files, so that
+# its second build of this checkout runs well before test_preview's (both root_project: they take turns,
+# and the one that comes second waits). Files not listed follow in pytest's order; each takes less than about
+# 30 s there. Without xdist the order is pytest's own.
 FIRST = (
-    "test_accessibility.py",  # 300 s: the shared site's build, then axe-core on 66 pages
-    "test_hostile.py",  # 300 s: three builds of the red-team corpus, 76 checks, Chromium on the harmless build
+    "test_accessibility.py",  # 320 s: the shared site's build, then axe-core on 66 pages
+    "test_hostile.py",  # 290 s: three builds of the red-team corpus, 76 checks, Chromium on the harmless build
+    "test_site_build.py",  # 75 s: this checkout built a second time; two small builds
     "test_rebuilds.py",  # 200 s: some 15 stagings of the seed corpus
-    "test_serve.py",  # 170 s: two real `mkdocs serve` sessions, each with three rebuilds
-    "test_preview.py",  # 120 s: the site again in three edition processes; a `make serve` preview
-    "test_site_build.py",  # 110 s: the site built a second time; two small builds
-    "test_safety.py",  # 90 s: a small build, `wenku check` on 20 bad inputs
-    "test_readers.py",  # 80 s: axe-core on charts and 404 pages, paragraph links in Chromium
-    "test_english.py",  # 50 s: a small build
-    "test_editorial.py",  # 50 s: three stagings in a child process
-    "test_citation.py",  # 40 s: a small build
+    "test_serve.py",  # 120 s: two real `mkdocs serve` sessions, each with three rebuilds
+    "test_preview.py",  # 105 s: this checkout again in three edition processes; a `make serve` preview
+    "test_safety.py",  # 65 s: a small build, `wenku check` on 20 bad inputs
+    "test_readers.py",  # 55 s: axe-core on charts and 404 pages, paragraph links in Chromium
+    "test_english.py",  # 55 s: a small build
+    "test_editorial.py",  # 40 s: three stagings in a child process
+    "test_citation.py",  # 35 s: a small build
 )
 
 
