@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from wenku.ingest.boilerplate import RE_NOTE_LABEL, boilerplate_rule, reads_as_prose
 from wenku.ingest.paragraphs import contradicts_join, join_evidence
-from wenku.model import Change, Line, UnitKind
+from wenku.model import UNIT_KINDS, Change, Line, UnitKind
 from wenku.segment import is_word
 from wenku.structure.names import is_person_name, parse_byline
 from wenku.textutil import CJK, ends_sentence
@@ -21,6 +21,10 @@ class Unit:
     text: str
     lines: list[int]
     extra: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.kind not in UNIT_KINDS:
+            raise ValueError(f"unknown unit kind {self.kind!r} (known: {', '.join(sorted(UNIT_KINDS))})")
 
     def first(self) -> int:
         return self.lines[0]
