@@ -330,6 +330,7 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
 
 
 # A contents line with a dotted leader and a page number: 第一章 总则 ………… 3.
+RE_SPACES = re.compile(r"[\s\u3000]+")
 RE_LEADER = re.compile(r"(?:[.…·．。•]\s*){4,}\s*\d{1,4}$")
 
 
@@ -344,11 +345,13 @@ def _contents(texts: list[str], marks: dict[int, str]) -> dict[int, str]:
         if RE_LEADER.search(t) and len(t) <= 80:
             marks[i] = "remove_table_of_contents"
             continue
-        if len(t) > 24 or section_word(t) not in CONTENTS_HEADINGS:
+        if len(t) > 24 or RE_SPACES.sub("", section_word(t)) not in CONTENTS_HEADINGS:  # 目　　录
             continue
-        items = []
+        items: list[int] = []
         for k in range(i + 1, len(texts)):
             item = texts[k].strip()
+            if not item and not items:
+                continue  # a blank line under the heading
             if not item or RE_SEPARATOR.match(item) or not _title_like(item):
                 break
             items.append(k)

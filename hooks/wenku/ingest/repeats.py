@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 from wenku.ingest.mojibake import UNKNOWN
 from wenku.model import Change, Line
@@ -21,6 +22,26 @@ def _same(a: str, b: str) -> bool:
         return False  # damaged copies still share their start or their end
     m = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return m.real_quick_ratio() >= 0.9 and m.quick_ratio() >= 0.9 and m.ratio() >= 0.9
+
+
+RE_LOOSE = re.compile(r"[^\w]|_")
+MAX_LABEL = 20  # characters of a label line between the two copies (—— PDF 原版 ——)
+
+
+def _loose(text: str) -> str:
+    """A line's letters only: a title or byline printed again with other marks (◎名 / 名) is the same line."""
+    return RE_LOOSE.sub("", text)
+
+
+def _label_between(body: list[Line], end: int, start: int) -> int | None:
+    """The index of the one short line with no sentence in it that stands between the end of the first copy
+    and the start of the second (a label over the second copy), else None."""
+    if start - end != 2:
+        return None
+    t = body[end + 1].text.strip()
+    if len(t) > MAX_LABEL or re.search(r"[。！？；，]", t) or t in (x.text.strip() for x in body[:end]):
+        return None
+    return end + 1
 
 
 def _quality(text: str) -> tuple[int, int]:
@@ -53,6 +74,29 @@ def remove_repeated_blocks(lines: list[Line]) -> tuple[list[Line], list[Change]]
                 best = (j, k)
         if best:
             j, k = best
+            # The copy's title and byline above its repeated paragraphs, printed with other marks.
+            back = 0
+            while (
+                j - back - 1 >= 0
+                and i - back - 1 > j + k - 1
+                and id(body[i - back - 1]) not in drop
+                and _loose(body[j - back - 1].text)
+                and _loose(body[j - back - 1].text) == _loose(body[i - back - 1].text)
+            ):
+                back += 1
+            i, j, k = i - back, j - back, k + back
+            label = _label_between(body, j + k - 1, i)
+            if back and label is not None and id(body[label]) not in drop:
+                drop.add(id(body[label]))
+                report.append(
+                    Change(
+                        "remove_repeated_block",
+                        body[label].number,
+                        body[label].text,
+                        "",
+                        "label between a text and its second copy (the copy is removed below it)",
+                    )
+                )
             for off in range(k):
                 first, again = body[j + off], body[i + off]
                 if _quality(again.text) > _quality(first.text):

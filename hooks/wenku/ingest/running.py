@@ -96,6 +96,20 @@ def _followed_differently(body: list[Line], idx: list[int]) -> bool:
     return all(a and a != after[0] for a in after[1:])
 
 
+def _title_on_first_page(body: list[Line], idx: list[int], found: dict[int, str]) -> bool:
+    """True when the first copy of a repeated line is the document's title and the others the running head
+    that repeats it: the first copy stands on the first page (before any page number), not beside one,
+    and every later copy stands beside a page number (a report's right-hand head is its own title)."""
+    numbers = [i for i, ln in enumerate(body) if found.get(id(ln), "").startswith("page number")]
+    if not numbers or idx[0] == 0 or idx[0] > numbers[0]:
+        return False
+
+    def beside_number(i: int) -> bool:
+        return any(j in numbers for j in (i - 1, i + 1))
+
+    return not beside_number(idx[0]) and all(beside_number(i) for i in idx[1:])
+
+
 def running_headers(lines: list[Line]) -> dict[int, str]:
     """{id(line): what it is} for the running headers and footers among lines (blank lines ignored)."""
     body = [ln for ln in lines if ln.text.strip()]
@@ -139,6 +153,6 @@ def running_headers(lines: list[Line]) -> dict[int, str]:
             and (len(body[idx[0]].text.strip()) <= 12 or _followed_differently(body, idx))
         )
         if near >= 2 or two_pages or (near and len(idx) >= 3 and near >= len(idx) // 3):
-            for i in idx:
+            for i in idx[1:] if _title_on_first_page(body, idx, found) else idx:
                 found[id(body[i])] = "running header repeated through the source"
     return found
