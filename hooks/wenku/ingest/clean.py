@@ -202,9 +202,87 @@ def remove_running_headers(lines: list[PageLine]) -> tuple[list[PageLine], list[
     return keep, report
 
 
+# A time code opening a transcript's turn: [00:01:15], 【01:15】, (1:02:03), or 00:01:15 with a space after it
+# (a bare time without seconds, 09:00 开幕式, is an agenda's).
+RE_TURN_TIME = re.compile(
+    r"^(?:[\[【〔（(]\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\s*[\]】〕）)]|\d{1,2}:\d{2}:\d{2}(?=[\s\u3000]))[\s\u3000]*"
+)
+RE_SPEAKER = re.compile(rf"^[{CJK}A-Za-z·]{{1,8}}[：:]")
+MIN_TIMED_TURNS = 3  # lines opened by a time code
+MIN_TURN = 20  # characters of a turn without a speaker's label (an agenda's item is shorter)
+
+
+def _turn_time(text: str) -> re.Match | None:
+    m = RE_TURN_TIME.match(text)
+    if not m:
+        return None
+    rest = text[m.end() :]
+    return m if RE_SPEAKER.match(rest) or len(rest) >= MIN_TURN else None
+
+
+def remove_turn_times(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
+    """The time codes that open the turns of a transcript ([00:01:15] 名：…), taken off the speaker's words.
+    Only when three or more lines open with one, each followed by a speaker's label or a sentence (an
+    agenda's times, 09:00 开幕式, stay)."""
+    timed = [k for k, ln in enumerate(lines) if _turn_time(ln.text)]
+    if len(timed) < MIN_TIMED_TURNS:
+        return lines, []
+    out, report = list(lines), []
+    for k in timed:
+        ln = lines[k]
+        m = RE_TURN_TIME.match(ln.text)
+        report.append(
+            Change(
+                "remove_timestamp",
+                ln.number,
+                m.group(0).strip(),
+                "",
+                "time code opening a transcript's turn (the speaker's words kept)",
+            )
+        )
+        out[k] = dataclasses.replace(ln, text=ln.text[m.end() :])
+    return out, report
+
+
+BOX = "\u2500-\u257f"  # box-drawing characters: ┌─┐│└┘ ═ ║ ╔ ╗ …
+RE_BOX_RULE = re.compile(rf"^[{BOX}\s\u3000]*[{BOX}][{BOX}\s\u3000]*$")
+RE_BOX_JUNCTION = re.compile("[┬┴┼├┤╦╩╬╠╣]")
+MIN_RULE = 3  # box-drawing characters on a frame's top or bottom line
+
+
+def remove_box_frames(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
+    """The frame of a box drawn in box-drawing characters (┌────┐ ⏎ │ text │ ⏎ └────┘): its top and bottom
+    lines are removed and the side characters taken off the box's lines; its text stays where it stands.
+    A side character is taken off only in a source that has a frame line."""
+    rules = {
+        k
+        for k, ln in enumerate(lines)
+        if RE_BOX_RULE.match(ln.text) and len(re.findall(f"[{BOX}]", ln.text)) >= MIN_RULE
+    }
+    if not rules or any(RE_BOX_JUNCTION.search(ln.text) for ln in lines):
+        return lines, []  # none, or a table drawn in grid lines (its rules and columns are its layout)
+    out: list[PageLine] = []
+    report: list[Change] = []
+    for k, ln in enumerate(lines):
+        if k in rules:
+            report.append(Change("remove_box_frame", ln.number, ln.text, "", "top or bottom line of a box's frame"))
+            continue
+        t = ln.text
+        if t[:1] and re.match(f"[{BOX}]", t[:1]) or t[-1:] and re.match(f"[{BOX}]", t[-1:]):
+            inner = re.sub(rf"^[{BOX}][\s\u3000]*|[\s\u3000]*[{BOX}]$", "", t)
+            report.append(Change("remove_box_frame", ln.number, t, inner, "side of a box's frame"))
+            ln = dataclasses.replace(ln, text=inner)
+        out.append(ln)
+    return out, report
+
+
 def clean_lines(text: str, skip: frozenset[str] = frozenset()) -> tuple[list[Line], list[Change], dict]:
     """Decoded text to cleaned lines (one per paragraph), the report, and metadata found on the way."""
     lines, report = split_lines(text, skip)
+    lines, removed = remove_box_frames(lines)
+    report.extend(removed)
+    lines, removed = remove_turn_times(lines)
+    report.extend(removed)
     lines, removed, front = remove_front_matter(lines)
     report.extend(removed)
     lines, removed, meta = remove_boilerplate_lines(lines)

@@ -25,6 +25,7 @@ def _same(a: str, b: str) -> bool:
 
 
 RE_LOOSE = re.compile(r"[^\w]|_")
+MIN_PROSE = 40  # mean characters of a repeated run of paragraphs (not of headings or a contents list)
 MAX_LABEL = 20  # characters of a label line between the two copies (—— PDF 原版 ——)
 
 
@@ -76,8 +77,10 @@ def remove_repeated_blocks(lines: list[Line]) -> tuple[list[Line], list[Change]]
             j, k = best
             # The copy's title and byline above its repeated paragraphs, printed with other marks.
             back = 0
+            prose = sum(len(body[i + off].text) for off in range(k)) >= MIN_PROSE * k
             while (
-                j - back - 1 >= 0
+                prose
+                and j - back - 1 >= 0
                 and i - back - 1 > j + k - 1
                 and id(body[i - back - 1]) not in drop
                 and _loose(body[j - back - 1].text)

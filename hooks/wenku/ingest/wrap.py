@@ -111,7 +111,9 @@ def fix_hard_wraps(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]
         if ln is not None and ln.text.strip():
             block.append(ln)
             continue
-        if len(block) >= MIN_BLOCK:
+        if len(block) >= MIN_BLOCK and sum(1 for b in block if RE_PUNCT.search(b.text)) >= 0.6 * len(block):
+            # (a wrapped paragraph breaks mid-sentence: most of its lines hold punctuation; a list of
+            # headings of about equal length holds none)
             fixed, changes = _fix_hard_wraps(block)
             out.extend(fixed)
             report.extend(changes)
