@@ -128,6 +128,8 @@ def _furniture_words() -> tuple[frozenset[str], ...]:
     FLOOR_LABELS,
     CONTENTS_HEADINGS,
 ) = _furniture_words()
+
+
 def _vocabulary(key: str) -> tuple[str, ...]:
     """One list of data/furniture.yml, longest first (for a regular expression's alternation)."""
     data = load_data_file(os.path.join(DATA_DIR, "furniture.yml"))
@@ -146,9 +148,7 @@ RE_LABELLED_COMMENT = re.compile(
     rf"^[【\[［〔]\s*(?:{_alternation(COMMENT_LABELS)})\s*[】\]］〕]\s*[^\s：:，。！？、“”]{{1,16}}\s*[：:]\s*\S"
 )
 RE_GIVEAWAY = re.compile(_alternation(GIVEAWAY_WORDS), re.I)
-RE_FOLLOW = re.compile(
-    rf"^(?:欢迎|记得|请|点击)?(?:关注|订阅)[^。]{{0,20}}(?:{_alternation(FOLLOW_OBJECTS)})", re.I
-)
+RE_FOLLOW = re.compile(rf"^(?:欢迎|记得|请|点击)?(?:关注|订阅)[^。]{{0,20}}(?:{_alternation(FOLLOW_OBJECTS)})", re.I)
 RE_FLOOR = re.compile(r"^(?:\d{1,4}\s*(?:楼|#|＃)|[#＃]\s*\d{1,4})$")
 
 # A widget row's tokens: a word with an optional count (赞 286, 赞(12), 阅读 3.2万, 10w+) or a bare count.
