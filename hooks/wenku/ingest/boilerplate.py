@@ -356,23 +356,44 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
 # A contents line with a dotted leader and a page number: 第一章 总则 ………… 3.
 RE_SPACES = re.compile(r"[\s\u3000]+")
 RE_LEADER = re.compile(r"(?:[.…·．。•]\s*){4,}\s*\d{1,4}$")
+# A short leader (第一章……3, 一、总则…3): contents only where three or more such lines stand together, and
+# the entry before it holds no sentence punctuation (a countdown, 倒计时：5、4……3, or speech trailing off is prose).
+RE_SHORT_LEADER = re.compile(r"^(?P<entry>[^，。；！？…：:]{2,40}?)\s*(?:…{1,3}|\.{3,})\s*\d{1,4}$")
+MIN_SHORT_LEADERS = 3
+
+
+def _short_leaders(texts: list[str]) -> set[int]:
+    """The lines with a short dotted leader and a page number that stand in a run of three or more."""
+    hits = [i for i, raw in enumerate(texts) if len(raw.strip()) <= 50 and RE_SHORT_LEADER.match(raw.strip())]
+    found: set[int] = set()
+    run: list[int] = []
+    for i in hits:
+        if run and any(texts[k].strip() for k in range(run[-1] + 1, i)):
+            run = []  # a non-blank line between: another run
+        run.append(i)
+        if len(run) >= MIN_SHORT_LEADERS:
+            found.update(run)
+    return found
 
 
 def _contents(texts: list[str], marks: dict[int, str]) -> dict[int, str]:
     """A table of contents: its heading (目录, 本期导读) and the run of items under it (to a blank line or a
     non-item), when every item is a title printed again further down or ends in a dotted leader and a page
     number. Lines with a dotted leader and page number count as contents anywhere."""
+    short = _short_leaders(texts)
     for i, raw in enumerate(texts):
         t = raw.strip()
         if i in marks or not t:
             continue
-        if RE_LEADER.search(t) and len(t) <= 80:
+        if (RE_LEADER.search(t) and len(t) <= 80) or i in short:
             marks[i] = "remove_table_of_contents"
             continue
         if len(t) > 24 or RE_SPACES.sub("", section_word(t)) not in CONTENTS_HEADINGS:  # 目　　录
             continue
         nxt = next((k for k in range(i + 1, len(texts)) if texts[k].strip()), None)
-        if nxt is not None and RE_LEADER.search(texts[nxt].strip()) and len(texts[nxt].strip()) <= 80:
+        if nxt is not None and (
+            (RE_LEADER.search(texts[nxt].strip()) and len(texts[nxt].strip()) <= 80) or nxt in short
+        ):
             marks[i] = "remove_table_of_contents"  # 目　　录 above lines with dotted leaders
             continue
         items: list[int] = []
