@@ -42,6 +42,7 @@ def test_a_sentence_with_furniture_words_reads_as_prose(line):
         "赞同 56",
         "查看全部 12 个回答",
         "56 人赞同了该回答",
+        "加入读者群，每周收到精选文章～",
     ],
 )
 def test_furniture_does_not_read_as_prose(line):
@@ -204,6 +205,7 @@ def test_a_photo_caption_is_a_figure_not_a_paragraph(tmp_path, line, caption):
         "关注主播背后的供应链",  # a headline about following, the clause goes on
         "抽奖活动不能成为诱导消费的幌子",
         "弹幕文化观察",
+        "加入世界贸易组织二十年",
     ],
 )
 def test_headline_with_giveaway_or_follow_words_is_not_furniture(line):

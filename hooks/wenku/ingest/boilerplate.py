@@ -148,7 +148,20 @@ RE_LABELLED_COMMENT = re.compile(
     rf"^[【\[［〔]\s*(?:{_alternation(COMMENT_LABELS)})\s*[】\]］〕]\s*[^\s：:，。！？、“”]{{1,16}}\s*[：:]\s*\S"
 )
 RE_GIVEAWAY = re.compile(_alternation(GIVEAWAY_WORDS), re.I)
-RE_FOLLOW = re.compile(rf"^(?:欢迎|记得|请|点击)?(?:关注|订阅)[^。]{{0,20}}(?:{_alternation(FOLLOW_OBJECTS)})", re.I)
+# The object closes the appeal's clause (关注直播间，… / 欢迎关注本频道！), where a headline or a sentence about
+# following goes on (关注主播的劳动权益).
+RE_FOLLOW = re.compile(
+    rf"^(?:欢迎|记得|请|点击)?(?:关注|订阅|加入)[^。]{{0,20}}(?:{_alternation(FOLLOW_OBJECTS)})\s*(?:[，,！!～~。]|$)",
+    re.I,
+)
+RE_QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|《[^《》]*》")
+
+
+def _giveaway(t: str) -> bool:
+    """A giveaway call: a giveaway word outside quotation marks, and the numbers of its terms (点赞满1万，抽10位)."""
+    return bool(RE_GIVEAWAY.search(RE_QUOTED.sub("", t)) and re.search(r"\d", t))
+
+
 RE_FLOOR = re.compile(r"^(?:\d{1,4}\s*(?:楼|#|＃)|[#＃]\s*\d{1,4})$")
 
 # A widget row's tokens: a word with an optional count (赞 286, 赞(12), 阅读 3.2万, 10w+) or a bare count.
@@ -524,7 +537,7 @@ def _ui_line(t: str) -> bool:
 
 
 def _promotion(t: str) -> bool:
-    return bool(RE_PROMO.search(t) or RE_FOLLOW.search(t) or RE_GIVEAWAY.search(t))
+    return bool(RE_PROMO.search(t) or RE_FOLLOW.search(t) or _giveaway(t))
 
 
 def is_separator(t: str) -> bool:
