@@ -4,7 +4,9 @@ Order (each step small and pure, each change reported with kind, line and text):
 
 1. per line: ``repairs.LINE_REPAIRS`` (controls, HTML tags and entities, mojibake, pinyin notes, script,
    punctuation); a block tag inside a line (``段一<br/>段二``) breaks it in two, and a line's indent and
-   its opening/closing block tags are kept as layout marks for step 4;
+   its opening/closing block tags are kept as layout marks for step 4; then, over the whole source, the
+   frame of a box drawn in box-drawing characters (``remove_box_frames``) and the time codes opening a
+   transcript's turns (``remove_turn_times``);
 2. ``remove_boilerplate_lines``: web chrome, promotion and rights lines, footers, ads
    (``boilerplate.RULES``) and editor credits (the editor's name goes into the article's metadata);
    separator rules stay: they mark article boundaries, which the split decides;

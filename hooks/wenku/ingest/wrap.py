@@ -5,6 +5,11 @@ hardly any line is longer, that length is the wrap width. A line of (about) that
 next line unless something marks a paragraph start there: the `　　` indent, a `<p>` tag, a blank line
 (when the source separates paragraphs by blank lines), or, in sources without such marks, the end of a
 sentence. A shorter line ends its paragraph, so headings, titles and bylines stay on their own.
+
+The indent counts as a paragraph mark only when the text uses it as one: a copy that kept the indent on
+every wrapped line (it stands on the lines a mid-sentence line runs into) is read as unmarked. When the
+source as a whole shows no width, each block between blank lines is tried on its own (a web copy above a
+PDF copy of the same text).
 """
 
 from __future__ import annotations
