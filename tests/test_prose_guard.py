@@ -43,6 +43,7 @@ def test_a_sentence_with_furniture_words_reads_as_prose(line):
         "查看全部 12 个回答",
         "56 人赞同了该回答",
         "加入读者群，每周收到精选文章～",
+        "▼",
     ],
 )
 def test_furniture_does_not_read_as_prose(line):
