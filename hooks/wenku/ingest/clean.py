@@ -15,7 +15,8 @@ Order (each step small and pure, each change reported with kind, line and text):
 4. ``fix_hard_wraps``: lines cut at a fixed width joined back into paragraphs, then
    ``fix_page_breaks``: a paragraph cut by a removed header or footer joined again;
 5. ``remove_repeated_blocks``: the text printed twice (either script) keeps one copy (after the joins,
-   so copies broken at different places still match).
+   so copies broken at different places still match); ``remove_pull_quotes``: a quoted sentence on a line
+   of its own that a paragraph prints again (a magazine's pull quote).
 
 The result is one ``Line`` per paragraph (or heading, byline ...) in source order, blank lines kept.
 """
@@ -29,7 +30,7 @@ import yaml
 
 from wenku.ingest.boilerplate import FURNITURE_REASONS, PROSE_GUARDED, RULES, furniture_marks, reads_as_prose
 from wenku.ingest.repairs import repair_line, suspected_typos
-from wenku.ingest.repeats import remove_repeated_blocks
+from wenku.ingest.repeats import remove_pull_quotes, remove_repeated_blocks
 from wenku.ingest.running import running_headers
 from wenku.ingest.wrap import INDENT_CHARS, PageLine, fix_hard_wraps, fix_page_breaks
 from wenku.model import Change, Line
@@ -40,7 +41,7 @@ RE_BLOCK_OPEN = re.compile(rf"^[\s\u3000]*<{BLOCK}\b[^<>]*>", re.I)
 RE_BLOCK_CLOSE = re.compile(rf"(?:</{BLOCK}>|<br\s*/?>)[\s\u3000]*$", re.I)
 
 CREDIT_LABELS = (
-    r"(?:(?:本版|本期|本文|本篇|第\s*\d{1,3}\s*版)?(?:责任编辑|责编|值班编辑|网络编辑|执行编辑|文字编辑|图片编辑|美术编辑|编辑|美编|"
+    r"(?:(?:本版|本期|本文|本篇|本栏目|本栏|第\s*\d{1,3}\s*版)?(?:责任编辑|责编|值班编辑|网络编辑|执行编辑|文字编辑|图片编辑|美术编辑|编辑|美编|"
     r"版式设计|版式|排版|视觉设计|设计|审核|审校|校对|监制|终审|初审|复审|签发|统筹|策划|主编|"
     r"图文编辑|视频编辑|新媒体编辑|编审|复核|制作))"
 )
@@ -297,5 +298,7 @@ def clean_lines(text: str, skip: frozenset[str] = frozenset()) -> tuple[list[Lin
     lines, joined = fix_page_breaks(lines)
     report.extend(joined)
     lines, repeats = remove_repeated_blocks(lines)
+    report.extend(repeats)
+    lines, repeats = remove_pull_quotes(lines)
     report.extend(repeats)
     return lines, report, meta

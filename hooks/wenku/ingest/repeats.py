@@ -124,3 +124,39 @@ def remove_repeated_blocks(lines: list[Line]) -> tuple[list[Line], list[Change]]
             by_tail.setdefault(t[-KEY:], []).append(i + off)
         i += step
     return [ln for ln in lines if id(ln) not in drop], report
+
+
+RE_PULL_QUOTE = re.compile(r"^(?:“(?P<a>[^“”]+)”|「(?P<b>[^「」]+)」)$")
+MIN_PULL_QUOTE = 8  # characters of a pull quote's sentence (a short quoted phrase may stand alone)
+MIN_PARAGRAPH = 40  # characters of a paragraph around a pull quote (an epigraph above the text, or a quote
+# closing it, is not between paragraphs and stays)
+
+
+def remove_pull_quotes(lines: list[Line]) -> tuple[list[Line], list[Change]]:
+    """A pull quote: a line between paragraphs that is only a quoted sentence which a paragraph of the text
+    prints again (magazines set one in large type between paragraphs). The paragraph keeps the sentence."""
+    texts = [ln.text.strip() for ln in lines]
+    long = [k for k, t in enumerate(texts) if len(t) >= MIN_PARAGRAPH]
+    out: list[Line] = []
+    report: list[Change] = []
+    for k, ln in enumerate(lines):
+        m = RE_PULL_QUOTE.match(texts[k])
+        inner = (m.group("a") or m.group("b")).strip("。！？!?. ") if m else ""
+        between = bool(long) and long[0] < k < long[-1]
+        if (
+            len(inner) >= MIN_PULL_QUOTE
+            and between
+            and any(j != k and len(texts[j]) > len(texts[k]) and inner in texts[j] for j in long)
+        ):
+            report.append(
+                Change(
+                    "remove_pull_quote",
+                    ln.number,
+                    ln.text,
+                    "",
+                    "pull quote: a sentence of the text printed again on a line of its own",
+                )
+            )
+            continue
+        out.append(ln)
+    return out, report

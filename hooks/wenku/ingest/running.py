@@ -182,6 +182,11 @@ def running_headers(lines: list[Line]) -> dict[int, str]:
     if len(body) >= 2 and RE_BARE_NUMBER.match(body[-1].text.strip()) and len(body[-2].text.strip()) > 10:
         found[id(body[-1])] = "page number at the foot of the page"
     _facing_folios(body, found)
+    # A bare number beside a header or footer found above: the page number printed next to it.
+    for i, ln in enumerate(body):
+        if id(ln) not in found and RE_BARE_NUMBER.match(ln.text.strip()):
+            if any(0 <= j < len(body) and id(body[j]) in found for j in (i - 1, i + 1)):
+                found[id(ln)] = "page number beside a running header"
     # Repetition: the same short line (numbers aside) two or more times, one copy next to a header/footer.
     groups: dict[str, list[int]] = {}
     for i, ln in enumerate(body):
