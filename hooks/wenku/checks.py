@@ -12,7 +12,6 @@ import yaml
 
 from wenku import editorial
 from wenku.corpus import REDIRECTS, load_corpus, source_dir_problems, source_files
-from wenku.enrich.translation import check_glossary, check_translations
 from wenku.limits import MAX_HEADINGS, MAX_IMAGE_BYTES, MAX_PAGE_BYTES, bad_file_name, long_line, too_big
 from wenku.metadata import (
     PAGE_KEYS,
@@ -28,6 +27,7 @@ from wenku.metadata import (
 from wenku.site import safety
 from wenku.site.pages.search_worker import SEARCH_WORKER
 from wenku.site.safety import unsafe_value
+from wenku.site.translation import check_glossary, check_translations
 
 RE_MD_LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 

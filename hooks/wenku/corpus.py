@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from wenku import code_version, editorial
 from wenku.build import Build
-from wenku.enrich.convert import traditional_share
 from wenku.enrich.slugs import name_slug, slugify
 from wenku.enrich.topics import assign_topics, topic_ids
 from wenku.ingest.clean import clean_lines
@@ -31,6 +30,7 @@ from wenku.metadata import (
     word_count,
 )
 from wenku.model import ARTICLE_METADATA, Article, Change, SourceResult
+from wenku.script import traditional_share
 from wenku.structure.split import PATTERN_OF_KIND, SPLITTERS, detect_kind, detect_pattern
 from wenku.textutil import shorten
 

@@ -540,16 +540,6 @@ def _promotion(t: str) -> bool:
     return bool(RE_PROMO.search(t) or RE_FOLLOW.search(t) or _giveaway(t))
 
 
-def is_separator(t: str) -> bool:
-    """A rule line between articles (——————, ＊　＊　＊, ◆◆◆). Not removed by the cleaning: it is evidence of
-    an article boundary, and the split decides (it reports the line when it drops it)."""
-    t = t.strip()
-    if len(t) > 40:
-        return False
-    visible = t.replace(" ", "").replace("\u3000", "")
-    return bool(RE_SEPARATOR.match(t)) and len(visible) >= 3 and len(set(visible)) <= 3
-
-
 RULES: list[Rule] = [
     Rule(
         "remove_site_footer",

@@ -67,8 +67,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, li
         else:
             try:
                 text, encoding = data.decode("utf-8"), "utf-8"
-            except UnicodeDecodeError as exc:
-                text, encoding = _decode_legacy(data, exc)
+            except UnicodeDecodeError:
+                text, encoding = _decode_legacy(data)
     junk = sum(1 for c in text if (c < " " and c not in "\t\n\r") or c == "\ufffd")
     if text and junk > max(8, len(text) // 20):
         raise DecodeError(f"binary data: {junk} control or undecodable characters in {len(text)}; not a text file")
@@ -83,7 +83,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, li
     return text, encoding, changes
 
 
-def _decode_legacy(data: bytes, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
+def _decode_legacy(data: bytes) -> tuple[str, str]:
     """Best legacy decoding; mostly-UTF-8 files with a few bad bytes stay UTF-8 with U+FFFD marks."""
     candidates: list[tuple[float, str, str]] = []
     for enc in LEGACY:
