@@ -189,6 +189,12 @@ def _by_shape(text: str) -> tuple[list[FeedItem], str]:
             if close:
                 content_tag = ""
             continue
+        again = re.search(r"<(item|entry)\b[^>]*>", line)
+        if again:  # a new item before this one was closed (a broken closing tag): this one ends above
+            item.end = number - 1
+            items.append(item)
+            item = FeedItem(number)
+            continue
         opened = RE_OPEN.search(line)
         if opened and _local(opened.group("name")) in CONTENT_TAGS and not opened.group("empty"):
             tag = _local(opened.group("name"))

@@ -80,15 +80,20 @@ def qa_shape(lines: list[Line], removed: list[Change] | None = None) -> QaShape 
     end = next((k for k in range(start + 1, len(rows)) if is_count_row(rows[k].text) or is_stamp(rows[k].text)), None)
     if end is None or sum(1 for k in range(start, end) if _prose(rows[k].text)) < MIN_ANSWER_PARAS:
         return None
-    # The answerer: a short line alone (no digits, no spaced row) just above the answer's bio and counts.
-    name = None
-    for k in range(start - 1, question, -1):
-        t = rows[k].text.strip()
-        if is_count_row(t):
-            continue
-        if len(t) <= 16 and not re.search(r"[\d\s\u3000/|｜，。：:！？?]", t):
-            name = k
+    # The answerer: the top of the block of short lines (name, then bio) just above the answer and its count
+    # rows; the block ends at a count row or a blank line.
+    k = start - 1
+    while k > question and is_count_row(rows[k].text):
+        k -= 1
+    block = []
+    while k > question and not is_count_row(rows[k].text) and len(rows[k].text.strip()) <= MAX_ROW:
+        block.insert(0, k)
+        if rows[k].number - rows[k - 1].number > 1:
             break
+        k -= 1
+    name = block[0] if block else None
+    if name is not None and (len(rows[name].text.strip()) > 16 or re.search(r"[\d\s\u3000/|｜，。：:！？?]", rows[name].text.strip())):
+        name = None
     if name is None:
         return None
     return QaShape(
