@@ -288,3 +288,40 @@ def test_kinds_are_registered_once():
 
     assert metadata.KINDS == set(kind_module.KINDS)
     assert all(kind_module.PATTERN_OF_KIND[k] in (*SPLITTERS, "feed") for k in kind_module.KINDS)
+
+
+COMPILATION = """数字乡村观察
+2025年合订本
+第四辑
+
+目　　录
+
+村里的快递站……………………………………………………1
+一块屏幕管全村………………………………………………3
+合作社上了直播间……………………………………………5
+
+村里的快递站
+□ 鲍清源
+　　以前村民取快递要跑二十里路，如今村口的快递站每天下午准时开门。
+　　快递站由村集体和物流公司合办，还顺带收购村里的土特产。
+
+一块屏幕管全村
+□ 池映川
+　　村委会的大屏幕上，每户的低保、医保和养老金发放情况一目了然。
+　　村干部说，过去要挨家挨户跑，现在在屏幕前就能看清楚哪里有问题。
+
+合作社上了直播间
+□ 凤栖梧
+　　合作社的理事长第一次开直播时紧张得说不出话，现在每周固定播三场。
+　　直播带来的订单，已经占到合作社全年销售额的三成。
+"""
+
+
+def test_a_compilation_with_dotted_contents_is_not_merged_into_one_report():
+    """Cover, then contents with dotted leaders, but no writer on the cover and no abstract: the contents
+    list articles, so it is not read as one research report."""
+    result = run(COMPILATION)
+    assert result.kind == "compilation"
+    assert [a.title for a in result.articles] == ["村里的快递站", "一块屏幕管全村", "合作社上了直播间"]
+    assert [a.authors for a in result.articles] == [["鲍清源"], ["池映川"], ["凤栖梧"]]
+    assert all("□" not in body(a) for a in result.articles)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from wenku.model import Article, Block, Change, Line
+from wenku.structure.names import parse_byline
 from wenku.structure.units import Unit, heading_like, join_adjacent, remove_boilerplate, strip_markup
 from wenku.textutil import ends_sentence
 
@@ -25,11 +26,54 @@ def _toc_entries(texts: list[str]) -> tuple[int, list[str]] | None:
     return None
 
 
-def split_compilation(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
-    """One article per table-of-contents entry, titled from the contents list."""
+# A contents entry with a dotted leader and a page number (the cleaning removes these lines and reports them).
+RE_LEADER_ENTRY = re.compile(r"^(?P<title>.+?)\s*(?:[.…·．。•]\s*){4,}\s*\d{1,4}$")
+
+
+def leader_contents(lines: list[Line], removed: list[Change]) -> tuple[int, int, list[str]] | None:
+    """(first line, last line, entry titles) of a table of contents with dotted leaders that the cleaning
+    removed, when at least three entries recur as lines of the text below it (the articles' titles)."""
+    rows = sorted(
+        (c.line, m.group("title").strip())
+        for c in removed
+        if c.kind == "remove_table_of_contents" and c.line is not None
+        for m in [RE_LEADER_ENTRY.match(c.before.strip())]
+        if m
+    )
+    if len(rows) < 3:
+        return None
+    first, last = rows[0][0], rows[-1][0]
+    later = {ln.text.strip() for ln in lines if ln.number > last}
+    entries = [t for _, t in rows]
+    if sum(e in later for e in entries) < max(3, (len(entries) + 1) // 2):
+        return None
+    return first, last, entries
+
+
+def split_compilation(
+    lines: list[Line], removed: list[Change] | None = None
+) -> tuple[list[Article], list[Change], dict]:
+    """One article per table-of-contents entry, titled from the contents list (a printed list, or one with
+    dotted leaders that the cleaning removed)."""
     lines, report = remove_boilerplate(lines)
     texts = [ln.text.strip() for ln in lines]
-    toc_at, entries = _toc_entries(texts)
+    found = _toc_entries(texts)
+    if found:
+        toc_at, entries = found
+        toc_lines = lines[toc_at : toc_at + 1 + len(entries)]
+        body = lines[toc_at + 1 + len(entries) :]
+    else:
+        leaders = leader_contents(lines, removed or [])
+        if leaders is None:  # stated by a sidecar, but no contents list: split as a page
+            from wenku.structure.page import split_page
+
+            return split_page(lines)
+        first, last, entries = leaders
+        toc_at = next((k for k, ln in enumerate(lines) if ln.number >= first), len(lines))
+        if toc_at and heading_is_contents(texts[toc_at - 1]):
+            toc_at -= 1
+        toc_lines = [ln for ln in lines[toc_at:] if ln.number <= last]
+        body = [ln for ln in lines if ln.number > last]
     head = [ln for ln in lines[:toc_at]]
     name = "".join(strip_markup(h.text)[1] for h in head[:1]).strip()
     collection = {"collection": name or None, "collection_note": " ".join(h.text.strip() for h in head[1:]) or None}
@@ -48,7 +92,6 @@ def split_compilation(lines: list[Line]) -> tuple[list[Article], list[Change], d
                 "the compilation's own title: kept as article metadata",
             )
         )
-    toc_lines = lines[toc_at : toc_at + 1 + len(entries)]
     for ln in toc_lines:
         report.append(
             Change(
@@ -59,7 +102,6 @@ def split_compilation(lines: list[Line]) -> tuple[list[Article], list[Change], d
                 "table of contents of the compilation: used for titles",
             )
         )
-    body = lines[toc_at + 1 + len(entries) :]
     # Find each entry's title line in order; the first article may start without one.
     starts: list[tuple[int, int]] = []  # (entry index, body index of first text line)
     pos = 0
@@ -86,6 +128,12 @@ def split_compilation(lines: list[Line]) -> tuple[list[Article], list[Change], d
         else:
             title_line = None
         art = Article(source="", title=title)
+        # A byline under the title in a marked or labelled form (□ 名, 文/名, 本报记者 名): the authors.
+        byline = parse_byline(chunk[0].text) if chunk else None
+        if byline and byline.get("form") in ("mark", "labelled", "reporter") and not byline.get("role"):
+            art.authors = list(byline["names"])
+            report.append(Change("extract_byline", chunk[0].number, chunk[0].text, "", "byline under the title"))
+            chunk = chunk[1:]
         art.meta["title_from"] = "table of contents"
         # A title printed again after a lede: the lede is the article's deck.
         if len(chunk) >= 2 and chunk[1].text.strip() == title and not ends_sentence(chunk[0].text):
@@ -112,6 +160,13 @@ def split_compilation(lines: list[Line]) -> tuple[list[Article], list[Change], d
         art.line_span = (min(numbers), max(numbers)) if numbers else (0, 0)
         articles.append(art)
     return articles, report, collection
+
+
+def heading_is_contents(text: str) -> bool:
+    """目录, 目　　录, CONTENTS: the heading of a table of contents (data/furniture.yml)."""
+    from wenku.ingest.boilerplate import CONTENTS_HEADINGS
+
+    return re.sub(r"[\s\u3000]+", "", text).upper() in CONTENTS_HEADINGS
 
 
 def _merge_heading_pairs(units: list[Unit]) -> list[Unit]:

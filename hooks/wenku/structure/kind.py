@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from wenku.model import Change, Line
-from wenku.structure.compilation import _toc_entries
+from wenku.structure.compilation import _toc_entries, leader_contents
 from wenku.structure.qa import qa_shape
 from wenku.structure.report import report_shape
 from wenku.structure.transcript import speech_shape, transcript_shape
@@ -133,8 +133,12 @@ def structural_kind(lines: list[Line], removed: list[Change] | None = None) -> t
         return "compilation", "a table of contents whose entries recur as titles"
     if pattern == "slides":
         return "slides", "numbered slide titles or a CONTENTS slide"
+    report = report_shape(lines, removed or [])
+    if report:
+        return "research-report", report.evidence
+    if leader_contents(lines, removed or []):
+        return "compilation", "a table of contents with dotted leaders whose entries recur as titles"
     for kind, shape in (
-        ("research-report", report_shape),
         ("transcript", transcript_shape),
         ("speech", speech_shape),
         ("qa-answer", qa_shape),

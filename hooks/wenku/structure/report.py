@@ -82,6 +82,14 @@ def report_shape(lines: list[Line], removed: list[Change]) -> ReportShape | None
     sentences = sum(1 for _, t, kept in body if kept and ends_sentence(t) and len(t) > 20)
     if sentences < MIN_BODY_SENTENCES:
         return None
+    # One document, not a compilation whose contents list its articles: the cover names the writers, or
+    # the text opens with an abstract or key words.
+    words = vocabulary()
+    labels = [_plain(m.group("label")) for _, t, _ in cover for m in [RE_LABELLED.match(t)] if m]
+    opening = [_plain(t) for _, t, kept in body[:3] if kept]
+    opening += [_plain(m.group("label")) for _, t, kept in body[:3] if kept for m in [RE_LABELLED.match(t)] if m]
+    if not (set(labels) & words["authors"] or set(opening) & (words["abstract"] | words["keywords"])):
+        return None
     entries = [rows[k][0] for k in range(first, last + 1)]
     return ReportShape(
         f"a cover of {len(cover)} short lines, then a table of contents ({len(entries)} entries with dotted "
