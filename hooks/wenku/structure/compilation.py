@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+from wenku.ingest.boilerplate import CONTENTS_HEADINGS
 from wenku.model import Article, Block, Change, Line
 from wenku.structure.names import parse_byline
+from wenku.structure.page import split_page
 from wenku.structure.units import Unit, heading_like, join_adjacent, remove_boilerplate, strip_markup
 from wenku.textutil import ends_sentence
 
@@ -65,8 +67,6 @@ def split_compilation(
     else:
         leaders = leader_contents(lines, removed or [])
         if leaders is None:  # stated by a sidecar, but no contents list: split as a page
-            from wenku.structure.page import split_page
-
             return split_page(lines)
         first, last, entries = leaders
         toc_at = next((k for k, ln in enumerate(lines) if ln.number >= first), len(lines))
@@ -164,8 +164,6 @@ def split_compilation(
 
 def heading_is_contents(text: str) -> bool:
     """目录, 目　　录, CONTENTS: the heading of a table of contents (data/furniture.yml)."""
-    from wenku.ingest.boilerplate import CONTENTS_HEADINGS
-
     return re.sub(r"[\s\u3000]+", "", text).upper() in CONTENTS_HEADINGS
 
 

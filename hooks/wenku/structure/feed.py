@@ -229,7 +229,7 @@ def _by_shape(text: str) -> tuple[list[FeedItem], str]:
         item.end = len(text.split("\n"))
         items.append(item)
     for it in items:  # escaped HTML in a description (&lt;p&gt;) as the parser would have undone it
-        for tag, body in it.content.items():
+        for body in it.content.values():
             for n, t in body.items():
                 body[n] = t.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
     return items, channel

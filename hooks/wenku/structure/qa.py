@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from wenku import DATA_DIR
 from wenku.metadata import load_data_file
 from wenku.model import Article, Change, Line
+from wenku.structure.compilation import _blocks
 from wenku.structure.units import Unit, join_adjacent
 from wenku.textutil import ends_sentence
 
@@ -92,7 +93,9 @@ def qa_shape(lines: list[Line], removed: list[Change] | None = None) -> QaShape 
             break
         k -= 1
     name = block[0] if block else None
-    if name is not None and (len(rows[name].text.strip()) > 16 or re.search(r"[\d\s\u3000/|｜，。：:！？?]", rows[name].text.strip())):
+    if name is not None and (
+        len(rows[name].text.strip()) > 16 or re.search(r"[\d\s\u3000/|｜，。：:！？?]", rows[name].text.strip())
+    ):
         name = None
     if name is None:
         return None
@@ -111,8 +114,6 @@ def split_qa(lines: list[Line], removed: list[Change] | None = None) -> tuple[li
     shape = qa_shape(lines)
     report: list[Change] = []
     art = Article(source="")
-    from wenku.structure.compilation import _blocks
-
     if shape is None:  # stated by a sidecar without the shape: every line is text
         art.blocks = _blocks([Unit("para", ln.text.strip(), [ln.number]) for ln in rows])
     else:

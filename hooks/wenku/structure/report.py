@@ -19,6 +19,7 @@ from wenku import DATA_DIR
 from wenku.ingest.boilerplate import CONTENTS_HEADINGS
 from wenku.metadata import load_data_file
 from wenku.model import Article, Change, Line
+from wenku.structure.compilation import _blocks
 from wenku.structure.units import Unit, heading_like, join_adjacent
 from wenku.textutil import CJK, ends_sentence
 
@@ -143,7 +144,9 @@ def split_report(lines: list[Line], removed: list[Change] | None = None) -> tupl
         elif m and label in words["others"]:
             others += _names(m.group("rest"))
             report.append(
-                Change("remove_cover", ln.number, t, "", "the report's cover: someone named in another role than writer")
+                Change(
+                    "remove_cover", ln.number, t, "", "the report's cover: someone named in another role than writer"
+                )
             )
         else:
             report.append(
@@ -157,12 +160,12 @@ def split_report(lines: list[Line], removed: list[Change] | None = None) -> tupl
     body = [ln for ln in body if ln.number >= shape.body_from]
     body = _take_abstract(art, body, words, report)
     units = [
-        Unit("heading" if heading_like(ln.text) and len(ln.text.strip()) <= 40 else "para", ln.text.strip(), [ln.number])
+        Unit(
+            "heading" if heading_like(ln.text) and len(ln.text.strip()) <= 40 else "para", ln.text.strip(), [ln.number]
+        )
         for ln in body
     ]
     units = join_adjacent(units, report)
-    from wenku.structure.compilation import _blocks
-
     art.blocks = _blocks(units)
     numbers = [ln.number for ln in lines if ln.text.strip()]
     art.line_span = (min(numbers), max(numbers)) if numbers else (0, 0)
@@ -178,12 +181,16 @@ def _take_abstract(art: Article, body: list[Line], words: dict, report: list[Cha
         m = RE_LABELLED.match(t)
         if _plain(t) in words["abstract"] or (m and _plain(m.group("label")) in words["abstract"]):
             paras = [m.group("rest").strip()] if m and m.group("rest").strip() else []
-            report.append(Change("extract_abstract", out[k].number, t, "", "the report's abstract: kept as its summary"))
+            report.append(
+                Change("extract_abstract", out[k].number, t, "", "the report's abstract: kept as its summary")
+            )
             j = k + 1
             while j < len(out) and not heading_like(out[j].text) and not _is_keywords(out[j].text, words):
                 paras.append(out[j].text.strip())
                 report.append(
-                    Change("extract_abstract", out[j].number, out[j].text, "", "the report's abstract: kept as its summary")
+                    Change(
+                        "extract_abstract", out[j].number, out[j].text, "", "the report's abstract: kept as its summary"
+                    )
                 )
                 j += 1
             art.summary = art.summary or "".join(paras) or None

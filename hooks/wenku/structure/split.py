@@ -20,8 +20,8 @@ from wenku.structure.compilation import split_compilation
 from wenku.structure.feed import Feed, read_feed, split_feed
 from wenku.structure.kind import KINDS, PATTERN_OF_KIND, detect_kind, detect_pattern, structural_kind
 from wenku.structure.page import GAP_TEXT, split_page
-from wenku.structure.report import split_report
 from wenku.structure.qa import split_qa
+from wenku.structure.report import split_report
 from wenku.structure.slides import split_slides
 from wenku.structure.transcript import split_speech, split_transcript
 

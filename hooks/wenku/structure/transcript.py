@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from wenku import DATA_DIR
 from wenku.metadata import date_text, load_data_file
 from wenku.model import Article, Block, Change, Line
+from wenku.structure.compilation import _blocks
 from wenku.structure.names import is_person_name
 from wenku.structure.units import Unit, heading_like, join_adjacent
 from wenku.textutil import CJK, ends_sentence
@@ -106,7 +107,9 @@ def _title(head: list[Line]) -> Line | None:
     return max(plain, key=lambda ln: len(ln.text.strip()), default=None)
 
 
-def split_transcript(lines: list[Line], removed: list[Change] | None = None) -> tuple[list[Article], list[Change], dict]:
+def split_transcript(
+    lines: list[Line], removed: list[Change] | None = None
+) -> tuple[list[Article], list[Change], dict]:
     rows = _texts(lines)
     shape = transcript_shape(lines)
     report: list[Change] = []
@@ -143,21 +146,19 @@ def split_transcript(lines: list[Line], removed: list[Change] | None = None) -> 
                 units.append(Unit("para", turn[1], [ln.number]))
                 continue
             lab = RE_LABEL.match(t)
-            aside = len(t) <= MAX_ASIDE and (
-                RE_BRACKET_LABEL.match(t) or (lab and lab.group("label") not in speakers)
-            )
+            aside = len(t) <= MAX_ASIDE and (RE_BRACKET_LABEL.match(t) or (lab and lab.group("label") not in speakers))
             if k > last and len(t) <= MAX_TAIL:
                 report.append(
                     Change("remove_transcript_tail", ln.number, t, "", "a short line after the last turn: not a turn")
                 )
             elif aside:
                 report.append(
-                    Change("remove_transcript_aside", ln.number, t, "", "a line between turns that is no speaker's turn")
+                    Change(
+                        "remove_transcript_aside", ln.number, t, "", "a line between turns that is no speaker's turn"
+                    )
                 )
             else:
                 units.append(Unit("para", t, [ln.number]))
-        from wenku.structure.compilation import _blocks
-
         art.blocks = _blocks(units)
     numbers = [ln.number for ln in rows]
     art.line_span = (min(numbers), max(numbers)) if numbers else (0, 0)
@@ -221,12 +222,12 @@ def split_speech(lines: list[Line], removed: list[Change] | None = None) -> tupl
         ln = body.pop()
         report.append(Change("remove_note", ln.number, ln.text, "", "a bracketed note after the speech: not text"))
     units = [
-        Unit("heading" if heading_like(ln.text) and len(ln.text.strip()) <= 40 else "para", ln.text.strip(), [ln.number])
+        Unit(
+            "heading" if heading_like(ln.text) and len(ln.text.strip()) <= 40 else "para", ln.text.strip(), [ln.number]
+        )
         for ln in body
     ]
     units = join_adjacent(units, report)
-    from wenku.structure.compilation import _blocks
-
     art.blocks = _blocks(units)
     numbers = [ln.number for ln in rows]
     art.line_span = (min(numbers), max(numbers)) if numbers else (0, 0)
