@@ -134,11 +134,11 @@ def split_compilation(
             art.authors = list(byline["names"])
             report.append(Change("extract_byline", chunk[0].number, chunk[0].text, "", "byline under the title"))
             chunk = chunk[1:]
-        art.meta["title_from"] = "table of contents"
+        art.title_from = "table of contents"
         # A title printed again after a lede: the lede is the article's deck.
         if len(chunk) >= 2 and chunk[1].text.strip() == title and not ends_sentence(chunk[0].text):
             art.summary = chunk[0].text.strip().rstrip("—")
-            art.meta["summary_lines"] = [chunk[0].number]
+            art.summary_lines = [chunk[0].number]
             report.append(
                 Change(
                     "remove_repeated_title", chunk[1].number, chunk[1].text, "", "title printed again after the lede"

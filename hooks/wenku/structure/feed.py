@@ -297,8 +297,7 @@ def split_feed(lines: list[Line], feed: Feed) -> tuple[list[Article], list[Chang
             blocks=[Block("p", ln.text.strip(), [ln.number]) for ln in body],
             line_span=(it.start, end),
         )
-        if it.fields.get("link"):
-            art.meta["url"] = it.fields["link"]
+        art.title_from = "feed item"  # the item's link stays in the report (feed_field): Article has no URL
         articles.append(art)
         report.append(
             Change(

@@ -121,6 +121,7 @@ def split_qa(lines: list[Line], removed: list[Change] | None = None) -> tuple[li
             t = ln.text.strip()
             if k == shape.question:
                 art.title = t
+                art.title_from = "question"
                 report.append(Change("extract_title", ln.number, t, "", "the question: the page's title"))
             elif k == shape.name:
                 art.authors = [t]

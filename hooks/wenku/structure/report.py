@@ -130,8 +130,8 @@ def split_report(lines: list[Line], removed: list[Change] | None = None) -> tupl
         title_evidence = "the longest plain line of the cover"
     if title:
         art.title = title[1]
+        art.title_from = "cover"
         report.append(Change("extract_title", title[0], title[1], "", f"the report's title: {title_evidence}"))
-    others = []
     for ln in cover:
         t = ln.text.strip()
         if title and ln.number == title[0]:
@@ -142,7 +142,6 @@ def split_report(lines: list[Line], removed: list[Change] | None = None) -> tupl
             art.authors += [n for n in _names(m.group("rest")) if n not in art.authors]
             report.append(Change("extract_byline", ln.number, t, "", "the report's writers, named on its cover"))
         elif m and label in words["others"]:
-            others += _names(m.group("rest"))
             report.append(
                 Change(
                     "remove_cover", ln.number, t, "", "the report's cover: someone named in another role than writer"
@@ -152,8 +151,6 @@ def split_report(lines: list[Line], removed: list[Change] | None = None) -> tupl
             report.append(
                 Change("remove_cover", ln.number, t, "", "the report's cover (institution, series, date): not text")
             )
-    if others:
-        art.meta["cover_names"] = others
     body = [ln for ln in lines if ln.text.strip() and ln.number >= shape.contents]
     for ln in [ln for ln in body if ln.number < shape.body_from]:
         report.append(Change("remove_table_of_contents", ln.number, ln.text, "", "the report's table of contents"))
@@ -198,7 +195,7 @@ def _take_abstract(art: Article, body: list[Line], words: dict, report: list[Cha
             continue
         if _is_keywords(t, words):
             rest = RE_LABELLED.match(t).group("rest")
-            art.meta["keywords"] = [w for w in re.split(r"[\s\u3000;；，,、]+", rest) if w]
+            art.keywords = [w for w in re.split(r"[\s\u3000;；，,、]+", rest) if w]
             report.append(Change("extract_keywords", out[k].number, t, "", "the report's key words: kept as metadata"))
             del out[k]
             continue
