@@ -325,3 +325,45 @@ def test_a_compilation_with_dotted_contents_is_not_merged_into_one_report():
     assert [a.title for a in result.articles] == ["村里的快递站", "一块屏幕管全村", "合作社上了直播间"]
     assert [a.authors for a in result.articles] == [["鲍清源"], ["池映川"], ["凤栖梧"]]
     assert all("□" not in body(a) for a in result.articles)
+
+
+DECK = """Slide 1
+县域商业体系建设的三个抓手
+缪采薇　西岭流通研究所
+2025年9月
+
+Slide 2
+物流下沉
+• 建设县级物流配送中心，整合快递、邮政和供销的线路。
+• 乡镇设立共配站点，村级依托便利店设服务点。
+备注：这里可以放一张线路图。
+西岭流通研究所　2025
+2
+
+Slide 3
+商贸升级
+• 改造乡镇商贸中心，引入连锁品牌和数字化收银。
+• 支持农村便利店接入统一的进货平台。
+西岭流通研究所　2025
+3
+
+Slide 4
+农产品上行
+• 建设产地仓和冷链设施，减少生鲜损耗。
+• 培育本地电商主体，打造区域公共品牌。
+备注：时间不够可以跳过本页。
+西岭流通研究所　2025
+4
+"""
+
+
+def test_a_deck_exported_page_by_page_is_one_article_of_slides():
+    result = run(DECK)
+    assert result.kind == "slides"
+    (art,) = result.articles
+    assert art.title == "县域商业体系建设的三个抓手"
+    assert art.authors == ["缪采薇"]
+    assert [b.text for b in art.blocks if b.kind == "h2"] == ["物流下沉", "商贸升级", "农产品上行"]
+    items = [str(i) for b in art.blocks if b.kind == "list" for i in b.items]
+    assert "培育本地电商主体，打造区域公共品牌。" in items
+    assert not any("备注" in b.text or "备注" in " ".join(map(str, b.items)) for b in art.blocks)

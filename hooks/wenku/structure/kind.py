@@ -36,6 +36,7 @@ from wenku.model import Change, Line
 from wenku.structure.compilation import _toc_entries, leader_contents
 from wenku.structure.qa import qa_shape
 from wenku.structure.report import report_shape
+from wenku.structure.slides import deck_pages
 from wenku.structure.transcript import speech_shape, transcript_shape
 
 KINDS = (
@@ -100,6 +101,9 @@ def detect_kind(lines: list[Line], removed: list[Change] | None = None, articles
         return "compilation", "a table of contents whose entries recur as titles"
     if pattern == "slides":
         return "slides", "numbered slide titles or a CONTENTS slide"
+    pages = deck_pages(lines, removed)
+    if pages:
+        return "slides", f"{len(pages)} pages cut by page markers, each a short title over bullets"
     texts = [ln.text.strip() for ln in lines if ln.text.strip()]
     texts += [c.before.strip() for c in removed or [] if c.before and c.line is not None]
     news = sum(1 for t in texts if len(t) < 80 and RE_NEWSPAPER.search(t))
@@ -133,6 +137,9 @@ def structural_kind(lines: list[Line], removed: list[Change] | None = None) -> t
         return "compilation", "a table of contents whose entries recur as titles"
     if pattern == "slides":
         return "slides", "numbered slide titles or a CONTENTS slide"
+    pages = deck_pages(lines, removed)
+    if pages:
+        return "slides", f"{len(pages)} pages cut by page markers, each a short title over bullets"
     report = report_shape(lines, removed or [])
     if report:
         return "research-report", report.evidence

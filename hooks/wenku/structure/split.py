@@ -49,7 +49,7 @@ SPLITTERS = {
     "qa": split_qa,
 }
 # Splitters that read the lines the cleaning removed too (a cover line repeated as a running head ...).
-READS_REMOVED = frozenset({"compilation", "report", "transcript", "speech", "qa"})
+READS_REMOVED = frozenset({"compilation", "slides", "report", "transcript", "speech", "qa"})
 
 
 def _split(pattern: str, lines: list[Line], removed: list[Change]) -> tuple[list[Article], list[Change], dict]:
