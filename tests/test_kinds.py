@@ -367,3 +367,14 @@ def test_a_deck_exported_page_by_page_is_one_article_of_slides():
     items = [str(i) for b in art.blocks if b.kind == "list" for i in b.items]
     assert "培育本地电商主体，打造区域公共品牌。" in items
     assert not any("备注" in b.text or "备注" in " ".join(map(str, b.items)) for b in art.blocks)
+
+
+def test_a_feed_saved_on_one_line_still_gives_one_article_per_item():
+    compact = "".join(line.strip() for line in RSS.split("\n"))
+    result = run(compact)
+    assert result.kind == "feed"
+    assert [a.title for a in result.articles] == ["港口为什么要建数据中台", "县级融媒体的第二次转型"]
+    first, second = (body(a) for a in result.articles)
+    assert first.startswith("过去五年") and "县级融媒体" not in first
+    assert second.startswith("县级融媒体中心挂牌") and "<" not in second
+    assert len(result.articles[0].blocks) == 2  # its two <p> paragraphs

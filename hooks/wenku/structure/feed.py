@@ -22,6 +22,8 @@ import re
 import xml.parsers.expat
 from dataclasses import dataclass, field
 
+from wenku.enrich.convert import traditional_share
+from wenku.ingest.clean import clean_lines
 from wenku.model import Article, Block, Change, Line
 
 # The first element of a feed, at the top of the text (after an optional XML declaration and comments).
@@ -64,6 +66,7 @@ class Feed:
     items: list[FeedItem]
     channel: str = ""
     how: str = "xml"  # 'xml' (parsed) or 'shape' (read by element shape after the parser refused it)
+    compact: bool = False  # items share lines: split_feed cleans each item's text itself
 
 
 def looks_like_feed(text: str) -> bool:
@@ -250,10 +253,15 @@ def read_feed(text: str) -> Feed | None:
     raw = text.split("\n")
     masked = [""] * len(raw)
     kept: dict[int, str] = {}
-    for it in items:
+    owner: dict[int, int] = {}
+    compact = False  # two items' text on one line (a feed saved without line breaks)
+    for k, it in enumerate(items):
         for n, t in it.body().items():
-            if 1 <= n <= len(raw):
+            if 1 <= n <= len(raw) and t.strip():
+                compact = compact or owner.setdefault(n, k) != k
                 kept[n] = (kept.get(n, "") + RE_CDATA.sub("", t)).rstrip()
+    if compact:  # each item is cleaned on its own by split_feed, at its own line numbers
+        kept = {}
     for n, t in kept.items():
         masked[n - 1] = t
     fields_at = {}
@@ -268,7 +276,17 @@ def read_feed(text: str) -> Feed | None:
         if not src.strip() or masked[n - 1].strip() == src.strip():
             continue
         key = fields_at.get(n)
-        if key:
+        if compact and n in owner:
+            report.append(
+                Change(
+                    "remove_feed_markup",
+                    n,
+                    src,
+                    "",
+                    "feed markup on a line shared by several items; their fields and text are taken item by item",
+                )
+            )
+        elif key:
             report.append(Change("feed_field", n, src, "", f"the feed item's {key}: kept as the article's {key}"))
         elif masked[n - 1].strip():
             report.append(
@@ -278,7 +296,7 @@ def read_feed(text: str) -> Feed | None:
             report.append(Change("feed_field", n, src, "", "the feed's own title: kept as the publication"))
         else:
             report.append(Change("remove_feed_markup", n, src, "", "feed markup (XML declaration, elements, CDATA)"))
-    return Feed("\n".join(masked), report, items, channel, how)
+    return Feed("\n".join(masked), report, items, channel, how, compact)
 
 
 def split_feed(lines: list[Line], feed: Feed) -> tuple[list[Article], list[Change], dict]:
@@ -287,7 +305,11 @@ def split_feed(lines: list[Line], feed: Feed) -> tuple[list[Article], list[Chang
     report: list[Change] = []
     for it in feed.items:
         end = it.end or it.start
-        body = [ln for ln in lines if it.start <= ln.number <= end and ln.text.strip()]
+        if feed.compact:
+            body, cleaning = _clean_item(it)
+            report.extend(cleaning)
+        else:
+            body = [ln for ln in lines if it.start <= ln.number <= end and ln.text.strip()]
         art = Article(
             source="",
             title=it.fields.get("title"),
@@ -309,6 +331,20 @@ def split_feed(lines: list[Line], feed: Feed) -> tuple[list[Article], list[Chang
             )
         )
     return articles, report, {}
+
+
+def _clean_item(item: FeedItem) -> tuple[list[Line], list[Change]]:
+    """A compact feed's item: its text cleaned on its own (tags, entities, mojibake), each line and report
+    entry numbered with the source line it came from."""
+    numbers = sorted(n for n, t in item.body().items() if t.strip())
+    text = "\n".join(RE_CDATA.sub("", item.body()[n]) for n in numbers)
+    skip = frozenset() if traditional_share(text) > 0.05 else frozenset({"fix_traditional_to_simplified"})
+    cleaned, report, _meta = clean_lines(text, skip)
+    where = dict(enumerate(numbers, 1))
+    out = [Line(where.get(ln.number, item.start), ln.text) for ln in cleaned if ln.text.strip()]
+    for c in report:
+        c.line = where.get(c.line, item.start) if c.line is not None else None
+    return out, report
 
 
 MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
