@@ -145,6 +145,11 @@ def structural_kind(lines: list[Line], removed: list[Change] | None = None) -> t
         return "research-report", report.evidence
     if leader_contents(lines, removed or []):
         return "compilation", "a table of contents with dotted leaders whose entries recur as titles"
+    # A one-article shape at the top of a newspaper page may be one of several articles: the page decides.
+    texts = [ln.text.strip() for ln in lines if ln.text.strip()]
+    texts += [c.before.strip() for c in removed or [] if c.before and c.line is not None]
+    if sum(1 for t in texts if len(t) < 80 and RE_NEWSPAPER.search(t)) >= 2:
+        return None
     for kind, shape in (
         ("transcript", transcript_shape),
         ("speech", speech_shape),
