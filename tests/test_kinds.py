@@ -378,3 +378,23 @@ def test_a_feed_saved_on_one_line_still_gives_one_article_per_item():
     assert first.startswith("过去五年") and "县级融媒体" not in first
     assert second.startswith("县级融媒体中心挂牌") and "<" not in second
     assert len(result.articles[0].blocks) == 2  # its two <p> paragraphs
+
+
+INTERVIEW = """县城的快递为什么越来越快？
+2025-05-01 10:00　来源：西岭日报
+浏览 12,345
+
+　　记者：最近不少读者发现，县城的快递比以前快了一两天，这是怎么做到的？
+　　宋知远：主要是共同配送。几家快递公司把县里的分拣和运输合在一起，车辆满载率提高了，班次也就多了。
+　　记者：村里的情况呢？
+　　宋知远：村级服务点依托便利店，快递员每天固定时间送一趟，村民下午就能取件。
+评论 12
+"""
+
+
+def test_a_web_interview_with_a_question_title_is_no_qa_answer_nor_transcript():
+    """A question as the title and a view count, but no answerer over the counts and no timestamps."""
+    result = run(INTERVIEW)
+    assert result.kind not in ("qa-answer", "transcript", "speech")
+    text = "\n".join(body(a) for a in result.articles)
+    assert "宋知远：村级服务点依托便利店" in text
