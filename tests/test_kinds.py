@@ -398,3 +398,9 @@ def test_a_web_interview_with_a_question_title_is_no_qa_answer_nor_transcript():
     assert result.kind not in ("qa-answer", "transcript", "speech")
     text = "\n".join(body(a) for a in result.articles)
     assert "宋知远：村级服务点依托便利店" in text
+
+
+def test_a_sidecar_feed_kind_on_a_text_without_items_loses_nothing():
+    result = run(NEWS, "kind: feed\n")
+    assert result.kind == "feed" and result.articles
+    assert "全市已有300余家企业入驻数据交易平台" in "\n".join(body(a) for a in result.articles)

@@ -75,12 +75,16 @@ def split_source(
     """(kind, pattern, articles, structure report, source metadata): the kind decided first (the sidecar's,
     else the text's evidence), then the kind's own splitter. The structure report opens with the
     `detect_kind` entry when the kind was recognised."""
-    if kind == "feed" or (kind is None and feed is not None):
-        articles, structure, meta = split_feed(lines, feed or Feed("", [], []))
+    if feed is not None and kind in (None, "feed"):
+        articles, structure, meta = split_feed(lines, feed)
         if kind is None:
-            evidence = f"an {'RSS/Atom' if feed else ''} feed's XML with {len(feed.items) if feed else 0} items"
+            how = "as XML" if feed.how == "xml" else "by element shape"
+            evidence = f"an RSS/Atom feed's XML with {len(feed.items)} items (read {how})"
             structure.insert(0, Change("detect_kind", None, "", "feed", f"kind of source recognised: {evidence}"))
         return "feed", "feed", articles, structure, meta
+    if kind == "feed":  # stated by a sidecar, but the text holds no feed items: split as a page
+        articles, structure, meta = split_page(lines)
+        return kind, "page", articles, structure, meta
     if kind in PATTERN_OF_KIND:
         pattern = PATTERN_OF_KIND[kind]
         articles, structure, meta = _split(pattern, lines, removed)
