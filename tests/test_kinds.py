@@ -404,3 +404,13 @@ def test_a_sidecar_feed_kind_on_a_text_without_items_loses_nothing():
     result = run(NEWS, "kind: feed\n")
     assert result.kind == "feed" and result.articles
     assert "全市已有300余家企业入驻数据交易平台" in "\n".join(body(a) for a in result.articles)
+
+
+def test_dotted_contents_entries_with_the_author_after_the_title_still_find_their_articles():
+    text = COMPILATION.replace("村里的快递站………", "村里的快递站　鲍清源………").replace(
+        "一块屏幕管全村………", "一块屏幕管全村　池映川………"
+    )
+    result = run(text)
+    assert result.kind == "compilation"
+    assert [a.title for a in result.articles] == ["村里的快递站", "一块屏幕管全村", "合作社上了直播间"]
+    assert [a.authors for a in result.articles] == [["鲍清源"], ["池映川"], ["凤栖梧"]]

@@ -45,11 +45,24 @@ def leader_contents(lines: list[Line], removed: list[Change]) -> tuple[int, int,
     if len(rows) < 3:
         return None
     first, last = rows[0][0], rows[-1][0]
-    later = {ln.text.strip() for ln in lines if ln.number > last}
+    later = [ln.text.strip() for ln in lines if ln.number > last]
     entries = [t for _, t in rows]
-    if sum(e in later for e in entries) < max(3, (len(entries) + 1) // 2):
+    if sum(any(same_title(e, t) for t in later) for e in entries) < max(3, (len(entries) + 1) // 2):
         return None
     return first, last, entries
+
+
+MIN_TITLE_PREFIX = 6  # characters
+
+
+def same_title(entry: str, line: str) -> bool:
+    """A contents entry and a title line name the same article: equal once spaces are taken out, or one
+    starts with the other (an entry with its author's name after the title, a title with a subtitle)."""
+    a, b = re.sub(r"[\s\u3000]+", "", entry), re.sub(r"[\s\u3000]+", "", line.strip().lstrip("#").strip())
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= MIN_TITLE_PREFIX and long.startswith(short) and len(long) - len(short) <= 12
 
 
 def split_compilation(
@@ -59,9 +72,9 @@ def split_compilation(
     dotted leaders that the cleaning removed)."""
     lines, report = remove_boilerplate(lines)
     texts = [ln.text.strip() for ln in lines]
-    found = _toc_entries(texts)
-    if found:
-        toc_at, entries = found
+    printed = _toc_entries(texts)
+    if printed:
+        toc_at, entries = printed
         toc_lines = lines[toc_at : toc_at + 1 + len(entries)]
         body = lines[toc_at + 1 + len(entries) :]
     else:
@@ -75,6 +88,9 @@ def split_compilation(
         toc_lines = [ln for ln in lines[toc_at:] if ln.number <= last]
         body = [ln for ln in lines if ln.number > last]
     head = [ln for ln in lines[:toc_at]]
+    # A printed contents list names its titles exactly; entries read from dotted leaders may carry the
+    # author's name after the title.
+    matches = (lambda e, t: t.strip() == e) if printed else same_title
     name = "".join(strip_markup(h.text)[1] for h in head[:1]).strip()
     collection = {"collection": name or None, "collection_note": " ".join(h.text.strip() for h in head[1:]) or None}
     period = re.search(r"((?:19|20)\d\d)年(\d{1,2})(?:月)?[-—至~到](\d{1,2})月", name)
@@ -106,7 +122,7 @@ def split_compilation(
     starts: list[tuple[int, int]] = []  # (entry index, body index of first text line)
     pos = 0
     for k, title in enumerate(entries):
-        found = next((j for j in range(pos, len(body)) if body[j].text.strip() == title), None)
+        found = next((j for j in range(pos, len(body)) if matches(title, body[j].text)), None)
         if found is None:
             if k == 0:
                 starts.append((0, 0))
@@ -122,9 +138,11 @@ def split_compilation(
         end = starts[idx + 1][1] if idx + 1 < len(starts) else len(body)
         chunk = body[at:end]
         title = entries[k]
-        if chunk and chunk[0].text.strip() == title:
+        if chunk and matches(title, chunk[0].text):
             title_line = chunk[0]
             chunk = chunk[1:]
+            if not printed:  # the title as printed over the article (the entry may add its author)
+                title = title_line.text.strip().lstrip("#").strip()
         else:
             title_line = None
         art = Article(source="", title=title)
