@@ -414,3 +414,32 @@ def test_dotted_contents_entries_with_the_author_after_the_title_still_find_thei
     assert result.kind == "compilation"
     assert [a.title for a in result.articles] == ["村里的快递站", "一块屏幕管全村", "合作社上了直播间"]
     assert [a.authors for a in result.articles] == [["鲍清源"], ["池映川"], ["凤栖梧"]]
+
+
+MEETING = """座谈会实录
+数据标注产业怎样走出“劳动密集”
+整理：阮星河
+
+主持人　00:00:12
+各位好，今天请两位企业负责人谈谈数据标注行业的变化。
+
+甘霖　00:01:40
+我们公司三年前主要做图片框选，现在一半以上的订单是大模型的对话数据。
+对标注员的要求也变了，需要懂行业知识。
+
+沈砚秋　00:05:02
+我补充一点，自动化工具越来越多，纯人工的岗位在减少，但审核和质检的岗位在增加。
+好的。
+"""
+
+
+def test_a_transcript_with_the_timestamp_after_the_speaker_keeps_every_turn():
+    result = run(MEETING)
+    assert result.kind == "transcript"
+    (art,) = result.articles
+    assert art.title == "数据标注产业怎样走出“劳动密集”"
+    assert art.authors == ["阮星河"]
+    speakers = [b.text for b in art.blocks if b.kind == "speaker"]
+    assert speakers == ["主持人", "甘霖", "沈砚秋"]
+    text = body(art)
+    assert "00:0" not in text and "对标注员的要求也变了" in text and text.endswith("好的。")

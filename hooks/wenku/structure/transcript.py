@@ -29,6 +29,9 @@ from wenku.structure.units import Unit, heading_like, join_adjacent
 from wenku.textutil import CJK, ends_sentence
 
 RE_TIMESTAMP = re.compile(r"^[\[【(（]?\s*(?:\d{1,2}:)?\d{1,2}:\d{2}\s*[\]】)）]?\s*")
+RE_SPEAKER_STAMP = re.compile(
+    r"^(?P<label>[^\s：:，。！？、“”\[\]【】()（）]{1,12})[\s\u3000]+(?P<stamp>[\[【(（]?\s*(?:\d{1,2}:)?\d{1,2}:\d{2}\s*[\]】)）]?)$"
+)
 RE_LABEL = re.compile(r"^(?P<label>[^\s：:，。！？、“”]{1,12})\s*[：:]\s*(?P<rest>\S.*)$")
 RE_BRACKET_LABEL = re.compile(r"^[【\[〔][^】\]〕]{1,8}[】\]〕]")
 RE_CREDIT = re.compile(r"^(?P<label>[^：:]{1,8})\s*[：:]\s*(?P<names>.+)$")
@@ -68,7 +71,7 @@ def transcript_shape(lines: list[Line], removed: list[Change] | None = None) -> 
     turns = [k for k, ln in enumerate(rows) if _turn(ln.text)]
     if len(turns) < MIN_TURNS:
         return None
-    stamps = [_seconds(RE_TIMESTAMP.match(rows[k].text.strip()).group(0)) for k in turns]
+    stamps = [_seconds(_stamp(rows[k].text)) for k in turns]
     if stamps != sorted(stamps):
         return None
     speakers = {_turn(rows[k].text)[0] for k in turns}
@@ -76,14 +79,25 @@ def transcript_shape(lines: list[Line], removed: list[Change] | None = None) -> 
 
 
 def _turn(text: str) -> tuple[str, str] | None:
-    """(speaker, words) for a line that opens with a timestamp and a speaker's label."""
+    """(speaker, words) for a line that opens with a timestamp and a speaker's label; (speaker, "") for a
+    speaker's label with the timestamp after it alone on a line (发言人1　00:03:15), the words below it."""
     t = text.strip()
+    header = RE_SPEAKER_STAMP.match(t)
+    if header:
+        return header.group("label"), ""
     m = RE_TIMESTAMP.match(t)
     if not m or not re.search(r"\d:\d", m.group(0)):
         return None
     rest = t[m.end() :]
     lab = RE_LABEL.match(rest)
     return (lab.group("label"), rest) if lab else None
+
+
+def _stamp(text: str) -> str:
+    """The timestamp of a turn's line (before the label, or after it on a speaker's line)."""
+    t = text.strip()
+    header = RE_SPEAKER_STAMP.match(t)
+    return header.group("stamp") if header else RE_TIMESTAMP.match(t).group(0)
 
 
 def _seconds(stamp: str) -> int:
@@ -135,19 +149,25 @@ def split_transcript(
                     Change("remove_transcript_head", ln.number, ln.text, "", "page furniture above the transcript")
                 )
         speakers = {_turn(rows[k].text)[0] for k in shape.turns}
+        below = any(not _turn(rows[k].text)[1] for k in shape.turns)  # words on the lines under the label
         units: list[Unit] = []
         for k in range(first, len(rows)):
             ln = rows[k]
             t = ln.text.strip()
             turn = _turn(t)
+            if turn and not turn[1]:  # the speaker's line: the words follow on the lines below
+                report.append(Change("remove_timestamp", ln.number, _stamp(t).strip(), "", "timestamp of a turn"))
+                units.append(Unit("speaker", turn[0], [ln.number], {"name": turn[0]}))
+                continue
             if turn:
-                stamp = RE_TIMESTAMP.match(t).group(0)
-                report.append(Change("remove_timestamp", ln.number, stamp.strip(), "", "timestamp opening a turn"))
+                report.append(Change("remove_timestamp", ln.number, _stamp(t).strip(), "", "timestamp opening a turn"))
                 units.append(Unit("para", turn[1], [ln.number]))
                 continue
             lab = RE_LABEL.match(t)
             aside = len(t) <= MAX_ASIDE and (RE_BRACKET_LABEL.match(t) or (lab and lab.group("label") not in speakers))
-            if k > last and len(t) <= MAX_TAIL:
+            if below:  # words under a speaker's line: only a bracketed aside is not a turn's
+                aside = len(t) <= MAX_ASIDE and bool(RE_BRACKET_LABEL.match(t))
+            if k > last and len(t) <= MAX_TAIL and not below:
                 report.append(
                     Change("remove_transcript_tail", ln.number, t, "", "a short line after the last turn: not a turn")
                 )
