@@ -28,7 +28,14 @@ def _looks_utf16(data: bytes) -> str | None:
         return "utf-16-le"
     if even > 0.3 * half and odd < 0.05 * half:
         return "utf-16-be"
-    # CJK text in UTF-16 has few NULs; accept it when it decodes to mostly CJK.
+    # CJK text in UTF-16 has few NULs; accept it when it decodes to mostly CJK. Not when the bytes are valid
+    # UTF-8: pairs of ASCII bytes (an XML feed, an HTML page) decode to CJK-range characters too, while real
+    # CJK text in UTF-16 is almost never valid UTF-8.
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
     for enc in ("utf-16-le", "utf-16-be"):
         try:
             text = data.decode(enc)
