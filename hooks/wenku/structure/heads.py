@@ -16,7 +16,7 @@ from collections import Counter
 
 from wenku.model import Change
 from wenku.segment import cut, spans_boundary
-from wenku.structure.names import is_person_name, parse_byline
+from wenku.structure.names import is_person_name, is_post, parse_byline
 from wenku.structure.reassembly import Topics, _words, starts_mid_sentence
 from wenku.structure.units import HEADING_BAD_END, RE_META, RE_NUMBERED, Unit, heading_like
 from wenku.textutil import cjk_count, ends_sentence
@@ -110,16 +110,186 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int], report: list[Cha
     then the whole page is checked: a part that does not read as an article of its own stays with the one
     before it."""
     typical = _typical_gap(units, blank_before)
+    report = [] if report is None else report
+    units = _head_lines(units, report)
     units = _prepare(units, blank_before, typical)
     units = _mark(units, blank_before, typical)
-    report = [] if report is None else report
     units = _join_broken_titles(units)
     _attach_kicker(units, report)
     _split_unsigned(units, report)
     units = _check_parts(units, report)
+    units = _section_heads(units, report)
     _attach_labels(units, report)
     _mark_lead_in(units, report)
     return units
+
+
+# A 副题 under a headline, or a speech's occasion under its title: a line opening with a dash (——在…上的讲话).
+RE_DECK = re.compile(r"^(?:——|──|－－|--|—)[\s\u3000]*(?P<text>[^—─－\-\s\u3000].*)$")
+MAX_DECK = 60
+# A date alone on a line in brackets, as printed under a speech's title: （2026年3月18日）.
+RE_DATE_ONLY = re.compile(
+    r"^[（(〔\[]?[\s\u3000]*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s\u3000]*[）)〕\]]?$"
+)
+# A series or column kicker over a headline: a mark in front (◆数字经济大家谈③), or the series' number at its
+# end (…大家谈③, …系列评论之三, …（三）).
+RE_SERIES = re.compile(
+    r"^[◆◇■□●○★☆▲△▶►][\s\u3000]*\S|(?:[①-⑳]|之[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十\d]{1,3}[）)])$"
+)
+
+
+def _head_piece(text: str) -> str | None:
+    """'deck' for a subtitle line (——…), 'date' for a bracketed date alone, else None."""
+    t = text.strip()
+    m = RE_DECK.match(t)
+    if m and len(t) <= MAX_DECK and not ends_sentence(t) and "。" not in t and not _attribution(m.group("text")):
+        return "deck"
+    if RE_DATE_ONLY.match(t):
+        return "date"
+    return None
+
+
+MIN_DECK = 8  # a 副题 is a phrase; a shorter line after a dash names who said or wrote the line above it
+
+
+def _attribution(text: str) -> bool:
+    """True for the source of a quotation or an epigraph after a dash (—— 屈原, ——《论语》, ——摘自…)."""
+    t = text.strip()
+    return len(t) < MIN_DECK or t.endswith(("》", "〉")) or t.startswith(("摘自", "引自", "选自")) or is_person_name(t)
+
+
+def _head_lines(units: list[Unit], report: list[Change]) -> list[Unit]:
+    """A headline's stack read line by line: a heading the classifier set on two lines is split where one
+    of its lines is a 副题 (——…), a date alone, or a series kicker above the headline (◆系列名③); then, right
+    under a headline, a 副题 becomes the article's subtitle (deck, reported) and a bracketed date its date
+    line. Only in the head: the same shapes in the body stay text."""
+    split: list[Unit] = []
+    for u in units:
+        parts = u.extra.get("parts") or []
+        if (
+            u.kind == "heading"
+            and len(parts) == 2
+            and len(u.lines) == 2
+            and (
+                any(_head_piece(p) for p in parts)
+                or (RE_SERIES.search(parts[0]) and len(parts[1]) >= MIN_UNSIGNED_TITLE and heading_like(parts[1]))
+            )
+        ):
+            for k, (part, number) in enumerate(zip(parts, u.lines, strict=True)):
+                extra = {"unmarked": True}
+                if k == 0 and RE_SERIES.search(part) and not _head_piece(part):
+                    extra["label"] = True  # a series kicker: the headline under it is the title
+                split.append(Unit("heading", part, [number], extra))
+            continue
+        split.append(u)
+    out: list[Unit] = []
+    for k, u in enumerate(split):
+        prev = out[-1] if out else None
+        piece = _head_piece(u.text) if u.kind in ("heading", "para") and len(u.lines) == 1 else None
+        head = prev is not None and (prev.kind == "title" or (prev.kind in ("heading", "para") and title_shaped(prev)))
+        # What shows a headline's stack: a byline (or a date line) under it, or nothing but furniture above it.
+        signed = _signed_below(split, k + 1)
+        if piece == "deck" and head and (signed or _page_top(out)):
+            text = RE_DECK.match(u.text.strip()).group("text").strip()
+            out.append(Unit("deck", text, list(u.lines), {"subtitle": True}))
+            report.append(
+                Change(
+                    "extract_subtitle",
+                    u.first(),
+                    u.text,
+                    "",
+                    "subtitle (副题) under the headline: kept as article metadata, not as the title or the text",
+                )
+            )
+            continue
+        if piece == "date" and prev is not None and (head or prev.kind == "deck") and signed:
+            out.append(Unit("meta", u.text.strip(), list(u.lines), {}))
+            continue
+        if (
+            prev is not None
+            and prev.kind == "author"
+            and prev.extra.get("names")
+            and not prev.extra.get("affiliation")
+            and u.kind in ("heading", "para")
+            and len(u.lines) == 1
+            and is_post(u.text)
+        ):
+            # ◆名 / 东澜大学经济学院教授: the author's post alone on the line under the byline.
+            prev.extra["affiliation"] = u.text.strip()
+            report.append(
+                Change("extract_byline", u.first(), u.text, "", "the author's post under the byline: moved to metadata")
+            )
+            continue
+        m = RE_EDITOR_NOTE.match(u.text.strip()) if u.kind == "para" else None
+        if m:
+            # 编者按：… — the editors' word on the article, not its text: the article's summary box.
+            out.append(Unit("box", m.group("text").strip(), list(u.lines), {"label": "编者按"}))
+            continue
+        out.append(u)
+    return out
+
+
+def _signed_below(units: list[Unit], k: int) -> bool:
+    """True when a byline stands at units[k], perhaps under a date line or a 副题."""
+    for u in units[k : k + 3]:
+        if u.kind == "author" and u.extra.get("names"):
+            return True
+        if not (u.kind in ("heading", "para") and len(u.lines) == 1 and _head_piece(u.text)) and u.kind != "meta":
+            return False
+    return False
+
+
+def _page_top(out: list[Unit]) -> bool:
+    """True when the last unit of out is a headline near the top of the page: above it (and a kicker line
+    over it) only furniture, or nothing."""
+    k = len(out) - 2
+    if k >= 0 and out[k].kind in ("heading", "para") and title_shaped(out[k]):
+        k -= 1  # a kicker over the headline
+    return k < 0 or out[k].kind not in BODY_KINDS + ("title", "deck")
+
+
+RE_EDITOR_NOTE = re.compile(r"^[【\[]?编者按[】\]]?[\s\u3000]*[：:][\s\u3000]*(?P<text>\S.*)$")
+
+
+def _section_heads(units: list[Unit], report: list[Change]) -> list[Unit]:
+    """A title under which there is no text of its own, only an editors' note or metadata, right above
+    another titled article (a round table's or a page section's head over its pieces): not an article. It
+    goes with the next title as its kicker; what stood under it goes with that article."""
+    out = list(units)
+    i = 0
+    while i < len(out):
+        u = out[i]
+        if u.kind != "title" or u.extra.get("title_from", "").startswith("marked"):
+            i += 1
+            continue
+        nxt = next((k for k in range(i + 1, len(out)) if out[k].kind == "title" or out[k].extra.get("head")), None)
+        part = out[i + 1 : nxt] if nxt is not None else []
+        if (
+            nxt is None
+            or out[nxt].kind != "title"
+            or not part
+            or any(v.kind not in ("box", "meta") for v in part)
+            or not any(v.kind == "box" for v in part)
+        ):
+            i += 1
+            continue
+        title = out[nxt]
+        title.extra["kicker"] = (
+            list(u.extra.get("kicker", [])) + [{"text": u.text, "lines": list(u.lines)}] + title.extra.get("kicker", [])
+        )
+        report.append(
+            Change(
+                "extract_kicker",
+                u.first(),
+                u.text,
+                "",
+                "head of a page section over the articles under it (no text of its own, only an editors' note): "
+                "kept as the next article's metadata",
+            )
+        )
+        out = out[:i] + [title] + part + out[nxt + 1 :]
+        i += 1
+    return out
 
 
 def _mark_lead_in(units: list[Unit], report: list[Change]) -> None:
@@ -381,7 +551,10 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
         if title_shaped(u):
             after = units[i + 2] if i + 2 < len(units) else None
             next_is_title = (
-                nxt is not None and title_shaped(nxt) and after is not None and after.kind in ("author", "note")
+                nxt is not None
+                and title_shaped(nxt)
+                and after is not None
+                and after.kind in ("author", "note", "deck")
             )
             if (
                 not seen_content
@@ -392,6 +565,8 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
                 _make_title(u, "the first line of the page")
             elif nxt is not None and nxt.kind == "author":
                 _make_title(u, "the line above a byline")
+            elif nxt is not None and nxt.kind == "deck" and nxt.extra.get("subtitle"):
+                _make_title(u, "the line above a subtitle (——…)")
             elif not seen_content and nxt is not None and nxt.kind == "meta" and nxt.extra.get("names"):
                 _make_title(u, "the line above an outlet line that names the author")
             elif (
@@ -463,13 +638,16 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
         if u.kind == "separator":
             continue
         if u.kind == "author":
+            above = next((v for v in reversed(units[:i]) if v.kind != "meta"), None) if prev is not None else None
             if (
                 prev is None
                 or prev.kind in ("title", "deck", "caption_names")
                 or (prev.kind == "author" and prev.extra.get("at") == "top")
+                or (prev.kind == "meta" and not body_since_head and above is not None and above.kind in ("title", "deck"))
             ):
                 u.extra["at"] = "top"
-                if prev is None or prev.kind not in ("title", "deck", "author", "caption_names"):
+                anchor = above if prev is not None and prev.kind == "meta" else prev
+                if anchor is None or anchor.kind not in ("title", "deck", "author", "caption_names"):
                     u.extra["head"] = True
                     body_since_head = False
                 has_author = True
