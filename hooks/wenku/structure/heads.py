@@ -431,7 +431,7 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
             and len(u.extra.get("parts") or []) == 2
             and len(u.lines) == 2
             and _column_label(u.extra["parts"][0])
-            and len(u.extra["parts"][1]) >= MIN_UNSIGNED_TITLE
+            and (len(u.extra["parts"][1]) >= MIN_UNSIGNED_TITLE or RE_BRACKET_LABEL.match(u.extra["parts"][0]))
         ):
             # A column label (简讯, 【数字生活】) above a headline: the label, then the headline.
             label, part = u.extra["parts"]
