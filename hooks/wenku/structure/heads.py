@@ -220,6 +220,19 @@ def _head_lines(units: list[Unit], report: list[Change]) -> list[Unit]:
                 Change("extract_byline", u.first(), u.text, "", "the author's post under the byline: moved to metadata")
             )
             continue
+        m = RE_BARE_DATELINE.match(u.text) if u.kind == "para" else None
+        if m and len(u.text) > m.end() + MIN_UNSIGNED_TITLE:
+            # 【本报讯】… / 本报讯　… without the reporters' names: the paper's dateline, then the text.
+            report.append(
+                Change(
+                    "extract_metadata_line",
+                    u.first(),
+                    m.group(0).strip(),
+                    "",
+                    "the paper's dateline (本报讯) opening the paragraph: not part of the text",
+                )
+            )
+            u = Unit("para", u.text[m.end() :].lstrip(), list(u.lines), dict(u.extra, dateline=m.group(0).strip()))
         m = RE_EDITOR_NOTE.match(u.text.strip()) if u.kind == "para" else None
         if m:
             # 编者按：… — the editors' word on the article, not its text: the article's summary box.
@@ -468,6 +481,8 @@ def _column_label(text: str) -> bool:
 RE_INLINE_DATELINE = re.compile(
     r"^(?:(?:本报|本刊)?讯[\s\u3000]*[（(](?P<a>[^（）()]{3,40}?)[）)]|〔(?P<b>[記记]者[^〔〕]{2,30}?)〕)"
 )
+# The paper's own dateline without names, opening a paragraph: 【本报讯】, 【本报消息】, 本报讯　.
+RE_BARE_DATELINE = re.compile(r"^(?:[【\[〖](?:本报|本刊|本台|本网)(?:讯|消息|电)[】\]〗]|(?:本报|本刊)讯[\s\u3000]+)[\s\u3000]*")
 RE_REPORTED = re.compile(r"[／/][^／/]{1,12}(?:報導|报导|报道|電|电)$")
 
 
@@ -840,7 +855,7 @@ def _check_parts(units: list[Unit], report: list[Change]) -> list[Unit]:
         paras = [u for u in part if u.kind == "para"]
         if (
             prose >= MIN_ARTICLE_PROSE
-            or (paras and RE_DATELINE_START.match(paras[0].text))  # 本报讯（记者 名）…: a news item's own head
+            or (paras and (RE_DATELINE_START.match(paras[0].text) or paras[0].extra.get("dateline")))  # 本报讯…
             or any(len(u.text) > 50 and not ends_sentence(u.text) for u in paras)  # a column run cut off
         ):
             continue
