@@ -147,3 +147,16 @@ def test_an_epigraph_and_a_post_line_in_the_text_stay_text(tmp_path):
     (art,) = clean(str(path))
     assert art["title"] == "慢下来的数字化" and art.get("subtitle") is None
     assert "——荀子" in art["body"] and "澄湖大学计算机学院教授" in art["body"]
+
+
+def test_a_forum_tag_before_the_headline_and_an_outlet_line_naming_the_author():
+    (art,) = fixture("forum.txt")
+    assert art["title"] == "让老人也能用好“一网通办”"
+    assert art["kicker"] == "[转帖]"
+    assert art["authors"] == ["闵若川"]
+    assert "转帖" not in art["body"] and "闵若川" not in art["body"]
+
+
+def test_a_sites_navigation_row_is_not_the_title():
+    arts = fixture("portal_nav.txt")
+    assert [(a["title"], a["authors"]) for a in arts] == [("数据开放要让企业“找得到、用得上”", ["甘若溪"])]

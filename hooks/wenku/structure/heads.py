@@ -70,12 +70,30 @@ def title_shaped(u: Unit) -> bool:
     text = "".join(parts)
     if (
         len(text) > MAX_TITLE
+        or _nav_row(text)
         or RE_NUMBERED.match(text)
         or u.extra.get("marked")
         or any(RE_NOT_TITLE.search(RE_QUOTED.sub("", p)) for p in parts)
     ):
         return False
     return all(heading_like(p) for p in parts)
+
+
+RE_FIELD_GAP = re.compile(r"[\s\u3000]+")
+MIN_NAV_FIELDS = 4
+
+
+def _nav_row(text: str) -> bool:
+    """A site's navigation row (南屿新闻网　即时　政治　社会　生活): four or more short words set apart by
+    spaces, never a headline."""
+    fields = [f for f in RE_FIELD_GAP.split(text.strip()) if f]
+    return len(fields) >= MIN_NAV_FIELDS and sum(1 for f in fields if len(f) <= 4) >= MIN_NAV_FIELDS
+
+
+def _outlet_with_author(text: str) -> bool:
+    """An outlet line that names the author after a space (转自某报评论版　作者：名)."""
+    m = RE_META_AUTHOR.search(text)
+    return bool(m and m.start() > 0 and len(text) < 60 and _names_after_label(m.group("names")))
 
 
 def title_text(u: Unit) -> str:
@@ -112,7 +130,7 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int], report: list[Cha
     typical = _typical_gap(units, blank_before)
     report = [] if report is None else report
     units = _head_lines(units, report)
-    units = _prepare(units, blank_before, typical)
+    units = _split_tags(_prepare(units, blank_before, typical))
     units = _mark(units, blank_before, typical)
     units = _join_broken_titles(units)
     _attach_kicker(units, report)
@@ -149,6 +167,8 @@ def _head_piece(text: str) -> str | None:
     return None
 
 
+# A short tag in brackets in front of a headline: [转帖], 【原创】, ［置顶］.
+RE_TAG_PREFIX = re.compile(r"^(?P<tag>[【\[［〔][\u4e00-\u9fff]{1,4}[】\]］〕])[\s\u3000]*(?=\S)")
 MIN_DECK = 8  # a 副题 is a phrase; a shorter line after a dash names who said or wrote the line above it
 
 
@@ -171,7 +191,7 @@ def _head_lines(units: list[Unit], report: list[Change]) -> list[Unit]:
             and len(parts) == 2
             and len(u.lines) == 2
             and (
-                any(_head_piece(p) for p in parts)
+                any(_head_piece(p) or _nav_row(p) for p in parts)
                 or (RE_SERIES.search(parts[0]) and len(parts[1]) >= MIN_UNSIGNED_TITLE and heading_like(parts[1]))
             )
         ):
@@ -237,6 +257,20 @@ def _head_lines(units: list[Unit], report: list[Change]) -> list[Unit]:
         if m:
             # 编者按：… — the editors' word on the article, not its text: the article's summary box.
             out.append(Unit("box", m.group("text").strip(), list(u.lines), {"label": "编者按"}))
+            continue
+        out.append(u)
+    return out
+
+
+def _split_tags(units: list[Unit]) -> list[Unit]:
+    """[转帖] 标题, 【原创】标题: a forum's or a site's tag in front of a headline is a label of its own."""
+    out: list[Unit] = []
+    for u in units:
+        tag = RE_TAG_PREFIX.match(u.text) if u.kind in ("heading", "para") and len(u.lines) == 1 else None
+        rest = u.text[tag.end() :].strip() if tag else ""
+        if tag and len(rest) >= MIN_UNSIGNED_TITLE and heading_like(rest) and not u.extra.get("parts"):
+            out.append(Unit("heading", tag.group("tag"), list(u.lines), {"unmarked": True, "label": True}))
+            out.append(Unit("heading", rest, list(u.lines), {"unmarked": True}))
             continue
         out.append(u)
     return out
@@ -417,7 +451,7 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
             u.kind == "heading"
             and len(u.extra.get("parts") or []) == 2
             and len(u.lines) == 2
-            and RE_META.search(u.extra["parts"][1])
+            and (RE_META.search(u.extra["parts"][1]) or _outlet_with_author(u.extra["parts"][1]))
         ):
             # A headline and the outlet/date line under it read as one two-line heading: two units.
             part, meta = u.extra["parts"]
@@ -588,7 +622,7 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
                 nxt is not None and nxt.kind == "note" and (prev_body(units, i) is None or not _dangling_prev(units, i))
             ):
                 _make_title(u, "the line above an author note")
-        if u.kind in BODY_KINDS + ("author", "title"):
+        if u.kind in BODY_KINDS + ("author", "title") and not (u.kind == "heading" and _nav_row(u.text)):
             seen_content = True
     # Pass 2 and 3 together, in page order: bylines top or bottom, titles after an article's end.
     has_author = False  # the current article has a byline already
