@@ -160,3 +160,15 @@ def test_a_forum_tag_before_the_headline_and_an_outlet_line_naming_the_author():
 def test_a_sites_navigation_row_is_not_the_title():
     arts = fixture("portal_nav.txt")
     assert [(a["title"], a["authors"]) for a in arts] == [("数据开放要让企业“找得到、用得上”", ["甘若溪"])]
+
+
+def test_a_sidebar_box_drawn_in_rules_is_an_article_of_its_own_and_the_text_it_cut_is_rejoined():
+    arts = fixture("sidebar.txt")
+    assert [(a["title"], a["authors"]) for a in arts] == [
+        ("数据标注：看不见的“人工智能流水线”", ["冼南枝"]),
+        ("什么是数据标注", []),
+    ]
+    assert arts[0]["kicker"] == "封面故事" and arts[1]["kicker"] == "相关链接"
+    assert "成为当地吸纳青年就业的新兴行业" in arts[0]["body"].replace("\n", "")
+    assert "数据标注是指" in arts[1]["body"] and "数据标注是指" not in arts[0]["body"]
+    assert "└" in "".join(c["before"] for c in arts[0]["report"] + arts[1]["report"])

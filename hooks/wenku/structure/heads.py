@@ -24,6 +24,7 @@ from wenku.textutil import cjk_count, ends_sentence
 # A running header or a labelled metadata line is never a title: dates, page and issue numbers, 责编：…
 RE_NOT_TITLE = re.compile(
     r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}|第\s*[0-9一二三四五六七八九十]+\s*[版期]|总第\s*\d+|星期[一二三四五六日天]|"
+    r"(?:19|20)\d\d\.\d{1,2}(?![\d.])|"  # a magazine's folio: 数治前沿　2026.04　27
     r"^(?:责任编辑|责编|编辑|来源|发布时间|发表时间|时间|审核|校对)\s*[：:]|"
     r"\S[\s\u3000]*[>＞»›][\s\u3000]*\S.*[>＞»›]"  # a breadcrumb path (首页 > 栏目 > 标题)
 )
@@ -202,6 +203,7 @@ def _head_lines(units: list[Unit], report: list[Change]) -> list[Unit]:
                 split.append(Unit("heading", part, [number], extra))
             continue
         split.append(u)
+    split = _boxes(split, report)
     out: list[Unit] = []
     for k, u in enumerate(split):
         prev = out[-1] if out else None
@@ -259,6 +261,60 @@ def _head_lines(units: list[Unit], report: list[Change]) -> list[Unit]:
             out.append(Unit("box", m.group("text").strip(), list(u.lines), {"label": "编者按"}))
             continue
         out.append(u)
+    return out
+
+
+# The rules drawn around a sidebar box: ┌────┐ above it, └────┘ under it.
+RE_BOX_TOP = re.compile(r"^[┌╔┏╭][─═━┄┈\-]{3,}[┐╗┓╮]$")
+RE_BOX_BOTTOM = re.compile(r"^[└╚┗╰][─═━┄┈\-]{3,}[┘╝┛╯]$")
+
+
+def _boxes(units: list[Unit], report: list[Change]) -> list[Unit]:
+    """A sidebar box drawn in box-drawing rules (┌──┐ … └──┘) with a headline at its top is an article of
+    its own, set into the page: its top rule is a rule between articles (a column label over its headline
+    is split off), its bottom rule is removed (reported) and the text after it resumes the text the box
+    interrupted."""
+    out: list[Unit] = []
+    boxed: list[Unit] = []  # the box's units, set after the text it interrupted
+    k = 0
+    while k < len(units):
+        u = units[k]
+        if boxed and (u.kind == "separator" or RE_BOX_TOP.match(u.text.strip())):
+            out.extend(boxed)
+            boxed = []
+        close = next(
+            (j for j in range(k + 1, min(len(units), k + 40)) if RE_BOX_BOTTOM.match(units[j].text.strip())), None
+        )
+        if not (u.kind in ("para", "separator") and RE_BOX_TOP.match(u.text.strip()) and close):
+            out.append(u)
+            k += 1
+            continue
+        inside = units[k + 1 : close]
+        head = inside[0] if inside else None
+        parts = (head.extra.get("parts") or []) if head is not None else []
+        if head is None or head.kind != "heading" or not any(v.kind == "para" for v in inside):
+            out.append(u)
+            k += 1
+            continue
+        out.extend(boxed)
+        boxed = [Unit("separator", u.text.strip(), list(u.lines), {"box": True})]
+        if len(parts) == 2 and len(head.lines) == 2 and _column_label(parts[0]):
+            boxed.append(Unit("heading", parts[0], [head.lines[0]], {"unmarked": True, "label": True}))
+            boxed.append(Unit("heading", parts[1], [head.lines[1]], {"unmarked": True}))
+            inside = inside[1:]
+        boxed.extend(inside)
+        end = units[close]
+        report.append(
+            Change(
+                "remove_separator",
+                end.first(),
+                end.text,
+                "",
+                "bottom rule of a sidebar box: the box is an article of its own, set after the text it interrupted",
+            )
+        )
+        k = close + 1
+    out.extend(boxed)
     return out
 
 
@@ -635,9 +691,15 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
             and title_shaped(u)
             and nxt is not None
             and nxt.kind in BODY_KINDS + ("author", "note")
+            and not (u.extra.get("label") and title_shaped(nxt))  # a label over the headline under it
         ):
             why = None
-            if prev is not None and prev.kind == "separator":
+            rule = prev is not None and (
+                prev.kind == "separator" or (prev.extra.get("label") and i >= 2 and units[i - 2].kind == "separator")
+            )
+            if rule and any(v.kind == "separator" and v.extra.get("box") for v in units[max(0, i - 2) : i]):
+                why = "the headline at the top of a sidebar box drawn in rules"
+            elif rule:
                 why = "the line after a rule between articles"
             elif prev is not None and prev.kind == "jump" and prev.extra.get("dir") == "down":
                 why = "the line after a jump line (the article before it goes on elsewhere)"
@@ -883,7 +945,7 @@ def _check_parts(units: list[Unit], report: list[Change]) -> list[Unit]:
             continue
         heads_seen.add(head.text)
         part = units[at + 1 : end]
-        if any(u.kind in ("author", "note") for u in part):
+        if any(u.kind in ("author", "note") for u in part) or "sidebar box" in head.extra.get("title_from", ""):
             continue
         prose = sum(len(u.text) for u in part if u.kind in ("para", "box", "speaker"))
         paras = [u for u in part if u.kind == "para"]
