@@ -572,7 +572,9 @@ RE_INLINE_DATELINE = re.compile(
     r"^(?:(?:本报|本刊)?讯[\s\u3000]*[（(](?P<a>[^（）()]{3,40}?)[）)]|〔(?P<b>[記记]者[^〔〕]{2,30}?)〕)"
 )
 # The paper's own dateline without names, opening a paragraph: 【本报讯】, 【本报消息】, 本报讯　.
-RE_BARE_DATELINE = re.compile(r"^(?:[【\[〖](?:本报|本刊|本台|本网)(?:讯|消息|电)[】\]〗]|(?:本报|本刊)讯[\s\u3000]+)[\s\u3000]*")
+RE_BARE_DATELINE = re.compile(
+    r"^(?:[【\[〖](?:本报|本刊|本台|本网)(?:讯|消息|电)[】\]〗]|(?:本报|本刊)讯[\s\u3000]+)[\s\u3000]*"
+)
 RE_REPORTED = re.compile(r"[／/][^／/]{1,12}(?:報導|报导|报道|電|电)$")
 
 
@@ -656,10 +658,7 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
         if title_shaped(u):
             after = units[i + 2] if i + 2 < len(units) else None
             next_is_title = (
-                nxt is not None
-                and title_shaped(nxt)
-                and after is not None
-                and after.kind in ("author", "note", "deck")
+                nxt is not None and title_shaped(nxt) and after is not None and after.kind in ("author", "note", "deck")
             )
             if (
                 not seen_content
@@ -754,7 +753,12 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
                 prev is None
                 or prev.kind in ("title", "deck", "caption_names")
                 or (prev.kind == "author" and prev.extra.get("at") == "top")
-                or (prev.kind == "meta" and not body_since_head and above is not None and above.kind in ("title", "deck"))
+                or (
+                    prev.kind == "meta"
+                    and not body_since_head
+                    and above is not None
+                    and above.kind in ("title", "deck")
+                )
             ):
                 u.extra["at"] = "top"
                 anchor = above if prev is not None and prev.kind == "meta" else prev
