@@ -210,6 +210,7 @@ RE_LABELLED = re.compile(
     rf"^(?:文\s*[/／|｜丨]\s*|(?:作者|文|执笔|撰文|文字)\s*[：:/／|｜丨]\s*|(?:作者|执笔)[\s\u3000]+)"
     rf"(?P<names>[{CJK}][{CJK}\s\u3000、，,]*)$"
 )
+RE_NAME_POST = re.compile(rf"^(?P<name>[{CJK}]{{2,4}})[\s\u3000]+(?P<post>[{CJK}（）()]{{3,28}})$")
 # 文　名: the label 文 and the names with only a space between them.
 RE_SPACED_LABEL = re.compile(rf"^文[\s\u3000]+(?P<names>[{CJK}][{CJK}\s\u3000、]*)$")
 # A news dateline with its reporters in brackets: '本报讯（记者 王建国 通讯员 李四）'.
@@ -312,6 +313,10 @@ def parse_byline(line: str) -> dict | None:
     m = RE_POST_NAME.match(t)
     if m and is_post(m.group("post")) and is_person_name(m.group("name")):
         # 东澜市人民政府副市长　名: the speaker of a speech, an official's article
+        return {"names": [m.group("name")], "form": "post", "affiliation": m.group("post")}
+    m = RE_NAME_POST.match(t)
+    if m and is_post(m.group("post")) and is_person_name(m.group("name")):
+        # 名　东澜大学经济学院教授: the name first, then the post
         return {"names": [m.group("name")], "form": "post", "affiliation": m.group("post")}
     m = RE_PAREN.match(t)
     if m:
