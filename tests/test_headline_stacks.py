@@ -67,6 +67,8 @@ def test_a_speech_occasion_date_and_speaker():
     assert art["date"] == "2026-04-09"
     assert art["body"].startswith("同志们：")
     assert "谢谢大家！" in art["body"] and "讲话" not in art["body"] and "扈云舒" not in art["body"]
+    # the note on how the text was made, after its last paragraph, is a note (kept, marked as one)
+    assert "（根据录音整理，有删节）\n{: .wenku-note }" in art["body"]
 
 
 def test_a_round_table_of_pieces_each_with_its_author_and_post():

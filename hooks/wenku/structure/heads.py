@@ -131,7 +131,7 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int], report: list[Cha
     typical = _typical_gap(units, blank_before)
     report = [] if report is None else report
     units = _head_lines(units, report)
-    units = _split_tags(_prepare(units, blank_before, typical))
+    units = _text_notes(_split_tags(_prepare(units, blank_before, typical)))
     units = _mark(units, blank_before, typical)
     units = _join_broken_titles(units)
     _attach_kicker(units, report)
@@ -316,6 +316,25 @@ def _boxes(units: list[Unit], report: list[Change]) -> list[Unit]:
         k = close + 1
     out.extend(boxed)
     return out
+
+
+# A note about the text in brackets after its last paragraph: how it was made or where it first appeared
+# (（根据录音整理，有删节）, （原载《某刊》2025年第3期）).
+RE_ABOUT_TEXT = re.compile(
+    r"^[（(〔【\[][^（）()〔〕【】\[\]]{0,20}(?:整理|删节|审定|审阅|原载|首发|刊发|发表于|载于)[^（）()〔〕【】\[\]]{0,24}[）)〕】\]]$"
+)
+
+
+def _text_notes(units: list[Unit]) -> list[Unit]:
+    """A bracketed note about the text standing after an article's last paragraph (before the next title,
+    rule, byline or the end of the page) is a note, not the author's text."""
+    for k, u in enumerate(units):
+        if u.kind != "para" or len(u.lines) != 1 or not RE_ABOUT_TEXT.match(u.text.strip()):
+            continue
+        nxt = next((v for v in units[k + 1 :] if v.kind in BODY_KINDS + ("title", "separator", "author", "note")), None)
+        if nxt is None or nxt.kind in ("title", "separator", "author", "note") or title_shaped(nxt):
+            units[k] = Unit("note", u.text, list(u.lines), dict(u.extra, about_text=True))
+    return units
 
 
 def _split_tags(units: list[Unit]) -> list[Unit]:
