@@ -175,3 +175,12 @@ def test_a_sidebar_box_drawn_in_rules_is_an_article_of_its_own_and_the_text_it_c
     assert "成为当地吸纳青年就业的新兴行业" in arts[0]["body"].replace("\n", "")
     assert "数据标注是指" in arts[1]["body"] and "数据标注是指" not in arts[0]["body"]
     assert "└" in "".join(c["before"] for c in arts[0]["report"] + arts[1]["report"])
+
+
+def test_a_list_of_guests_with_their_posts_stays_text():
+    """Negative case: lines of a post and a name in the text (a list of guests) are neither bylines nor a
+    photo caption's names."""
+    (art,) = fixture("guests.txt")
+    assert art["title"] == "数字经济论坛在澄湖举行" and art["authors"] == []
+    for line in ("澄湖大学计算机学院教授　仲孙墨白", "澄湖数字经济研究院研究员　濮阳知遥", "澄湖市数据局局长　扈云舒"):
+        assert line in art["body"]

@@ -203,7 +203,7 @@ def _head_lines(units: list[Unit], report: list[Change]) -> list[Unit]:
                 split.append(Unit("heading", part, [number], extra))
             continue
         split.append(u)
-    split = _boxes(split, report)
+    split = _boxes(_posts_in_text(split), report)
     out: list[Unit] = []
     for k, u in enumerate(split):
         prev = out[-1] if out else None
@@ -348,6 +348,27 @@ def _split_tags(units: list[Unit]) -> list[Unit]:
             out.append(Unit("heading", rest, list(u.lines), {"unmarked": True}))
             continue
         out.append(u)
+    return out
+
+
+def _posts_in_text(units: list[Unit]) -> list[Unit]:
+    """A line of a post and a name (澄湖大学教授　名) is a byline only where a byline stands: under a headline
+    (its subtitle or date line), or alone after the text at its end. In a run of such lines (a list of
+    guests), or between two paragraphs, it is text."""
+    out = list(units)
+    for k, u in enumerate(units):
+        if u.kind != "author" or u.extra.get("form") != "post":
+            continue
+        prev = units[k - 1] if k else None
+        nxt = units[k + 1] if k + 1 < len(units) else None
+        run = any(v is not None and v.kind == "author" and v.extra.get("form") == "post" for v in (prev, nxt))
+        head = prev is None or prev.kind in ("title", "deck", "meta") or (prev.kind == "heading" and title_shaped(prev))
+        head = head or (
+            prev.kind in ("heading", "para") and len(prev.lines) == 1 and (title_shaped(prev) or _head_piece(prev.text))
+        )
+        end = nxt is None or nxt.kind in ("separator", "note", "title") or (nxt.kind == "heading" and title_shaped(nxt))
+        if run or not (head or (end and prev.kind == "para" and ends_sentence(prev.text))):
+            out[k] = Unit("para", u.text, list(u.lines), {})
     return out
 
 

@@ -313,11 +313,11 @@ def parse_byline(line: str) -> dict | None:
     m = RE_POST_NAME.match(t)
     if m and is_post(m.group("post")) and is_person_name(m.group("name")):
         # 东澜市人民政府副市长　名: the speaker of a speech, an official's article
-        return {"names": [m.group("name")], "form": "post", "affiliation": m.group("post")}
+        return {"names": [m.group("name")], "form": "post", "role": m.group("post"), "affiliation": m.group("post")}
     m = RE_NAME_POST.match(t)
     if m and is_post(m.group("post")) and is_person_name(m.group("name")):
         # 名　东澜大学经济学院教授: the name first, then the post
-        return {"names": [m.group("name")], "form": "post", "affiliation": m.group("post")}
+        return {"names": [m.group("name")], "form": "post", "role": m.group("post"), "affiliation": m.group("post")}
     m = RE_PAREN.match(t)
     if m:
         names = _names(m.group("names"), strict=True)
