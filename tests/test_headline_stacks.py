@@ -184,3 +184,17 @@ def test_a_list_of_guests_with_their_posts_stays_text():
     assert art["title"] == "数字经济论坛在澄湖举行" and art["authors"] == []
     for line in ("澄湖大学计算机学院教授　仲孙墨白", "澄湖数字经济研究院研究员　濮阳知遥", "澄湖市数据局局长　扈云舒"):
         assert line in art["body"]
+
+
+def test_a_journals_manuscript_dates_are_a_note_not_text(tmp_path):
+    path = tmp_path / "journal.txt"
+    path.write_text(
+        "数据要素收益分配的三个原则\n作者：庹立言\n\n"
+        "　　数据要素的收益如何分配，关系到各方参与数据流通的积极性。本文认为，应当坚持贡献原则、公平原则和激励原则。\n"
+        "　　贡献原则是基础，公平原则是底线，激励原则是动力，三者缺一不可。\n\n"
+        "收稿日期：2025-02-11\n",
+        encoding="utf-8",
+    )
+    (art,) = clean(str(path))
+    assert art["title"] == "数据要素收益分配的三个原则" and art["authors"] == ["庹立言"]
+    assert "收稿日期：2025-02-11\n{: .wenku-note }" in art["body"] and art["date"] != "2025-02-11"

@@ -255,6 +255,10 @@ def _head_lines(units: list[Unit], report: list[Change]) -> list[Unit]:
                 )
             )
             u = Unit("para", u.text[m.end() :].lstrip(), list(u.lines), dict(u.extra, dateline=m.group(0).strip()))
+        if u.kind in ("heading", "para") and len(u.lines) == 1 and RE_JOURNAL_DATES.match(u.text.strip()):
+            # 收稿日期：2025-01-06 — a journal's record of the manuscript, not the text (nor its date of issue).
+            out.append(Unit("note", u.text.strip(), list(u.lines), {"journal_dates": True}))
+            continue
         m = RE_EDITOR_NOTE.match(u.text.strip()) if u.kind == "para" else None
         if m:
             # 编者按：… — the editors' word on the article, not its text: the article's summary box.
@@ -391,6 +395,11 @@ def _page_top(out: list[Unit]) -> bool:
     return k < 0 or out[k].kind not in BODY_KINDS + ("title", "deck")
 
 
+# A journal's dates of the manuscript: 收稿日期：2025-01-06；修回日期：…
+RE_JOURNAL_DATES = re.compile(
+    r"^[【\[]?(?:收稿日期|收稿时间|修回日期|录用日期|接受日期|网络首发日期|网络出版时间)[】\]]?\s*[：:]\s*"
+    r"(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?[^。]{0,40}$"
+)
 RE_EDITOR_NOTE = re.compile(r"^[【\[]?编者按[】\]]?[\s\u3000]*[：:][\s\u3000]*(?P<text>\S.*)$")
 
 
@@ -714,7 +723,10 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
             elif not seen_content and nxt is not None and nxt.kind == "meta" and nxt.extra.get("names"):
                 _make_title(u, "the line above an outlet line that names the author")
             elif (
-                nxt is not None and nxt.kind == "note" and (prev_body(units, i) is None or not _dangling_prev(units, i))
+                nxt is not None
+                and nxt.kind == "note"
+                and not nxt.extra.get("journal_dates")
+                and (prev_body(units, i) is None or not _dangling_prev(units, i))
             ):
                 _make_title(u, "the line above an author note")
         if u.kind in BODY_KINDS + ("author", "title") and not (u.kind == "heading" and _nav_row(u.text)):
