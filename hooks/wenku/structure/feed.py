@@ -22,9 +22,9 @@ import re
 import xml.parsers.expat
 from dataclasses import dataclass, field
 
-from wenku.enrich.convert import traditional_share
 from wenku.ingest.clean import clean_lines
 from wenku.model import Article, Block, Change, Line
+from wenku.script import traditional_share
 
 # The first element of a feed, at the top of the text (after an optional XML declaration and comments).
 RE_FEED_ROOT = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
