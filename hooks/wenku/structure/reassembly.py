@@ -193,9 +193,11 @@ class Item:
 
     pos: int
     unit: Unit
-    role: str  # 'head' (starts slot), 'body' (to assign), 'attach' (goes with the piece before it), 'jump'
+    role: str  # 'head' (starts slot), 'body' (to assign), 'attach' (goes with the piece before it), 'jump',
+    # 'follow' (goes with the article of the item at index `follow`: a sentence resuming after an insert)
     slot: int | None = None  # for heads
     closes: bool = False
+    follow: int | None = None  # for 'follow': the index (in the item list) of the piece it continues
 
 
 def _emission_model(slots: list[Slot], topics: Topics, piece_index: dict[int, int], own: dict[int, int] | None):
@@ -252,8 +254,11 @@ def assign(
                 else:
                     new.append((score, labels + (None,), last, cur, closed, suspended, opened))
                 continue
-            if it.role == "attach":
-                k = cur if cur is not None else (opened[-1] if opened else None)
+            if it.role in ("attach", "follow"):
+                if it.role == "follow":
+                    k = labels[it.follow]
+                else:
+                    k = cur if cur is not None else (opened[-1] if opened else None)
                 c2 = closed | {k} if it.closes and k is not None else closed
                 l2 = last
                 if k is not None and it.unit.kind in ("para", "box"):
@@ -313,8 +318,8 @@ def score_labels(
             cur = k
             opened.append(k)
             continue
-        if it.role in ("jump", "attach") or k is None:
-            if it.role == "attach" and k is not None and it.unit.kind in ("para", "box"):
+        if it.role in ("jump", "attach", "follow") or k is None:
+            if it.role in ("attach", "follow") and k is not None and it.unit.kind in ("para", "box"):
                 last[k] = it.unit
             cur = k if k is not None else cur
             continue
