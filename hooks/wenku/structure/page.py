@@ -85,6 +85,7 @@ def split_page(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
         }
         labels = assign(items, slots, topics, piece_index, own)
         labels = _check_moves(items, labels, slots, topics, piece_index, own, report)
+        _flag_doubtful_runs(items, labels, slots, topics, piece_index, report)
     articles = [_slot_article(k, items, labels, report) for k in range(len(slots))]
     articles = [a for a in articles if a is not None]
     return articles, report, source_meta
@@ -242,8 +243,9 @@ def _find_inserts(units: list[Unit], report: list[Change]) -> None:
     box, a 本报讯 item set into the lead). Evidence: a paragraph breaks off (cut_off), the units after it do
     not continue it, and a later paragraph resumes its sentence (it opens mid-sentence, or a word runs across
     the join) with nothing in the grammar against the join. The run between them is complete (its text ends
-    a sentence). It is taken out as an article of its own (its heading, if any, its title) and the host's
-    sentence is rejoined across it (both reported, with the topic similarity of each side)."""
+    a sentence). The host's sentence is rejoined across it (reported, with the topic similarity of each side).
+    A run that opens with a heading is taken out as an article of its own (the heading its title, a label
+    above it a kicker); an untitled run is left to the page's assignment (it may be runs of other articles)."""
     i = 0
     while i < len(units):
         found = _insert_at(units, i)
@@ -257,7 +259,20 @@ def _find_inserts(units: list[Unit], report: list[Change]) -> None:
         host_sim = Topics.cosine(topics.vector(Counter(topics_words(p.text))), topics.vector(Counter(topics_words(r.text))))
         insert_sim = Topics.cosine(topics.vector(topics.tf[0]), topics.vector(topics.tf[1]))
         opening = body[0]
-        if opening.kind == "heading" and title_shaped(opening) or opening.kind == "title":
+        if (
+            len(body) > 1
+            and opening.kind in ("heading", "title")
+            and body[1].kind in ("heading", "title")
+            and _column_label(opening.text)
+        ):
+            # a box's label on its own line above its heading (延伸阅读 / 数字孪生从哪里来): a kicker
+            label, opening = opening, body[1]
+            opening.extra.setdefault("kicker", []).append({"text": label.text, "lines": list(label.lines)})
+            report.append(Change("extract_kicker", label.first(), label.text, "", "label of a box above its heading"))
+            del units[next(n for n, v in enumerate(units) if v is label)]
+            j -= 1
+        titled = opening.kind == "heading" and title_shaped(opening) or opening.kind == "title"
+        if titled:
             parts = opening.extra.get("parts") or []
             if len(parts) == 2 and _column_label(parts[0]) and opening.text.endswith(parts[1]):
                 # a box's label above its heading (相关链接 / 什么是隐私计算): the label is a kicker
@@ -269,23 +284,31 @@ def _find_inserts(units: list[Unit], report: list[Change]) -> None:
             opening.kind = "title"
             opening.extra["head"] = True
             opening.extra.setdefault("title_from", "the heading of an insert set into another article's sentence")
-        else:
-            opening.extra["head"] = True  # an untitled insert: an article of its own
+        # An untitled run between the halves may be runs of other articles on the page: the page's
+        # assignment places it; only the resumed sentence is tied to its first half.
         r.extra.pop("head", None)  # it resumes a sentence: it cannot open an article
+        # what the heads said about the lines now resolved (not taken as an article start) is superseded
+        resolved = {r.first()}
+        if titled:
+            resolved |= {opening.first(), *(v.first() for v in body if v.kind in ("heading", "title"))}
+        report[:] = [c for c in report if not (c.kind == "uncertain_placement" and c.line in resolved)]
         r.extra["resumes"] = True
         r.extra["follows"] = i
-        r.extra["after_insert"] = (run[0].first(), run[-1].lines[-1])
-        report.append(
-            Change(
-                "take_out_insert",
-                opening.first(),
-                opening.text[:30],
-                "",
-                f"set into the paragraph of line {p.lines[-1]} mid-sentence; the sentence resumes at line "
-                f"{r.first()} ('{p.text[-6:]}|{r.text[:6]}', topic similarity of the two halves {host_sim:.2f}, "
-                f"of the host and the insert {insert_sim:.2f}): taken out as an article of its own",
-            )
+        where = (
+            f"the sentence broken off at line {p.lines[-1]} resumes at line {r.first()} ('{p.text[-6:]}|{r.text[:6]}', "
+            f"topic similarity of the two halves {host_sim:.2f}, of the host and the run between {insert_sim:.2f})"
         )
+        if titled:
+            report.append(
+                Change(
+                    "take_out_insert",
+                    opening.first(),
+                    opening.text[:30],
+                    "",
+                    f"set into another article's paragraph mid-sentence: {where}; taken out as an article of its own",
+                )
+            )
+        r.extra["after_insert"] = (run[0].first(), run[-1].lines[-1], where)
         i = j + 1
 
 
@@ -297,15 +320,22 @@ def _insert_at(units: list[Unit], i: int) -> int | None:
         return None
     if units[i + 1].kind == "para" and continues(p, units[i + 1]):
         return None  # the next line goes on with it: no insert
+    framed = units[i + 1].kind == "separator"  # a box drawn or ruled off
     last_body = None
     for j in range(i + 1, min(len(units), i + 1 + INSERT_WINDOW)):
         v = units[j]
         if v.kind == "jump":
             return None  # a jump line: the page's assignment puts the runs together
-        if v.kind == "para" and last_body is not None:
+        if last_body is not None and (v.extra.get("head") and v.kind != "para" or v.kind in ("author", "meta")):
+            return None  # a second article starts: not one insert
+        if v.kind == "para" and last_body is not None and last_body.kind == "para":
             opens_mid = starts_mid_sentence(v)
-            if not contradicts_join(p.text, v.text) and (opens_mid or join_evidence(p.text, v.text) > 0):
-                if cut_off(last_body) or last_body.kind != "para":
+            if not contradicts_join(p.text, v.text) and (
+                opens_mid
+                or join_evidence(p.text, v.text) > 0
+                or (framed and units[j - 1].kind == "separator")  # the box closed right before it
+            ):
+                if cut_off(last_body):
                     return None  # the run between breaks off itself: interleaved columns, not an insert
                 return j
             if opens_mid:
@@ -445,6 +475,8 @@ def _check_moves(
                 alt[x] = prev_label
             margin = best - score_labels(items, alt, slots, topics, piece_index, own)
             first = it.unit
+            if margin > 0 and _open_enumeration(items, labels, i, k, prev_label):
+                margin = UNCERTAIN_MARGIN  # page order would leave a paragraph ending in 、: grammar decides
             if margin < UNCERTAIN_MARGIN:
                 labels = alt
                 items[i].unit.extra["uncertain"] = True
@@ -476,6 +508,93 @@ def _check_moves(
         prev_label = k
         i = j + 1
     return labels
+
+
+DOUBT_RATIO = 2.0  # a run this many times closer in topic to another article than to its own is doubtful
+DOUBT_MIN = 0.10  # ... when that similarity is at least this
+
+
+def _flag_doubtful_runs(
+    items: list[Item],
+    labels: list,
+    slots: list[Slot],
+    topics: Topics,
+    piece_index: dict[int, int],
+    report: list[Change],
+) -> None:
+    """The safety net against a silent merge: a run of an article (its pieces in a row on the page, a new
+    run at each heading) whose topic is clearly another article's, and that no word or open clause ties to
+    the text before it, gets a visible note and an uncertain_placement entry (it stays where the page's
+    assignment put it)."""
+    runs: list[tuple[int, list[int]]] = []  # (article, item indices)
+    for n, (it, k) in enumerate(zip(items, labels, strict=True)):
+        if it.role not in ("body", "follow") or k is None or it.pos not in piece_index:
+            continue
+        if runs and runs[-1][0] == k and it.unit.kind != "heading" and runs[-1][1][-1] == _prev_piece(items, n):
+            runs[-1][1].append(n)
+        else:
+            runs.append((k, [n]))
+    for k, idx in runs:
+        first = items[idx[0]].unit
+        if first.extra.get("uncertain") or first.extra.get("maybe_start") or first.extra.get("resumes"):
+            continue
+        before = _last_piece_of(items, labels, idx[0], k)
+        if before is None:
+            continue  # the article's first text
+        if first.kind == "para" and continues(before.unit, first, adjacent=False):
+            continue  # a word or an open clause ties it to the text before it
+        run_tf: Counter = Counter()
+        for n in idx:
+            run_tf.update(topics.tf[piece_index[items[n].pos]])
+        vec = topics.vector(run_tf)
+        sims = {s.index: Topics.cosine(vec, topics.vector(s.profile - run_tf)) for s in slots}
+        other = max((j for j in sims if j != k), key=sims.get, default=None)
+        if other is None or sims[other] < DOUBT_MIN or sims[other] < DOUBT_RATIO * sims[k]:
+            continue
+        first.extra["uncertain"] = True
+        report.append(
+            Change(
+                "uncertain_placement",
+                first.first(),
+                first.text[:30],
+                "",
+                f"this run reads as part of article {other + 1} ({slots[other].title[:16] or 'untitled'}: topic "
+                f"similarity {sims[other]:.2f} against {sims[k]:.2f}); kept where the page's order puts it, with "
+                "a visible note: please check",
+            )
+        )
+
+
+def _prev_piece(items: list[Item], n: int) -> int | None:
+    """The index of the body piece before item n on the page (metadata lines skipped)."""
+    for m in range(n - 1, -1, -1):
+        if items[m].role in ("body", "follow", "head") or items[m].unit.kind in ("para", "heading", "box"):
+            return m
+    return None
+
+
+def _last_piece_of(items: list[Item], labels: list, n: int, k: int) -> Item | None:
+    """Article k's last text piece before item n."""
+    for m in range(n - 1, -1, -1):
+        if labels[m] == k and items[m].unit.kind in ("para", "box") and items[m].role != "jump":
+            return items[m]
+    return None
+
+
+def _open_enumeration(items: list[Item], labels: list, i: int, k: int, other: int) -> bool:
+    """True when article k's last piece before item i ends in an enumeration mark (、: the list goes on, a
+    paragraph never ends there) and article other's last piece ends its sentence."""
+    last: dict[int, Unit] = {}
+    for it, lab in zip(items[:i], labels[:i], strict=True):
+        if lab is not None and it.role != "jump" and it.unit.kind in ("para", "box"):
+            last[lab] = it.unit
+    mine, theirs = last.get(k), last.get(other)
+    return (
+        mine is not None
+        and mine.text.endswith("、")
+        and not contradicts_join(mine.text, items[i].unit.text)
+        and (theirs is None or ends_sentence(theirs.text))
+    )
 
 
 def _slot_article(k: int, items: list[Item], labels: list, report: list[Change]) -> Article | None:
@@ -531,9 +650,9 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
                     else f"column continues at line {u.first()} (after line {last.lines[-1]})"
                 )
                 if u.extra.get("after_insert"):
-                    a, b = u.extra["after_insert"]
+                    a, b, where = u.extra["after_insert"]
                     kind = "fix_interleaved_columns"
-                    why = f"the sentence resumes after the insert at lines {a}-{b}: rejoined across it"
+                    why = f"{where}: rejoined across lines {a}-{b}, printed between its halves"
                 report.append(
                     Change(
                         kind,
