@@ -59,17 +59,19 @@ def test_a_news_item_set_into_a_lead_goes_back_together_on_both_sides():
     by_title = {a.title: a for a in result.articles}
     assert set(by_title) == {"旧街巷里装上了“智慧路灯”", "南湖开通首条无人驾驶公交线路"}
     lead, item = by_title["旧街巷里装上了“智慧路灯”"], by_title["南湖开通首条无人驾驶公交线路"]
-    # the item's sentence goes on across the lead's section (an enumeration cut at 、)
-    assert "车辆配备了激光雷达、毫米波雷达和高清摄像头，可以识别行人和非机动车。" in _paras(item)[0]
-    assert any(p.startswith("据介绍，试运营期间") for p in _paras(item))
     # the unsigned head after the item's broken run is a section of the lead, with its text
     headings = [b.text for b in lead.blocks if b.kind == "h2"]
     assert headings == ["居民议事定方案", "管线入地腾出空间"]
     lead_text = "".join(_paras(lead))
     assert "居民议事会" in lead_text and "管线入地" in lead_text
-    assert "雷达" not in lead_text and "试运营" not in lead_text
     assert item.authors == ["蒋听雨"] and lead.authors == ["苗逢春"]
-    assert not any(c.kind == "mark_gap" for c in result.report)
+    # The item's second run (lines 17-18): placed with the item, or kept in page order with a visible note
+    # and an uncertain_placement entry at it. Never glued to the lead silently.
+    if "试运营" in lead_text:
+        assert any(abs(c.line - 17) <= 1 for c in _kinds(result, "uncertain_placement"))
+        assert any(b.kind == "gap" and "试运营" in nxt.text for b, nxt in zip(lead.blocks, lead.blocks[1:]))
+    else:
+        assert "车辆配备了激光雷达、毫米波雷达和高清摄像头，可以识别行人和非机动车。" in _paras(item)[0]
     # the decision about the section heading is reported as uncertain, with a visible note
     assert any(c.line == 14 for c in _kinds(result, "uncertain_placement"))
     assert any(b.kind == "gap" and "居民议事定方案" == nxt.text for b, nxt in zip(lead.blocks, lead.blocks[1:]))

@@ -75,8 +75,10 @@ def split_page(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
         topics = Topics(texts)
         _profiles(items, slots, topics, piece_index, None)
         labels = assign(items, slots, topics, piece_index)
-        # One refinement: each article's topic from all the text given to it (a piece compared with its
-        # article without itself), then decide again.
+        # One refinement: each article's topic from the text given to it (a piece compared with its article
+        # without itself), then decide again. A piece given against its own topic (page order and grammar
+        # outweighed it) does not join its article's profile: it would confirm its own misplacement.
+        labels = _agreeing(items, labels, slots, topics, piece_index)
         _profiles(items, slots, topics, piece_index, labels)
         own = {
             piece_index[it.pos]: k
@@ -89,6 +91,21 @@ def split_page(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
     articles = [_slot_article(k, items, labels, report) for k in range(len(slots))]
     articles = [a for a in articles if a is not None]
     return articles, report, source_meta
+
+
+def _agreeing(items: list[Item], labels: list, slots: list[Slot], topics: Topics, piece_index: dict[int, int]) -> list:
+    """The labels, with None for each piece whose topic is closer to another article's first profile (title
+    and the text under it) than to the article it was given to."""
+    first = [topics.vector(s.profile) for s in slots]
+    out = list(labels)
+    for n, (it, k) in enumerate(zip(items, labels, strict=True)):
+        if k is None or it.pos not in piece_index:
+            continue
+        vec = topics.vector(topics.tf[piece_index[it.pos]])
+        sims = [Topics.cosine(vec, f) for f in first]
+        if sims[k] < max(sims):
+            out[n] = None
+    return out
 
 
 def _items(units: list[Unit], report: list[Change]) -> tuple[list[Item], list[Slot]]:
@@ -256,7 +273,9 @@ def _find_inserts(units: list[Unit], report: list[Change]) -> None:
         p, r, run = units[i], units[j], units[i + 1 : j]
         body = [v for v in run if v.kind in ("para", "heading", "box", "title", "speaker")]
         topics = Topics([p.text + r.text, " ".join(v.text for v in body)])
-        host_sim = Topics.cosine(topics.vector(Counter(topics_words(p.text))), topics.vector(Counter(topics_words(r.text))))
+        host_sim = Topics.cosine(
+            topics.vector(Counter(topics_words(p.text))), topics.vector(Counter(topics_words(r.text)))
+        )
         insert_sim = Topics.cosine(topics.vector(topics.tf[0]), topics.vector(topics.tf[1]))
         opening = body[0]
         if (
@@ -475,8 +494,6 @@ def _check_moves(
                 alt[x] = prev_label
             margin = best - score_labels(items, alt, slots, topics, piece_index, own)
             first = it.unit
-            if margin > 0 and _open_enumeration(items, labels, i, k, prev_label):
-                margin = UNCERTAIN_MARGIN  # page order would leave a paragraph ending in 、: grammar decides
             if margin < UNCERTAIN_MARGIN:
                 labels = alt
                 items[i].unit.extra["uncertain"] = True
@@ -511,7 +528,7 @@ def _check_moves(
 
 
 DOUBT_RATIO = 2.0  # a run this many times closer in topic to another article than to its own is doubtful
-DOUBT_MIN = 0.10  # ... when that similarity is at least this
+DOUBT_MIN = 0.04  # ... when that similarity is at least this
 
 
 def _flag_doubtful_runs(
@@ -522,18 +539,25 @@ def _flag_doubtful_runs(
     piece_index: dict[int, int],
     report: list[Change],
 ) -> None:
-    """The safety net against a silent merge: a run of an article (its pieces in a row on the page, a new
-    run at each heading) whose topic is clearly another article's, and that no word or open clause ties to
-    the text before it, gets a visible note and an uncertain_placement entry (it stays where the page's
-    assignment put it)."""
+    """The safety net against a silent merge: a run of an article (a paragraph, with the pieces that go on
+    with it when it breaks off) whose topic is clearly another article's, and that no word or open clause
+    ties to the text before it, gets a visible note and an uncertain_placement entry (it stays where the
+    page's assignment put it). In a series of such runs only the first is flagged."""
     runs: list[tuple[int, list[int]]] = []  # (article, item indices)
     for n, (it, k) in enumerate(zip(items, labels, strict=True)):
         if it.role not in ("body", "follow") or k is None or it.pos not in piece_index:
             continue
-        if runs and runs[-1][0] == k and it.unit.kind != "heading" and runs[-1][1][-1] == _prev_piece(items, n):
+        if (
+            runs
+            and runs[-1][0] == k
+            and it.unit.kind != "heading"
+            and runs[-1][1][-1] == _prev_piece(items, n)
+            and not ends_sentence(items[runs[-1][1][-1]].unit.text)
+        ):
             runs[-1][1].append(n)
         else:
             runs.append((k, [n]))
+    flagged_after = None
     for k, idx in runs:
         first = items[idx[0]].unit
         if first.extra.get("uncertain") or first.extra.get("maybe_start") or first.extra.get("resumes"):
@@ -551,6 +575,10 @@ def _flag_doubtful_runs(
         other = max((j for j in sims if j != k), key=sims.get, default=None)
         if other is None or sims[other] < DOUBT_MIN or sims[other] < DOUBT_RATIO * sims[k]:
             continue
+        if flagged_after is not None and flagged_after == _prev_piece(items, idx[0]):
+            flagged_after = idx[-1]
+            continue  # the series of doubtful runs is flagged at its first
+        flagged_after = idx[-1]
         first.extra["uncertain"] = True
         report.append(
             Change(
@@ -579,22 +607,6 @@ def _last_piece_of(items: list[Item], labels: list, n: int, k: int) -> Item | No
         if labels[m] == k and items[m].unit.kind in ("para", "box") and items[m].role != "jump":
             return items[m]
     return None
-
-
-def _open_enumeration(items: list[Item], labels: list, i: int, k: int, other: int) -> bool:
-    """True when article k's last piece before item i ends in an enumeration mark (、: the list goes on, a
-    paragraph never ends there) and article other's last piece ends its sentence."""
-    last: dict[int, Unit] = {}
-    for it, lab in zip(items[:i], labels[:i], strict=True):
-        if lab is not None and it.role != "jump" and it.unit.kind in ("para", "box"):
-            last[lab] = it.unit
-    mine, theirs = last.get(k), last.get(other)
-    return (
-        mine is not None
-        and mine.text.endswith("、")
-        and not contradicts_join(mine.text, items[i].unit.text)
-        and (theirs is None or ends_sentence(theirs.text))
-    )
 
 
 def _slot_article(k: int, items: list[Item], labels: list, report: list[Change]) -> Article | None:
