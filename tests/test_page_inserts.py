@@ -69,12 +69,16 @@ def test_a_news_item_set_into_a_lead_goes_back_together_on_both_sides():
     # and an uncertain_placement entry at it. Never glued to the lead silently.
     if "试运营" in lead_text:
         assert any(abs(c.line - 17) <= 1 for c in _kinds(result, "uncertain_placement"))
-        assert any(b.kind == "gap" and "试运营" in nxt.text for b, nxt in zip(lead.blocks, lead.blocks[1:]))
+        assert any(
+            b.kind == "gap" and "试运营" in nxt.text for b, nxt in zip(lead.blocks, lead.blocks[1:], strict=False)
+        )
     else:
         assert "车辆配备了激光雷达、毫米波雷达和高清摄像头，可以识别行人和非机动车。" in _paras(item)[0]
     # the decision about the section heading is reported as uncertain, with a visible note
     assert any(c.line == 14 for c in _kinds(result, "uncertain_placement"))
-    assert any(b.kind == "gap" and "居民议事定方案" == nxt.text for b, nxt in zip(lead.blocks, lead.blocks[1:]))
+    assert any(
+        b.kind == "gap" and "居民议事定方案" == nxt.text for b, nxt in zip(lead.blocks, lead.blocks[1:], strict=False)
+    )
 
 
 def test_an_article_whose_tail_is_lost_takes_no_later_paragraph_as_its_rest():

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from wenku.model import Article, Block, Change, Line
 from wenku.ingest.paragraphs import contradicts_join, join_evidence
+from wenku.model import Article, Block, Change, Line
 from wenku.structure.heads import _column_label, mark_heads, title_shaped
 from wenku.structure.notes import parse_author_note, parse_meta_line
 from wenku.structure.reassembly import (
