@@ -148,7 +148,6 @@ def join_score(q: Unit | None, p: Unit) -> float:
             return ev
         if contradicts_join(q.text, p.text):
             return -2.0
-        # 上接 says so; an enumeration mark (、) never ends a paragraph: the next item must follow
         return 1.0 if p.extra.get("resumes") else 0.2
     return -2.0 if starts_mid_sentence(p) else 0.0
 
