@@ -93,18 +93,43 @@ def split_page(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
     return articles, report, source_meta
 
 
+AGREE_RATIO = 2.0  # a piece this many times closer to another article's first profile was given against its topic
+
+
 def _agreeing(items: list[Item], labels: list, slots: list[Slot], topics: Topics, piece_index: dict[int, int]) -> list:
-    """The labels, with None for each piece whose topic is closer to another article's first profile (title
-    and the text under it) than to the article it was given to."""
+    """The labels, with None for each piece clearly closer in topic to another article's first profile (its
+    title and the text under it) than to the article it was given to. The text printed under a title, which
+    made that article's first profile, always stays with it."""
     first = [topics.vector(s.profile) for s in slots]
+    under_title = _first_pieces(items, piece_index)
     out = list(labels)
     for n, (it, k) in enumerate(zip(items, labels, strict=True)):
-        if k is None or it.pos not in piece_index:
+        if k is None or it.pos not in piece_index or it.pos in under_title:
             continue
         vec = topics.vector(topics.tf[piece_index[it.pos]])
         sims = [Topics.cosine(vec, f) for f in first]
-        if sims[k] < max(sims):
+        best = max(sims)
+        if best >= DOUBT_MIN and best >= AGREE_RATIO * sims[k]:
             out[n] = None
+    return out
+
+
+def _first_pieces(items: list[Item], piece_index: dict[int, int]) -> set[int]:
+    """Positions of the pieces that _profiles takes for an article's first profile (the text under its title)."""
+    out: set[int] = set()
+    taken = 9
+    for it in items:
+        if it.role == "head":
+            taken = 0
+            continue
+        if it.role == "jump":
+            taken = 9
+            continue
+        if it.pos in piece_index and taken < 2:
+            out.add(it.pos)
+            taken += 1
+            if it.unit.kind == "para" and not ends_sentence(it.unit.text):
+                taken = 9
     return out
 
 
