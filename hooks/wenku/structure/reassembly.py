@@ -261,10 +261,13 @@ def assign(
                     k = cur if cur is not None else (opened[-1] if opened else None)
                 c2 = closed | {k} if it.closes and k is not None else closed
                 l2 = last
+                s = score
+                if it.role == "follow" and k is not None:
+                    s += join_score(last.get(k), it.unit)  # the grammar at the join still counts
                 if k is not None and it.unit.kind in ("para", "box"):
                     l2 = dict(last)
                     l2[k] = it.unit
-                new.append((score, labels + (k,), l2, k, c2, suspended, opened))
+                new.append((s, labels + (k,), l2, k, c2, suspended, opened))
                 continue
             recent = opened[-NEARBY:]
             cands = [k for k in recent if k not in closed and k not in suspended]
@@ -319,6 +322,8 @@ def score_labels(
             opened.append(k)
             continue
         if it.role in ("jump", "attach", "follow") or k is None:
+            if it.role == "follow" and k is not None:
+                total += join_score(last.get(k), it.unit)
             if it.role in ("attach", "follow") and k is not None and it.unit.kind in ("para", "box"):
                 last[k] = it.unit
             cur = k if k is not None else cur
