@@ -183,6 +183,7 @@ def _items(units: list[Unit], report: list[Change]) -> tuple[list[Item], list[Sl
                 nxt = next((v for v in units[pos + 1 :] if v.kind in ("para", "heading", "box")), None)
                 if nxt is not None:
                     nxt.extra["resumes"] = True  # 上接第N版: this text goes on from the article's first part
+                    nxt.extra["jump_resumes"] = True
             continue
         if u.kind in ("deck", "meta", "photo_credit", "caption_names", "title"):
             items.append(Item(pos, u, "attach"))

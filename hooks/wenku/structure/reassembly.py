@@ -146,6 +146,8 @@ def join_score(q: Unit | None, p: Unit) -> float:
         ev = join_evidence(q.text, p.text)
         if ev > 0:
             return ev
+        if p.extra.get("resumes"):
+            return 1.0  # a 上接 line says this text goes on from an article's first part: it outranks our reading
         if contradicts_join(q.text, p.text):
             return -2.0
         return 1.0 if p.extra.get("resumes") else 0.2
@@ -157,7 +159,7 @@ def continues(q: Unit, p: Unit, adjacent: bool = True) -> bool:
     against it."""
     if not _dangling(q) or p.kind != "para":
         return False
-    if join_evidence(q.text, p.text) > 0:
+    if join_evidence(q.text, p.text) > 0 or (adjacent and p.extra.get("jump_resumes")):
         return True
     return adjacent and not contradicts_join(q.text, p.text)
 
