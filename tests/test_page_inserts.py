@@ -95,3 +95,21 @@ def test_an_article_whose_tail_is_lost_takes_no_later_paragraph_as_its_rest():
     assert not _kinds(result, "take_out_insert")
     assert [a.title for a in result.articles] == ["城市书房夜间开放", "社区食堂受欢迎"]
     assert result.articles[0].blocks[-1].kind == "gap"
+
+
+def test_text_after_a_jump_line_goes_back_to_its_article_even_against_our_join_reading():
+    """覆盖41个|工业大类、…: an enumeration that seems to start mid-phrase. The 上接 line is the stronger
+    evidence: the run goes back to the article that broke off, joined to its paragraph."""
+    page = (
+        "山区县的冷链物流\n本报记者　陶知远\n\n"
+        "山区县的农产品过去出山难。今年全县新建冷库二十座，冷链线路覆盖14个\n\n"
+        "（转第2版）\n\n"
+        "老城区停车难有了新解法\n本报记者　孟晚晴\n\n"
+        "老城区的停车位长期紧张。区里把闲置空地改成临时停车场，新增车位八百多个。\n\n"
+        "上接第1版\n\n"
+        "乡镇、86个行政村，果蔬损耗率从三成降到一成以下。\n"
+    )
+    result = process_bytes("page.txt", page.encode("utf-8"))
+    by_title = {a.title: "".join(_paras(a)) for a in result.articles}
+    assert "冷链线路覆盖14个乡镇、86个行政村，果蔬损耗率从三成降到一成以下。" in by_title["山区县的冷链物流"]
+    assert "乡镇" not in by_title["老城区停车难有了新解法"]
