@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from wenku import DATA_DIR
 from wenku.metadata import load_data_file
+from wenku.personnames import is_person_name
 from wenku.segment import cut
-from wenku.structure.names import is_person_name
 from wenku.textutil import CJK, ends_sentence
 
 
