@@ -443,3 +443,64 @@ def test_a_transcript_with_the_timestamp_after_the_speaker_keeps_every_turn():
     assert speakers == ["主持人", "甘霖", "沈砚秋"]
     text = body(art)
     assert "00:0" not in text and "对标注员的要求也变了" in text and text.endswith("好的。")
+
+
+LIVE = """节目回放
+数字乡村还缺什么人才？
+乡土观察·第12期　|　2026-05-08 19:30　|　1.2万人看过
+整理：简秋池
+[00:00:10] 钟离晚：各位好，今天我们聊聊数字乡村建设里最缺的是什么样的人。先请易老师谈谈，您在县里跑了这么多年，感受最深的是什么？
+[00:02:41] 易松年：最缺的是既懂农业又懂数据的人。县里不缺设备，很多村都装了传感器和大屏，可真正会看数据、会用数据的人很少。
+【评论】小满：我们村的大屏一直关着
+[00:06:05] 钟离晚：那这样的人从哪里来？
+[00:06:40] 易松年：一是本地培养，让返乡青年先学起来；二是请县里的技术员定期下村，手把手地教，教会了再走。
+[00:11:12] 钟离晚：谢谢易老师，今天就聊到这里。
+本文根据直播录音整理。
+"""
+
+
+def test_a_transcript_whose_timestamps_the_cleaning_took_off_is_still_a_transcript():
+    """The cleaning strips `[00:00:10]` from each turn (reported once); the kind is still read from them."""
+    result = run(LIVE)
+    assert result.kind == "transcript"
+    (art,) = result.articles
+    assert art.title == "数字乡村还缺什么人才？" and art.authors == ["简秋池"]
+    text = body(art)
+    assert text.startswith("钟离晚：各位好") and text.endswith("今天就聊到这里。")
+    assert "[00:" not in text and "小满" not in text and "录音整理" not in text
+    stamps = [c.before.strip() for c in result.report if c.kind == "remove_timestamp"]
+    assert sorted(stamps) == sorted(set(stamps)) and len(stamps) == 5  # each turn's stamp reported once
+
+
+QA_COUNTED = """首页　发现　等你来答
+老旧小区加装电梯，数据平台能帮上什么忙？
+关注问题　写回答　邀请回答
+被浏览 23,517　关注者 318
+查看全部 64 个回答
+
+司马听澜
+城市更新项目经理
+642 人赞同了该回答
+
+能帮上不少忙，但帮不了最难的那一步。我们街道去年上线了加装电梯的协商平台，住户意见、费用分摊和施工进度都放在上面。
+
+平台最大的作用是把账算明白：每一户按楼层出多少钱、补贴多少，一目了然，吵架少了一半。
+
+可是一楼住户愿不愿意签字，平台替不了。最后还是要社区干部一户一户上门聊。
+
+编辑于 2026-04-02 10:15・IP 属地浙江
+赞同 642
+评论 57
+"""
+
+
+def test_a_qa_answer_whose_count_rows_the_cleaning_removed_is_still_one_answer():
+    """The count rows are the shape's evidence even after the cleaning took them out as page chrome."""
+    result = run(QA_COUNTED)
+    assert any("人赞同了该回答" in c.before for c in result.report)
+    assert result.kind == "qa-answer"
+    (art,) = result.articles
+    assert art.title == "老旧小区加装电梯，数据平台能帮上什么忙？" and art.authors == ["司马听澜"]
+    assert body(art).startswith("能帮上不少忙") and "城市更新项目经理" not in body(art)
+    lines = [c.line for c in result.report if c.line is not None and c.kind.startswith("remove_")]
+    assert len(lines) == len(set(lines))  # no line reported twice

@@ -66,12 +66,27 @@ class QaShape:
     end: int  # first line after it
 
 
-def _rows(lines: list[Line]) -> list[Line]:
-    return [ln for ln in lines if ln.text.strip()]
+def _rows(lines: list[Line], removed: list[Change] | None = None) -> list[Line]:
+    """The page's non-blank lines, with the lines the cleaning removed whole put back in their places: the
+    site's count rows are the shape's evidence even when the cleaning took them out as page chrome (the
+    splitter does not report them twice: ``_removed_numbers``)."""
+    rows = [ln for ln in lines if ln.text.strip()]
+    present = {ln.number for ln in rows}
+    back = [Line(n, t) for n, t in _removed_lines(removed).items() if n not in present]
+    return sorted(rows + back, key=lambda ln: ln.number) if back else rows
+
+
+def _removed_lines(removed: list[Change] | None) -> dict[int, str]:
+    """Line number -> text of the lines the cleaning removed whole (a removal with nothing left)."""
+    return {
+        c.line: c.before
+        for c in removed or []
+        if c.line is not None and c.kind.startswith("remove_") and not c.after and c.before.strip()
+    }
 
 
 def qa_shape(lines: list[Line], removed: list[Change] | None = None) -> QaShape | None:
-    rows = _rows(lines)
+    rows = _rows(lines, removed)
     question = next((k for k, ln in enumerate(rows[:MAX_QUESTION_AT]) if RE_QUESTION.match(ln.text.strip())), None)
     if question is None:
         return None
@@ -110,15 +125,19 @@ def qa_shape(lines: list[Line], removed: list[Change] | None = None) -> QaShape 
 
 
 def split_qa(lines: list[Line], removed: list[Change] | None = None) -> tuple[list[Article], list[Change], dict]:
-    rows = _rows(lines)
-    shape = qa_shape(lines)
+    rows = _rows(lines, removed)
+    shape = qa_shape(lines, removed)
+    gone = set(_removed_lines(removed)) - {ln.number for ln in lines}  # reported by the cleaning already
     report: list[Change] = []
     art = Article(source="")
     if shape is None:  # stated by a sidecar without the shape: every line is text
+        rows = [ln for ln in rows if ln.number not in gone]
         art.blocks = _blocks([Unit("para", ln.text.strip(), [ln.number]) for ln in rows])
     else:
         for k, ln in enumerate(rows):
             t = ln.text.strip()
+            if ln.number in gone:
+                continue
             if k == shape.question:
                 art.title = t
                 art.title_from = "question"
@@ -138,8 +157,10 @@ def split_qa(lines: list[Line], removed: list[Change] | None = None) -> tuple[li
                 where = "above the answer" if k < shape.start else "after the answer"
                 what = "edit stamp" if stamp else "count row" if is_count_row(t) else "page furniture or another answer"
                 report.append(Change("remove_qa_chrome", ln.number, t, "", f"Q&A page, {where}: {what}"))
-        units = [Unit("para", ln.text.strip(), [ln.number]) for ln in rows[shape.start : shape.end]]
+        units = [
+            Unit("para", ln.text.strip(), [ln.number]) for ln in rows[shape.start : shape.end] if ln.number not in gone
+        ]
         art.blocks = _blocks(join_adjacent(units, report))
-    numbers = [ln.number for ln in rows]
+    numbers = [ln.number for ln in rows if ln.number not in gone]
     art.line_span = (min(numbers), max(numbers)) if numbers else (0, 0)
     return [art], report, {}

@@ -61,13 +61,31 @@ class Shape:
     start: int = 0  # index of the first line of text (speech: the salutation)
 
 
-def _texts(lines: list[Line]) -> list[Line]:
-    return [ln for ln in lines if ln.text.strip()]
+def _texts(lines: list[Line], removed: list[Change] | None = None) -> list[Line]:
+    """The non-blank lines, each turn with the timestamp the cleaning took off its start put back (the
+    timestamps are the transcript's evidence; the splitter does not report them twice: ``_cleaned_stamps``)."""
+    stamps = _cleaned_stamps(removed)
+    return [
+        Line(ln.number, f"{stamps[ln.number]} {ln.text.strip()}")
+        if ln.number in stamps and not RE_TIMESTAMP.match(ln.text.strip())
+        else ln
+        for ln in lines
+        if ln.text.strip()
+    ]
+
+
+def _cleaned_stamps(removed: list[Change] | None) -> dict[int, str]:
+    """Line number -> the timestamp the cleaning removed from the start of that line."""
+    return {
+        c.line: c.before.strip()
+        for c in removed or []
+        if c.kind == "remove_timestamp" and c.line is not None and RE_TIMESTAMP.fullmatch(c.before.strip())
+    }
 
 
 def transcript_shape(lines: list[Line], removed: list[Change] | None = None) -> Shape | None:
     """Three or more turns opening with a timestamp and a speaker's label, in time order."""
-    rows = _texts(lines)
+    rows = _texts(lines, removed)
     turns = [k for k, ln in enumerate(rows) if _turn(ln.text)]
     if len(turns) < MIN_TURNS:
         return None
@@ -124,12 +142,13 @@ def _title(head: list[Line]) -> Line | None:
 def split_transcript(
     lines: list[Line], removed: list[Change] | None = None
 ) -> tuple[list[Article], list[Change], dict]:
-    rows = _texts(lines)
-    shape = transcript_shape(lines)
+    rows = _texts(lines, removed)
+    shape = transcript_shape(lines, removed)
+    reported = set(_cleaned_stamps(removed))  # timestamps the cleaning's report holds already
     report: list[Change] = []
     art = Article(source="")
     if shape is None:  # stated by a sidecar without the shape: every line is text
-        art.blocks = [Block("p", ln.text.strip(), [ln.number]) for ln in rows]
+        art.blocks = [Block("p", ln.text.strip(), [ln.number]) for ln in _texts(lines)]
     else:
         first, last = shape.turns[0], shape.turns[-1]
         head = rows[:first]
@@ -156,11 +175,15 @@ def split_transcript(
             t = ln.text.strip()
             turn = _turn(t)
             if turn and not turn[1]:  # the speaker's line: the words follow on the lines below
-                report.append(Change("remove_timestamp", ln.number, _stamp(t).strip(), "", "timestamp of a turn"))
+                if ln.number not in reported:
+                    report.append(Change("remove_timestamp", ln.number, _stamp(t).strip(), "", "timestamp of a turn"))
                 units.append(Unit("speaker", turn[0], [ln.number], {"name": turn[0]}))
                 continue
             if turn:
-                report.append(Change("remove_timestamp", ln.number, _stamp(t).strip(), "", "timestamp opening a turn"))
+                if ln.number not in reported:
+                    report.append(
+                        Change("remove_timestamp", ln.number, _stamp(t).strip(), "", "timestamp opening a turn")
+                    )
                 units.append(Unit("para", turn[1], [ln.number]))
                 continue
             lab = RE_LABEL.match(t)
