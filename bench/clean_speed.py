@@ -22,8 +22,8 @@ def main() -> None:
     files = corpus_mod.source_files(os.path.join(ROOT, "sources"))
     size = sum(os.path.getsize(f) for f in files)
     t0 = time.perf_counter()
-    from wenku.enrich.convert import to_simplified
     from wenku.ingest.chars import common_chars
+    from wenku.script import to_simplified
     from wenku.segment import tokenizer
 
     tokenizer(), to_simplified("測"), common_chars()

@@ -353,7 +353,7 @@ def s2t(text: str, config: str = "s2t") -> str:
 
 
 def t2s(text: str) -> str:
-    from wenku.enrich.convert import to_simplified
+    from wenku.script import to_simplified
 
     return to_simplified(text)
 

@@ -49,7 +49,7 @@ def test_nothing_dropped_silently(case):
     lines, report, _ = _clean(case)
     kept = "".join(ln.text for ln in lines)
     reported = "".join(c.before + c.after for c in report)
-    from wenku.enrich.convert import to_simplified
+    from wenku.script import to_simplified
 
     for raw in case["original"]:
         for run in RE_CJK_RUN.findall(raw):

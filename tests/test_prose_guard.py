@@ -16,6 +16,8 @@ from wenku.ingest.boilerplate import boilerplate_rule, reads_as_clause, reads_as
         "分享到：微信、微博、QQ空间。这一行按钮曾是新闻网页的标配。",
         "下转第5版，意味着头版放不下的重要稿件要在后面的版面继续。",
         "“转载请注明出处”管用吗",
+        "关注直播间的人越来越多，说明观众愿意为有用的内容停留。",
+        "福袋、秒杀和优惠券，本是商家回馈观众的手段，却也常被用来诱导消费。",
     ],
 )
 def test_a_sentence_with_furniture_words_reads_as_prose(line):
@@ -33,6 +35,15 @@ def test_a_sentence_with_furniture_words_reads_as_prose(line):
         "分享到：",
         "点击“阅读原文”查看更多",
         "![](https://img.example.com/a.jpg)",
+        "主播已开启点赞抽奖：点赞满1万，抽10位观众送书",
+        "关注直播间，每周三晚上见～",
+        "著作权归作者所有。商业转载请联系作者获得授权，非商业转载请注明出处。",
+        "【弹幕】小满：我家楼下也有一家",
+        "赞同 56",
+        "查看全部 12 个回答",
+        "56 人赞同了该回答",
+        "加入读者群，每周收到精选文章～",
+        "▼",
     ],
 )
 def test_furniture_does_not_read_as_prose(line):
@@ -186,3 +197,17 @@ def test_a_photo_caption_is_a_figure_not_a_paragraph(tmp_path, line, caption):
     )
     art = read_source(str(path)).articles[0]
     assert any(b.kind == "figure" and b.text == line for b in art.blocks) is caption
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "直播间里的“福袋”",  # a headline naming a giveaway word, no terms
+        "关注主播背后的供应链",  # a headline about following, the clause goes on
+        "抽奖活动不能成为诱导消费的幌子",
+        "弹幕文化观察",
+        "加入世界贸易组织二十年",
+    ],
+)
+def test_headline_with_giveaway_or_follow_words_is_not_furniture(line):
+    assert boilerplate_rule(line, False) is None

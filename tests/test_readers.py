@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, read
-from wenku.enrich.convert import to_traditional
+from wenku.script import to_traditional
 from wenku.site import editions, staging
 from wenku.site.pages import feed
 
@@ -132,7 +132,7 @@ def test_traditional_edition_is_the_simplified_text_in_traditional_script(built_
 
 
 def sitegen_simplified(text: str) -> str:
-    from wenku.enrich.convert import to_simplified
+    from wenku.script import to_simplified
 
     return to_simplified(text)
 

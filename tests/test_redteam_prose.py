@@ -33,7 +33,10 @@ XFAIL: dict[str, str] = {}
 
 # Cases whose whole text is in the body but with a false note that text is missing or misplaced
 # (`{: .wenku-gap }` blocks: mark_gap, uncertain_placement); observed today.
-GAP_XFAIL: dict[str, str] = {}
+GAP_XFAIL: dict[str, str] = {
+    "livestream_discussed": "mark_gap before 福袋、秒杀和优惠券，…: a paragraph opening with an enumeration is read as "
+    "starting mid-sentence (the structure's gap rule; also on main before the cleaning changes)",
+}
 GAP_NOTE = "{: .wenku-gap }"
 
 RE_SPACE = re.compile(r"\s+")

@@ -210,7 +210,7 @@ def test_two_builds_are_identical(tmp_path, built_site):
 
 def test_traditional_chinese_edition(built_site, corpus):
     """A third edition at /zh-Hant/, converted from the Simplified text with OpenCC s2tw (script only)."""
-    from wenku.enrich.convert import to_traditional
+    from wenku.script import to_traditional
 
     for art in corpus.articles:
         page = built_site / "zh-Hant" / "articles" / art.slug / "index.html"

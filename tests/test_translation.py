@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, ROOT, build_site, copy_build_files
-from wenku.enrich import translation as T
 from wenku.model import Block
+from wenku.site import translation as T
 
 ZHU = "zhu-hongli-000-2"
 QIESHI = "qieshi-cujin-zhongxiaoqiye-zhuanjing-te-xin-fazhan"

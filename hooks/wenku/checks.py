@@ -12,7 +12,6 @@ import yaml
 
 from wenku import editorial
 from wenku.corpus import REDIRECTS, load_corpus, source_dir_problems, source_files
-from wenku.enrich.translation import check_glossary, check_translations
 from wenku.limits import MAX_HEADINGS, MAX_IMAGE_BYTES, MAX_PAGE_BYTES, bad_file_name, long_line, too_big
 from wenku.metadata import (
     PAGE_KEYS,
@@ -28,6 +27,7 @@ from wenku.metadata import (
 from wenku.site import safety
 from wenku.site.pages.search_worker import SEARCH_WORKER
 from wenku.site.safety import unsafe_value
+from wenku.site.translation import check_glossary, check_translations
 
 RE_MD_LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 
@@ -211,6 +211,7 @@ def check_pages(docs_dir: str, generated: set[str] | None) -> list[Problem]:
     problems: list[Problem] = []
     if not os.path.isdir(docs_dir):
         return problems
+    converter = MarkdownConverter(os.path.dirname(os.path.abspath(docs_dir)))  # one per check, made when needed
     for path in page_files(docs_dir):
         rel = os.path.relpath(path, docs_dir).replace(os.sep, "/")
         with open(path, "rb") as fh:
@@ -231,7 +232,7 @@ def check_pages(docs_dir: str, generated: set[str] | None) -> list[Problem]:
             problems.append(Problem(path, long[0], long[1]))
             continue
         problems.extend(_check_front_matter(path, text))
-        problems.extend(_check_unsafe(path, text, docs_dir))
+        problems.extend(_check_unsafe(path, text, converter))
         if generated is not None:
             problems.extend(_check_links(path, rel, text, docs_dir, generated))
     return problems
@@ -274,13 +275,13 @@ def _check_front_matter(path: str, text: str) -> list[Problem]:
     return found
 
 
-def _check_unsafe(path: str, text: str, docs_dir: str) -> list[Problem]:
+def _check_unsafe(path: str, text: str, converter: MarkdownConverter) -> list[Problem]:
     """The page rendered with the site's Markdown extensions, through the build's sanitiser (file:line)."""
     _, body = read_front_matter(text)
     offset = text[: len(text) - len(body)].count("\n")
     out = []
     try:
-        html = render_markdown(body, os.path.dirname(os.path.abspath(docs_dir)))
+        html = converter.convert(body)
     except RecursionError:
         return [Problem(path, 1, "blocks nested too deeply to render (boxes or <div markdown> inside each other)")]
     headings = len(re.findall(r"<h[1-6][\s>]", html))
@@ -291,17 +292,20 @@ def _check_unsafe(path: str, text: str, docs_dir: str) -> list[Problem]:
     return out
 
 
-_MARKDOWN: dict[str, object] = {}
+class MarkdownConverter:
+    """Markdown to HTML with the extensions the project's mkdocs.yml configures (as the build renders a page);
+    the converter is made at the first page and reset between pages. One per check: no state outlives it."""
 
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self._md: markdown.Markdown | None = None
 
-def render_markdown(text: str, root: str) -> str:
-    """Markdown to HTML with the extensions mkdocs.yml configures (as the build renders a page)."""
-    if root not in _MARKDOWN:
-        names, configs = markdown_extensions(root)
-        _MARKDOWN[root] = markdown.Markdown(extensions=names, extension_configs=configs)
-    md = _MARKDOWN[root]
-    md.reset()
-    return md.convert(text)
+    def convert(self, text: str) -> str:
+        if self._md is None:
+            names, configs = markdown_extensions(self.root)
+            self._md = markdown.Markdown(extensions=names, extension_configs=configs)
+        self._md.reset()
+        return self._md.convert(text)
 
 
 def _python_tag(loader, suffix: str, node):

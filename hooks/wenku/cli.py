@@ -17,8 +17,8 @@ from wenku.corpus import (
     load_corpus,
     read_source,
 )
-from wenku.enrich.translation import run_translate
 from wenku.site.render import article_json, render_article
+from wenku.site.translation import run_translate
 
 
 def _root(start: str | None = None) -> str:

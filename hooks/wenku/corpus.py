@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from wenku import code_version, editorial
 from wenku.build import Build
-from wenku.enrich.convert import traditional_share
 from wenku.enrich.slugs import name_slug, slugify
 from wenku.enrich.topics import assign_topics, topic_ids
 from wenku.ingest.clean import clean_lines
@@ -31,7 +30,8 @@ from wenku.metadata import (
     word_count,
 )
 from wenku.model import ARTICLE_METADATA, Article, Change, SourceResult
-from wenku.structure.split import PATTERN_OF_KIND, SPLITTERS, detect_kind, detect_pattern
+from wenku.script import traditional_share
+from wenku.structure.split import before_cleaning, split_source
 from wenku.textutil import shorten
 
 SOURCE_SUFFIXES = (".txt", ".text")
@@ -141,17 +141,12 @@ def _process(name: str, data: bytes, sidecar_text: str | None, path: str) -> Sou
         raise SourceError(f"{path or name}:{long[0]}: {long[1]}")
     script = sidecar.get("script") or ("traditional" if traditional_share(text) > 0.05 else "simplified")
     skip = frozenset() if script == "traditional" else frozenset({"fix_traditional_to_simplified"})
-    lines, cleaning, ingest_meta = clean_lines(text, skip)
+    cleanable, taken, feed = before_cleaning(text, sidecar.get("kind"))  # a feed's XML, before tags go
+    report.extend(taken)
+    lines, cleaning, ingest_meta = clean_lines(cleanable, skip)
     report.extend(cleaning)
-    kind = sidecar.get("kind")
-    if kind in PATTERN_OF_KIND:
-        pattern = PATTERN_OF_KIND[kind]
-        articles, structure, source_meta = SPLITTERS[pattern](lines)
-    else:  # no sidecar, or it does not say: the text's own evidence
-        pattern = detect_pattern(lines)
-        articles, structure, source_meta = SPLITTERS[pattern](lines)
-        kind, evidence = detect_kind(lines, report + structure, len(articles))
-        report.append(Change("detect_kind", None, "", kind, f"kind of source recognised from the text: {evidence}"))
+    # The kind first (the sidecar's, else the text's evidence), then the kind's own splitter.
+    kind, pattern, articles, structure, source_meta = split_source(lines, report, sidecar.get("kind"), feed)
     report.extend(structure)
     for i, art in enumerate(articles, 1):
         art.source = name

@@ -23,8 +23,8 @@ import hashlib
 import os
 from typing import Any
 
-from wenku.enrich.convert import to_traditional
 from wenku.metadata import Problem, load_yaml_with_lines, read_yaml_file
+from wenku.script import to_traditional
 
 # <project>/sources, beside this package's <project>/hooks/wenku.
 SOURCES_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "sources")

@@ -101,7 +101,18 @@ PAGE_KEYS: dict[str, str] = dict(ARTICLE_KEYS) | {
     "summary_label": "str",
     "collection_period": "str",
 }
-KINDS = {"newspaper-page", "web-page", "compilation", "slides", "report"}
+KINDS = {
+    "newspaper-page",
+    "web-page",
+    "compilation",
+    "slides",
+    "report",
+    "feed",
+    "research-report",
+    "transcript",
+    "speech",
+    "qa-answer",
+}  # the same as structure.kind.KINDS (tests/test_kinds.py)
 RE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 RE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Breaks a one-line field may not hold: line feeds, form feeds, NEL, the Unicode line and paragraph separators.

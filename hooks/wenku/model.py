@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import os
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, get_args
+
+import yaml
 
 # What a piece of article body is; the renderer (site/render.py) has one case for each.
 BlockKind = Literal["p", "h2", "h3", "list", "table", "figure", "box", "note", "gap", "speaker"]
@@ -29,15 +33,27 @@ UnitKind = Literal[
 UNIT_KINDS: frozenset[str] = frozenset(get_args(UnitKind))
 
 
+@functools.cache
+def report_kinds() -> frozenset[str]:
+    """The registry of report kinds: the keys of data/report_kinds.yml (which says what each means, in zh
+    and en, on the sources pages). A step that reports a kind must register it there first."""
+    with open(os.path.join(os.path.dirname(__file__), "data", "report_kinds.yml"), encoding="utf-8") as fh:
+        return frozenset(yaml.safe_load(fh))
+
+
 @dataclass
 class Change:
     """One entry of a source's cleaning report: what a step changed or removed, and where."""
 
-    kind: str
+    kind: str  # one of report_kinds()
     line: int | None
     before: str
     after: str
     reason: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in report_kinds():
+            raise ValueError(f"report kind {self.kind!r} is not in hooks/wenku/data/report_kinds.yml: add it there")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

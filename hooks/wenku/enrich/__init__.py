@@ -1,1 +1,1 @@
-"""Enrich: pure functions that add to articles without changing what earlier stages made (topics, script conversion)."""
+"""Enrich: functions over articles, on copies of what earlier stages made (slugs, topics)."""

@@ -6,8 +6,8 @@ import re
 
 from pypinyin import lazy_pinyin
 
+from wenku.personnames import DOUBLE_SURNAMES
 from wenku.segment import slug_tokenizer
-from wenku.structure.names import DOUBLE_SURNAMES
 from wenku.textutil import CJK
 
 

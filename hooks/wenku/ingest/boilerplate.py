@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from wenku import DATA_DIR
 from wenku.metadata import load_data_file
+from wenku.personnames import is_person_name
 from wenku.segment import cut
-from wenku.structure.names import is_person_name
 from wenku.textutil import CJK, ends_sentence
 
 
@@ -59,7 +59,10 @@ RE_SHARE = re.compile(r"^(?:分享到|分享至|扫一扫在手机(?:上)?打开
 # Interface notices of a copied page: tags, loading and zoom notices, participation counts, reading time.
 RE_NOTICE = re.compile(
     r"^(?:(?:标签|Tags?)\s*[：:]|(?:当前位置|您的位置|您现在的位置|所在位置)\s*[：:]|(?:视频|图片|内容)?(?:正在)?加载中|[【\[]?点击(?:查看)?(?:原图|大图|图片)"
-    r"|[↓↑⬇👇▼\s]{3,}$|(?:暂无|还没有|目前没有)(?:评论|留言)|[快来]*抢沙发|(?:登录|注册)后(?:才能)?(?:发表|参与)?(?:评论|留言)"
+    r"|[↓↑⬇👇▼\s]{3,}$|^[↓⬇👇▼▽]$|(?:暂无|还没有|目前没有)(?:评论|留言)|[快来]*抢沙发|(?:登录|注册)后(?:才能)?(?:发表|参与)?(?:评论|留言)"
+    r"|查看全部\s*\d[\d,.]*\s*万?\s*(?:个|条)\s*(?:回答|评论|回复|留言)$"
+    r"|\d[\d,.]*\s*万?\s*(?:人|位用户)\s*(?:赞同|点赞|喜欢|收藏|关注)了?(?:该|这个|此|这篇)?(?:回答|文章|内容|视频|问题)?$"
+    r"|\d[\d,.]*\s*万?\s*条(?:评论|回复|留言)$"
     r"|请输入(?:评论|留言)?内容|已有\s*\d+\s*人(?:参与|评论|阅读|收藏|点赞)|(?:本文|全文)(?:共|字数)[^。]{0,16}阅读(?:时间|时长|需要)"
     # a forum post's header and edit notice; a newsletter's display, subscription and unsubscribe lines
     r"|[^。，！？]{0,30}发表于\s*(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}|本帖最后由[^。]{0,30}编辑"
@@ -70,7 +73,7 @@ RE_NOTICE = re.compile(
 )
 RE_PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|推荐阅读)\s*[：:]")
 RE_PLACE_WORD = re.compile(r"首页|主页|当前位置|您的位置|所在位置|正文|Home", re.I)
-RE_BREADCRUMB = re.compile(r"^[^。，；]{1,14}(?:\s*[>»＞›]\s*[^。，；>»＞›]{1,16}){2,}$")
+RE_BREADCRUMB = re.compile(r"^[^。，；]{1,14}(?:\s*[>»＞›]{1,2}\s*[^。，；>»＞›]{1,16}){2,}$")
 
 # Promotion and rights lines: a call to follow, scan or download, a rights or disclaimer notice, a
 # submission or hotline address. Anchored phrases, so a paragraph about WeChat accounts stays.
@@ -80,7 +83,7 @@ RE_PROMO = re.compile(
     r"|转载请注明|未经(?:授权|许可|同意)[^。]{0,8}(?:转载|使用|复制)|禁止转载|侵权[^。]{0,8}删除|侵删"
     r"|^(?:投稿|来稿)(?:邮箱|信箱|地址|方式)|^(?:客服|服务|咨询|投诉|举报)(?:热线|电话|微信|邮箱)[：:]"
     r"|阅读原文|^(?:免责|版权)声明[：:]|^本文(?:来源|转载|转自)(?:于)?网络|(?:来源|来自|转自|选自)于?(?:网络|互联网)"
-    r"|版权归[^。，；]{0,10}所有"
+    r"|(?:版权|著作权)归[^。，；]{0,10}所有|(?:商业|非商业)?转载请联系[^。，；]{0,10}(?:获得|取得)?(?:授权|许可)?"
     r"|^[（(【\[]?(?:本文|文章|以上|此文)?(?:内容)?仅代表作者(?:本人|个人)?(?:的)?(?:观点|看法|立场)"
     r"|(?:不|并不)(?:代表|表明)本(?:平台|站|网|报|刊|号|公众号|网站)(?:同意其|赞同其)?(?:的)?(?:观点|立场|看法)"
     r"|^(?:原文|本文|文章|来源)(?:链接|地址|网址)\s*[：:]"
@@ -125,6 +128,40 @@ def _furniture_words() -> tuple[frozenset[str], ...]:
     FLOOR_LABELS,
     CONTENTS_HEADINGS,
 ) = _furniture_words()
+
+
+def _vocabulary(key: str) -> tuple[str, ...]:
+    """One list of data/furniture.yml, longest first (for a regular expression's alternation)."""
+    data = load_data_file(os.path.join(DATA_DIR, "furniture.yml"))
+    return tuple(sorted((str(w) for w in data[key]), key=len, reverse=True))
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+COMMENT_LABELS = _vocabulary("comment_labels")
+GIVEAWAY_WORDS = _vocabulary("giveaway_words")
+FOLLOW_OBJECTS = _vocabulary("follow_objects")
+# A viewer's comment under its bracketed label: 【弹幕】昵称：…
+RE_LABELLED_COMMENT = re.compile(
+    rf"^[【\[［〔]\s*(?:{_alternation(COMMENT_LABELS)})\s*[】\]］〕]\s*[^\s：:，。！？、“”]{{1,16}}\s*[：:]\s*\S"
+)
+RE_GIVEAWAY = re.compile(_alternation(GIVEAWAY_WORDS), re.I)
+# The object closes the appeal's clause (关注直播间，… / 欢迎关注本频道！), where a headline or a sentence about
+# following goes on (关注主播的劳动权益).
+RE_FOLLOW = re.compile(
+    rf"^(?:欢迎|记得|请|点击)?(?:关注|订阅|加入)[^。]{{0,20}}(?:{_alternation(FOLLOW_OBJECTS)})\s*(?:[，,！!～~。]|$)",
+    re.I,
+)
+RE_QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|《[^《》]*》")
+
+
+def _giveaway(t: str) -> bool:
+    """A giveaway call: a giveaway word outside quotation marks, and the numbers of its terms (点赞满1万，抽10位)."""
+    return bool(RE_GIVEAWAY.search(RE_QUOTED.sub("", t)) and re.search(r"\d", t))
+
+
 RE_FLOOR = re.compile(r"^(?:\d{1,4}\s*(?:楼|#|＃)|[#＃]\s*\d{1,4})$")
 
 # A widget row's tokens: a word with an optional count (赞 286, 赞(12), 阅读 3.2万, 10w+) or a bare count.
@@ -330,23 +367,49 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
 
 
 # A contents line with a dotted leader and a page number: 第一章 总则 ………… 3.
+RE_SPACES = re.compile(r"[\s\u3000]+")
 RE_LEADER = re.compile(r"(?:[.…·．。•]\s*){4,}\s*\d{1,4}$")
+# A short leader (第一章……3, 一、总则…3): contents only where three or more such lines stand together, and
+# the entry before it holds no sentence punctuation (a countdown, 倒计时：5、4……3, or speech trailing off is prose).
+RE_SHORT_LEADER = re.compile(r"^(?P<entry>[^，。；！？…：:]{2,40}?)\s*(?:…{1,3}|\.{3,})\s*\d{1,4}$")
+MIN_SHORT_LEADERS = 3
+
+
+def _short_leaders(texts: list[str]) -> set[int]:
+    """The lines with a short dotted leader and a page number that stand in a run of three or more."""
+    hits = [i for i, raw in enumerate(texts) if len(raw.strip()) <= 50 and RE_SHORT_LEADER.match(raw.strip())]
+    found: set[int] = set()
+    run: list[int] = []
+    for i in hits:
+        if run and any(texts[k].strip() for k in range(run[-1] + 1, i)):
+            run = []  # a non-blank line between: another run
+        run.append(i)
+        if len(run) >= MIN_SHORT_LEADERS:
+            found.update(run)
+    return found
 
 
 def _contents(texts: list[str], marks: dict[int, str]) -> dict[int, str]:
     """A table of contents: its heading (目录, 本期导读) and the run of items under it (to a blank line or a
     non-item), when every item is a title printed again further down or ends in a dotted leader and a page
     number. Lines with a dotted leader and page number count as contents anywhere."""
+    short = _short_leaders(texts)
     for i, raw in enumerate(texts):
         t = raw.strip()
         if i in marks or not t:
             continue
-        if RE_LEADER.search(t) and len(t) <= 80:
+        if (RE_LEADER.search(t) and len(t) <= 80) or i in short:
             marks[i] = "remove_table_of_contents"
             continue
-        if len(t) > 24 or section_word(t) not in CONTENTS_HEADINGS:
+        if len(t) > 24 or RE_SPACES.sub("", section_word(t)) not in CONTENTS_HEADINGS:  # 目　　录
             continue
-        items = []
+        nxt = next((k for k in range(i + 1, len(texts)) if texts[k].strip()), None)
+        if nxt is not None and (
+            (RE_LEADER.search(texts[nxt].strip()) and len(texts[nxt].strip()) <= 80) or nxt in short
+        ):
+            marks[i] = "remove_table_of_contents"  # 目　　录 above lines with dotted leaders
+            continue
+        items: list[int] = []
         for k in range(i + 1, len(texts)):
             item = texts[k].strip()
             if not item or RE_SEPARATOR.match(item) or not _title_like(item):
@@ -409,6 +472,8 @@ FURNITURE_PATTERNS = (
     RE_UI_WORD,
     RE_JUMP_WORDS,
     RE_URL,
+    RE_FOLLOW,
+    RE_GIVEAWAY,
     re.compile(
         r"(?:因为|由于)?您(?:已)?订阅了|您收到(?:这|此|本)封邮件|《[^《》]{1,20}》"
     ),  # a name in 《》 is not a sentence
@@ -471,14 +536,8 @@ def _ui_line(t: str) -> bool:
     )
 
 
-def is_separator(t: str) -> bool:
-    """A rule line between articles (——————, ＊　＊　＊, ◆◆◆). Not removed by the cleaning: it is evidence of
-    an article boundary, and the split decides (it reports the line when it drops it)."""
-    t = t.strip()
-    if len(t) > 40:
-        return False
-    visible = t.replace(" ", "").replace("\u3000", "")
-    return bool(RE_SEPARATOR.match(t)) and len(visible) >= 3 and len(set(visible)) <= 3
+def _promotion(t: str) -> bool:
+    return bool(RE_PROMO.search(t) or RE_FOLLOW.search(t) or _giveaway(t))
 
 
 RULES: list[Rule] = [
@@ -503,8 +562,13 @@ RULES: list[Rule] = [
     ),
     Rule(
         "remove_promotion",
-        lambda t, last: _short(RE_URL.sub("", t), 70) and bool(RE_PROMO.search(t.strip().strip("*_ "))),
-        "promotion or rights line (follow/scan appeal, reprint or takedown notice, hotline)",
+        lambda t, last: _short(RE_URL.sub("", t), 70) and _promotion(t.strip().strip("*_ ")),
+        "promotion or rights line (follow/scan appeal, giveaway, reprint or takedown notice, hotline)",
+    ),
+    Rule(
+        "remove_reader_comments",
+        lambda t, last: _short(t, 120) and bool(RE_LABELLED_COMMENT.match(t.strip())),
+        "a viewer's or reader's comment under its label (【弹幕】名：…), not the text",
     ),
     Rule(
         "remove_page_label",

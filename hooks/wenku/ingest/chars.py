@@ -8,7 +8,7 @@ import unicodedata
 
 import jieba
 
-from wenku.enrich.convert import to_simplified
+from wenku.script import to_simplified
 from wenku.segment import tokenizer
 
 

@@ -4,7 +4,9 @@ Order (each step small and pure, each change reported with kind, line and text):
 
 1. per line: ``repairs.LINE_REPAIRS`` (controls, HTML tags and entities, mojibake, pinyin notes, script,
    punctuation); a block tag inside a line (``段一<br/>段二``) breaks it in two, and a line's indent and
-   its opening/closing block tags are kept as layout marks for step 4;
+   its opening/closing block tags are kept as layout marks for step 4; then, over the whole source, the
+   frame of a box drawn in box-drawing characters (``remove_box_frames``) and the time codes opening a
+   transcript's turns (``remove_turn_times``);
 2. ``remove_boilerplate_lines``: web chrome, promotion and rights lines, footers, ads
    (``boilerplate.RULES``) and editor credits (the editor's name goes into the article's metadata);
    separator rules stay: they mark article boundaries, which the split decides;
@@ -13,7 +15,8 @@ Order (each step small and pure, each change reported with kind, line and text):
 4. ``fix_hard_wraps``: lines cut at a fixed width joined back into paragraphs, then
    ``fix_page_breaks``: a paragraph cut by a removed header or footer joined again;
 5. ``remove_repeated_blocks``: the text printed twice (either script) keeps one copy (after the joins,
-   so copies broken at different places still match).
+   so copies broken at different places still match); ``remove_pull_quotes``: a quoted sentence on a line
+   of its own that a paragraph prints again (a magazine's pull quote).
 
 The result is one ``Line`` per paragraph (or heading, byline ...) in source order, blank lines kept.
 """
@@ -27,7 +30,7 @@ import yaml
 
 from wenku.ingest.boilerplate import FURNITURE_REASONS, PROSE_GUARDED, RULES, furniture_marks, reads_as_prose
 from wenku.ingest.repairs import repair_line, suspected_typos
-from wenku.ingest.repeats import remove_repeated_blocks
+from wenku.ingest.repeats import remove_pull_quotes, remove_repeated_blocks
 from wenku.ingest.running import running_headers
 from wenku.ingest.wrap import INDENT_CHARS, PageLine, fix_hard_wraps, fix_page_breaks
 from wenku.model import Change, Line
@@ -38,7 +41,7 @@ RE_BLOCK_OPEN = re.compile(rf"^[\s\u3000]*<{BLOCK}\b[^<>]*>", re.I)
 RE_BLOCK_CLOSE = re.compile(rf"(?:</{BLOCK}>|<br\s*/?>)[\s\u3000]*$", re.I)
 
 CREDIT_LABELS = (
-    r"(?:(?:本版|本期|本文|本篇|第\s*\d{1,3}\s*版)?(?:责任编辑|责编|值班编辑|网络编辑|执行编辑|文字编辑|图片编辑|美术编辑|编辑|美编|"
+    r"(?:(?:本版|本期|本文|本篇|本栏目|本栏|第\s*\d{1,3}\s*版)?(?:责任编辑|责编|值班编辑|网络编辑|执行编辑|文字编辑|图片编辑|美术编辑|编辑|美编|"
     r"版式设计|版式|排版|视觉设计|设计|审核|审校|校对|监制|终审|初审|复审|签发|统筹|策划|主编|"
     r"图文编辑|视频编辑|新媒体编辑|编审|复核|制作))"
 )
@@ -202,9 +205,87 @@ def remove_running_headers(lines: list[PageLine]) -> tuple[list[PageLine], list[
     return keep, report
 
 
+# A time code opening a transcript's turn: [00:01:15], 【01:15】, (1:02:03), or 00:01:15 with a space after it
+# (a bare time without seconds, 09:00 开幕式, is an agenda's).
+RE_TURN_TIME = re.compile(
+    r"^(?:[\[【〔（(]\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\s*[\]】〕）)]|\d{1,2}:\d{2}:\d{2}(?=[\s\u3000]))[\s\u3000]*"
+)
+RE_SPEAKER = re.compile(rf"^[{CJK}A-Za-z·]{{1,8}}[：:]")
+MIN_TIMED_TURNS = 3  # lines opened by a time code
+MIN_TURN = 20  # characters of a turn without a speaker's label (an agenda's item is shorter)
+
+
+def _turn_time(text: str) -> re.Match | None:
+    m = RE_TURN_TIME.match(text)
+    if not m:
+        return None
+    rest = text[m.end() :]
+    return m if RE_SPEAKER.match(rest) or len(rest) >= MIN_TURN else None
+
+
+def remove_turn_times(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
+    """The time codes that open the turns of a transcript ([00:01:15] 名：…), taken off the speaker's words.
+    Only when three or more lines open with one, each followed by a speaker's label or a sentence (an
+    agenda's times, 09:00 开幕式, stay)."""
+    timed = [k for k, ln in enumerate(lines) if _turn_time(ln.text)]
+    if len(timed) < MIN_TIMED_TURNS:
+        return lines, []
+    out, report = list(lines), []
+    for k in timed:
+        ln = lines[k]
+        m = RE_TURN_TIME.match(ln.text)
+        report.append(
+            Change(
+                "remove_timestamp",
+                ln.number,
+                m.group(0).strip(),
+                "",
+                "time code opening a transcript's turn (the speaker's words kept)",
+            )
+        )
+        out[k] = dataclasses.replace(ln, text=ln.text[m.end() :])
+    return out, report
+
+
+BOX = "\u2500-\u257f"  # box-drawing characters: ┌─┐│└┘ ═ ║ ╔ ╗ …
+RE_BOX_RULE = re.compile(rf"^[{BOX}\s\u3000]*[{BOX}][{BOX}\s\u3000]*$")
+RE_BOX_JUNCTION = re.compile("[┬┴┼├┤╦╩╬╠╣]")
+MIN_RULE = 3  # box-drawing characters on a frame's top or bottom line
+
+
+def remove_box_frames(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
+    """The frame of a box drawn in box-drawing characters (┌────┐ ⏎ │ text │ ⏎ └────┘): its top and bottom
+    lines are removed and the side characters taken off the box's lines; its text stays where it stands.
+    A side character is taken off only in a source that has a frame line."""
+    rules = {
+        k
+        for k, ln in enumerate(lines)
+        if RE_BOX_RULE.match(ln.text) and len(re.findall(f"[{BOX}]", ln.text)) >= MIN_RULE
+    }
+    if not rules or any(RE_BOX_JUNCTION.search(ln.text) for ln in lines):
+        return lines, []  # none, or a table drawn in grid lines (its rules and columns are its layout)
+    out: list[PageLine] = []
+    report: list[Change] = []
+    for k, ln in enumerate(lines):
+        if k in rules:
+            report.append(Change("remove_box_frame", ln.number, ln.text, "", "top or bottom line of a box's frame"))
+            continue
+        t = ln.text
+        if t[:1] and re.match(f"[{BOX}]", t[:1]) or t[-1:] and re.match(f"[{BOX}]", t[-1:]):
+            inner = re.sub(rf"^[{BOX}][\s\u3000]*|[\s\u3000]*[{BOX}]$", "", t)
+            report.append(Change("remove_box_frame", ln.number, t, inner, "side of a box's frame"))
+            ln = dataclasses.replace(ln, text=inner)
+        out.append(ln)
+    return out, report
+
+
 def clean_lines(text: str, skip: frozenset[str] = frozenset()) -> tuple[list[Line], list[Change], dict]:
     """Decoded text to cleaned lines (one per paragraph), the report, and metadata found on the way."""
     lines, report = split_lines(text, skip)
+    lines, removed = remove_box_frames(lines)
+    report.extend(removed)
+    lines, removed = remove_turn_times(lines)
+    report.extend(removed)
     lines, removed, front = remove_front_matter(lines)
     report.extend(removed)
     lines, removed, meta = remove_boilerplate_lines(lines)
@@ -217,5 +298,7 @@ def clean_lines(text: str, skip: frozenset[str] = frozenset()) -> tuple[list[Lin
     lines, joined = fix_page_breaks(lines)
     report.extend(joined)
     lines, repeats = remove_repeated_blocks(lines)
+    report.extend(repeats)
+    lines, repeats = remove_pull_quotes(lines)
     report.extend(repeats)
     return lines, report, meta

@@ -28,7 +28,14 @@ def _looks_utf16(data: bytes) -> str | None:
         return "utf-16-le"
     if even > 0.3 * half and odd < 0.05 * half:
         return "utf-16-be"
-    # CJK text in UTF-16 has few NULs; accept it when it decodes to mostly CJK.
+    # CJK text in UTF-16 has few NULs; accept it when it decodes to mostly CJK. Not when the bytes are valid
+    # UTF-8: pairs of ASCII bytes (an XML feed, an HTML page) decode to CJK-range characters too, while real
+    # CJK text in UTF-16 is almost never valid UTF-8.
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
     for enc in ("utf-16-le", "utf-16-be"):
         try:
             text = data.decode(enc)
@@ -67,8 +74,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, li
         else:
             try:
                 text, encoding = data.decode("utf-8"), "utf-8"
-            except UnicodeDecodeError as exc:
-                text, encoding = _decode_legacy(data, exc)
+            except UnicodeDecodeError:
+                text, encoding = _decode_legacy(data)
     junk = sum(1 for c in text if (c < " " and c not in "\t\n\r") or c == "\ufffd")
     if text and junk > max(8, len(text) // 20):
         raise DecodeError(f"binary data: {junk} control or undecodable characters in {len(text)}; not a text file")
@@ -83,7 +90,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, li
     return text, encoding, changes
 
 
-def _decode_legacy(data: bytes, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
+def _decode_legacy(data: bytes) -> tuple[str, str]:
     """Best legacy decoding; mostly-UTF-8 files with a few bad bytes stay UTF-8 with U+FFFD marks."""
     candidates: list[tuple[float, str, str]] = []
     for enc in LEGACY:

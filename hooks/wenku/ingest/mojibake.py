@@ -14,8 +14,8 @@ import math
 import re
 from collections.abc import Callable
 
-from wenku.enrich.convert import to_simplified
 from wenku.ingest.chars import char_frequencies, char_weight, word_frequency
+from wenku.script import to_simplified
 from wenku.segment import is_word, tokenizer
 from wenku.textutil import CJK
 
@@ -101,22 +101,9 @@ def _simp(text: str) -> str:
     return to_simplified(text)
 
 
-def _could_fit(left: str, mid: str, right: str) -> bool:
-    """Cheap necessary test: some dictionary word (or word prefix) joins mid to its neighbours or itself."""
-    freq = tokenizer().FREQ
-    left, mid, right = _simp(left), _simp(mid), _simp(right)
-    for k in range(1, min(3, len(left)) + 1):
-        if left[-k:] + mid[:1] in freq:
-            return True
-    tail = mid + right[:1]
-    for i in range(len(mid)):
-        if tail[i : i + 2] in freq:
-            return True
-    return False
-
-
 def _fitter(left: str, right: str) -> Callable[[str], bool]:
-    """_could_fit for many candidates in one context: the context's work done once, first characters
+    """A cheap necessary test for many candidates in one context (some dictionary word, or word prefix, joins
+    a candidate to its neighbours or itself): the context's work done once, first characters
     remembered (candidates are simplified character by character)."""
     freq = tokenizer().FREQ
     lsimp, r1 = _simp(left), _simp(right)[:1]

@@ -10,13 +10,12 @@ from __future__ import annotations
 import difflib
 import html
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from wenku.enrich.convert import to_simplified
 from wenku.ingest.mojibake import UNKNOWN, fix_gbk_misalignment, fix_utf8_read_as_gbk, fix_utf8_read_as_latin
 from wenku.model import Change
+from wenku.script import to_simplified
 from wenku.segment import is_word
 from wenku.textutil import CJK
 
@@ -343,8 +342,3 @@ def suspected_typos(text: str, number: int | None) -> list[Change]:
         )
         for m in RE_CJK_IN_ACRONYM.finditer(text)
     ]
-
-
-def normalise_width(text: str) -> str:
-    """NFKC-fold full-width Latin letters and digits (Ａ１ -> A1) leaving CJK punctuation as it is."""
-    return "".join(unicodedata.normalize("NFKC", c) if "\uff10" <= c <= "\uff5a" else c for c in text)

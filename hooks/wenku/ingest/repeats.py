@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 from wenku.ingest.mojibake import UNKNOWN
 from wenku.model import Change, Line
@@ -21,6 +22,27 @@ def _same(a: str, b: str) -> bool:
         return False  # damaged copies still share their start or their end
     m = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return m.real_quick_ratio() >= 0.9 and m.quick_ratio() >= 0.9 and m.ratio() >= 0.9
+
+
+RE_LOOSE = re.compile(r"[^\w]|_")
+MIN_PROSE = 40  # mean characters of a repeated run of paragraphs (not of headings or a contents list)
+MAX_LABEL = 20  # characters of a label line between the two copies (—— PDF 原版 ——)
+
+
+def _loose(text: str) -> str:
+    """A line's letters only: a title or byline printed again with other marks (◎名 / 名) is the same line."""
+    return RE_LOOSE.sub("", text)
+
+
+def _label_between(body: list[Line], end: int, start: int) -> int | None:
+    """The index of the one short line with no sentence in it that stands between the end of the first copy
+    and the start of the second (a label over the second copy), else None."""
+    if start - end != 2:
+        return None
+    t = body[end + 1].text.strip()
+    if len(t) > MAX_LABEL or re.search(r"[。！？；，]", t) or t in (x.text.strip() for x in body[:end]):
+        return None
+    return end + 1
 
 
 def _quality(text: str) -> tuple[int, int]:
@@ -53,6 +75,31 @@ def remove_repeated_blocks(lines: list[Line]) -> tuple[list[Line], list[Change]]
                 best = (j, k)
         if best:
             j, k = best
+            # The copy's title and byline above its repeated paragraphs, printed with other marks.
+            back = 0
+            prose = sum(len(body[i + off].text) for off in range(k)) >= MIN_PROSE * k
+            while (
+                prose
+                and j - back - 1 >= 0
+                and i - back - 1 > j + k - 1
+                and id(body[i - back - 1]) not in drop
+                and _loose(body[j - back - 1].text)
+                and _loose(body[j - back - 1].text) == _loose(body[i - back - 1].text)
+            ):
+                back += 1
+            i, j, k = i - back, j - back, k + back
+            label = _label_between(body, j + k - 1, i)
+            if back and label is not None and id(body[label]) not in drop:
+                drop.add(id(body[label]))
+                report.append(
+                    Change(
+                        "remove_repeated_block",
+                        body[label].number,
+                        body[label].text,
+                        "",
+                        "label between a text and its second copy (the copy is removed below it)",
+                    )
+                )
             for off in range(k):
                 first, again = body[j + off], body[i + off]
                 if _quality(again.text) > _quality(first.text):
@@ -77,3 +124,39 @@ def remove_repeated_blocks(lines: list[Line]) -> tuple[list[Line], list[Change]]
             by_tail.setdefault(t[-KEY:], []).append(i + off)
         i += step
     return [ln for ln in lines if id(ln) not in drop], report
+
+
+RE_PULL_QUOTE = re.compile(r"^(?:“(?P<a>[^“”]+)”|「(?P<b>[^「」]+)」)$")
+MIN_PULL_QUOTE = 8  # characters of a pull quote's sentence (a short quoted phrase may stand alone)
+MIN_PARAGRAPH = 40  # characters of a paragraph around a pull quote (an epigraph above the text, or a quote
+# closing it, is not between paragraphs and stays)
+
+
+def remove_pull_quotes(lines: list[Line]) -> tuple[list[Line], list[Change]]:
+    """A pull quote: a line between paragraphs that is only a quoted sentence which a paragraph of the text
+    prints again (magazines set one in large type between paragraphs). The paragraph keeps the sentence."""
+    texts = [ln.text.strip() for ln in lines]
+    long = [k for k, t in enumerate(texts) if len(t) >= MIN_PARAGRAPH]
+    out: list[Line] = []
+    report: list[Change] = []
+    for k, ln in enumerate(lines):
+        m = RE_PULL_QUOTE.match(texts[k])
+        inner = (m.group("a") or m.group("b")).strip("。！？!?. ") if m else ""
+        between = bool(long) and long[0] < k < long[-1]
+        if (
+            len(inner) >= MIN_PULL_QUOTE
+            and between
+            and any(j != k and len(texts[j]) > len(texts[k]) and inner in texts[j] for j in long)
+        ):
+            report.append(
+                Change(
+                    "remove_pull_quote",
+                    ln.number,
+                    ln.text,
+                    "",
+                    "pull quote: a sentence of the text printed again on a line of its own",
+                )
+            )
+            continue
+        out.append(ln)
+    return out, report

@@ -31,6 +31,11 @@ RE_ISSUE = re.compile(r"(?:总\s*第\s*\d+\s*期|(?:19|20)\d\d\s*年\s*第\s*\d{
 RE_MASTHEAD = re.compile(r"连续出版物号|邮发代号|\bCN\s*\d{2}\s*-\s*\d{4}|\bISSN\s*\d{4}\s*-\s*\d{3}[\dX]", re.I)
 # A browser's print footer: the page's address and page m/n (https://…/a.html　1/3).
 RE_PRINT_FOOTER = re.compile(r"^(?:https?://|www\.)\S+\s+\d{1,3}\s*/\s*\d{1,3}$")
+# A label with a phone number on an edition line (新闻热线：0731-5555 8800): its colon is not a sentence's.
+RE_LABELLED_NUMBER = re.compile(rf"[{CJK}]{{2,6}}[：:]\s*[\d\-－ ]{{6,}}\d")
+# A page code of a newspaper printed beside the date (A3, B12), and an edition number opening a line.
+RE_PAGE_CODE = re.compile(r"(?<![A-Za-z\d])[A-H]\s?\d{1,2}(?![\d])")
+RE_EDITION_LEAD = re.compile(rf"^第\s*{NUM}\s*版[\s\u3000]")
 LONG_HEAD = 72  # a newspaper's masthead line: outlet, date and weekday, edition, column (several shapes at once)
 RE_DIGITS = re.compile(r"\d+")
 RE_SPACE = re.compile(r"\s+")
@@ -42,12 +47,21 @@ def header_shape(text: str) -> str | None:
     if RE_PRINT_FOOTER.match(t):
         return "browser print footer (address and page number)"
     t = RE_SPACE.sub(" ", t)  # a PDF copy pads a header's halves apart with spaces
-    if not t or RE_SENTENCE.search(t):
+    if not t or RE_SENTENCE.search(RE_LABELLED_NUMBER.sub("", t)):
         return None
     if len(t) <= LONG_HEAD and RE_MASTHEAD.search(t):
         return "masthead (registration numbers)"
-    if len(t) <= LONG_HEAD and RE_DATE.search(t) and RE_WEEKDAY.search(t) and RE_EDITION.search(t):
+    if (
+        len(t) <= LONG_HEAD
+        and RE_DATE.search(t)
+        and RE_WEEKDAY.search(t)
+        and (RE_EDITION.search(t) or RE_PAGE_CODE.search(t))
+    ):
         return "masthead (date, weekday and edition)"
+    if len(t) <= LONG_HEAD and RE_EDITION_LEAD.match(t) and not RE_JUMP.search(t):
+        return "edition line (page number, column, publisher)"
+    if RE_SENTENCE.search(t):
+        return None  # a phone number's label aside, a sentence
     if len(t) > MAX_LEN:
         return None
     if RE_DASHED_NUMBER.match(t) or RE_PAGE_OF.match(t):
@@ -96,6 +110,61 @@ def _followed_differently(body: list[Line], idx: list[int]) -> bool:
     return all(a and a != after[0] for a in after[1:])
 
 
+def _title_on_first_page(body: list[Line], idx: list[int], found: dict[int, str]) -> bool:
+    """True when the first copy of a repeated line is the document's title and the others the running head
+    that repeats it: the first copy stands on the first page (before any page number), not beside one,
+    and every later copy stands beside a page number (a report's right-hand head is its own title)."""
+    numbers = [i for i, ln in enumerate(body) if found.get(id(ln), "").startswith("page number")]
+    if not numbers or idx[0] == 0 or idx[0] > numbers[0]:
+        return False
+
+    def beside_number(i: int) -> bool:
+        return any(j in numbers for j in (i - 1, i + 1))
+
+    return not beside_number(idx[0]) and all(beside_number(i) for i in idx[1:])
+
+
+RE_FOLIO = re.compile(r"^(?P<left>\d{1,4})[\s\u3000]+(?P<rest>.+)$|^(?P<rest2>.+?)[\s\u3000]+(?P<right>\d{1,4})$")
+MAX_PAGE_STEP = 2
+
+
+def _folio(text: str) -> tuple[str, int, str] | None:
+    """(the head without its page number, the page number, the side it stands on) for a short line that
+    opens or ends with a page number set apart by a space (26　刊名　2026.04 / 刊名　2026.04　27), else None."""
+    t = text.strip()
+    if not _candidate(t):
+        return None
+    m = RE_FOLIO.match(t)
+    if not m:
+        return None
+    rest = RE_SPACE.sub(" ", (m.group("rest") or m.group("rest2")).strip())
+    if len(re.findall(f"[{CJK}A-Za-z]", rest)) < 2:
+        return None
+    return (rest, int(m.group("left")), "left") if m.group("left") else (rest, int(m.group("right")), "right")
+
+
+def _facing_folios(body: list[Line], found: dict[int, str]) -> None:
+    """A magazine's or book's folio on facing pages: the same head with the page number on the outer edge,
+    left on an even page and right on the next (26　刊名 … 刊名　27). Copies whose numbers count up by one
+    or two, standing on both sides, are running heads."""
+    groups: dict[str, list[tuple[int, int, str]]] = {}
+    for i, ln in enumerate(body):
+        if id(ln) in found:
+            continue
+        f = _folio(ln.text)
+        if f:
+            groups.setdefault(f[0], []).append((i, f[1], f[2]))
+    for copies in groups.values():
+        if len(copies) < 2:
+            continue
+        numbers = [n for _, n, _ in copies]
+        if not all(0 < b - a <= MAX_PAGE_STEP for a, b in zip(numbers, numbers[1:], strict=False)):
+            continue
+        if len({side for _, _, side in copies}) == 2:  # numbered headings (案例 1, 案例 2) keep to one side
+            for i, _, _ in copies:
+                found[id(body[i])] = "running head with the page number (facing pages)"
+
+
 def running_headers(lines: list[Line]) -> dict[int, str]:
     """{id(line): what it is} for the running headers and footers among lines (blank lines ignored)."""
     body = [ln for ln in lines if ln.text.strip()]
@@ -112,6 +181,12 @@ def running_headers(lines: list[Line]) -> dict[int, str]:
     # One bare number closing the source after prose: the page number at its foot.
     if len(body) >= 2 and RE_BARE_NUMBER.match(body[-1].text.strip()) and len(body[-2].text.strip()) > 10:
         found[id(body[-1])] = "page number at the foot of the page"
+    _facing_folios(body, found)
+    # A bare number beside a header or footer found above: the page number printed next to it.
+    for i, ln in enumerate(body):
+        if id(ln) not in found and RE_BARE_NUMBER.match(ln.text.strip()):
+            if any(0 <= j < len(body) and id(body[j]) in found for j in (i - 1, i + 1)):
+                found[id(ln)] = "page number beside a running header"
     # Repetition: the same short line (numbers aside) two or more times, one copy next to a header/footer.
     groups: dict[str, list[int]] = {}
     for i, ln in enumerate(body):
@@ -139,6 +214,6 @@ def running_headers(lines: list[Line]) -> dict[int, str]:
             and (len(body[idx[0]].text.strip()) <= 12 or _followed_differently(body, idx))
         )
         if near >= 2 or two_pages or (near and len(idx) >= 3 and near >= len(idx) // 3):
-            for i in idx:
+            for i in idx[1:] if _title_on_first_page(body, idx, found) else idx:
                 found[id(body[i])] = "running header repeated through the source"
     return found

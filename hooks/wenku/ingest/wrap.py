@@ -5,6 +5,11 @@ hardly any line is longer, that length is the wrap width. A line of (about) that
 next line unless something marks a paragraph start there: the `　　` indent, a `<p>` tag, a blank line
 (when the source separates paragraphs by blank lines), or, in sources without such marks, the end of a
 sentence. A shorter line ends its paragraph, so headings, titles and bylines stay on their own.
+
+The indent counts as a paragraph mark only when the text uses it as one: a copy that kept the indent on
+every wrapped line (it stands on the lines a mid-sentence line runs into) is read as unmarked. When the
+source as a whole shows no width, each block between blank lines is tried on its own (a web copy above a
+PDF copy of the same text).
 """
 
 from __future__ import annotations
@@ -83,12 +88,58 @@ def _full(ln: PageLine, width: int) -> bool:
     return width - 2 <= n <= width + 1 or (ln.indent and width - 4 <= n <= width + 1)
 
 
+def indent_on_every_line(body: list[PageLine], width: int) -> bool:
+    """True when the indent cannot be a paragraph mark: it stands on most lines that a full-width line
+    ending mid-sentence leads into (lines that carry a paragraph on), where a paragraph mark never stands."""
+    follows = [
+        b
+        for a, b in zip(body, body[1:], strict=False)
+        if _full(a, width) and not ends_sentence(a.text) and not a.ends and not b.starts
+    ]
+    return len(follows) >= 4 and sum(1 for b in follows if b.indent) > 0.6 * len(follows)
+
+
+MIN_BLOCK = 6  # lines of a block that is wrapped on its own
+
+
 def fix_hard_wraps(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
-    """Lines of a hard-wrapped source joined into one line per paragraph, one report entry per paragraph."""
+    """Lines of a hard-wrapped source joined into one line per paragraph, one report entry per paragraph.
+
+    When the source as a whole shows no wrap width, each block between blank lines is read on its own: a
+    page can hold a web copy with one line per paragraph and, below it, a PDF copy wrapped at a width."""
+    if wrap_width(lines) is not None:
+        return _fix_hard_wraps(lines)
+    out: list[PageLine] = []
+    report: list[Change] = []
+    block: list[PageLine] = []
+    for ln in [*lines, None]:
+        if ln is not None and ln.text.strip():
+            block.append(ln)
+            continue
+        if len(block) >= MIN_BLOCK and sum(1 for b in block if RE_PUNCT.search(b.text)) >= 0.6 * len(block):
+            # (a wrapped paragraph breaks mid-sentence: most of its lines hold punctuation; a list of
+            # headings of about equal length holds none)
+            fixed, changes = _fix_hard_wraps(block)
+            out.extend(fixed)
+            report.extend(changes)
+        else:
+            out.extend(block)
+        block = []
+        if ln is not None:
+            out.append(ln)
+    return out, report
+
+
+def _fix_hard_wraps(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
     width = wrap_width(lines)
     if width is None:
         return lines, []
     body = [ln for ln in lines if ln.text.strip()]
+    if indent_on_every_line(body, width):
+        # The copy kept the `　　` indent on every wrapped line: it marks nothing, so it is dropped and the
+        # paragraph ends are read from the line lengths and the sentence ends instead.
+        lines = [dataclasses.replace(ln, indent=False) if ln.indent else ln for ln in lines]
+        body = [ln for ln in lines if ln.text.strip()]
     # Paragraph starts are marked by an indent or a tag when a full-width line carries one (a centred
     # title is short); a source that marks one paragraph start marks them all.
     marked = any((ln.indent or ln.starts) and _full(ln, width) for ln in body)

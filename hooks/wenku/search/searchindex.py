@@ -14,7 +14,7 @@ import os
 import re
 import shutil
 
-from wenku.enrich.convert import character_map
+from wenku.script import character_map
 from wenku.search import searchshards
 
 # Han characters and CJK punctuation: not English content, dropped from the English index.

@@ -1,1 +1,2 @@
-"""Site: articles to Markdown pages and the rendered-HTML checks (page kinds, citations, provenance, language marks, safety)."""
+"""Site: articles to Markdown pages and the rendered-HTML checks (page kinds, citations, provenance, language marks,
+safety), and the translation desk (translation files are pages)."""

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from wenku.enrich.convert import to_simplified
 from wenku.enrich.slugs import slugify as words_slug
+from wenku.script import to_simplified
 
 HEADING_WORDS, HEADING_CHARS = 6, 40  # a heading id keeps at most this many words / characters
 RE_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")

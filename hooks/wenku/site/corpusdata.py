@@ -17,9 +17,9 @@ from html import unescape
 
 import yaml
 
-from wenku.enrich.convert import to_traditional
 from wenku.enrich.slugs import name_pinyin
 from wenku.model import Article
+from wenku.script import to_traditional
 from wenku.site.editions import edition_base, suffix
 
 FIELDS = (

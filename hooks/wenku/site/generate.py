@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from wenku.build import Build
 from wenku.corpus import Corpus, source_slug
 from wenku.enrich.topics import related, taxonomy
-from wenku.enrich.translation import term_uses
 from wenku.metadata import Problem
 from wenku.model import Article
 from wenku.site.editions import LANGUAGES, TRADITIONAL, suffix
@@ -24,6 +23,7 @@ from wenku.site.pages.search_worker import SEARCH_WORKER, search_worker_script
 from wenku.site.pages.sources import source_page, sources_index
 from wenku.site.pages.topics import topic_page, topics_index
 from wenku.site.pages.translations import translation_status, with_translation_status
+from wenku.site.translation import term_uses
 
 
 @dataclass

@@ -14,10 +14,9 @@ import shutil
 
 from wenku.build import Build
 from wenku.corpus import Corpus, load_corpus, prune_disk_cache, source_slug
-from wenku.enrich.convert import to_traditional
-from wenku.enrich.translation import placeholder_problems
 from wenku.metadata import date_text, read_front_matter
 from wenku.model import Article
+from wenku.script import to_traditional
 from wenku.site import corpusdata
 from wenku.site.editions import traditional_path
 from wenku.site.generate import SiteDocs, build_pages
@@ -25,6 +24,7 @@ from wenku.site.pages.articles import english_stub
 from wenku.site.pages.common import sort_key
 from wenku.site.pages.translations import with_translation_status
 from wenku.site.provenance import last_changed
+from wenku.site.translation import placeholder_problems
 
 
 def _write_bytes_if_changed(path: str, data: bytes) -> bool:

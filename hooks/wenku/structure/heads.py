@@ -16,7 +16,7 @@ from collections import Counter
 
 from wenku.model import Change
 from wenku.segment import cut, spans_boundary
-from wenku.structure.names import is_person_name, parse_byline
+from wenku.structure.names import is_person_name, is_post, parse_byline
 from wenku.structure.reassembly import Topics, _words, starts_mid_sentence
 from wenku.structure.units import HEADING_BAD_END, RE_META, RE_NUMBERED, Unit, heading_like
 from wenku.textutil import cjk_count, ends_sentence
@@ -24,6 +24,7 @@ from wenku.textutil import cjk_count, ends_sentence
 # A running header or a labelled metadata line is never a title: dates, page and issue numbers, 责编：…
 RE_NOT_TITLE = re.compile(
     r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}|第\s*[0-9一二三四五六七八九十]+\s*[版期]|总第\s*\d+|星期[一二三四五六日天]|"
+    r"(?:19|20)\d\d\.\d{1,2}(?![\d.])|"  # a magazine's folio: 数治前沿　2026.04　27
     r"^(?:责任编辑|责编|编辑|来源|发布时间|发表时间|时间|审核|校对)\s*[：:]|"
     r"\S[\s\u3000]*[>＞»›][\s\u3000]*\S.*[>＞»›]"  # a breadcrumb path (首页 > 栏目 > 标题)
 )
@@ -70,12 +71,30 @@ def title_shaped(u: Unit) -> bool:
     text = "".join(parts)
     if (
         len(text) > MAX_TITLE
+        or _nav_row(text)
         or RE_NUMBERED.match(text)
         or u.extra.get("marked")
         or any(RE_NOT_TITLE.search(RE_QUOTED.sub("", p)) for p in parts)
     ):
         return False
     return all(heading_like(p) for p in parts)
+
+
+RE_FIELD_GAP = re.compile(r"[\s\u3000]+")
+MIN_NAV_FIELDS = 4
+
+
+def _nav_row(text: str) -> bool:
+    """A site's navigation row (南屿新闻网　即时　政治　社会　生活): four or more short words set apart by
+    spaces, never a headline."""
+    fields = [f for f in RE_FIELD_GAP.split(text.strip()) if f]
+    return len(fields) >= MIN_NAV_FIELDS and sum(1 for f in fields if len(f) <= 4) >= MIN_NAV_FIELDS
+
+
+def _outlet_with_author(text: str) -> bool:
+    """An outlet line that names the author after a space (转自某报评论版　作者：名)."""
+    m = RE_META_AUTHOR.search(text)
+    return bool(m and m.start() > 0 and len(text) < 60 and _names_after_label(m.group("names")))
 
 
 def title_text(u: Unit) -> str:
@@ -110,16 +129,319 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int], report: list[Cha
     then the whole page is checked: a part that does not read as an article of its own stays with the one
     before it."""
     typical = _typical_gap(units, blank_before)
-    units = _prepare(units, blank_before, typical)
-    units = _mark(units, blank_before, typical)
     report = [] if report is None else report
+    units = _head_lines(units, report)
+    units = _text_notes(_split_tags(_prepare(units, blank_before, typical)))
+    units = _mark(units, blank_before, typical)
     units = _join_broken_titles(units)
     _attach_kicker(units, report)
     _split_unsigned(units, report)
     units = _check_parts(units, report)
+    units = _section_heads(units, report)
     _attach_labels(units, report)
     _mark_lead_in(units, report)
     return units
+
+
+# A 副题 under a headline, or a speech's occasion under its title: a line opening with a dash (——在…上的讲话).
+RE_DECK = re.compile(r"^(?:——|──|－－|--|—)[\s\u3000]*(?P<text>[^—─－\-\s\u3000].*)$")
+MAX_DECK = 60
+# A date alone on a line in brackets, as printed under a speech's title: （2026年3月18日）.
+RE_DATE_ONLY = re.compile(
+    r"^[（(〔\[]?[\s\u3000]*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s\u3000]*[）)〕\]]?$"
+)
+# A series or column kicker over a headline: a mark in front (◆数字经济大家谈③), or the series' number at its
+# end (…大家谈③, …系列评论之三, …（三）).
+RE_SERIES = re.compile(
+    r"^[◆◇■□●○★☆▲△▶►][\s\u3000]*\S|(?:[①-⑳]|之[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十\d]{1,3}[）)])$"
+)
+
+
+def _head_piece(text: str) -> str | None:
+    """'deck' for a subtitle line (——…), 'date' for a bracketed date alone, else None."""
+    t = text.strip()
+    m = RE_DECK.match(t)
+    if m and len(t) <= MAX_DECK and not ends_sentence(t) and "。" not in t and not _attribution(m.group("text")):
+        return "deck"
+    if RE_DATE_ONLY.match(t):
+        return "date"
+    return None
+
+
+# A short tag in brackets in front of a headline: [转帖], 【原创】, ［置顶］.
+RE_TAG_PREFIX = re.compile(r"^(?P<tag>[【\[［〔][\u4e00-\u9fff]{1,4}[】\]］〕])[\s\u3000]*(?=\S)")
+MIN_DECK = 8  # a 副题 is a phrase; a shorter line after a dash names who said or wrote the line above it
+
+
+def _attribution(text: str) -> bool:
+    """True for the source of a quotation or an epigraph after a dash (—— 屈原, ——《论语》, ——摘自…)."""
+    t = text.strip()
+    return len(t) < MIN_DECK or t.endswith(("》", "〉")) or t.startswith(("摘自", "引自", "选自")) or is_person_name(t)
+
+
+def _head_lines(units: list[Unit], report: list[Change]) -> list[Unit]:
+    """A headline's stack read line by line: a heading the classifier set on two lines is split where one
+    of its lines is a 副题 (——…), a date alone, or a series kicker above the headline (◆系列名③); then, right
+    under a headline, a 副题 becomes the article's subtitle (deck, reported) and a bracketed date its date
+    line. Only in the head: the same shapes in the body stay text."""
+    split: list[Unit] = []
+    for u in units:
+        parts = u.extra.get("parts") or []
+        if (
+            u.kind == "heading"
+            and len(parts) == 2
+            and len(u.lines) == 2
+            and (
+                any(_head_piece(p) or _nav_row(p) for p in parts)
+                or (RE_SERIES.search(parts[0]) and len(parts[1]) >= MIN_UNSIGNED_TITLE and heading_like(parts[1]))
+            )
+        ):
+            for k, (part, number) in enumerate(zip(parts, u.lines, strict=True)):
+                extra = {"unmarked": True}
+                if k == 0 and RE_SERIES.search(part) and not _head_piece(part):
+                    extra["label"] = True  # a series kicker: the headline under it is the title
+                split.append(Unit("heading", part, [number], extra))
+            continue
+        split.append(u)
+    split = _boxes(_posts_in_text(split), report)
+    out: list[Unit] = []
+    for k, u in enumerate(split):
+        prev = out[-1] if out else None
+        piece = _head_piece(u.text) if u.kind in ("heading", "para") and len(u.lines) == 1 else None
+        head = prev is not None and (prev.kind == "title" or (prev.kind in ("heading", "para") and title_shaped(prev)))
+        # What shows a headline's stack: a byline (or a date line) under it, or nothing but furniture above it.
+        signed = _signed_below(split, k + 1)
+        if piece == "deck" and head and (signed or _page_top(out)):
+            text = RE_DECK.match(u.text.strip()).group("text").strip()
+            out.append(Unit("deck", text, list(u.lines), {"subtitle": True}))
+            report.append(
+                Change(
+                    "extract_subtitle",
+                    u.first(),
+                    u.text,
+                    "",
+                    "subtitle (副题) under the headline: kept as article metadata, not as the title or the text",
+                )
+            )
+            continue
+        if piece == "date" and prev is not None and (head or prev.kind == "deck") and signed:
+            out.append(Unit("meta", u.text.strip(), list(u.lines), {}))
+            continue
+        if (
+            prev is not None
+            and prev.kind == "author"
+            and prev.extra.get("names")
+            and not prev.extra.get("affiliation")
+            and u.kind in ("heading", "para")
+            and len(u.lines) == 1
+            and is_post(u.text)
+        ):
+            # ◆名 / 东澜大学经济学院教授: the author's post alone on the line under the byline.
+            prev.extra["affiliation"] = u.text.strip()
+            report.append(
+                Change("extract_byline", u.first(), u.text, "", "the author's post under the byline: moved to metadata")
+            )
+            continue
+        m = RE_BARE_DATELINE.match(u.text) if u.kind == "para" else None
+        if m and len(u.text) > m.end() + MIN_UNSIGNED_TITLE:
+            # 【本报讯】… / 本报讯　… without the reporters' names: the paper's dateline, then the text.
+            report.append(
+                Change(
+                    "extract_metadata_line",
+                    u.first(),
+                    m.group(0).strip(),
+                    "",
+                    "the paper's dateline (本报讯) opening the paragraph: not part of the text",
+                )
+            )
+            u = Unit("para", u.text[m.end() :].lstrip(), list(u.lines), dict(u.extra, dateline=m.group(0).strip()))
+        if u.kind in ("heading", "para") and len(u.lines) == 1 and RE_JOURNAL_DATES.match(u.text.strip()):
+            # 收稿日期：2025-01-06 — a journal's record of the manuscript, not the text (nor its date of issue).
+            out.append(Unit("note", u.text.strip(), list(u.lines), {"journal_dates": True}))
+            continue
+        m = RE_EDITOR_NOTE.match(u.text.strip()) if u.kind == "para" else None
+        if m:
+            # 编者按：… — the editors' word on the article, not its text: the article's summary box.
+            out.append(Unit("box", m.group("text").strip(), list(u.lines), {"label": "编者按"}))
+            continue
+        out.append(u)
+    return out
+
+
+# The rules drawn around a sidebar box: ┌────┐ above it, └────┘ under it.
+RE_BOX_TOP = re.compile(r"^[┌╔┏╭][─═━┄┈\-]{3,}[┐╗┓╮]$")
+RE_BOX_BOTTOM = re.compile(r"^[└╚┗╰][─═━┄┈\-]{3,}[┘╝┛╯]$")
+
+
+def _boxes(units: list[Unit], report: list[Change]) -> list[Unit]:
+    """A sidebar box drawn in box-drawing rules (┌──┐ … └──┘) with a headline at its top is an article of
+    its own, set into the page: its top rule is a rule between articles (a column label over its headline
+    is split off), its bottom rule is removed (reported) and the text after it resumes the text the box
+    interrupted."""
+    out: list[Unit] = []
+    boxed: list[Unit] = []  # the box's units, set after the text it interrupted
+    k = 0
+    while k < len(units):
+        u = units[k]
+        if boxed and (u.kind == "separator" or RE_BOX_TOP.match(u.text.strip())):
+            out.extend(boxed)
+            boxed = []
+        close = next(
+            (j for j in range(k + 1, min(len(units), k + 40)) if RE_BOX_BOTTOM.match(units[j].text.strip())), None
+        )
+        if not (u.kind in ("para", "separator") and RE_BOX_TOP.match(u.text.strip()) and close):
+            out.append(u)
+            k += 1
+            continue
+        inside = units[k + 1 : close]
+        head = inside[0] if inside else None
+        parts = (head.extra.get("parts") or []) if head is not None else []
+        if head is None or head.kind != "heading" or not any(v.kind == "para" for v in inside):
+            out.append(u)
+            k += 1
+            continue
+        out.extend(boxed)
+        boxed = [Unit("separator", u.text.strip(), list(u.lines), {"box": True})]
+        if len(parts) == 2 and len(head.lines) == 2 and _column_label(parts[0]):
+            boxed.append(Unit("heading", parts[0], [head.lines[0]], {"unmarked": True, "label": True}))
+            boxed.append(Unit("heading", parts[1], [head.lines[1]], {"unmarked": True}))
+            inside = inside[1:]
+        boxed.extend(inside)
+        end = units[close]
+        report.append(
+            Change(
+                "remove_separator",
+                end.first(),
+                end.text,
+                "",
+                "bottom rule of a sidebar box: the box is an article of its own, set after the text it interrupted",
+            )
+        )
+        k = close + 1
+    out.extend(boxed)
+    return out
+
+
+# A note about the text in brackets after its last paragraph: how it was made or where it first appeared
+# (（根据录音整理，有删节）, （原载《某刊》2025年第3期）).
+RE_ABOUT_TEXT = re.compile(
+    r"^[（(〔【\[][^（）()〔〕【】\[\]]{0,20}(?:整理|删节|审定|审阅|原载|首发|刊发|发表于|载于)[^（）()〔〕【】\[\]]{0,24}[）)〕】\]]$"
+)
+
+
+def _text_notes(units: list[Unit]) -> list[Unit]:
+    """A bracketed note about the text standing after an article's last paragraph (before the next title,
+    rule, byline or the end of the page) is a note, not the author's text."""
+    for k, u in enumerate(units):
+        if u.kind != "para" or len(u.lines) != 1 or not RE_ABOUT_TEXT.match(u.text.strip()):
+            continue
+        nxt = next((v for v in units[k + 1 :] if v.kind in BODY_KINDS + ("title", "separator", "author", "note")), None)
+        if nxt is None or nxt.kind in ("title", "separator", "author", "note") or title_shaped(nxt):
+            units[k] = Unit("note", u.text, list(u.lines), dict(u.extra, about_text=True))
+    return units
+
+
+def _split_tags(units: list[Unit]) -> list[Unit]:
+    """[转帖] 标题, 【原创】标题: a forum's or a site's tag in front of a headline is a label of its own."""
+    out: list[Unit] = []
+    for u in units:
+        tag = RE_TAG_PREFIX.match(u.text) if u.kind in ("heading", "para") and len(u.lines) == 1 else None
+        rest = u.text[tag.end() :].strip() if tag else ""
+        if tag and len(rest) >= MIN_UNSIGNED_TITLE and heading_like(rest) and not u.extra.get("parts"):
+            out.append(Unit("heading", tag.group("tag"), list(u.lines), {"unmarked": True, "label": True}))
+            out.append(Unit("heading", rest, list(u.lines), {"unmarked": True}))
+            continue
+        out.append(u)
+    return out
+
+
+def _posts_in_text(units: list[Unit]) -> list[Unit]:
+    """A line of a post and a name (澄湖大学教授　名) is a byline only where a byline stands: under a headline
+    (its subtitle or date line), or alone after the text at its end. In a run of such lines (a list of
+    guests), or between two paragraphs, it is text."""
+    out = list(units)
+    for k, u in enumerate(units):
+        if u.kind != "author" or u.extra.get("form") != "post":
+            continue
+        prev = units[k - 1] if k else None
+        nxt = units[k + 1] if k + 1 < len(units) else None
+        run = any(v is not None and v.kind == "author" and v.extra.get("form") == "post" for v in (prev, nxt))
+        head = prev is None or prev.kind in ("title", "deck", "meta") or (prev.kind == "heading" and title_shaped(prev))
+        head = head or (
+            prev.kind in ("heading", "para") and len(prev.lines) == 1 and (title_shaped(prev) or _head_piece(prev.text))
+        )
+        end = nxt is None or nxt.kind in ("separator", "note", "title") or (nxt.kind == "heading" and title_shaped(nxt))
+        if run or not (head or (end and prev.kind == "para" and ends_sentence(prev.text))):
+            out[k] = Unit("para", u.text, list(u.lines), {})
+    return out
+
+
+def _signed_below(units: list[Unit], k: int) -> bool:
+    """True when a byline stands at units[k], perhaps under a date line or a 副题."""
+    for u in units[k : k + 3]:
+        if u.kind == "author" and u.extra.get("names"):
+            return True
+        if not (u.kind in ("heading", "para") and len(u.lines) == 1 and _head_piece(u.text)) and u.kind != "meta":
+            return False
+    return False
+
+
+def _page_top(out: list[Unit]) -> bool:
+    """True when the last unit of out is a headline near the top of the page: above it (and a kicker line
+    over it) only furniture, or nothing."""
+    k = len(out) - 2
+    if k >= 0 and out[k].kind in ("heading", "para") and title_shaped(out[k]):
+        k -= 1  # a kicker over the headline
+    return k < 0 or out[k].kind not in BODY_KINDS + ("title", "deck")
+
+
+# A journal's dates of the manuscript: 收稿日期：2025-01-06；修回日期：…
+RE_JOURNAL_DATES = re.compile(
+    r"^[【\[]?(?:收稿日期|收稿时间|修回日期|录用日期|接受日期|网络首发日期|网络出版时间)[】\]]?\s*[：:]\s*"
+    r"(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?[^。]{0,40}$"
+)
+RE_EDITOR_NOTE = re.compile(r"^[【\[]?编者按[】\]]?[\s\u3000]*[：:][\s\u3000]*(?P<text>\S.*)$")
+
+
+def _section_heads(units: list[Unit], report: list[Change]) -> list[Unit]:
+    """A title under which there is no text of its own, only an editors' note or metadata, right above
+    another titled article (a round table's or a page section's head over its pieces): not an article. It
+    goes with the next title as its kicker; what stood under it goes with that article."""
+    out = list(units)
+    i = 0
+    while i < len(out):
+        u = out[i]
+        if u.kind != "title" or u.extra.get("title_from", "").startswith("marked"):
+            i += 1
+            continue
+        nxt = next((k for k in range(i + 1, len(out)) if out[k].kind == "title" or out[k].extra.get("head")), None)
+        part = out[i + 1 : nxt] if nxt is not None else []
+        if (
+            nxt is None
+            or out[nxt].kind != "title"
+            or not part
+            or any(v.kind not in ("box", "meta") for v in part)
+            or not any(v.kind == "box" for v in part)
+        ):
+            i += 1
+            continue
+        title = out[nxt]
+        title.extra["kicker"] = (
+            list(u.extra.get("kicker", [])) + [{"text": u.text, "lines": list(u.lines)}] + title.extra.get("kicker", [])
+        )
+        report.append(
+            Change(
+                "extract_kicker",
+                u.first(),
+                u.text,
+                "",
+                "head of a page section over the articles under it (no text of its own, only an editors' note): "
+                "kept as the next article's metadata",
+            )
+        )
+        out = out[:i] + [title] + part + out[nxt + 1 :]
+        i += 1
+    return out
 
 
 def _mark_lead_in(units: list[Unit], report: list[Change]) -> None:
@@ -234,7 +556,7 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
             u.kind == "heading"
             and len(u.extra.get("parts") or []) == 2
             and len(u.lines) == 2
-            and RE_META.search(u.extra["parts"][1])
+            and (RE_META.search(u.extra["parts"][1]) or _outlet_with_author(u.extra["parts"][1]))
         ):
             # A headline and the outlet/date line under it read as one two-line heading: two units.
             part, meta = u.extra["parts"]
@@ -261,7 +583,7 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
             and len(u.extra.get("parts") or []) == 2
             and len(u.lines) == 2
             and _column_label(u.extra["parts"][0])
-            and len(u.extra["parts"][1]) >= MIN_UNSIGNED_TITLE
+            and (len(u.extra["parts"][1]) >= MIN_UNSIGNED_TITLE or RE_BRACKET_LABEL.match(u.extra["parts"][0]))
         ):
             # A column label (简讯, 【数字生活】) above a headline: the label, then the headline.
             label, part = u.extra["parts"]
@@ -297,6 +619,10 @@ def _column_label(text: str) -> bool:
 # A dateline opening a paragraph: 本报讯（记者 名 通讯员 名）, 讯（记者 名）, 〔记者名／城市报导〕.
 RE_INLINE_DATELINE = re.compile(
     r"^(?:(?:本报|本刊)?讯[\s\u3000]*[（(](?P<a>[^（）()]{3,40}?)[）)]|〔(?P<b>[記记]者[^〔〕]{2,30}?)〕)"
+)
+# The paper's own dateline without names, opening a paragraph: 【本报讯】, 【本报消息】, 本报讯　.
+RE_BARE_DATELINE = re.compile(
+    r"^(?:[【\[〖](?:本报|本刊|本台|本网)(?:讯|消息|电)[】\]〗]|(?:本报|本刊)讯[\s\u3000]+)[\s\u3000]*"
 )
 RE_REPORTED = re.compile(r"[／/][^／/]{1,12}(?:報導|报导|报道|電|电)$")
 
@@ -381,7 +707,7 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
         if title_shaped(u):
             after = units[i + 2] if i + 2 < len(units) else None
             next_is_title = (
-                nxt is not None and title_shaped(nxt) and after is not None and after.kind in ("author", "note")
+                nxt is not None and title_shaped(nxt) and after is not None and after.kind in ("author", "note", "deck")
             )
             if (
                 not seen_content
@@ -392,13 +718,18 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
                 _make_title(u, "the first line of the page")
             elif nxt is not None and nxt.kind == "author":
                 _make_title(u, "the line above a byline")
+            elif nxt is not None and nxt.kind == "deck" and nxt.extra.get("subtitle"):
+                _make_title(u, "the line above a subtitle (——…)")
             elif not seen_content and nxt is not None and nxt.kind == "meta" and nxt.extra.get("names"):
                 _make_title(u, "the line above an outlet line that names the author")
             elif (
-                nxt is not None and nxt.kind == "note" and (prev_body(units, i) is None or not _dangling_prev(units, i))
+                nxt is not None
+                and nxt.kind == "note"
+                and not nxt.extra.get("journal_dates")
+                and (prev_body(units, i) is None or not _dangling_prev(units, i))
             ):
                 _make_title(u, "the line above an author note")
-        if u.kind in BODY_KINDS + ("author", "title"):
+        if u.kind in BODY_KINDS + ("author", "title") and not (u.kind == "heading" and _nav_row(u.text)):
             seen_content = True
     # Pass 2 and 3 together, in page order: bylines top or bottom, titles after an article's end.
     has_author = False  # the current article has a byline already
@@ -411,9 +742,15 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
             and title_shaped(u)
             and nxt is not None
             and nxt.kind in BODY_KINDS + ("author", "note")
+            and not (u.extra.get("label") and title_shaped(nxt))  # a label over the headline under it
         ):
             why = None
-            if prev is not None and prev.kind == "separator":
+            rule = prev is not None and (
+                prev.kind == "separator" or (prev.extra.get("label") and i >= 2 and units[i - 2].kind == "separator")
+            )
+            if rule and any(v.kind == "separator" and v.extra.get("box") for v in units[max(0, i - 2) : i]):
+                why = "the headline at the top of a sidebar box drawn in rules"
+            elif rule:
                 why = "the line after a rule between articles"
             elif prev is not None and prev.kind == "jump" and prev.extra.get("dir") == "down":
                 why = "the line after a jump line (the article before it goes on elsewhere)"
@@ -463,13 +800,21 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
         if u.kind == "separator":
             continue
         if u.kind == "author":
+            above = next((v for v in reversed(units[:i]) if v.kind != "meta"), None) if prev is not None else None
             if (
                 prev is None
                 or prev.kind in ("title", "deck", "caption_names")
                 or (prev.kind == "author" and prev.extra.get("at") == "top")
+                or (
+                    prev.kind == "meta"
+                    and not body_since_head
+                    and above is not None
+                    and above.kind in ("title", "deck")
+                )
             ):
                 u.extra["at"] = "top"
-                if prev is None or prev.kind not in ("title", "deck", "author", "caption_names"):
+                anchor = above if prev is not None and prev.kind == "meta" else prev
+                if anchor is None or anchor.kind not in ("title", "deck", "author", "caption_names"):
                     u.extra["head"] = True
                     body_since_head = False
                 has_author = True
@@ -656,13 +1001,13 @@ def _check_parts(units: list[Unit], report: list[Change]) -> list[Unit]:
             continue
         heads_seen.add(head.text)
         part = units[at + 1 : end]
-        if any(u.kind in ("author", "note") for u in part):
+        if any(u.kind in ("author", "note") for u in part) or "sidebar box" in head.extra.get("title_from", ""):
             continue
         prose = sum(len(u.text) for u in part if u.kind in ("para", "box", "speaker"))
         paras = [u for u in part if u.kind == "para"]
         if (
             prose >= MIN_ARTICLE_PROSE
-            or (paras and RE_DATELINE_START.match(paras[0].text))  # 本报讯（记者 名）…: a news item's own head
+            or (paras and (RE_DATELINE_START.match(paras[0].text) or paras[0].extra.get("dateline")))  # 本报讯…
             or any(len(u.text) > 50 and not ends_sentence(u.text) for u in paras)  # a column run cut off
         ):
             continue

@@ -1,5 +1,20 @@
-"""What kind of source a text is (compilation, slides, newspaper page, report, web page), from its own
-evidence; a sidecar's `kind` wins over this guess.
+"""What kind of source a text is, from its own evidence, decided before it is split (each kind has its
+splitter, `wenku.structure.split`); a sidecar's `kind` wins over this guess.
+
+Kinds with a shape of their own (``structural_kind``), tried first:
+
+- feed: an RSS/Atom feed's XML (recognised before the cleaning, ``wenku.structure.feed``);
+- compilation: a table of contents (目录) whose entries recur as titles in the text;
+- slides: numbered slide titles (1.1, 1.2 …) or a CONTENTS slide;
+- research-report: a printed document that opens with a cover (short lines), then a table of contents with
+  dotted leaders and page numbers, then the text (an abstract, numbered sections);
+- transcript: turns that open with a timestamp and a speaker's label ([00:01:15] 名：…);
+- speech: a title, a dashed subtitle naming the occasion (——在…上的讲话), the speaker, then a salutation
+  alone on its line (同志们：);
+- qa-answer: a question as the page's title, then an answerer's name with the site's counts, the answer,
+  and the counts and stamp after it (编辑于 …).
+
+The page kinds share one splitter (``wenku.structure.page``):
 
 - compilation: a table of contents (目录) whose entries recur as titles in the text;
 - slides: numbered slide titles (1.1, 1.2 …) or a CONTENTS slide;
@@ -18,9 +33,24 @@ from __future__ import annotations
 import re
 
 from wenku.model import Change, Line
-from wenku.structure.compilation import _toc_entries
+from wenku.structure.compilation import _toc_entries, leader_contents
+from wenku.structure.qa import qa_shape
+from wenku.structure.report import report_shape
+from wenku.structure.slides import deck_pages
+from wenku.structure.transcript import speech_shape, transcript_shape
 
-KINDS = ("compilation", "slides", "newspaper-page", "report", "web-page")
+KINDS = (
+    "compilation",
+    "slides",
+    "newspaper-page",
+    "report",
+    "web-page",
+    "feed",
+    "research-report",
+    "transcript",
+    "speech",
+    "qa-answer",
+)
 # Which splitter each kind of source needs.
 PATTERN_OF_KIND = {
     "compilation": "compilation",
@@ -28,6 +58,11 @@ PATTERN_OF_KIND = {
     "newspaper-page": "page",
     "report": "page",
     "web-page": "page",
+    "feed": "feed",
+    "research-report": "report",
+    "transcript": "transcript",
+    "speech": "speech",
+    "qa-answer": "qa",
 }
 
 RE_SLIDE_TITLE = re.compile(r"^\d{1,2}\.\d{1,2}\s+\S")
@@ -66,6 +101,9 @@ def detect_kind(lines: list[Line], removed: list[Change] | None = None, articles
         return "compilation", "a table of contents whose entries recur as titles"
     if pattern == "slides":
         return "slides", "numbered slide titles or a CONTENTS slide"
+    pages = deck_pages(lines, removed)
+    if pages:
+        return "slides", f"{len(pages)} pages cut by page markers, each a short title over bullets"
     texts = [ln.text.strip() for ln in lines if ln.text.strip()]
     texts += [c.before.strip() for c in removed or [] if c.before and c.line is not None]
     news = sum(1 for t in texts if len(t) < 80 and RE_NEWSPAPER.search(t))
@@ -88,3 +126,36 @@ def detect_kind(lines: list[Line], removed: list[Change] | None = None, articles
     if web:
         return "web-page", "a web-page line (outlet and date, widget or site footer)"
     return "web-page", "one article without newspaper or report features: read as a web page"
+
+
+def structural_kind(lines: list[Line], removed: list[Change] | None = None) -> tuple[str, str] | None:
+    """(kind, evidence) for a source whose shape names its kind before any split (compilation, slides,
+    research report, transcript, speech, Q&A answer), else None (a page kind: decided with the page
+    splitter's article count, ``detect_kind``)."""
+    pattern = detect_pattern(lines)
+    if pattern == "compilation":
+        return "compilation", "a table of contents whose entries recur as titles"
+    if pattern == "slides":
+        return "slides", "numbered slide titles or a CONTENTS slide"
+    pages = deck_pages(lines, removed)
+    if pages:
+        return "slides", f"{len(pages)} pages cut by page markers, each a short title over bullets"
+    report = report_shape(lines, removed or [])
+    if report:
+        return "research-report", report.evidence
+    if leader_contents(lines, removed or []):
+        return "compilation", "a table of contents with dotted leaders whose entries recur as titles"
+    # A one-article shape at the top of a newspaper page may be one of several articles: the page decides.
+    texts = [ln.text.strip() for ln in lines if ln.text.strip()]
+    texts += [c.before.strip() for c in removed or [] if c.before and c.line is not None]
+    if sum(1 for t in texts if len(t) < 80 and RE_NEWSPAPER.search(t)) >= 2:
+        return None
+    for kind, shape in (
+        ("transcript", transcript_shape),
+        ("speech", speech_shape),
+        ("qa-answer", qa_shape),
+    ):
+        found = shape(lines, removed or [])
+        if found:
+            return kind, found.evidence
+    return None

@@ -6,64 +6,11 @@ import functools
 import os
 import re
 
-import jieba.posseg
-
 from wenku import DATA_DIR
 from wenku.metadata import load_data_file
-from wenku.segment import is_word, tokenizer
+from wenku.personnames import RE_NAME, SURNAMES, common_word, is_person_name
+from wenku.segment import is_word
 from wenku.textutil import CJK
-
-
-@functools.lru_cache(maxsize=1)
-def _surnames() -> tuple[frozenset[str], frozenset[str]]:
-    """(single-character surnames, double surnames) from hooks/wenku/data/surnames.txt."""
-    single: set[str] = set()
-    double: set[str] = set()
-    with open(os.path.join(DATA_DIR, "surnames.txt"), encoding="utf-8") as fh:
-        for line in fh:
-            line = line.split("#", 1)[0].strip()
-            for name in line.split():
-                (double if len(name) == 2 else single).update([name] if len(name) == 2 else list(name))
-    return frozenset(single), frozenset(double)
-
-
-SURNAMES, DOUBLE_SURNAMES = _surnames()
-
-RE_NAME = re.compile(rf"[{CJK}]{{2,4}}")
-
-
-@functools.lru_cache(maxsize=1)
-def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
-    """jieba's part-of-speech tagger over our tokenizer (loaded once, only when a candidate name is a word)."""
-    return jieba.posseg.POSTokenizer(tokenizer())
-
-
-# Dictionary tags that speak against a name: a noun (简讯, 背景), a place (杭州), an organisation or other
-# proper noun (沙发). Adjectives and adverbs (高远) are left alone: given names are often made of them.
-NOT_NAME_TAGS = frozenset({"n", "ns", "nt", "nz"})
-
-
-@functools.lru_cache(maxsize=4096)
-def common_word(text: str) -> bool:
-    """True when text is a dictionary word tagged as a noun, a place or an organisation, not a personal
-    name (nr): counter-evidence against reading it as a name (杭州, 简讯, 背景)."""
-    if not is_word(text):
-        return False
-    tags = _pos_tokenizer().lcut(text, HMM=False)
-    return len(tags) == 1 and tags[0].flag in NOT_NAME_TAGS
-
-
-def is_person_name(text: str, words: bool = True) -> bool:
-    """True for a plausible Chinese personal name of 2-4 characters (surname + given name) that is not a
-    common word (a place name or a noun that happens to start with a surname's character)."""
-    t = text.strip()
-    if not RE_NAME.fullmatch(t):
-        return False
-    if t[:2] in DOUBLE_SURNAMES:
-        ok = len(t) in (3, 4)
-    else:
-        ok = t[0] in SURNAMES and len(t) in (2, 3)
-    return ok and not (words and common_word(t))
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,7 +22,38 @@ def byline_vocabulary() -> dict:
         "other": frozenset(data["other"]),
         "separators": data["separators"],
         "marks": data["marks"],
+        "collective": tuple(sorted(data.get("collective", []), key=len, reverse=True)),
+        "posts": tuple(sorted(data.get("posts", []), key=len, reverse=True)),
     }
+
+
+@functools.lru_cache(maxsize=1)
+def _re_collective() -> re.Pattern[str]:
+    """A byline naming an office of the outlet (本报评论员, 本刊编辑部, 某某日报评论员)."""
+    roles = "|".join(map(re.escape, byline_vocabulary()["collective"]))
+    return re.compile(rf"^(?:本[报刊台网社]|[{CJK}]{{1,10}}?(?:报|刊|社|台|网))(?:{roles})$")
+
+
+@functools.lru_cache(maxsize=1)
+def _re_post() -> re.Pattern[str]:
+    """A person's post (东澜市人民政府副市长, 某大学经济学院教授): ideographs ending with a post of the
+    vocabulary, no punctuation."""
+    posts = "|".join(map(re.escape, byline_vocabulary()["posts"]))
+    return re.compile(rf"^[{CJK}（）()]{{1,28}}?(?:{posts})$")
+
+
+def is_post(text: str) -> bool:
+    """True for a line that is only a person's post (东澜大学经济学院教授), as printed under a byline."""
+    t = re.sub(r"[\s\u3000]", "", text.strip())
+    return 3 <= len(t) <= 30 and bool(_re_post().match(t)) and not RE_NOT_POST.search(t)
+
+
+# Words of a sentence, never of a post's name (他是…教授, 我们的主任).
+RE_NOT_POST = re.compile(r"[的是了在我你他她们这那说将把被]")
+
+
+# A post and a personal name on one line, as under a speech's title: 东澜市人民政府副市长　名.
+RE_POST_NAME = re.compile(rf"^(?P<post>[{CJK}（）()]{{3,28}})[\s\u3000]+(?P<name>[{CJK}]{{2,4}})$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -179,6 +157,9 @@ RE_LABELLED = re.compile(
     rf"^(?:文\s*[/／|｜丨]\s*|(?:作者|文|执笔|撰文|文字)\s*[：:/／|｜丨]\s*|(?:作者|执笔)[\s\u3000]+)"
     rf"(?P<names>[{CJK}][{CJK}\s\u3000、，,]*)$"
 )
+RE_NAME_POST = re.compile(rf"^(?P<name>[{CJK}]{{2,4}})[\s\u3000]+(?P<post>[{CJK}（）()]{{3,28}})$")
+# 文　名: the label 文 and the names with only a space between them.
+RE_SPACED_LABEL = re.compile(rf"^文[\s\u3000]+(?P<names>[{CJK}][{CJK}\s\u3000、]*)$")
 # A news dateline with its reporters in brackets: '本报讯（记者 王建国 通讯员 李四）'.
 RE_DATELINE = re.compile(r"^(?:本报|本刊)?讯[\s\u3000]*[（(][\s\u3000]*(?P<inner>[^（）()]{3,40}?)[\s\u3000]*[）)]$")
 # A date (and time) printed after the names on a web page's byline: '作者：王建国  2025-04-02 09:12'.
@@ -230,6 +211,8 @@ def parse_byline(line: str) -> dict | None:
         return None
     if len(t) > 40:
         return None
+    if _re_collective().match(t):  # 本报评论员: the outlet's office, as printed, is the author
+        return {"names": [t], "form": "collective"}
     m = RE_MARK.match(t)
     if m:
         names = _names(t[m.end() :], strict=False)
@@ -258,14 +241,30 @@ def parse_byline(line: str) -> dict | None:
     if fields:  # only the credits of people who are not authors (摄影：名, 嘉宾：名 单位)
         return {"names": [], "form": "credit", "others": fields["others"]}
     m = RE_PAREN_LABELLED.match(t)
-    if m:  # （作者：名） printed at the end of an article
+    if m:  # （作者：名）, （记者　名） printed at the end of an article
         inner = parse_byline(m.group("inner"))
         if inner and inner["form"] == "labelled" and all(is_person_name(n) for n in inner["names"]):
             return {"names": inner["names"], "form": "paren"}
+        if inner and inner["form"] == "reporter":
+            return {"names": inner["names"], "form": "paren", "role": inner["role"]}
     m = RE_LABELLED.match(t)
     if m:
         names = _names(m.group("names"), strict=False)
         return {"names": names, "form": "labelled"} if names else None
+    m = RE_SPACED_LABEL.match(t)
+    if m:  # 文　名: the label set off by a space only; the names must read as personal names
+        names = _names(m.group("names"), strict=True)
+        if names and all(is_person_name(n) and not is_word(n) for n in names):
+            return {"names": names, "form": "labelled"}
+        return None
+    m = RE_POST_NAME.match(t)
+    if m and is_post(m.group("post")) and is_person_name(m.group("name")):
+        # 东澜市人民政府副市长　名: the speaker of a speech, an official's article
+        return {"names": [m.group("name")], "form": "post", "role": m.group("post"), "affiliation": m.group("post")}
+    m = RE_NAME_POST.match(t)
+    if m and is_post(m.group("post")) and is_person_name(m.group("name")):
+        # 名　东澜大学经济学院教授: the name first, then the post
+        return {"names": [m.group("name")], "form": "post", "role": m.group("post"), "affiliation": m.group("post")}
     m = RE_PAREN.match(t)
     if m:
         names = _names(m.group("names"), strict=True)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from wenku.ingest.paragraphs import contradicts_join, join_evidence
 from wenku.model import Article, Block, Change, Line
-from wenku.structure.heads import mark_heads, title_shaped
+from wenku.structure.heads import _column_label, mark_heads, title_shaped
 from wenku.structure.notes import parse_author_note, parse_meta_line
 from wenku.structure.reassembly import (
     SHORT_LINE,
@@ -58,6 +59,8 @@ def split_page(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
     units, rep = classify(lines)
     report.extend(rep)
     units = mark_heads(units, blank_before, report)
+    _find_inserts(units, report)
+    _section_heads(units, report)
     source_meta: dict = {}
     items, slots = _items(units, report)
     _flag_possible_starts(units, report, visible=len(slots) > 1)
@@ -72,8 +75,10 @@ def split_page(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
         topics = Topics(texts)
         _profiles(items, slots, topics, piece_index, None)
         labels = assign(items, slots, topics, piece_index)
-        # One refinement: each article's topic from all the text given to it (a piece compared with its
-        # article without itself), then decide again.
+        # One refinement: each article's topic from the text given to it (a piece compared with its article
+        # without itself), then decide again. A piece given against its own topic (page order and grammar
+        # outweighed it) does not join its article's profile: it would confirm its own misplacement.
+        labels = _agreeing(items, labels, slots, topics, piece_index)
         _profiles(items, slots, topics, piece_index, labels)
         own = {
             piece_index[it.pos]: k
@@ -82,16 +87,68 @@ def split_page(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
         }
         labels = assign(items, slots, topics, piece_index, own)
         labels = _check_moves(items, labels, slots, topics, piece_index, own, report)
+        _flag_doubtful_runs(items, labels, slots, topics, piece_index, report)
     articles = [_slot_article(k, items, labels, report) for k in range(len(slots))]
     articles = [a for a in articles if a is not None]
     return articles, report, source_meta
+
+
+AGREE_RATIO = 2.0  # a piece this many times closer to another article's first profile was given against its topic
+
+
+def _agreeing(items: list[Item], labels: list, slots: list[Slot], topics: Topics, piece_index: dict[int, int]) -> list:
+    """The labels, with None for each piece clearly closer in topic to another article's first profile (its
+    title and the text under it) than to the article it was given to. The text printed under a title, which
+    made that article's first profile, always stays with it."""
+    first = [topics.vector(s.profile) for s in slots]
+    under_title = _first_pieces(items, piece_index)
+    out = list(labels)
+    for n, (it, k) in enumerate(zip(items, labels, strict=True)):
+        if k is None or it.pos not in piece_index or it.pos in under_title:
+            continue
+        vec = topics.vector(topics.tf[piece_index[it.pos]])
+        sims = [Topics.cosine(vec, f) for f in first]
+        best = max(sims)
+        if best >= DOUBT_MIN and best >= AGREE_RATIO * sims[k]:
+            out[n] = None
+    return out
+
+
+def _first_pieces(items: list[Item], piece_index: dict[int, int]) -> set[int]:
+    """Positions of the pieces that _profiles takes for an article's first profile (the text under its title)."""
+    out: set[int] = set()
+    taken = 9
+    for it in items:
+        if it.role == "head":
+            taken = 0
+            continue
+        if it.role == "jump":
+            taken = 9
+            continue
+        if it.pos in piece_index and taken < 2:
+            out.add(it.pos)
+            taken += 1
+            if it.unit.kind == "para" and not ends_sentence(it.unit.text):
+                taken = 9
+    return out
 
 
 def _items(units: list[Unit], report: list[Change]) -> tuple[list[Item], list[Slot]]:
     """The page as items for the assignment (heads open an article), and one slot per article start."""
     items: list[Item] = []
     slots: list[Slot] = []
+    item_at: dict[int, int] = {}  # unit position -> index of its (last) item
     for pos, u in enumerate(units):
+        if u.extra.get("section_of") is not None and u.extra["section_of"] in item_at:
+            # a title taken for a section heading of an article earlier on the page: it goes with it
+            items.append(Item(pos, u, "follow", follow=item_at[u.extra["section_of"]]))
+            item_at[pos] = len(items) - 1
+            continue
+        if u.extra.get("follows") is not None and u.extra["follows"] in item_at:
+            items.append(Item(pos, u, "follow", follow=item_at[u.extra["follows"]]))
+            item_at[pos] = len(items) - 1
+            continue
+        item_at[pos] = len(items)
         starts = bool(u.extra.get("head")) or u.kind == "title"
         if (
             not slots
@@ -126,6 +183,7 @@ def _items(units: list[Unit], report: list[Change]) -> tuple[list[Item], list[Sl
                 nxt = next((v for v in units[pos + 1 :] if v.kind in ("para", "heading", "box")), None)
                 if nxt is not None:
                     nxt.extra["resumes"] = True  # 上接第N版: this text goes on from the article's first part
+                    nxt.extra["jump_resumes"] = True
             continue
         if u.kind in ("deck", "meta", "photo_credit", "caption_names", "title"):
             items.append(Item(pos, u, "attach"))
@@ -138,6 +196,200 @@ def _items(units: list[Unit], report: list[Change]) -> tuple[list[Item], list[Sl
     return items, slots
 
 
+# Topic similarity (TF-IDF over the page's paragraphs) to an earlier article above which an unsigned head
+# may be its section, and how many times it must exceed the similarity to the article whose run broke off.
+SECTION_SIMILARITY = 0.05
+SECTION_RATIO = 2.0
+
+
+def _section_heads(units: list[Unit], report: list[Change]) -> None:
+    """A head that is a section heading of an article earlier on the page, printed where the columns of
+    two articles interleave (c01: the lead's 小切口改造降低门槛 after a news item's run that broke off). Evidence,
+    all of it: the head has no byline, dateline or kicker of its own while every article before it on the
+    page is signed; the run right before it broke off mid-sentence (the columns interleave here); and its
+    text's topic is clearly closer to an earlier article than to the one whose run broke off. It becomes a
+    section heading of that article (reported); the page's assignment places the text under it."""
+    heads = [i for i, u in enumerate(units) if u.extra.get("head")]
+    for t in heads[2:]:
+        h = units[t]
+        if h.kind != "title" or h.extra.get("kicker") or h.extra.get("marked") or t + 1 >= len(units):
+            continue
+        if units[t + 1].kind != "para" or RE_DATELINE_PARA.match(units[t + 1].text):
+            continue  # a byline, a dateline or an outlet line under it: an article's own head
+        prev = next((v for v in reversed(units[:t]) if v.kind in ("para", "heading", "box", "title")), None)
+        if prev is None or prev.kind != "para" or not cut_off(prev):
+            continue
+        earlier = [k for k in heads if k < t]
+        if not all(_signed(units, k) for k in earlier):
+            continue
+        texts = {k: _head_text(units, k) for k in earlier}
+        texts[t] = _head_text(units, t)
+        topics = Topics([v.text for v in units if v.kind in ("para", "heading", "title")])
+        vec = {k: topics.vector(Counter(topics_words(text))) for k, text in texts.items()}
+        broken = earlier[-1]  # the article whose run broke off right before this head
+        sims = {k: Topics.cosine(vec[t], vec[k]) for k in earlier[:-1]}
+        best = max(sims, key=sims.get)
+        own = Topics.cosine(vec[t], vec[broken])
+        if sims[best] < SECTION_SIMILARITY or sims[best] < SECTION_RATIO * own:
+            continue
+        h.kind = "heading"
+        h.extra.pop("head", None)
+        h.extra["section_of"] = best
+        h.extra["maybe_start"] = True  # a visible note: this may still be another article's title
+        report.append(
+            Change(
+                "uncertain_placement",
+                h.first(),
+                h.text,
+                "",
+                f"this line reads as a section heading of the article at line {units[best].first()} (no byline "
+                f"of its own, printed where the columns interleave, topic similarity {sims[best]:.2f} against "
+                f"{own:.2f} with the article before it): placed there as a heading, please check",
+            )
+        )
+
+
+# A news item's own head in its first paragraph: 本报讯（记者 名）, 新华社北京3月11日电.
+RE_DATELINE_PARA = re.compile(r"^(?:(?:本报|本刊)?讯[\s\u3000]*[（(]|[^，。]{2,14}电[\s\u3000]*[（(]?|[（(]?记者)")
+
+
+def _signed(units: list[Unit], k: int) -> bool:
+    """True when the article whose head is units[k] has a byline or a dateline right under its head."""
+    for v in units[k + 1 : k + 4]:
+        if v.kind in ("author", "meta"):
+            return True
+        if v.kind == "para":
+            return bool(RE_DATELINE_PARA.match(v.text))
+    return False
+
+
+def _head_text(units: list[Unit], k: int, paras: int = 3) -> str:
+    """A head's text and the first paragraphs printed under it (up to a paragraph that breaks off)."""
+    out = [units[k].text]
+    n = 0
+    for v in units[k + 1 :]:
+        if v.extra.get("head") or v.kind in ("title", "jump", "separator"):
+            break
+        if v.kind == "para":
+            out.append(v.text)
+            n += 1
+            if n >= paras or cut_off(v):
+                break
+    return " ".join(out)
+
+
+INSERT_WINDOW = 16  # units after a paragraph that broke off within which its sentence may resume
+
+
+def _find_inserts(units: list[Unit], report: list[Change]) -> None:
+    """A box or a news item set into another article's paragraph, even mid-sentence (a magazine's 相关链接
+    box, a 本报讯 item set into the lead). Evidence: a paragraph breaks off (cut_off), the units after it do
+    not continue it, and a later paragraph resumes its sentence (it opens mid-sentence, or a word runs across
+    the join) with nothing in the grammar against the join. The run between them is complete (its text ends
+    a sentence). The host's sentence is rejoined across it (reported, with the topic similarity of each side).
+    A run that opens with a heading is taken out as an article of its own (the heading its title, a label
+    above it a kicker); an untitled run is left to the page's assignment (it may be runs of other articles)."""
+    i = 0
+    while i < len(units):
+        found = _insert_at(units, i)
+        if found is None:
+            i += 1
+            continue
+        j = found
+        p, r, run = units[i], units[j], units[i + 1 : j]
+        body = [v for v in run if v.kind in ("para", "heading", "box", "title", "speaker")]
+        topics = Topics([p.text + r.text, " ".join(v.text for v in body)])
+        host_sim = Topics.cosine(
+            topics.vector(Counter(topics_words(p.text))), topics.vector(Counter(topics_words(r.text)))
+        )
+        insert_sim = Topics.cosine(topics.vector(topics.tf[0]), topics.vector(topics.tf[1]))
+        opening = body[0]
+        if (
+            len(body) > 1
+            and opening.kind in ("heading", "title")
+            and body[1].kind in ("heading", "title")
+            and _column_label(opening.text)
+        ):
+            # a box's label on its own line above its heading (延伸阅读 / 数字孪生从哪里来): a kicker
+            label, opening = opening, body[1]
+            opening.extra.setdefault("kicker", []).append({"text": label.text, "lines": list(label.lines)})
+            report.append(Change("extract_kicker", label.first(), label.text, "", "label of a box above its heading"))
+            del units[next(n for n, v in enumerate(units) if v is label)]
+            j -= 1
+        titled = opening.kind == "heading" and title_shaped(opening) or opening.kind == "title"
+        if titled:
+            parts = opening.extra.get("parts") or []
+            if len(parts) == 2 and _column_label(parts[0]) and opening.text.endswith(parts[1]):
+                # a box's label above its heading (相关链接 / 什么是隐私计算): the label is a kicker
+                opening.extra.setdefault("kicker", []).append({"text": parts[0], "lines": [opening.lines[0]]})
+                opening.text = parts[1]
+                report.append(
+                    Change("extract_kicker", opening.first(), parts[0], "", "label of a box above its heading")
+                )
+            opening.kind = "title"
+            opening.extra["head"] = True
+            opening.extra.setdefault("title_from", "the heading of an insert set into another article's sentence")
+        # An untitled run between the halves may be runs of other articles on the page: the page's
+        # assignment places it; only the resumed sentence is tied to its first half.
+        r.extra.pop("head", None)  # it resumes a sentence: it cannot open an article
+        # what the heads said about the lines now resolved (not taken as an article start) is superseded
+        resolved = {r.first()}
+        if titled:
+            resolved |= {opening.first(), *(v.first() for v in body if v.kind in ("heading", "title"))}
+        report[:] = [c for c in report if not (c.kind == "uncertain_placement" and c.line in resolved)]
+        r.extra["resumes"] = True
+        r.extra["follows"] = i
+        where = (
+            f"the sentence broken off at line {p.lines[-1]} resumes at line {r.first()} ('{p.text[-6:]}|{r.text[:6]}', "
+            f"topic similarity of the two halves {host_sim:.2f}, of the host and the run between {insert_sim:.2f})"
+        )
+        if titled:
+            report.append(
+                Change(
+                    "take_out_insert",
+                    opening.first(),
+                    opening.text[:30],
+                    "",
+                    f"set into another article's paragraph mid-sentence: {where}; taken out as an article of its own",
+                )
+            )
+        r.extra["after_insert"] = (run[0].first(), run[-1].lines[-1], where)
+        i = j + 1
+
+
+def _insert_at(units: list[Unit], i: int) -> int | None:
+    """The position of the paragraph that resumes the sentence units[i] broke off, after a complete run
+    that does not continue it, else None."""
+    p = units[i]
+    if p.kind != "para" or not cut_off(p) or i + 2 >= len(units):
+        return None
+    if units[i + 1].kind == "para" and continues(p, units[i + 1]):
+        return None  # the next line goes on with it: no insert
+    framed = units[i + 1].kind == "separator"  # a box drawn or ruled off
+    last_body = None
+    for j in range(i + 1, min(len(units), i + 1 + INSERT_WINDOW)):
+        v = units[j]
+        if v.kind == "jump":
+            return None  # a jump line: the page's assignment puts the runs together
+        if last_body is not None and (v.extra.get("head") and v.kind != "para" or v.kind in ("author", "meta")):
+            return None  # a second article starts: not one insert
+        if v.kind == "para" and last_body is not None and last_body.kind == "para":
+            opens_mid = starts_mid_sentence(v)
+            if not contradicts_join(p.text, v.text) and (
+                opens_mid
+                or join_evidence(p.text, v.text) > 0
+                or (framed and units[j - 1].kind == "separator")  # the box closed right before it
+            ):
+                if cut_off(last_body):
+                    return None  # the run between breaks off itself: interleaved columns, not an insert
+                return j
+            if opens_mid:
+                return None  # another run that opens mid-sentence: not this sentence's rest
+        if v.kind in ("para", "heading", "box", "title", "speaker"):
+            last_body = v
+    return None
+
+
 POSSIBLE_START = 0.08  # topic similarity of the text before and after a heading below which it may be a title
 
 
@@ -146,18 +398,27 @@ def _flag_possible_starts(units: list[Unit], report: list[Change], visible: bool
     text before it complete) where the topic changes sharply: kept in this article, but reported as
     uncertain (and, on a page of several articles, marked with a visible note)."""
     candidates = [
-        i for i, u in enumerate(units) if u.kind == "heading" and title_shaped(u) and not _dangling_before(units, i)
+        i
+        for i, u in enumerate(units)
+        if u.kind == "heading"
+        and title_shaped(u)
+        and not _dangling_before(units, i)
+        and u.extra.get("section_of") is None  # already reported by _section_heads
     ]
     if not candidates:
         return
     topics = Topics([u.text for u in units if u.kind in ("para", "heading")])
     for i in candidates:
         before, after = Counter(), Counter()
-        for v in reversed(units[:i]):
+        k = i - 1
+        while k >= 0:
+            v = units[k]
             if v.kind == "title" or v.extra.get("head"):
                 break
             if v.kind in ("para", "heading"):
                 before.update(topics_words(v.text))
+            # a sentence resumed after an insert: the text before it is the host's, not the insert's
+            k = v.extra["follows"] if v.extra.get("follows") is not None else k - 1
         n = 0
         for v in units[i + 1 :]:
             if v.kind in ("title", "heading") or v.extra.get("head"):
@@ -292,6 +553,88 @@ def _check_moves(
     return labels
 
 
+DOUBT_RATIO = 2.0  # a run this many times closer in topic to another article than to its own is doubtful
+DOUBT_MIN = 0.04  # ... when that similarity is at least this
+
+
+def _flag_doubtful_runs(
+    items: list[Item],
+    labels: list,
+    slots: list[Slot],
+    topics: Topics,
+    piece_index: dict[int, int],
+    report: list[Change],
+) -> None:
+    """The safety net against a silent merge: a run of an article (a paragraph, with the pieces that go on
+    with it when it breaks off) whose topic is clearly another article's, and that no word or open clause
+    ties to the text before it, gets a visible note and an uncertain_placement entry (it stays where the
+    page's assignment put it). In a series of such runs only the first is flagged."""
+    runs: list[tuple[int, list[int]]] = []  # (article, item indices)
+    for n, (it, k) in enumerate(zip(items, labels, strict=True)):
+        if it.role not in ("body", "follow") or k is None or it.pos not in piece_index:
+            continue
+        if (
+            runs
+            and runs[-1][0] == k
+            and it.unit.kind != "heading"
+            and runs[-1][1][-1] == _prev_piece(items, n)
+            and not ends_sentence(items[runs[-1][1][-1]].unit.text)
+        ):
+            runs[-1][1].append(n)
+        else:
+            runs.append((k, [n]))
+    flagged_after = None
+    for k, idx in runs:
+        first = items[idx[0]].unit
+        if first.extra.get("uncertain") or first.extra.get("maybe_start") or first.extra.get("resumes"):
+            continue
+        before = _last_piece_of(items, labels, idx[0], k)
+        if before is None:
+            continue  # the article's first text
+        if first.kind == "para" and continues(before.unit, first, adjacent=False):
+            continue  # a word or an open clause ties it to the text before it
+        run_tf: Counter = Counter()
+        for n in idx:
+            run_tf.update(topics.tf[piece_index[items[n].pos]])
+        vec = topics.vector(run_tf)
+        sims = {s.index: Topics.cosine(vec, topics.vector(s.profile - run_tf)) for s in slots}
+        other = max((j for j in sims if j != k), key=sims.get, default=None)
+        if other is None or sims[other] < DOUBT_MIN or sims[other] < DOUBT_RATIO * sims[k]:
+            continue
+        if flagged_after is not None and flagged_after == _prev_piece(items, idx[0]):
+            flagged_after = idx[-1]
+            continue  # the series of doubtful runs is flagged at its first
+        flagged_after = idx[-1]
+        first.extra["uncertain"] = True
+        report.append(
+            Change(
+                "uncertain_placement",
+                first.first(),
+                first.text[:30],
+                "",
+                f"this run reads as part of article {other + 1} ({slots[other].title[:16] or 'untitled'}: topic "
+                f"similarity {sims[other]:.2f} against {sims[k]:.2f}); kept where the page's order puts it, with "
+                "a visible note: please check",
+            )
+        )
+
+
+def _prev_piece(items: list[Item], n: int) -> int | None:
+    """The index of the body piece before item n on the page (metadata lines skipped)."""
+    for m in range(n - 1, -1, -1):
+        if items[m].role in ("body", "follow", "head") or items[m].unit.kind in ("para", "heading", "box"):
+            return m
+    return None
+
+
+def _last_piece_of(items: list[Item], labels: list, n: int, k: int) -> Item | None:
+    """Article k's last text piece before item n."""
+    for m in range(n - 1, -1, -1):
+        if labels[m] == k and items[m].unit.kind in ("para", "box") and items[m].role != "jump":
+            return items[m]
+    return None
+
+
 def _slot_article(k: int, items: list[Item], labels: list, report: list[Change]) -> Article | None:
     """An Article from the units given to slot k, in page order: paragraphs broken by a column or page end
     joined, a visible gap where the text is missing from the source."""
@@ -313,7 +656,7 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
     body_no: dict[int, int] = {}
     n = 0
     for it in items:
-        if it.role in ("body", "head") or it.role == "attach" and it.unit.kind in ("para", "heading", "box"):
+        if it.role in ("body", "head", "follow") or it.role == "attach" and it.unit.kind in ("para", "heading", "box"):
             n += 1
         body_no[id(it.unit)] = n
     seen_body = False
@@ -328,7 +671,7 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
             # A paragraph that broke off at a clause end (，；) goes on in the next piece the page's assignment
             # gave this article unless the grammar at the join says otherwise; one cut inside a word needs
             # the word across the join. The gap marker is for text missing from the source.
-            at_clause = last is not None and last.text.endswith(("，", "；", ",", ";"))
+            at_clause = last is not None and last.text.endswith(("，", "；", "、", ",", ";"))
             # A short line without punctuation is joined only on evidence (a word across the break); lines
             # of a run of short lines (verse, dialogue, table rows, a signature) are never glued together.
             lenient = (adjacent or at_clause) and prose_line(last)
@@ -344,6 +687,10 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
                     if adjacent
                     else f"column continues at line {u.first()} (after line {last.lines[-1]})"
                 )
+                if u.extra.get("after_insert"):
+                    a, b, where = u.extra["after_insert"]
+                    kind = "fix_interleaved_columns"
+                    why = f"{where}: rejoined across lines {a}-{b}, printed between its halves"
                 report.append(
                     Change(
                         kind,

@@ -146,6 +146,8 @@ def join_score(q: Unit | None, p: Unit) -> float:
         ev = join_evidence(q.text, p.text)
         if ev > 0:
             return ev
+        if p.extra.get("resumes"):
+            return 1.0  # a 上接 line says this text goes on from an article's first part: it outranks our reading
         if contradicts_join(q.text, p.text):
             return -2.0
         return 1.0 if p.extra.get("resumes") else 0.2
@@ -157,7 +159,7 @@ def continues(q: Unit, p: Unit, adjacent: bool = True) -> bool:
     against it."""
     if not _dangling(q) or p.kind != "para":
         return False
-    if join_evidence(q.text, p.text) > 0:
+    if join_evidence(q.text, p.text) > 0 or (adjacent and p.extra.get("jump_resumes")):
         return True
     return adjacent and not contradicts_join(q.text, p.text)
 
@@ -193,9 +195,11 @@ class Item:
 
     pos: int
     unit: Unit
-    role: str  # 'head' (starts slot), 'body' (to assign), 'attach' (goes with the piece before it), 'jump'
+    role: str  # 'head' (starts slot), 'body' (to assign), 'attach' (goes with the piece before it), 'jump',
+    # 'follow' (goes with the article of the item at index `follow`: a sentence resuming after an insert)
     slot: int | None = None  # for heads
     closes: bool = False
+    follow: int | None = None  # for 'follow': the index (in the item list) of the piece it continues
 
 
 def _emission_model(slots: list[Slot], topics: Topics, piece_index: dict[int, int], own: dict[int, int] | None):
@@ -252,14 +256,20 @@ def assign(
                 else:
                     new.append((score, labels + (None,), last, cur, closed, suspended, opened))
                 continue
-            if it.role == "attach":
-                k = cur if cur is not None else (opened[-1] if opened else None)
+            if it.role in ("attach", "follow"):
+                if it.role == "follow":
+                    k = labels[it.follow]
+                else:
+                    k = cur if cur is not None else (opened[-1] if opened else None)
                 c2 = closed | {k} if it.closes and k is not None else closed
                 l2 = last
+                s = score
+                if it.role == "follow" and k is not None:
+                    s += join_score(last.get(k), it.unit)  # the grammar at the join still counts
                 if k is not None and it.unit.kind in ("para", "box"):
                     l2 = dict(last)
                     l2[k] = it.unit
-                new.append((score, labels + (k,), l2, k, c2, suspended, opened))
+                new.append((s, labels + (k,), l2, k, c2, suspended, opened))
                 continue
             recent = opened[-NEARBY:]
             cands = [k for k in recent if k not in closed and k not in suspended]
@@ -313,8 +323,10 @@ def score_labels(
             cur = k
             opened.append(k)
             continue
-        if it.role in ("jump", "attach") or k is None:
-            if it.role == "attach" and k is not None and it.unit.kind in ("para", "box"):
+        if it.role in ("jump", "attach", "follow") or k is None:
+            if it.role == "follow" and k is not None:
+                total += join_score(last.get(k), it.unit)
+            if it.role in ("attach", "follow") and k is not None and it.unit.kind in ("para", "box"):
                 last[k] = it.unit
             cur = k if k is not None else cur
             continue

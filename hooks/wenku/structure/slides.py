@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 
+from wenku import DATA_DIR
 from wenku.ingest.boilerplate import boilerplate_rule
 from wenku.ingest.paragraphs import join_evidence, unbalanced_quote
+from wenku.metadata import load_data_file
 from wenku.model import Article, Block, Change, Line
 from wenku.structure.names import is_person_name
 from wenku.textutil import CJK, ends_sentence
@@ -36,9 +40,98 @@ def _goes_on(text: str, nxt: str, bullet: bool = False) -> bool:
     return join_evidence(text, nxt) > 0
 
 
-def split_slides(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
+MIN_DECK_PAGES = 3
+MAX_SLIDE_TITLE = 24
+RE_NOTE_LABEL = re.compile(r"^(?P<label>[^：:]{1,8})\s*[：:]")
+
+
+@functools.lru_cache(maxsize=1)
+def note_labels() -> frozenset[str]:
+    """The labels of a slide's speaker notes (data/kinds.yml)."""
+    return frozenset(str(w) for w in load_data_file(os.path.join(DATA_DIR, "kinds.yml"))["slides"]["notes"])
+
+
+def deck_pages(lines: list[Line], removed: list[Change] | None = None) -> list[list[Line]] | None:
+    """The pages of a deck exported to text, or None: pages cut apart by page markers the cleaning removed
+    (a running header or page number between them), each but the first opening with a short title and
+    holding mostly bullets."""
+    body = [ln for ln in lines if ln.text.strip()]
+    cuts = sorted(c.line for c in removed or [] if c.kind == "remove_running_header" and c.line is not None)
+    if len(body) < 2 * MIN_DECK_PAGES or len(cuts) < MIN_DECK_PAGES:
+        return None
+    pages: list[list[Line]] = [[]]
+    k = 0
+    for ln in body:
+        crossed = False
+        while k < len(cuts) and cuts[k] < ln.number:
+            crossed, k = True, k + 1
+        if crossed and pages[-1]:
+            pages.append([])
+        pages[-1].append(ln)
+    if len(pages) < MIN_DECK_PAGES:
+        return None
+    rest = pages[1:]
+    titled = sum(1 for p in rest if len(p[0].text.strip()) <= MAX_SLIDE_TITLE and not ends_sentence(p[0].text))
+    inner = [ln for p in rest for ln in p[1:]]
+    bullets = sum(1 for ln in inner if RE_BULLET.match(ln.text.strip()))
+    if titled < 0.8 * len(rest) or not inner or bullets < 0.5 * len(inner):
+        return None
+    return pages
+
+
+def _is_note(text: str) -> bool:
+    m = RE_NOTE_LABEL.match(text.strip())
+    return bool(m and m.group("label").strip() in note_labels())
+
+
+def split_paged_deck(pages: list[list[Line]], report: list[Change]) -> Article:
+    """A deck cut into pages: the first page is the title slide (title, presenter and affiliation, date),
+    every other page a slide (its title a heading, its bullets a list); speaker notes are not text."""
+    art = Article(source="")
+    first, *slides = pages
+    art.title = first[0].text.strip()
+    art.title_from = "title slide"
+    art.title_lines = [first[0].number]
+    for ln in first[1:]:
+        t = ln.text.strip()
+        parts = re.split(r"[\s\u3000]+", t, maxsplit=1)
+        date = re.fullmatch(r"(19|20)\d\d\s*(?:[.．/-]\s*\d{1,2}|年\s*\d{1,2}\s*月)", t)
+        if is_person_name(parts[0], words=False) and len(t) <= 40:
+            art.authors.append(parts[0])
+            if len(parts) > 1:
+                art.affiliations.append(parts[1].strip())
+            report.append(Change("extract_byline", ln.number, t, "", "presenter (and affiliation) on the title slide"))
+        elif date:
+            y, mth = re.findall(r"\d+", t)[:2]
+            art.date = f"{y}-{int(mth):02d}"
+            report.append(Change("extract_date", ln.number, t, "", "date of the deck moved to metadata"))
+        else:
+            art.blocks.append(Block("p", t, [ln.number]))
+    for page in slides:
+        art.blocks.append(Block("h2", page[0].text.strip(), [page[0].number]))
+        items = []
+        for ln in page[1:]:
+            if _is_note(ln.text):
+                report.append(
+                    Change("remove_speaker_note", ln.number, ln.text, "", "the presenter's note: not on the slide")
+                )
+            else:
+                items.append(ln)
+        _flush_items(items, art, report)
+    numbers = [ln.number for page in pages for ln in page]
+    art.line_span = (min(numbers), max(numbers))
+    return art
+
+
+def split_slides(lines: list[Line], removed: list[Change] | None = None) -> tuple[list[Article], list[Change], dict]:
     """A slide deck as one article: parts and numbered slides as headings, bullets as lists."""
-    report: list[Change] = []
+    texts = [ln.text.strip() for ln in lines if ln.text.strip()]
+    numbered = any(t in ("目录", "目 录") for t in texts) or any(RE_SLIDE.match(t) for t in texts)
+    pages = None if numbered else deck_pages(lines, removed)
+    if pages:
+        report: list[Change] = []
+        return [split_paged_deck(pages, report)], report, {}
+    report = []
     body = [ln for ln in lines if ln.text.strip()]
     texts = [ln.text.strip() for ln in body]
     toc_idx = [i for i, t in enumerate(texts) if t in ("目录", "目 录")]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from wenku.ingest.boilerplate import RE_NOTE_LABEL, boilerplate_rule, reads_as_prose
 from wenku.ingest.paragraphs import contradicts_join, join_evidence
-from wenku.model import Change, Line, UnitKind
+from wenku.model import UNIT_KINDS, Change, Line, UnitKind
 from wenku.segment import is_word
 from wenku.structure.names import is_person_name, parse_byline
 from wenku.textutil import CJK, ends_sentence
@@ -22,6 +22,10 @@ class Unit:
     lines: list[int]
     extra: dict = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        if self.kind not in UNIT_KINDS:
+            raise ValueError(f"unknown unit kind {self.kind!r} (known: {', '.join(sorted(UNIT_KINDS))})")
+
     def first(self) -> int:
         return self.lines[0]
 
@@ -29,8 +33,9 @@ class Unit:
 RE_NOTE = re.compile(
     r"^(?:[【（(\[]\s*(?:作者系|作者单位|作者为|作者是|本文作者|作者[：:]|作者简介)|作者简介\s*[：:]|作者单位\s*[：:])"
 )
-# A rule or a row of ornaments between two articles: ——————, -----, ＊　＊　＊, ◆◆◆.
-RE_SEPARATOR = re.compile(r"^[\s\u3000]*(?:[-—–─━=＝_＿~～*＊◆◇●○■□★☆·•※#]{1}[\s\u3000]*){3,}$")
+# A rule or a row of ornaments between two articles: ——————, -----, ＊　＊　＊, ◆◆◆, or the top or
+# bottom edge of a box drawn with box-drawing characters (┌────┐, └────┘).
+RE_SEPARATOR = re.compile(r"^[\s\u3000]*(?:[-—–─━=＝_＿~～*＊◆◇●○■□★☆·•※#\u2500-\u257f]{1}[\s\u3000]*){3,}$")
 # Jump lines of a newspaper page: （下转第5版）, 上接第1版, （转第8版）, （上接第1版 标题…）.
 RE_JUMP = re.compile(
     r"^[（(【\[]?\s*(?P<dir>下转|上接|转|接|续)(?:第)?\s*(?P<page>[0-9０-９一二三四五六七八九十]{1,3})\s*(?:版|页|面)"

@@ -7,8 +7,8 @@ import re
 from email.utils import format_datetime
 from xml.sax.saxutils import escape as xml
 
-from wenku.enrich.convert import to_traditional
 from wenku.model import Article
+from wenku.script import to_traditional
 from wenku.site.editions import TRADITIONAL, edition_base, label
 from wenku.site.pages.common import article_title
 from wenku.textutil import shorten

@@ -6,11 +6,11 @@ import re
 
 from wenku import editorial
 from wenku.enrich.slugs import slugify
-from wenku.enrich.translation import term_uses
 from wenku.model import Article
 from wenku.site.editions import labels
 from wenku.site.pages.common import article_title, rel_link
 from wenku.site.render import dump_front_matter, escape
+from wenku.site.translation import term_uses
 
 
 def glossary() -> list[dict]:

@@ -19,7 +19,7 @@ from wenku.site.render import dump_front_matter, escape
 @functools.lru_cache(maxsize=1)
 def report_kinds() -> dict[str, dict[str, str]]:
     """What each report kind means, in zh and en (data/report_kinds.yml)."""
-    return load_data_file(os.path.join(DATA_DIR, "report_kinds.yml"))
+    return load_data_file(os.path.join(DATA_DIR, "report_kinds.yml"))  # the registry of model.report_kinds()
 
 
 def kind_name(kind: str, lang: str, default: str) -> str:
