@@ -81,3 +81,14 @@ def test_glossary_terms_in_articles_link_to_the_glossary(built_site, corpus):
         assert html.count('glossary/#term-xin-zhi-shengchanli"') == 1, prefix  # first use only
     glossary = read(built_site / "en" / "glossary" / "index.html")
     assert 'id="term-xin-zhi-shengchanli"' in glossary and "new quality productive forces" in glossary
+
+
+def test_english_pages_name_the_collection_in_english_when_the_sidecar_does(corpus):
+    """sources/004's sidecar gives `collection_en`: the English page shows it, the Chinese page the Chinese."""
+    from wenku.site.pages.articles import article_page
+
+    art = next(a for a in corpus.articles if a.source.startswith("004_"))
+    assert art.collection and art.collection_en
+    english, chinese = article_page(art, "en", corpus), article_page(art, "zh", corpus)
+    assert f"collection: {art.collection_en}" in english and art.collection not in english
+    assert f"collection: {art.collection}" in chinese and art.collection_en not in chinese

@@ -203,6 +203,8 @@ def _apply_source_metadata(articles: list[Article], sidecar: dict, script: str) 
         art.date = art.date or date_text(sidecar.get("date"))
         if sidecar.get("collection"):
             art.collection = sidecar["collection"]
+        if sidecar.get("collection_en"):
+            art.collection_en = sidecar["collection_en"]
         art.script = script
         if not art.title:
             art.title = infer_title(art)

@@ -104,6 +104,7 @@ class Article:
     kind: str = ""  # newspaper-page, web-page, report, compilation, slides: the sidecar's, else recognised
     script: str = ""  # simplified or traditional, the source's script
     collection: str | None = None  # the compilation it comes from (its name), or the sidecar's
+    collection_en: str | None = None  # the sidecar's English name of the collection (English pages)
     collection_note: str | None = None  # the compilation's lines under its name
     collection_period: str | None = None  # the months a compilation covers, "2024-07/2024-09"
     # What the splitting took from the source's lines into metadata (shown on the page or kept for editors).

@@ -255,6 +255,8 @@ def skeleton(art: Article, existing: str | None = None, today: str = "") -> tupl
             meta["authors_en"] = art.authors_en
         if art.title:
             meta["original_title"] = art.title
+        if art.collection_en:  # the sidecar's English name of the collection the article comes from
+            meta["collection"] = art.collection_en
         meta["translated"] = today or PLACEHOLDER
         meta["translator"] = PLACEHOLDER
         meta["translation_of"] = fingerprint(art)

@@ -50,6 +50,8 @@ def article_page(art: Article, lang: str, corpus: Corpus, related_arts: list[Art
             fm["authors_en"] = [name_pinyin(a) for a in art.authors]
         body = untranslated_english_body(art, body)
         fm.pop("summary", None)  # the Chinese lede is not shown in the English header
+        if art.collection_en:  # the editors' English name of the collection, not the Chinese one
+            fm["collection"] = art.collection_en
     return dump_front_matter(fm) + "\n" + body
 
 
