@@ -220,9 +220,11 @@ def test_speech_is_one_article_with_the_speaker_as_author():
     assert art.title == "坚持把人才放在发展全局的核心位置"
     assert art.authors == ["宁致远"]
     assert art.date == "2025-12-05"
-    text = body(art)
+    assert art.subtitle == "在2025年临川市人才工作会议上的讲话"
+    text = "\n".join(b.text for b in art.blocks if b.kind != "note")
     assert text.startswith("同志们：")
     assert "讲话" not in text.split("\n")[0] and "根据录音整理" not in text and "市委副书记" not in text
+    assert [b.text for b in art.blocks if b.kind == "note"] == ["（根据录音整理）"]  # shown as a note
 
 
 QA = """问答社区　话题　提问

@@ -254,9 +254,11 @@ MIN_RULE = 3  # box-drawing characters on a frame's top or bottom line
 
 
 def remove_box_frames(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
-    """The frame of a box drawn in box-drawing characters (┌────┐ ⏎ │ text │ ⏎ └────┘): its top and bottom
-    lines are removed and the side characters taken off the box's lines; its text stays where it stands.
-    A side character is taken off only in a source that has a frame line."""
+    """The frame of a box drawn in box-drawing characters (┌────┐ ⏎ │ text │ ⏎ └────┘): the side characters
+    are taken off the box's lines; its text stays where it stands. The top and bottom lines stay for the
+    structure stage: they are the evidence of where a sidebar starts and ends (structure/heads.py, page.py),
+    which reports them when it drops them. A side character is taken off only in a source that has a frame
+    line."""
     rules = {
         k
         for k, ln in enumerate(lines)
@@ -268,7 +270,7 @@ def remove_box_frames(lines: list[PageLine]) -> tuple[list[PageLine], list[Chang
     report: list[Change] = []
     for k, ln in enumerate(lines):
         if k in rules:
-            report.append(Change("remove_box_frame", ln.number, ln.text, "", "top or bottom line of a box's frame"))
+            out.append(ln)
             continue
         t = ln.text
         if t[:1] and re.match(f"[{BOX}]", t[:1]) or t[-1:] and re.match(f"[{BOX}]", t[-1:]):

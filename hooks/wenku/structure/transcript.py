@@ -245,8 +245,9 @@ def split_speech(lines: list[Line], removed: list[Change] | None = None) -> tupl
             art.title = t
             report.append(Change("extract_title", ln.number, t, "", "the speech's title: the first line"))
         elif dashed:
-            art.summary = art.summary or dashed.group("text")
-            report.append(Change("extract_subtitle", ln.number, t, "", "the speech's subtitle: kept as its summary"))
+            art.subtitle = art.subtitle or dashed.group("text").strip()
+            art.title_lines.append(ln.number)
+            report.append(Change("extract_subtitle", ln.number, t, "", "the speech's subtitle (its occasion)"))
         elif bracketed and date:
             art.date = art.date or date_text(_iso(date.group(0)))
             report.append(Change("extract_date", ln.number, t, "", "the date the speech was given"))
@@ -260,10 +261,11 @@ def split_speech(lines: list[Line], removed: list[Change] | None = None) -> tupl
                 report.append(Change("extract_byline", ln.number, t, "", "the speaker (office and name): the author"))
             else:
                 report.append(Change("remove_speech_head", ln.number, t, "", "a line above the speech: not text"))
-    # A bracketed note after the last paragraph (根据录音整理) is about the text, not in it.
+    # A bracketed note after the last paragraph (根据录音整理) is about the text, not in it: kept as a note,
+    # shown apart from the speech (as an author's note is).
+    notes = []
     while body and RE_BRACKETED.match(body[-1].text.strip()) and len(body[-1].text.strip()) <= MAX_TAIL:
-        ln = body.pop()
-        report.append(Change("remove_note", ln.number, ln.text, "", "a bracketed note after the speech: not text"))
+        notes.insert(0, body.pop())
     units = [
         Unit(
             "heading" if heading_like(ln.text) and len(ln.text.strip()) <= 40 else "para", ln.text.strip(), [ln.number]
@@ -271,7 +273,7 @@ def split_speech(lines: list[Line], removed: list[Change] | None = None) -> tupl
         for ln in body
     ]
     units = join_adjacent(units, report)
-    art.blocks = _blocks(units)
+    art.blocks = _blocks(units) + [Block("note", ln.text.strip(), [ln.number]) for ln in notes]
     numbers = [ln.number for ln in rows]
     art.line_span = (min(numbers), max(numbers)) if numbers else (0, 0)
     return [art], report, {}
