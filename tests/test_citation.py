@@ -307,9 +307,9 @@ def test_an_english_translation_is_cited_as_a_translation_with_its_original_outl
     data = json.loads(_head(folder / "index.html").json_ld[0])
     assert data["inLanguage"] == "en" and data["translator"]["name"]
     assert data["translationOfWork"]["name"] == art.title
-    assert data["isPartOf"]["name"] == art.meta.get("publication_en")
+    assert data["isPartOf"]["name"] == art.publication_en
     entry = bibtexparser.parse_string(read(folder / "cite.bib")).entries[0]
-    assert entry["journal"] == art.meta.get("publication_en") and "Translated from the Chinese" in entry["note"]
+    assert entry["journal"] == art.publication_en and "Translated from the Chinese" in entry["note"]
 
 
 def test_open_graph_and_description_on_every_page(built_site):

@@ -49,9 +49,9 @@ def edit(name, old, new):
 first = run(build)
 cleaned = {k: id(v) for k, v in build.cleaned.items()}
 glossary_terms = {g["zh"] for g in editorial.load(editorial.GLOSSARY)}
-ai = [a for a in first.corpus.articles if "ai" in a.meta["topics"]]
+ai = [a for a in first.corpus.articles if "ai" in a.topics]
 # A new glossary term: an article's TF-IDF keyword (a whole word) that no term holds or is held by.
-art, term = next((a, k) for a in first.corpus.articles for k in a.meta["keywords"]
+art, term = next((a, k) for a in first.corpus.articles for k in a.keywords
                  if not any(k in t or t in k for t in glossary_terms))
 keyword = term  # and a new topic whose keyword it is
 
@@ -69,7 +69,7 @@ out = {
     "ai_slugs": [a.slug for a in ai],
     "ai_page": second.pages[f"articles/{ai[0].slug}.md"] if ai else "",
     "topic_page": second.pages.get("topics/editorial-test.md", ""),
-    "scored": [a.slug for a in second.corpus.articles if "editorial-test" in a.meta["topic_scores"]],
+    "scored": [a.slug for a in second.corpus.articles if "editorial-test" in a.topic_scores],
     "art": art.slug,
     "term": term,
     "anchor": glossary_anchor(term),

@@ -11,9 +11,9 @@ from wenku.site.pages.common import chinese_hash
 
 def test_every_article_has_an_english_title_and_summary(corpus):
     for art in corpus.articles:
-        assert art.meta.get("title_en"), art.slug
-        assert not re.search(r"[\u4e00-\u9fff]", art.meta["title_en"]), art.slug
-        sentences = [s for s in re.split(r"(?<=[.!?])\s+", art.meta.get("summary_en", "")) if s]
+        assert art.title_en, art.slug
+        assert not re.search(r"[\u4e00-\u9fff]", art.title_en), art.slug
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", (art.summary_en or "")) if s]
         assert 3 <= len(sentences) <= 5, (art.slug, len(sentences))  # "3-5 faithful sentences"
 
 
@@ -37,7 +37,7 @@ def test_english_pages_use_english_title_pinyin_authors_and_say_what_is_missing(
     result = build_site(str(proj), str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr[-3000:]
     html = read(tmp_path / "site" / "en" / "articles" / art.slug / "index.html")
-    assert art.meta["title_en"] in html.replace("&quot;", '"')
+    assert art.title_en in html.replace("&quot;", '"')
     assert "English translation in preparation" in html and "Summary by the site's editors" in html
     assert art.blocks[2].text[:12] in html  # the Chinese text is shown instead
 

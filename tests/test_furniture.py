@@ -100,7 +100,8 @@ def text_of(art):
 def nothing_silent(src, lines):
     """Every Chinese run of the input is in an article (title, body, metadata) or in a report entry."""
     kept = "".join(
-        (a.title or "") + text_of(a) + "".join(a.authors) + "".join(a.affiliations) + str(a.meta) for a in src.articles
+        (a.title or "") + text_of(a) + "".join(a.authors) + "".join(a.affiliations) + str(a.metadata_key())
+        for a in src.articles
     )
     reported = "".join(c.before + c.after for c in src.report)
     missing = [r for ln in lines for r in RE_CJK_RUN.findall(ln) if r not in kept and r not in reported]
@@ -129,7 +130,7 @@ def test_wechat_copy_head_and_tail_are_not_text():
         assert furniture not in body, furniture
     assert P3 in body
     assert any("南山数字治理研究中心" in a for a in art.affiliations)
-    assert art.meta["editors"] == ["林小舟", "白露"]
+    assert art.editors == ["林小舟", "白露"]
     kinds = {c.kind for c in src.report}
     assert {"remove_end_mark", "remove_related_list", "remove_web_chrome", "remove_editor_credit"} <= kinds
     nothing_silent(src, WECHAT)

@@ -77,8 +77,8 @@ def test_the_cached_cleaning_result_is_never_changed(project):
         with open(sidecar, encoding="utf-8") as fh:
             fresh = process_bytes(src.name, data, fh.read(), path=src.path)
         assert [a.slug for a in src.articles] == [a.slug for a in fresh.articles]
-        assert [(a.title, a.title_inferred, a.meta) for a in src.articles] == [
-            (a.title, a.title_inferred, a.meta) for a in fresh.articles
+        assert [(a.title, a.title_inferred, a.metadata_key()) for a in src.articles] == [
+            (a.title, a.title_inferred, a.metadata_key()) for a in fresh.articles
         ]
 
 

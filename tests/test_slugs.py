@@ -27,7 +27,7 @@ def test_a_pinned_slug_is_used_and_the_other_overrides_still_apply(tmp_path):
     )
     [art] = corpus.articles
     assert art.slug == "digital-engine"
-    assert art.meta["title_en"] == "The New Engine"
+    assert art.title_en == "The New Engine"
     assert not [p for p in corpus.problems if p.severity == "error"], corpus.problems
 
 
@@ -38,7 +38,7 @@ def test_overrides_may_also_be_keyed_by_the_pinned_slug(tmp_path):
         "    slug: digital-engine\n  digital-engine:\n    title_en: The New Engine\n",
     )
     [art] = corpus.articles
-    assert (art.slug, art.meta["title_en"]) == ("digital-engine", "The New Engine")
+    assert (art.slug, art.title_en) == ("digital-engine", "The New Engine")
     assert not corpus.problems
 
 

@@ -40,7 +40,7 @@ def test_newspaper_page_articles(corpus):
     assert "劳动者是生产力中最革命" in body(c)
     assert "形成“一核两廊、多点支撑”发展格局" in body(a)
     # The boxed 核心提示 belongs to the first article and is its summary.
-    assert a.summary.startswith("人工智能是新一轮科技革命") and a.meta["summary_label"] == "核心提示"
+    assert a.summary.startswith("人工智能是新一轮科技革命") and a.summary_label == "核心提示"
     # Each article is closed by its own author note.
     assert a.affiliations == ["湖南省当代中国马克思主义研究中心省社科院（省政府发展研究中心）分中心特约研究员"]
     assert any("23ZYB35" in f for f in a.funding)
@@ -75,7 +75,7 @@ def test_report_with_speakers(corpus):
     names = [b.items[0]["name"] for b in art.blocks if b.kind == "speaker"]
     assert names == ["马世奎", "肖劲风", "蔡鑫莹", "戴建清", "朱智", "顾善植"]
     assert art.authors == ["唐朝昭"]
-    assert len(art.meta["pictured"]) == 7
+    assert len(art.pictured) == 7
     assert "产业生态、数据应用、算力服务“五大标杆区”" in body(art)
     assert "尽快制定产业发展行动计划，构建涵盖" in body(art)
     assert "互连通金" not in body(art)  # no unrelated text glued on
@@ -104,7 +104,7 @@ def test_compilation(corpus):
     assert arts[0].title == "“人工智能+”赋能未来产业发展"
     assert body(arts[0]).startswith("数字化时代，作为引领新一轮科技革命")
     assert arts[-1].title == "以数字产业集群为载体推动区域协调发展"
-    assert all(a.meta["collection"] == "2025年1-3月数字经济类公文堂网编" for a in arts)
+    assert all(a.collection == "2025年1-3月数字经济类公文堂网编" for a in arts)
     jingshen = next(a for a in arts if a.title == "数字技术助推精神生活共同富裕")
     assert jingshen.summary.startswith("数字技术作为未来经济社会发展的引擎和动力")
     assert not any("公文堂" in body(a) or "gongwentang" in body(a) for a in arts)
@@ -185,8 +185,8 @@ def test_cleaning_is_idempotent(corpus, prefix):
 
 def test_reading_time_counts_chinese_characters(corpus):
     a = corpus.articles[0]
-    assert a.meta["words"] > 1000
-    assert a.meta["reading_time"] == max(1, round(a.meta["words"] / 400))
+    assert a.words > 1000
+    assert a.reading_time == max(1, round(a.words / 400))
 
 
 def test_every_report_kind_is_explained_for_editors(corpus):

@@ -43,8 +43,8 @@ def test_compilation_titles_from_contents_list():
     assert "让数字政务更好惠及老年人" not in body(arts[2])
     assert "remove_repeated_title" in kinds(src)
     # The compilation's name and period are metadata; contents and ads are not article text.
-    assert all(a.meta["collection"] == "2024年7-9月城市治理类文章选编" for a in arts)
-    assert all(a.meta["collection_period"] == "2024-07/2024-09" for a in arts)
+    assert all(a.collection == "2024年7-9月城市治理类文章选编" for a in arts)
+    assert all(a.collection_period == "2024-07/2024-09" for a in arts)
     assert kinds(src).count("remove_table_of_contents") == 4
     assert not any("文库" in body(a) or "客服" in body(a) for a in arts)
     assert kinds(src).count("remove_ad") == 2
@@ -57,7 +57,7 @@ def test_interleaved_page_is_put_back_in_reading_order():
     assert a.title == "以数据要素激活县域经济" and a.authors == ["王建国"]
     # The column that broke off at '政务数据、' continues after the box, not at the next article.
     assert "推动政务数据、社会数据、企业数据融合共享，形成县域数据资源池。" in body(a)
-    assert a.summary.startswith("数据是新型生产要素") and a.meta["summary_label"] == "核心提示"
+    assert a.summary.startswith("数据是新型生产要素") and a.summary_label == "核心提示"
     assert a.affiliations == ["某省社会科学院研究员"]
     # An article printed without a title: inferred, marked, never silent.
     assert b.authors == ["李红梅"] and b.title_inferred and b.title
@@ -94,8 +94,8 @@ def test_report_with_speakers():
     assert len(arts) == 1
     art = arts[0]
     assert art.authors == ["周文"]  # the reporter's byline
-    assert art.meta["pictured"] == ["刘海", "赵敏", "孙立"]
-    assert art.meta["photo_credit"].endswith("吴涛 摄")
+    assert art.pictured == ["刘海", "赵敏", "孙立"]
+    assert art.photo_credit.endswith("吴涛 摄")
     speakers = [b.items[0] for b in art.blocks if b.kind == "speaker"]
     assert [s["name"] for s in speakers] == ["刘海", "赵敏"]
     assert speakers[0]["role"] == "县政协委员、某网络公司总经理"
@@ -238,7 +238,7 @@ def test_sidecar_kind_overrides_the_guess(tmp_path):
     (tmp_path / "c.yml").write_text("kind: web-page\n", encoding="utf-8")
     src = read_source(str(tmp_path / "c.txt"), (tmp_path / "c.yml").read_text(encoding="utf-8"))
     assert src.kind == "web-page" and not any(c.kind == "detect_kind" for c in src.report)
-    assert all(a.meta["pattern"] == "page" for a in src.articles)
+    assert all(a.pattern == "page" for a in src.articles)
     assert len(src.articles) != 3  # read as a page, not split by its table of contents
 
 

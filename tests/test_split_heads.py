@@ -101,7 +101,7 @@ def test_page_head_above_the_title_is_kept_as_kicker():
     assert len(arts) == 1
     a = arts[0]
     assert a.title == "社区治理数字化：进展与建议" and a.authors == ["阚思远", "逄晓岚"]
-    assert a.meta["kicker"] == "2025年城市数字治理观察报告"
+    assert a.kicker == "2025年城市数字治理观察报告"
     assert "观察报告" not in body(a)
     assert removed(src, "extract_kicker") == ["2025年城市数字治理观察报告"]
 
@@ -342,8 +342,8 @@ def test_bottom_bylines_credits_inline_datelines_and_a_column_label():
     src, arts = articles("byline_vocabulary.txt")
     assert [a.title for a in arts] == ["街角的自助图书柜", "夜市里的扫码支付", "社区食堂开通线上订餐"]
     assert [a.authors for a in arts] == [["柏青禾"], ["甘若溪"], ["骆知远", "沐青禾"]]
-    assert arts[0].meta.get("kicker") == "【城市笔记】"
-    assert arts[2].meta.get("kicker") == "简讯"
+    assert arts[0].kicker == "【城市笔记】"
+    assert arts[2].kicker == "简讯"
     assert "本报讯" not in body(arts[2]) and body(arts[2]).lstrip().startswith("日前")
     assert "本报讯（记者骆知远通讯员沐青禾）" in removed(src, "extract_byline")
     assert "摄影" not in body(arts[1])

@@ -24,15 +24,15 @@ def test_taxonomy_is_bilingual_and_sized_for_the_corpus():
 def test_every_article_has_one_to_four_topics_and_keywords(corpus):
     ids = {t.id for t in taxonomy()}
     for art in corpus.articles:
-        assert 1 <= len(art.meta["topics"]) <= 4, art.slug
-        assert set(art.meta["topics"]) <= ids
-        assert len(art.meta["keywords"]) >= 3
+        assert 1 <= len(art.topics) <= 4, art.slug
+        assert set(art.topics) <= ids
+        assert len(art.keywords) >= 3
 
 
 def test_topic_assignment_reads_the_text(corpus):
-    topics = {a.title: a.meta["topics"] for a in corpus.articles}
+    topics = {a.title: a.topics for a in corpus.articles}
     assert "smes" in topics["切实促进中小企业专精特新发展"]
-    assert "elderly-care" in next(a.meta["topics"] for a in corpus.articles if a.authors == ["朱红莉"])
+    assert "elderly-care" in next(a.topics for a in corpus.articles if a.authors == ["朱红莉"])
     assert "data-factor" in topics["构建公共数据资源开发利用新格局"]
     assert "finance" in topics["发挥数字金融在发展新质生产力中的重要作用"]
     assert "rural" in topics["数智技术赋能乡村治理现代化"]
@@ -41,18 +41,22 @@ def test_topic_assignment_reads_the_text(corpus):
 def test_the_token_cache_keeps_only_the_texts_of_the_last_run(corpus):
     """A Build keeps jieba counts between rebuilds; a text edited away must not stay in it for ever."""
     cache: dict = {}
-    fresh = [dataclasses.replace(a, meta={}) for a in corpus.articles[:3]]
+    fresh = [dataclasses.replace(a, topics=[], keywords=[], topic_scores={}) for a in corpus.articles[:3]]
     assign_topics(fresh, cache)
     first = set(cache)
     assert first, "the run filled the cache"
     edited = dataclasses.replace(
-        fresh[0], meta={}, blocks=[*fresh[0].blocks, Block("p", "一段新加的文字，谈数据要素。", [])]
+        fresh[0],
+        topics=[],
+        keywords=[],
+        topic_scores={},
+        blocks=[*fresh[0].blocks, Block("p", "一段新加的文字，谈数据要素。", [])],
     )
-    again = [edited] + [dataclasses.replace(a, meta={}) for a in fresh[1:]]
+    again = [edited] + [dataclasses.replace(a, topics=[], keywords=[], topic_scores={}) for a in fresh[1:]]
     assign_topics(again, cache)
     assert len(cache) == len(first), "the edited text's entries replace the old ones"
     assert set(cache) != first
-    assert [a.meta["topics"] for a in again[1:]] == [a.meta["topics"] for a in fresh[1:]]
+    assert [a.topics for a in again[1:]] == [a.topics for a in fresh[1:]]
 
 
 def test_editor_topics_win(tmp_path):
@@ -69,7 +73,7 @@ def test_editor_topics_win(tmp_path):
     corpus = load_corpus(str(tmp_path))
     first = corpus.articles[0]
     assert first.slug == "chengshi-danao-xuyao-genghao-de-shuju-dizuo"
-    assert first.meta["topics"] == ["finance"]
+    assert first.topics == ["finance"]
     (tmp_path / "a.yml").write_text(
         "kind: compilation\narticles:\n  chengshi-danao-xuyao-genghao-de-shuju-dizuo:\n    topics: [no-such-topic]\n",
         encoding="utf-8",
@@ -98,7 +102,7 @@ def test_topic_pages_in_both_languages(built_site, corpus):
 def test_article_pages_show_topic_chips_and_related(built_site, corpus):
     art = corpus.articles[0]
     html = read(built_site / "articles" / art.slug / "index.html")
-    for tid in art.meta["topics"]:
+    for tid in art.topics:
         assert f'href="../../topics/{tid}/"' in html
     assert "wenku-related" in html
     related = re.findall(r'<li><a href="\.\./([a-z0-9-]+)/">', html[html.index("wenku-related") :])
@@ -155,17 +159,15 @@ def test_related_equals_the_all_pairs_definition():
     arts = []
     for i in range(300):
         a = Article(source="x", slug=f"a{rng.randrange(10**6):06d}-{i}")
-        a.meta["topics"] = rng.sample([f"t{j}" for j in range(15)], rng.randint(0, 4))
-        a.meta["keywords"] = rng.sample([f"k{j}" for j in range(120)], rng.randint(0, 6))
+        a.topics = rng.sample([f"t{j}" for j in range(15)], rng.randint(0, 4))
+        a.keywords = rng.sample([f"k{j}" for j in range(120)], rng.randint(0, 6))
         arts.append(a)
 
     def all_pairs(a):
         scored = []
         for b in arts:
             if b is not a:
-                s = 2 * len(set(a.meta["topics"]) & set(b.meta["topics"])) + len(
-                    set(a.meta["keywords"]) & set(b.meta["keywords"])
-                )
+                s = 2 * len(set(a.topics) & set(b.topics)) + len(set(a.keywords) & set(b.keywords))
                 if s > 0:
                     scored.append((-s, b.slug))
         return [slug for _, slug in sorted(scored)[:5]]

@@ -30,7 +30,7 @@ from wenku.metadata import (
     reading_minutes,
     word_count,
 )
-from wenku.model import Article, Change, SourceResult
+from wenku.model import ARTICLE_METADATA, Article, Change, SourceResult
 from wenku.structure.split import PATTERN_OF_KIND, SPLITTERS, detect_kind, detect_pattern
 from wenku.textutil import shorten
 
@@ -155,10 +155,12 @@ def _process(name: str, data: bytes, sidecar_text: str | None, path: str) -> Sou
     report.extend(structure)
     for i, art in enumerate(articles, 1):
         art.source = name
-        art.meta["index"] = i
-        art.meta["pattern"] = pattern
-        art.meta["kind"] = kind
-        art.meta.update({k: v for k, v in source_meta.items() if v and k != "date"})
+        art.index = i
+        art.pattern = pattern
+        art.kind = kind
+        for key, value in source_meta.items():
+            if value and key != "date":
+                setattr(art, key, value)
         if source_meta.get("date") and not art.date:
             art.date = source_meta["date"]
     _apply_source_metadata(articles, sidecar, script)
@@ -205,15 +207,15 @@ def _apply_source_metadata(articles: list[Article], sidecar: dict, script: str) 
         art.publication = art.publication or sidecar.get("publication")
         art.date = art.date or date_text(sidecar.get("date"))
         if sidecar.get("collection"):
-            art.meta["collection"] = sidecar["collection"]
-        art.meta["script"] = script
+            art.collection = sidecar["collection"]
+        art.script = script
         if not art.title:
             art.title = infer_title(art)
             art.title_inferred = art.title is not None
         text = "".join(b.text for b in art.blocks if b.kind in ("p", "h2", "h3", "box", "deck", "list"))
         text += "".join(str(i) for b in art.blocks if b.kind == "list" for i in b.items)
-        art.meta["words"] = word_count(text)
-        art.meta["reading_time"] = reading_minutes(art.meta["words"])
+        art.words = word_count(text)
+        art.reading_time = reading_minutes(art.words)
 
 
 def _apply_ingest_metadata(articles: list[Article], meta: dict) -> None:
@@ -222,8 +224,7 @@ def _apply_ingest_metadata(articles: list[Article], meta: dict) -> None:
         above = [a for a in articles if a.line_span[0] <= line] or articles[:1]
         if above:
             art = max(above, key=lambda a: a.line_span[0])
-            art.meta.setdefault("editors", [])
-            art.meta["editors"] += [n for n in names if n not in art.meta["editors"]]
+            art.editors += [n for n in names if n not in art.editors]
     front = meta.get("front_matter")
     if front and articles:  # a Markdown export's front matter: the first article's author and date
         first = articles[0]
@@ -421,7 +422,7 @@ def _copy_source(src: SourceResult, data: str = "") -> SourceResult:
             authors=list(a.authors),
             affiliations=list(a.affiliations),
             funding=list(a.funding),
-            meta=copy.deepcopy(a.meta),
+            **{name: copy.deepcopy(getattr(a, name)) for name in ARTICLE_METADATA},
         )
         for a in src.articles
     ]
@@ -544,7 +545,7 @@ def natural_slug(art: Article, src: SourceResult) -> str:
     if art.title and not art.title_inferred:
         return slugify(art.title)
     who = "-".join(name_slug(a) for a in art.authors[:2]) if art.authors else "untitled"
-    return f"{who}-{_source_id(src.name)}-{art.meta['index']}"
+    return f"{who}-{_source_id(src.name)}-{art.index}"
 
 
 def source_slug(src: SourceResult) -> str:
@@ -562,8 +563,8 @@ def assign_slugs(corpus: Corpus) -> None:
         overrides = src.sidecar.get("articles") or {}
         for art in src.articles:
             base = natural_slug(art, src)
-            art.meta["natural_slug"] = base
-            where = f"{src.name} article {art.meta['index']}"
+            art.natural_slug = base
+            where = f"{src.name} article {art.index}"
             pinned = (overrides.get(base) or {}).get("slug")
             if pinned:
                 line = sidecar_line(sidecar_path, "articles", base, "slug")
@@ -657,7 +658,7 @@ def apply_overrides(corpus: Corpus) -> None:
     """Sidecar overrides per article (keyed by slug) win over what the pipeline found."""
     for src in corpus.sources:
         overrides = src.sidecar.get("articles") or {}
-        known = {a.slug for a in src.articles} | {a.meta.get("natural_slug") for a in src.articles}
+        known = {a.slug for a in src.articles} | {a.natural_slug for a in src.articles}
         sidecar_path = os.path.splitext(src.path)[0] + ".yml"
         for slug in overrides:
             if slug not in known:
@@ -670,12 +671,12 @@ def apply_overrides(corpus: Corpus) -> None:
                     )
                 )
         for art in src.articles:
-            ov_key = art.slug if art.slug in overrides else art.meta.get("natural_slug")
+            ov_key = art.slug if art.slug in overrides else art.natural_slug
             ov = overrides.get(ov_key) or {}
             if "title" in ov:
                 art.title = ov["title"]
                 art.title_inferred = False
-                art.meta["title_from"] = "sidecar"
+                art.title_from = "sidecar"
             for key in ("authors", "affiliations", "funding"):
                 if key in ov:
                     setattr(art, key, list(ov[key]))
@@ -697,7 +698,7 @@ def apply_overrides(corpus: Corpus) -> None:
                 "title_supplied",
             ):
                 if key in ov:
-                    art.meta[key] = ov[key]
+                    setattr(art, key, ov[key])
             for i, tid in enumerate(ov.get("topics") or []):
                 if tid not in topic_ids():
                     line = sidecar_line(sidecar_path, "articles", ov_key, "topics", i)
@@ -708,5 +709,5 @@ def apply_overrides(corpus: Corpus) -> None:
                             f"unknown topic '{tid}' for {art.slug} (topics: {', '.join(sorted(topic_ids()))})",
                         )
                     )
-            if "publication_en" not in art.meta and src.sidecar.get("publication_en"):
-                art.meta["publication_en"] = src.sidecar["publication_en"]
+            if "publication_en" not in ov and src.sidecar.get("publication_en"):
+                art.publication_en = src.sidecar["publication_en"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, get_args
 
 # What a piece of article body is; the renderer (site/render.py) has one case for each.
@@ -82,10 +82,49 @@ class Article:
     blocks: list[Block] = field(default_factory=list)
     report: list[Change] = field(default_factory=list)
     line_span: tuple[int, int] = (0, 0)
-    meta: dict[str, Any] = field(default_factory=dict)
+    # Where the article sits in its source and how the source was read (structure).
+    index: int = 0  # 1-based position in the source (hand-written articles: 0)
+    pattern: str = ""  # the splitter that made it: page, compilation, slides
+    kind: str = ""  # newspaper-page, web-page, report, compilation, slides: the sidecar's, else recognised
+    script: str = ""  # simplified or traditional, the source's script
+    collection: str | None = None  # the compilation it comes from (its name), or the sidecar's
+    collection_note: str | None = None  # the compilation's lines under its name
+    collection_period: str | None = None  # the months a compilation covers, "2024-07/2024-09"
+    # What the splitting took from the source's lines into metadata (shown on the page or kept for editors).
+    title_from: str = ""  # headline, table of contents, title slide, sidecar
+    title_lines: list[int] = field(default_factory=list)  # source lines of the title, kicker and subtitle
+    kicker: str | None = None  # the line above a headline (引题)
+    subtitle: str | None = None  # the line under it (副题)
+    summary_label: str | None = None  # the label of a summary box (核心提示, 摘要 …)
+    summary_lines: list[int] = field(default_factory=list)  # source lines of the summary
+    photo_credit: str | None = None
+    pictured: list[str] = field(default_factory=list)  # names in a photo caption
+    reporters: list[dict[str, Any]] = field(default_factory=list)  # {"role": …, "names": […]} of a byline
+    editors: list[str] = field(default_factory=list)  # 责任编辑 names: metadata, not text
+    words: int = 0
+    reading_time: int = 1  # minutes
+    # Enrichment: slugs, the sidecar's overrides, topics.
+    natural_slug: str | None = None  # the slug the pipeline made, before a sidecar's `slug`
+    title_supplied: bool = False  # the original has no title; the editors wrote this one
+    notes: str | None = None  # the editors' note on the article (sidecar)
+    title_en: str | None = None
+    summary_en: str | None = None
+    authors_en: list[str] = field(default_factory=list)
+    affiliations_en: list[str] = field(default_factory=list)
+    publication_en: str | None = None
+    topics: list[str] = field(default_factory=list)
+    topic_scores: dict[str, float] = field(default_factory=dict)
+    keywords: list[str] = field(default_factory=list)
+    # The state of the English translation file (site stage, on a copy: site/pages/translations.py).
+    translation_status: str | None = None  # translated, outdated
+    translated: str | None = None  # the translation's date
 
     def first_line(self) -> int:
         return self.line_span[0]
+
+    def metadata_key(self) -> tuple:
+        """Every metadata field with its value (not the body or report): a part of the site's cache keys."""
+        return tuple((name, getattr(self, name)) for name in ARTICLE_METADATA)
 
 
 @dataclass
@@ -103,3 +142,9 @@ class SourceResult:
     key: str = ""  # content key of the cleaning result (bytes, sidecar, name, code version); enriched
     # copies add the editorial files' version (corpus._copy_source)
     kind: str = ""  # newspaper-page, web-page, report, compilation, slides: the sidecar's, else recognised
+
+
+# The Article fields after `line_span`: metadata of the structure and enrich stages (Article.metadata_key).
+ARTICLE_METADATA: tuple[str, ...] = tuple(
+    f.name for f in fields(Article)[[f.name for f in fields(Article)].index("line_span") + 1 :]
+)

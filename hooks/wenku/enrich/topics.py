@@ -128,13 +128,13 @@ def assign_topics(articles: list[Article], token_cache: dict[str, Counter] | Non
         for t in topics:
             s = sum(found.get(k, 0) * math.log(1 + n / (1 + df[k])) for k in t.keywords)
             scores[t.id] = 1000 * s / length
-        art.meta["topic_scores"] = {k: round(v, 2) for k, v in scores.items() if v}
-        if art.meta.get("topics"):
+        art.topic_scores = {k: round(v, 2) for k, v in scores.items() if v}
+        if art.topics:
             continue  # chosen by an editor
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
         best = ranked[0][1]
         chosen = [tid for tid, s in ranked if s > 0 and s >= max(0.4 * best, 1.0)][:MAX_TOPICS]
-        art.meta["topics"] = chosen or [ranked[0][0]]
+        art.topics = chosen or [ranked[0][0]]
     _keywords(articles, texts, cache, topics)
     for key in [k for k in cache.store if k not in cache.used]:
         del cache.store[key]  # counts of texts edited or removed since
@@ -160,13 +160,13 @@ def _keywords(articles: list[Article], texts: list[str], cache: _UsedKeys, topic
         df.update(d.keys())
     n = len(docs)
     for art, d in zip(articles, docs, strict=False):
-        if art.meta.get("keywords"):
+        if art.keywords:
             continue
         total = sum(d.values()) or 1
         scored = sorted(
             ((c / total) * math.log((1 + n) / (1 + df[w])) * (1 + 0.2 * (len(w) > 2)), w) for w, c in d.items()
         )
-        art.meta["keywords"] = [w for _, w in reversed(scored[-6:])]
+        art.keywords = [w for _, w in reversed(scored[-6:])]
 
 
 def related(articles: list[Article], k: int = 5) -> dict[str, list[str]]:
@@ -179,7 +179,7 @@ def related(articles: list[Article], k: int = 5) -> dict[str, list[str]]:
     by_keyword: dict[str, list[int]] = defaultdict(list)
     features = []
     for i, a in enumerate(articles):
-        ta, ka = set(a.meta.get("topics", [])), set(a.meta.get("keywords", []))
+        ta, ka = set(a.topics), set(a.keywords)
         features.append((ta, ka))
         for t in ta:
             by_topic[t].append(i)

@@ -244,15 +244,15 @@ def skeleton(art: Article, existing: str | None = None, today: str = "") -> tupl
         head = _set_keys(RE_FRONT.match(existing).group(0), today, fingerprint(art))
     else:
         meta = {
-            "title": art.meta.get("title_en") or PLACEHOLDER,
+            "title": art.title_en or PLACEHOLDER,
             "article": True,
             "lang": "en",
             "authors": art.authors,
             "date": art.date,
             "slug": art.slug,
         }
-        if art.meta.get("authors_en"):
-            meta["authors_en"] = art.meta["authors_en"]
+        if art.authors_en:
+            meta["authors_en"] = art.authors_en
         if art.title:
             meta["original_title"] = art.title
         meta["translated"] = today or PLACEHOLDER
@@ -572,14 +572,13 @@ def check_translation(path: str, text: str, art: Article | None) -> list[Problem
         problems.append(Problem(path, line, TITLE_NOTE_MESSAGE, "warning"))
     if art is None:
         return problems
-    if art.meta.get("title_en") and tf.meta.get("title") and str(tf.meta["title"]) != str(art.meta["title_en"]):
+    if art.title_en and tf.meta.get("title") and str(tf.meta["title"]) != str(art.title_en):
         line = next((n for n, ln in enumerate(tf.lines, 1) if ln.startswith("title:")), 1)
         problems.append(
             Problem(
                 path,
                 line,
-                f"English title differs from the sidecar's title_en "
-                f"('{art.meta['title_en']}'): the site would show two titles",
+                f"English title differs from the sidecar's title_en ('{art.title_en}'): the site would show two titles",
                 "warning",
             )
         )
@@ -647,9 +646,9 @@ def check_translations(docs_dir: str, articles: list[Article]) -> list[Problem]:
     problems: list[Problem] = []
     sources = os.path.join(os.path.dirname(os.path.abspath(docs_dir)), "sources")
     for a in articles:
-        if title_note(a.meta.get("title_en")):
+        if title_note(a.title_en):
             sidecar = os.path.join(sources, os.path.splitext(a.source)[0] + ".yml")
-            key = a.slug if sidecar_line(sidecar, "articles", a.slug) > 1 else a.meta.get("natural_slug", a.slug)
+            key = a.slug if sidecar_line(sidecar, "articles", a.slug) > 1 else (a.natural_slug or a.slug)
             problems.append(
                 Problem(sidecar, sidecar_line(sidecar, "articles", key, "title_en"), TITLE_NOTE_MESSAGE, "warning")
             )

@@ -216,7 +216,7 @@ def article_facts(corpus) -> dict[str, dict]:
         sc = sidecars.get(art.source, {})
         facts = {
             "publication": art.publication,
-            "publication_en": art.meta.get("publication_en"),
+            "publication_en": art.publication_en,
             "source_kind": sc.get("kind"),
             "date": art.date,
             "source": art.source,

@@ -136,9 +136,8 @@ def record(
     chinese_page: the Simplified page's Markdown; edition_page: the page of this edition (the converted one
     for zh-Hant); translation_page: the English translation file's Markdown, if there is one;
     chinese_text: markdown_text(chinese_page), when the caller has it already."""
-    meta = art.meta
-    state = meta.get("translation_status") or ("summary" if meta.get("summary_en") else "none")
-    title_en = meta.get("title_en")
+    state = art.translation_status or ("summary" if art.summary_en else "none")
+    title_en = art.title_en
     if edition == "en":
         title = title_en or art.title
         text = markdown_text(translation_page, drop_quote_boxes=True) if translation_page else None
@@ -157,24 +156,24 @@ def record(
         "title_zh": art.title,
         "title_en": title_en,
         "authors": [convert(a) for a in art.authors],
-        "authors_en": _list(meta.get("authors_en")) or [name_pinyin(a) for a in art.authors],
-        "affiliations": _list(meta.get("affiliations_en"))
-        if edition == "en" and meta.get("affiliations_en")
+        "authors_en": _list(art.authors_en) or [name_pinyin(a) for a in art.authors],
+        "affiliations": _list(art.affiliations_en)
+        if edition == "en" and art.affiliations_en
         else [convert(a) for a in art.affiliations or []],
-        "publication": (meta.get("publication_en") if edition == "en" else None)
+        "publication": (art.publication_en if edition == "en" else None)
         or (convert(art.publication) if art.publication else None),
         "date": art.date or None,
         "summary": convert(art.summary) if art.summary else None,
-        "summary_en": meta.get("summary_en") or None,
-        "topics": _list(meta.get("topics")),
-        "keywords": [convert(k) for k in _list(meta.get("keywords"))],
-        "words": meta.get("words") or None,
+        "summary_en": art.summary_en or None,
+        "topics": _list(art.topics),
+        "keywords": [convert(k) for k in _list(art.keywords)],
+        "words": art.words or None,
         "source": art.source if art.source != "docs" else None,
         "source_lines": f"{art.line_span[0]}-{art.line_span[1]}" if art.line_span[0] else None,
         "source_page": f"{base}/sources/{source_page}/" if source_page else None,
         "source_raw": f"{root}/sources/raw/{source_raw}" if source_raw else None,
         "translation_status": state,
-        "translated": str(meta.get("translated")) if meta.get("translated") else None,
+        "translated": str(art.translated) if art.translated else None,
         "translation_url": f"{root}/en/articles/{art.slug}/" if state in ("translated", "outdated") else None,
         "text": text,
         "text_zh": None if edition == "zh" else chinese_text,
@@ -199,7 +198,7 @@ def _row_key(art: Article, edition: str, base: str, page: str, translation: str 
         art.summary,
         art.source,
         art.line_span,
-        sorted(art.meta.items()),
+        art.metadata_key(),
     )
     digest = hashlib.sha1(page.encode("utf-8"))
     digest.update(b"\0" + (translation or "").encode("utf-8") + b"\0" + repr(fields).encode("utf-8"))

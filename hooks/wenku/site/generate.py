@@ -49,7 +49,7 @@ def _fields(art: Article) -> str:
             art.date,
             art.funding,
             art.summary,
-            sorted(art.meta.items()),
+            art.metadata_key(),
         )
     )
 
@@ -82,7 +82,7 @@ def build_pages(
             # Rebuilds re-render only what changed: the source's content key stands for the body.
             key = (
                 source_keys[art.source],
-                art.meta.get("index"),
+                art.index,
                 lang,
                 _fields(art),
                 tuple((r.slug, article_title(r, lang)) for r in related_arts),

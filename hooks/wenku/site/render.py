@@ -96,7 +96,7 @@ def front_matter(art: Article) -> dict:
     }
     if art.title_inferred:
         fm["title_inferred"] = True
-    if art.meta.get("title_supplied") is True:  # the original has no title; the editors wrote this one
+    if art.title_supplied is True:  # the original has no title; the editors wrote this one
         fm["title_supplied"] = True
     for key, value in (
         ("affiliations", art.affiliations),
@@ -109,8 +109,8 @@ def front_matter(art: Article) -> dict:
             fm[key] = value
     fm["source"] = art.source
     fm["source_lines"] = f"{art.line_span[0]}-{art.line_span[1]}"
-    fm["words"] = art.meta.get("words", 0)
-    fm["reading_time"] = art.meta.get("reading_time", 1)
+    fm["words"] = art.words
+    fm["reading_time"] = art.reading_time
     for key in (
         "summary_label",
         "collection",
@@ -126,8 +126,8 @@ def front_matter(art: Article) -> dict:
         "pictured",
         "subtitle",
     ):
-        if art.meta.get(key):
-            fm[key] = art.meta[key]
+        if getattr(art, key):
+            fm[key] = getattr(art, key)
     return fm
 
 
@@ -146,7 +146,7 @@ def article_json(art: Article) -> dict:
     fm = front_matter(art)
     return {
         "source": art.source,
-        "kind": art.meta.get("kind"),
+        "kind": art.kind,
         "slug": art.slug,
         "title": None if art.title_inferred else art.title,
         "title_inferred": art.title if art.title_inferred else None,
@@ -157,7 +157,7 @@ def article_json(art: Article) -> dict:
         "funding": art.funding,
         "summary": art.summary,
         # What else the cleaning took from the text into metadata (shown on the page, or kept for editors).
-        **{key: art.meta[key] for key in CLEAN_JSON_META if art.meta.get(key)},
+        **{key: getattr(art, key) for key in CLEAN_JSON_META if getattr(art, key)},
         "source_lines": fm["source_lines"],
         "words": fm["words"],
         "reading_time": fm["reading_time"],

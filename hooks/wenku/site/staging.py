@@ -89,7 +89,7 @@ def hand_written_articles(manual: dict[str, str], generated: set[str]) -> list[A
         )
         for key in ("topics", "keywords", "title_en", "summary_en", "authors_en"):
             if data.get(key):
-                art.meta[key] = data[key]
+                setattr(art, key, data[key])
         out.append(art)
     return out
 
@@ -204,7 +204,7 @@ def stage(root: str, staging: str, site_url: str = "", build: Build | None = Non
         repr(sorted(translations.items())),
         site_url,
         tuple(sorted((p.path, p.line, p.message) for p in corpus.problems)),
-        repr([(a.slug, a.title, a.authors, a.date, sorted(a.meta.items())) for a in hand]),
+        repr([(a.slug, a.title, a.authors, a.date, a.metadata_key()) for a in hand]),
         repr(sorted(corpus.redirects.items())),
         tuple(sorted(added.items())),
     )

@@ -86,11 +86,11 @@ def split_compilation(lines: list[Line]) -> tuple[list[Article], list[Change], d
         else:
             title_line = None
         art = Article(source="", title=title)
-        art.meta["title_from"] = "table of contents"
+        art.title_from = "table of contents"
         # A title printed again after a lede: the lede is the article's deck.
         if len(chunk) >= 2 and chunk[1].text.strip() == title and not ends_sentence(chunk[0].text):
             art.summary = chunk[0].text.strip().rstrip("—")
-            art.meta["summary_lines"] = [chunk[0].number]
+            art.summary_lines = [chunk[0].number]
             report.append(
                 Change(
                     "remove_repeated_title", chunk[1].number, chunk[1].text, "", "title printed again after the lede"

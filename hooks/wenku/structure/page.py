@@ -417,7 +417,7 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
         )
     _mark_lost_runs(art, report)
     if caption_names:
-        art.meta["pictured"] = caption_names
+        art.pictured = caption_names
         speakers = {b.items[0]["name"] for b in art.blocks if b.kind == "speaker"}
         for name in caption_names:
             if speakers and name not in speakers:
@@ -430,9 +430,7 @@ def _slot_article(k: int, items: list[Item], labels: list, report: list[Change])
                         f"{name} is pictured and counted among the speakers, but the source has no section for them",
                     )
                 )
-    numbers = (
-        [n for b in art.blocks for n in b.lines] + art.meta.get("title_lines", []) + art.meta.get("summary_lines", [])
-    )
+    numbers = [n for b in art.blocks for n in b.lines] + art.title_lines + art.summary_lines
     art.line_span = (min(numbers), max(numbers)) if numbers else (0, 0)
     return art
 
@@ -462,23 +460,25 @@ def _add_unit(art: Article, u: Unit, report: list[Change], caption_names: list[s
     """One unit into the article: metadata (title, byline, outlet line …) or a body block."""
     if u.kind == "title" and art.title is None:
         art.title = u.text
-        art.meta["title_from"] = "headline"
-        art.meta.setdefault("title_lines", list(u.lines))
+        art.title_from = "headline"
+        if not art.title_lines:
+            art.title_lines = list(u.lines)
         why = u.extra.get("title_from", "")
         if why and not why.startswith("marked"):
             report.append(Change("extract_title", u.first(), u.text, "", f"title of the article: {why}"))
         for k in u.extra.get("kicker", []):  # a page head or kicker above the title (heads._attach_kicker)
-            art.meta.setdefault("kicker", k["text"])
-            art.meta["title_lines"].extend(k["lines"])
+            if art.kicker is None:
+                art.kicker = k["text"]
+            art.title_lines.extend(k["lines"])
     elif u.kind == "title":  # a second title line for the same article: a subtitle
-        art.meta["subtitle"] = u.text
-        art.meta.setdefault("title_lines", []).extend(u.lines)
+        art.subtitle = u.text
+        art.title_lines.extend(u.lines)
     elif u.kind == "deck":
-        art.meta["subtitle"] = u.text
-        art.meta.setdefault("title_lines", []).extend(u.lines)
+        art.subtitle = u.text
+        art.title_lines.extend(u.lines)
     elif u.kind == "author":
         if u.extra.get("role"):
-            art.meta.setdefault("reporters", []).append({"role": u.extra["role"], "names": u.extra["names"]})
+            art.reporters.append({"role": u.extra["role"], "names": u.extra["names"]})
         art.authors.extend(n for n in u.extra["names"] if n not in art.authors)
         art.date = art.date or u.extra.get("date")  # a web or WeChat byline's date and account
         art.publication = art.publication or u.extra.get("publication")
@@ -500,13 +500,13 @@ def _add_unit(art: Article, u: Unit, report: list[Change], caption_names: list[s
         art.authors.extend(n for n in u.extra.get("names", []) if n not in art.authors)
         report.append(Change("extract_metadata_line", u.first(), u.text, "", "date and outlet moved to metadata"))
     elif u.kind == "photo_credit":
-        art.meta["photo_credit"] = u.text
+        art.photo_credit = u.text
         report.append(Change("extract_photo_credit", u.first(), u.text, "", "photo credit moved to metadata"))
     elif u.kind == "box":
         if art.summary is None:  # the boxed lede is the article's summary, shown in its header
             art.summary = u.text
-            art.meta["summary_label"] = u.extra.get("label")
-            art.meta["summary_lines"] = u.lines
+            art.summary_label = u.extra.get("label")
+            art.summary_lines = u.lines
         else:
             art.blocks.append(Block("box", u.text, u.lines, [{"label": u.extra.get("label", "")}]))
     elif u.kind == "speaker":

@@ -51,8 +51,8 @@ def split_slides(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
     title_lines = [ln for ln in fm if re.search(f"[{CJK}]", ln.text) and not re.match(r"^\d", ln.text.strip())]
     if title_lines:
         art.title = title_lines[0].text.strip()
-        art.meta["title_from"] = "title slide"
-        art.meta["title_lines"] = [title_lines[0].number]
+        art.title_from = "title slide"
+        art.title_lines = [title_lines[0].number]
     after_name = False
     for ln in fm:
         t = ln.text.strip()
@@ -80,9 +80,9 @@ def split_slides(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
             report.append(Change("extract_date", ln.number, t, "", "date of the deck moved to metadata"))
         elif re.fullmatch(r"(19|20)\d\d", t):
             report.append(Change("remove_cover_year", ln.number, t, "", "year printed on the cover slide"))
-        elif art.title and re.search(f"[{CJK}]", t) and "subtitle" not in art.meta:
-            art.meta["subtitle"] = t
-            art.meta.setdefault("title_lines", []).append(ln.number)
+        elif art.title and re.search(f"[{CJK}]", t) and art.subtitle is None:
+            art.subtitle = t
+            art.title_lines.append(ln.number)
         else:
             art.blocks.append(Block("p", t, [ln.number]))
     i = first_toc if first_toc is not None else 0

@@ -24,8 +24,8 @@ def redirect_page(target: Article, lang: str) -> str:
 def untranslated_english_body(art: Article, chinese_body: str) -> str:
     """English page body without a translation: the notice, the editors' summary, then the Chinese text."""
     intro = f'!!! info "{labels()["en"]["translation_notice"]}"\n\n'
-    if art.meta.get("summary_en"):
-        intro += f"    **{labels()['en']['editors_summary']}** {escape(art.meta['summary_en'])}\n\n"
+    if art.summary_en:
+        intro += f"    **{labels()['en']['editors_summary']}** {escape(art.summary_en)}\n\n"
     return intro + '<div lang="zh-Hans" markdown>\n\n' + chinese_body + "\n</div>\n"
 
 
@@ -37,7 +37,7 @@ def article_page(art: Article, lang: str, corpus: Corpus, related_arts: list[Art
         fm["source_kind"] = _source_of(art, corpus).sidecar["kind"]  # the kind of work a citation names
     fm["generated"] = True
     names = {t.id: t.name(lang) for t in taxonomy()}
-    fm["topic_links"] = [[tid, names[tid]] for tid in art.meta.get("topics", []) if tid in names]
+    fm["topic_links"] = [[tid, names[tid]] for tid in art.topics if tid in names]
     fm["related"] = [[r.slug, article_title(r, lang)] for r in related_arts or []]
     body = link_glossary_terms(render_blocks(art.blocks), "articles")
     if lang == "en":
@@ -45,8 +45,8 @@ def article_page(art: Article, lang: str, corpus: Corpus, related_arts: list[Art
         fm["title"] = article_title(art, "en")
         if art.title and fm["title"] != art.title:
             fm["original_title"] = art.title
-        fm["translation_status"] = "summary" if art.meta.get("summary_en") else "none"
-        if art.authors and not art.meta.get("authors_en"):
+        fm["translation_status"] = "summary" if art.summary_en else "none"
+        if art.authors and not art.authors_en:
             fm["authors_en"] = [name_pinyin(a) for a in art.authors]
         body = untranslated_english_body(art, body)
         fm.pop("summary", None)  # the Chinese lede is not shown in the English header
@@ -71,14 +71,14 @@ def english_stub(chinese_page: str, art: Article) -> str:
     """English page for a hand-written Chinese article: English title if any, the notice, the Chinese text."""
     _, body = read_front_matter(chinese_page)
     fm = {
-        "title": art.meta.get("title_en") or art.title,
+        "title": art.title_en or art.title,
         "article": True,
         "authors": art.authors,
         "date": art.date,
         "lang": "en",
-        "translation_status": "summary" if art.meta.get("summary_en") else "none",
+        "translation_status": "summary" if art.summary_en else "none",
         "generated": True,
     }
-    if art.meta.get("authors_en"):
-        fm["authors_en"] = art.meta["authors_en"]
+    if art.authors_en:
+        fm["authors_en"] = art.authors_en
     return dump_front_matter(fm) + "\n" + untranslated_english_body(art, body)

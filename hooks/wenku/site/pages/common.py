@@ -14,8 +14,8 @@ from wenku.textutil import shorten
 
 def article_title(art: Article, lang: str) -> str:
     """The title readers see in a language."""
-    if lang == "en" and art.meta.get("title_en"):
-        return art.meta["title_en"]
+    if lang == "en" and art.title_en:
+        return art.title_en
     return art.title or art.slug
 
 
@@ -23,13 +23,13 @@ def authors_text(art: Article, lang: str) -> str:
     """Authors as one line in a language (pinyin for English)."""
     separator = labels()[lang]["authors_separator"]
     if lang == "en":
-        return separator.join(art.meta.get("authors_en") or [name_pinyin(a) for a in art.authors])
+        return separator.join(art.authors_en or [name_pinyin(a) for a in art.authors])
     return separator.join(art.authors)
 
 
 def sort_key(art: Article) -> tuple:
     """Newest first; undated last; then by title for a stable order."""
-    return (-(int((art.date or "0").replace("-", "").ljust(8, "0")[:8])), art.source, art.meta.get("index", 0))
+    return (-(int((art.date or "0").replace("-", "").ljust(8, "0")[:8])), art.source, art.index)
 
 
 def rel_link(from_dir: str, target: str) -> str:

@@ -50,14 +50,14 @@ def rss_feed(arts: list[Article], lang: str, site_url: str, added: dict[str, str
     items = []
     for a in arts[:20]:
         link = f"{base}/articles/{a.slug}/"
-        desc = (a.meta.get("summary_en") if lang == "en" else a.summary) or first_paragraph(a)
+        desc = (a.summary_en if lang == "en" else a.summary) or first_paragraph(a)
         date = feed_date(a, added)
         items.append(
             f"    <item>\n      <title>{xml(script(article_title(a, text_lang)))}</title>\n"
             f'      <link>{xml(link)}</link>\n      <guid isPermaLink="true">{xml(link)}</guid>\n'
             + (f"      <pubDate>{date}</pubDate>\n" if date else "")
             + (f"      <description>{xml(script(desc))}</description>\n" if desc else "")
-            + "".join(f"      <category>{xml(t)}</category>\n" for t in a.meta.get("topics", []))
+            + "".join(f"      <category>{xml(t)}</category>\n" for t in a.topics)
             + "    </item>"
         )
     return (

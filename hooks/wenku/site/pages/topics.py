@@ -16,7 +16,7 @@ def topic_counts(arts: list[Article]) -> dict[str, int]:
     """Topic id -> the number of articles in that topic."""
     counts: dict[str, int] = defaultdict(int)
     for a in arts:
-        for tid in a.meta.get("topics", []):
+        for tid in a.topics:
             counts[tid] += 1
     return counts
 
@@ -43,10 +43,10 @@ def topic_page(topic, arts: list[Article], lang: str) -> str:
     lab = labels()[lang]
     items = []
     for a in arts:
-        if topic.id not in a.meta.get("topics", []):
+        if topic.id not in a.topics:
             continue
         line = article_line(a, lang, "topics")
-        summary = a.meta.get("summary_en") if lang == "en" else a.summary
+        summary = a.summary_en if lang == "en" else a.summary
         if summary:
             line += f"\n\n    {escape(shorten(summary, 140))}"
         items.append(line)

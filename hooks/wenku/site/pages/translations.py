@@ -17,12 +17,11 @@ def with_translation_status(art: Article, translation: dict | None) -> Article:
     if translation is None:
         return art
     made_from = str(translation.get("translation_of") or "")
-    meta = dict(
-        art.meta,
+    return dataclasses.replace(
+        art,
         translation_status="translated" if made_from == chinese_hash(art) else "outdated",
         translated=str(translation.get("translated") or ""),
     )
-    return dataclasses.replace(art, meta=meta)
 
 
 def translation_status(arts: list[Article], corpus: Corpus, lang: str) -> str:
@@ -32,11 +31,11 @@ def translation_status(arts: list[Article], corpus: Corpus, lang: str) -> str:
     rows = []
     counts: dict[str, int] = defaultdict(int)
     for a in arts:
-        state = a.meta.get("translation_status") or ("summary" if a.meta.get("summary_en") else "none")
+        state = a.translation_status or ("summary" if a.summary_en else "none")
         counts[state] += 1
         state_text = lab[f"translation_{state}"]
-        if state in ("translated", "outdated") and a.meta.get("translated"):
-            state_text += f" ({a.meta['translated']})"
+        if state in ("translated", "outdated") and a.translated:
+            state_text += f" ({a.translated})"
         rows.append(
             f"| [{escape(article_title(a, lang)).replace('|', '&#124;')}]({rel_link('', f'articles/{a.slug}.md')}) | {state_text} | "
             f"{a.date or '—'} | `{chinese_hash(a)}` |"
