@@ -302,6 +302,7 @@ def on_post_build(config):
         preview.SEARCH.after_build(config.site_dir, prefixes)  # pages first: search files in the background
         return
 
+    _forget_search_entries(config)  # written to search_index.json, which build_search reads back
     built = build_search(config.site_dir, prefixes, only=split.edition())
     log.info(
         "search index: "
@@ -337,6 +338,19 @@ def hreflang_links(config) -> list[tuple[str, str]]:
             href = f"{site}/{link}"
         out.append((HREFLANG.get(alt.get("lang"), alt.get("lang")), href))
     return out
+
+
+def _forget_search_entries(config) -> None:
+    """Material's search entries (every section's text, of every edition built in this process) once its
+    search_index.json is written: a one-off build reads them back from there, and would otherwise hold both."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and isinstance(getattr(i18n, "search_entries", None), list):
+        i18n.search_entries.clear()
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None and getattr(plugin, "search_index", None) is not None:
+            plugin.search_index.entries = []
+            plugin.search_index_prev = None
 
 
 # ---- Memory: a page's text is held compressed between rendering and writing --------------------------------

@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import shutil
+from functools import partial
 
 from wenku.build import Build
 from wenku.corpus import Corpus, load_corpus, prune_disk_cache, source_slug
@@ -158,17 +159,17 @@ def _write_traditional_and_data_in_parts(
                     _write_if_changed(os.path.join(staging, target), _traditional(simplified[rel], converted))
                     written.add(target)
                     done.add(rel)
-            files = corpusdata.data_files(part, site_url, chinese, lambda t: _traditional(t, converted), english, raw)
+            files = corpusdata.data_files(part, site_url, chinese, partial(_traditional, cache=converted), english, raw)
             for rel, text in files.items():
                 if start and rel.endswith(".csv"):
-                    assert text.startswith(header)
+                    if not text.startswith(header):
+                        raise ValueError(f"{rel}: a part without the CSV header row")
                     text = text[len(header) :]  # one header row, at the top of the file
                 if rel not in outs:
                     path = os.path.join(staging, rel)
                     os.makedirs(os.path.dirname(path), exist_ok=True)
                     outs[rel] = open(path + ".part", "w", encoding="utf-8", newline="")
                 outs[rel].write(text)
-            del files, converted
     finally:
         for fh in outs.values():
             fh.close()
