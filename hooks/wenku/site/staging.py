@@ -195,6 +195,8 @@ def stage(root: str, staging: str, site_url: str = "", build: Build | None = Non
     build = build or Build()
     corpus = load_corpus(os.path.join(root, "sources"), build)
     prune_disk_cache(build)
+    if build.one_off:
+        build.topic_tokens.clear()  # topics are assigned; nothing stages again in this process
     manual = hand_written(os.path.join(root, "docs"))
     translations = english_translations(manual)
     hand = hand_written_articles(manual, {a.slug for a in corpus.articles})
@@ -212,6 +214,8 @@ def stage(root: str, staging: str, site_url: str = "", build: Build | None = Non
     if key not in build.pages:
         build.pages.clear()
         build.pages[key] = build_pages(corpus, site_url, translations, hand, build, added)
+        if build.one_off:
+            build.term_counts.clear()  # the glossary's counts are in its pages now
     cached = build.pages[key]
     site = SiteDocs(pages=cached.pages, files=cached.files, corpus=corpus)
     site.problems.extend(corpus.problems)
@@ -253,8 +257,6 @@ def stage(root: str, staging: str, site_url: str = "", build: Build | None = Non
     data = (arts, site_url, chinese, english, raw)
     if build.one_off:
         _write_traditional_and_data_in_parts(staging, simplified, manual, site.pages, data, written)
-        build.topic_tokens.clear()  # nothing stages again in this process
-        build.term_counts.clear()
     else:
         for rel, text in simplified.items():
             if _traditional_target(rel, manual, site.pages):
