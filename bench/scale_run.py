@@ -1,8 +1,9 @@
 """Build ratio and peak memory per process at large sizes, one run per size (issue 18).
 
-Usage: python bench/scale_run.py N [N ...] [--out DIR] [--split-only]
+Usage: python bench/scale_run.py N [N ...] [--out DIR] [--split-only] [--only ours,plain]
 (prints one JSON line per size, also into DIR/N.json; --split-only builds the split project alone, for its
-peak memory per process when the machine has no time for the three builds)
+peak memory per process when the machine has no time for the three builds; --only builds the kinds named,
+e.g. the ratio's two without the split)
 
 For each N, three copies of the same synthetic project (bench/generate.py, deterministic) are built side
 by side, so the three figures of a size share one run and one machine load:
@@ -108,37 +109,46 @@ def load_sampler(samples: list, stop: threading.Event) -> None:
         samples.append(os.getloadavg()[0])
 
 
-def measure(n: int, base: str) -> dict:
+KINDS = ("ours", "plain", "split")
+
+
+def measure(n: int, base: str, kinds: tuple[str, ...] = KINDS) -> dict:
     from run import project
 
     projs = {}
-    for kind in ("ours", "plain", "split"):
+    for kind in kinds:
         projs[kind] = project(n, os.path.join(base, kind))
     samples: list = []
     stop = threading.Event()
     threading.Thread(target=load_sampler, args=(samples, stop), daemon=True).start()
     t = time.perf_counter()
     with ThreadPoolExecutor(3) as pool:
-        jobs = {
-            "ours": pool.submit(ours, projs["ours"]),
-            "plain": pool.submit(plain, projs["plain"]),
-            "split": pool.submit(split_build, projs["split"]),
-        }
+        run = {"ours": ours, "plain": plain, "split": split_build}
+        jobs = {kind: pool.submit(run[kind], projs[kind]) for kind in kinds}
         for kind in as_completed_kinds(jobs):  # each figure as soon as it is there (a long run may be cut short)
             print(json.dumps({"n": n, kind: jobs[kind].result(), "load_now": os.getloadavg()[0]}), flush=True)
         result = {k: v.result() for k, v in jobs.items()}
     stop.set()
     import site_diff
 
-    diff = site_diff.compare(os.path.join(projs["ours"], "site"), os.path.join(projs["split"], "site"), [])
+    both = "ours" in projs and "split" in projs
+    diff = (
+        site_diff.compare(os.path.join(projs["ours"], "site"), os.path.join(projs["split"], "site"), []) if both else []
+    )
+    ratio = {}
+    if "ours" in result and "plain" in result:
+        ratio = {
+            "ratio_cpu": round(result["ours"]["cpu"] / result["plain"]["cpu"], 3),
+            "ratio_wall": round(result["ours"]["wall"] / result["plain"]["wall"], 3),
+        }
     return {
         "n": n,
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "wall": round(time.perf_counter() - t),
-        "ratio_cpu": round(result["ours"]["cpu"] / result["plain"]["cpu"], 3),
+        **ratio,
         "load": [round(min(samples or [0]), 1), round(max(samples or [0]), 1)],
         **result,
-        "split_vs_ours_differing_files": len(diff),
+        "split_vs_ours_differing_files": len(diff) if both else None,
         "diff_head": diff[:10],
     }
 
@@ -166,10 +176,12 @@ def main() -> None:
     args = sys.argv[1:]
     out = os.path.abspath(args[args.index("--out") + 1]) if "--out" in args else None
     sizes = [int(a) for a in args if a.isdigit()]
+    assert "--only" not in args or set(args[args.index("--only") + 1].split(",")) <= set(KINDS), KINDS
     for n in sizes:
         base = os.path.join(out or "/tmp", f"scale-{n}")
         shutil.rmtree(base, ignore_errors=True)
-        r = measure_split(n, base) if "--split-only" in args else measure(n, base)
+        kinds = tuple(args[args.index("--only") + 1].split(",")) if "--only" in args else KINDS
+        r = measure_split(n, base) if "--split-only" in args else measure(n, base, kinds)
         line = json.dumps(r)
         print(line, flush=True)
         if out:

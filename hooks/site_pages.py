@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import re
+import zlib
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
 from wenku.build import process_build
 from wenku.checks import check_files, check_pages
@@ -167,7 +168,7 @@ def _number_paragraphs(markdown: str, page, config) -> str:
     return anchors.number_translation(markdown, anchors.number_paragraphs(body)[1])
 
 
-def on_page_content(html, page, config, files):
+def _check_content(html, page, config, files):
     """The one sanitiser on every page's rendered HTML: anything outside the allow-list refuses the build,
     naming the file an editor changes and its line (the same rules as `wenku check`). Then a bar chart
     (inline SVG drawn by our own code, after the check) before every table of percentages that sums to about 100."""
@@ -196,7 +197,7 @@ def on_serve(server, config, builder):
 
 
 @event_priority(-50)  # after mkdocs-static-i18n has set this page's alternates (priority 50)
-def on_page_context(context, page, config, nav):
+def _page_context(context, page, config, nav):
     """Interface labels of our templates in the page's language."""
     lang = context.get("i18n_page_locale") or "zh"  # zh, en or zh-Hant
     context["labels"] = editions.labels().get(lang, editions.labels()["zh"])
@@ -301,6 +302,7 @@ def on_post_build(config):
         preview.SEARCH.after_build(config.site_dir, prefixes)  # pages first: search files in the background
         return
 
+    _forget_search_entries(config)  # written to search_index.json, which build_search reads back
     built = build_search(config.site_dir, prefixes, only=split.edition())
     log.info(
         "search index: "
@@ -308,7 +310,7 @@ def on_post_build(config):
     )
 
 
-def on_post_page(output, page, config):
+def _post_page(output, page, config):
     """Point Material's search at this edition's own index, read by our worker."""
     output = with_csp_hashes(output, page.content or "")  # before anything rewrites the content
     lang = getattr(page.file, "locale", None) or "zh"
@@ -336,3 +338,54 @@ def hreflang_links(config) -> list[tuple[str, str]]:
             href = f"{site}/{link}"
         out.append((HREFLANG.get(alt.get("lang"), alt.get("lang")), href))
     return out
+
+
+def _forget_search_entries(config) -> None:
+    """Material's search entries (every section's text, of every edition built in this process) once its
+    search_index.json is written: a one-off build reads them back from there, and would otherwise hold both."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and isinstance(getattr(i18n, "search_entries", None), list):
+        i18n.search_entries.clear()
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None and getattr(plugin, "search_index", None) is not None:
+            plugin.search_index.entries = []
+            plugin.search_index_prev = None
+
+
+# ---- Memory: a page's text is held compressed between rendering and writing --------------------------------
+# MkDocs renders every page of a build (`_populate_page`) before it writes the first one (`_build_page`), and
+# keeps each page's Markdown and HTML until the build ends; mkdocs-static-i18n runs the next edition's build
+# inside the first one's `on_post_build`, so in one process every edition's pages stay alive together. Once
+# the last `on_page_content` handler has run, nothing reads a page's Markdown again (its title is the front
+# matter's or the one `render` found), and its HTML is next read when the page is written. So the HTML waits
+# compressed, is restored before any `on_page_context` handler sees the page, and both texts are dropped once
+# the page's output is made. What is written is the same text: only when it is held changes.
+
+
+@event_priority(-1000)  # after every other page_content handler (ours, Material's, i18n's)
+def _park_content(html, page, config, files):
+    page._wenku_parked = zlib.compress(html.encode("utf-8"), 1)
+    page.markdown = ""  # not None: MkDocs' `Page.title` reads None as "not read yet"
+    page.content = ""
+    return ""
+
+
+@event_priority(1000)  # before every page_context handler: they and the template see the page's HTML
+def _restore_content(context, page, config, nav):
+    parked = page.__dict__.pop("_wenku_parked", None)
+    if parked is not None:
+        page.content = zlib.decompress(parked).decode("utf-8")
+    return context
+
+
+@event_priority(-1000)  # after every other post_page handler: the output is made, MkDocs writes it next
+def _drop_content(output, page, config):
+    page.markdown = ""
+    page.content = ""
+    return output
+
+
+on_page_content = CombinedEvent(_check_content, _park_content)
+on_page_context = CombinedEvent(_restore_content, _page_context)
+on_post_page = CombinedEvent(_post_page, _drop_content)

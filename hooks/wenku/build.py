@@ -35,6 +35,12 @@ class Build:
     facts: dict[str, Any] = field(default_factory=dict)  # article slug -> outlet and date, for citations
     page_checks: dict[tuple, list] = field(default_factory=dict)  # docs/ fingerprint, page names -> problems
 
+    @property
+    def one_off(self) -> bool:
+        """A build that ends after one staging (`mkdocs build`, the split build's staging process): it keeps
+        nothing for a next staging, so staging may write what it makes and forget it (wenku/site/staging.py)."""
+        return self.command in ("build", "gh-deploy")
+
     def release(self) -> None:
         """Forget every cache: a one-off build needs none of them once the pages are staged, and at 5,000
         articles they hold gigabytes during MkDocs' own work."""

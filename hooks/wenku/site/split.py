@@ -116,7 +116,7 @@ def stage_for_editions(root: str, site_url: str) -> dict:
     staging found, the facts of the generated articles, their names) into .build/staged.json, keyed by the
     inputs: an edition process with the same inputs then reads this instead of staging again."""
     key = inputs_key(root, site_url)
-    build = Build(cache_dir=os.path.join(root, ".build", "cache", "sources"))
+    build = Build(cache_dir=os.path.join(root, ".build", "cache", "sources"), command="build")  # one-off
     site = stage(root, os.path.join(root, ".build", "docs"), site_url, build)
     manifest = {
         "inputs": key,

@@ -7,10 +7,12 @@ hand-written ones."""
 
 from __future__ import annotations
 
+import filecmp
 import hashlib
 import os
 import re
 import shutil
+from functools import partial
 
 from wenku.build import Build
 from wenku.corpus import Corpus, load_corpus, prune_disk_cache, source_slug
@@ -125,6 +127,66 @@ def _added_dates(root: str, corpus: Corpus, hand: list[Article]) -> dict[str, st
     return {slug: first[path] for slug, path in files.items() if path in first}
 
 
+def _traditional_target(rel: str, manual: dict, pages: dict) -> bool:
+    """Whether the Simplified page at rel gets a converted Traditional page (not where an editor wrote one)."""
+    target = traditional_path(rel)
+    return bool(target) and target not in manual and target not in pages
+
+
+DATA_PART = 250  # articles per part of a one-off staging's data files
+
+
+def _write_traditional_and_data_in_parts(
+    staging: str, simplified: dict, manual: dict, pages: dict, data: tuple, written: set
+) -> None:
+    """The Traditional pages and the data files of a one-off staging, made and written a part of the articles
+    at a time, with the same bytes as `corpusdata.data_files` of all articles at once: at 5,000 articles the
+    whole files (each article's text in six of them, and the rows cached per article) and every converted page
+    held at once were most of the staging process's peak. A Traditional page is converted once: the data
+    files' zh-Hant rows take the conversion of the page written just before."""
+    arts, site_url, chinese, english, raw = data
+    header = corpusdata.csv_rows([], header=True)
+    outs: dict[str, object] = {}
+    done = set()
+    try:
+        for start in range(0, max(len(arts), 1), DATA_PART):
+            part = arts[start : start + DATA_PART]
+            converted: dict[str, str] = {}  # this part's pages only
+            for art in part:
+                rel = f"articles/{art.slug}.md"
+                if rel in simplified and _traditional_target(rel, manual, pages):
+                    target = traditional_path(rel)
+                    _write_if_changed(os.path.join(staging, target), _traditional(simplified[rel], converted))
+                    written.add(target)
+                    done.add(rel)
+            files = corpusdata.data_files(part, site_url, chinese, partial(_traditional, cache=converted), english, raw)
+            for rel, text in files.items():
+                if start and rel.endswith(".csv"):
+                    if not text.startswith(header):
+                        raise ValueError(f"{rel}: a part without the CSV header row")
+                    text = text[len(header) :]  # one header row, at the top of the file
+                if rel not in outs:
+                    path = os.path.join(staging, rel)
+                    os.makedirs(os.path.dirname(path), exist_ok=True)
+                    outs[rel] = open(path + ".part", "w", encoding="utf-8", newline="")
+                outs[rel].write(text)
+    finally:
+        for fh in outs.values():
+            fh.close()
+    for rel in outs:
+        path = os.path.join(staging, rel)
+        if os.path.exists(path) and filecmp.cmp(path, path + ".part", shallow=False):
+            os.remove(path + ".part")  # the same bytes: the file (and its mtime) stays
+        else:
+            os.replace(path + ".part", path)
+        written.add(rel)
+    for rel, text in simplified.items():  # the other pages, each converted, written and forgotten
+        if rel not in done and _traditional_target(rel, manual, pages):
+            target = traditional_path(rel)
+            _write_if_changed(os.path.join(staging, target), to_traditional(text))
+            written.add(target)
+
+
 def stage(root: str, staging: str, site_url: str = "", build: Build | None = None) -> SiteDocs:
     """Generate the site's pages from sources/ and write them with docs/ into the staging folder.
 
@@ -133,6 +195,8 @@ def stage(root: str, staging: str, site_url: str = "", build: Build | None = Non
     build = build or Build()
     corpus = load_corpus(os.path.join(root, "sources"), build)
     prune_disk_cache(build)
+    if build.one_off:
+        build.topic_tokens.clear()  # topics are assigned; nothing stages again in this process
     manual = hand_written(os.path.join(root, "docs"))
     translations = english_translations(manual)
     hand = hand_written_articles(manual, {a.slug for a in corpus.articles})
@@ -150,6 +214,8 @@ def stage(root: str, staging: str, site_url: str = "", build: Build | None = Non
     if key not in build.pages:
         build.pages.clear()
         build.pages[key] = build_pages(corpus, site_url, translations, hand, build, added)
+        if build.one_off:
+            build.term_counts.clear()  # the glossary's counts are in its pages now
     cached = build.pages[key]
     site = SiteDocs(pages=cached.pages, files=cached.files, corpus=corpus)
     site.problems.extend(corpus.problems)
@@ -180,11 +246,6 @@ def stage(root: str, staging: str, site_url: str = "", build: Build | None = Non
         if rel.endswith(".md"):
             with open(full, encoding="utf-8", errors="replace") as fh:
                 simplified[rel] = fh.read()
-    for rel, text in simplified.items():
-        target = traditional_path(rel)
-        if target and target not in manual and target not in site.pages:
-            _write_if_changed(os.path.join(staging, target), _traditional(text, build.traditional))
-            written.add(target)
     # The corpus for researchers, per edition (data/articles.jsonl and .csv).
     arts = sorted([with_translation_status(a, translations.get(a.slug)) for a in corpus.articles] + hand, key=sort_key)
     english = {}
@@ -193,11 +254,20 @@ def stage(root: str, staging: str, site_url: str = "", build: Build | None = Non
             english[slug] = fh.read()
     raw = {s.name: (source_slug(s), s.name) for s in corpus.sources}
     chinese = {a.slug: simplified[f"articles/{a.slug}.md"] for a in arts if f"articles/{a.slug}.md" in simplified}
-    for rel, text in corpusdata.data_files(
-        arts, site_url, chinese, lambda t: _traditional(t, build.traditional), english, raw, build.data_rows
-    ).items():
-        _write_if_changed(os.path.join(staging, rel), text)
-        written.add(rel)
+    data = (arts, site_url, chinese, english, raw)
+    if build.one_off:
+        _write_traditional_and_data_in_parts(staging, simplified, manual, site.pages, data, written)
+    else:
+        for rel, text in simplified.items():
+            if _traditional_target(rel, manual, site.pages):
+                target = traditional_path(rel)
+                _write_if_changed(os.path.join(staging, target), _traditional(text, build.traditional))
+                written.add(target)
+        for rel, text in corpusdata.data_files(
+            arts, site_url, chinese, lambda t: _traditional(t, build.traditional), english, raw, build.data_rows
+        ).items():
+            _write_if_changed(os.path.join(staging, rel), text)
+            written.add(rel)
     # Remove what neither docs/ nor the generator produce any more.
     for base, _dirs, files in os.walk(staging, topdown=False):
         for f in files:
