@@ -37,6 +37,13 @@ log = get_plugin_logger("wenku")
 BUILD = process_build()
 
 
+def _search_preview() -> preview.SearchPreview:
+    """The preview's background search writer, kept on the Build (one per process, as every cache)."""
+    if BUILD.search_preview is None:
+        BUILD.search_preview = preview.SearchPreview()
+    return BUILD.search_preview
+
+
 def _paths(config) -> tuple[str, str, str, str]:
     """(project root, hand-written docs, sources, staging folder) for this config."""
     root = os.path.dirname(os.path.abspath(config.config_file_path))
@@ -75,7 +82,7 @@ def on_startup(*, command, dirty):
 def on_config(config):
     """Stage docs/ and the generated pages, then build from the staging folder."""
     quiet_segmentation()  # Material's lunr index is never read: no jieba segmentation for it
-    preview.SEARCH.cancel()  # a preview's search files of the last rebuild, if still being written: stale now
+    _search_preview().cancel()  # a preview's search files of the last rebuild, if still being written: stale now
     preview.apply_editions(config, preview.editions(BUILD.command))  # all, except in `mkdocs serve`
 
     if split.edition():
@@ -299,7 +306,7 @@ def on_post_build(config):
 
     prefixes = [lang for lang in editions.EDITIONS if lang != "zh" and lang in preview.built_editions(config)]
     if BUILD.command == "serve":
-        preview.SEARCH.after_build(config.site_dir, prefixes)  # pages first: search files in the background
+        _search_preview().after_build(config.site_dir, prefixes)  # pages first: search files in the background
         return
 
     _forget_search_entries(config)  # written to search_index.json, which build_search reads back

@@ -34,6 +34,7 @@ class Build:
     git_dates: dict[str, str] = field(default_factory=dict)  # file -> date of its last commit ("last updated")
     facts: dict[str, Any] = field(default_factory=dict)  # article slug -> outlet and date, for citations
     page_checks: dict[tuple, list] = field(default_factory=dict)  # docs/ fingerprint, page names -> problems
+    search_preview: Any = None  # `mkdocs serve`: the search files written in the background (site.preview)
 
     @property
     def one_off(self) -> bool:

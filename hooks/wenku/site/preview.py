@@ -142,6 +142,3 @@ class SearchPreview:
         self.entries = merge_entries(self.entries or [], index["docs"])
         merged = {"config": index["config"], "docs": self.entries}
         self.deferred.start(build_search, site_dir, prefixes, None, merged, self.deferred.cancelled)
-
-
-SEARCH = SearchPreview()  # one per process (this module is imported once; the hook file is run afresh)
