@@ -93,9 +93,8 @@ def detect_pattern(lines: list[Line]) -> str:
     return "page"
 
 
-def detect_kind(lines: list[Line], removed: list[Change] | None = None, articles: int = 1) -> tuple[str, str]:
-    """(kind, evidence): the kind of source and what in the text shows it (articles: how many the page
-    splitter found)."""
+def _bundle_kind(lines: list[Line], removed: list[Change] | None) -> tuple[str, str] | None:
+    """(kind, evidence) of a source that bundles its articles in a way of its own (contents list, slides)."""
     pattern = detect_pattern(lines)
     if pattern == "compilation":
         return "compilation", "a table of contents whose entries recur as titles"
@@ -104,6 +103,15 @@ def detect_kind(lines: list[Line], removed: list[Change] | None = None, articles
     pages = deck_pages(lines, removed)
     if pages:
         return "slides", f"{len(pages)} pages cut by page markers, each a short title over bullets"
+    return None
+
+
+def detect_kind(lines: list[Line], removed: list[Change] | None = None, articles: int = 1) -> tuple[str, str]:
+    """(kind, evidence): the kind of source and what in the text shows it (articles: how many the page
+    splitter found)."""
+    found = _bundle_kind(lines, removed)
+    if found:
+        return found
     texts = [ln.text.strip() for ln in lines if ln.text.strip()]
     texts += [c.before.strip() for c in removed or [] if c.before and c.line is not None]
     news = sum(1 for t in texts if len(t) < 80 and RE_NEWSPAPER.search(t))
@@ -132,14 +140,9 @@ def structural_kind(lines: list[Line], removed: list[Change] | None = None) -> t
     """(kind, evidence) for a source whose shape names its kind before any split (compilation, slides,
     research report, transcript, speech, Q&A answer), else None (a page kind: decided with the page
     splitter's article count, ``detect_kind``)."""
-    pattern = detect_pattern(lines)
-    if pattern == "compilation":
-        return "compilation", "a table of contents whose entries recur as titles"
-    if pattern == "slides":
-        return "slides", "numbered slide titles or a CONTENTS slide"
-    pages = deck_pages(lines, removed)
-    if pages:
-        return "slides", f"{len(pages)} pages cut by page markers, each a short title over bullets"
+    found = _bundle_kind(lines, removed)
+    if found:
+        return found
     report = report_shape(lines, removed or [])
     if report:
         return "research-report", report.evidence
