@@ -58,7 +58,6 @@ class TranslationFile:
     """A parsed translation file."""
 
     meta: dict
-    body_line: int  # 1-based line of the body's first line
     pairs: list[Pair]
     tail: str  # English after the last box (text without a Chinese box)
     lines: list[str]
@@ -96,7 +95,7 @@ def parse(text: str) -> TranslationFile:
         english.append((i, lines[i]))
         i += 1
     tail = "\n".join(t for _, t in english).strip()
-    return TranslationFile(meta, body_start + 1, pairs, tail, lines)
+    return TranslationFile(meta, pairs, tail, lines)
 
 
 def _first_prose_line(english: list[tuple[int, str]], default: int) -> int:

@@ -46,7 +46,6 @@ RE_NOTE_START = re.compile(r"^[【（(\[]")
 MIN_ARTICLE_PROSE = 120
 # A news item's dateline opening its first paragraph: 本报讯（记者 名）, 新华社北京3月11日电.
 RE_DATELINE_START = re.compile(r"^(?:(?:本报|本刊)?讯[\s\u3000]*[（(]|[^，。]{2,14}电[\s\u3000]*[（(]?|[（(]?记者)")
-MIN_SENTENCE = 40
 MAX_HALF_TITLE = 20  # the first half of a headline broken over two lines
 RE_PUNCT = re.compile(r"[。，；！？：、,.;!?:]")
 # The first section of a numbered run: 一、 （一） 1. 1.1 第一部分 — where an article's sections begin.

@@ -140,12 +140,6 @@ def _join_padded(parts: list[str]) -> list[str]:
     return out
 
 
-def byline_names(line: str) -> list[str] | None:
-    """Names in a byline such as '罗海云 刘泽锋' or '□ 張尉琳', or None when the line is not one."""
-    parsed = parse_byline(line)
-    return parsed["names"] if parsed and not parsed.get("role") else None
-
-
 # '长沙晚报全媒体记者 唐朝昭', '本报记者 张三 李四', '记者 王五 通讯员 赵六'
 RE_REPORTER = re.compile(
     rf"^(?P<role>[{CJK}]{{0,12}}?(?:记者|通讯员|特约撰稿人|撰稿人|撰稿|撰文|特约评论员))[\s：:]*"
@@ -275,14 +269,6 @@ def parse_byline(line: str) -> dict | None:
         # (in a photo caption's list of names they are names, above a paragraph they are headings).
         return {"names": names, "form": "word"}
     return {"names": names, "form": "plain"} if names else None
-
-
-def reporter_byline(line: str) -> tuple[str, list[str]] | None:
-    """(role, names) of a reporter byline, or None."""
-    parsed = parse_byline(line)
-    if parsed and parsed.get("role"):
-        return parsed["role"], parsed["names"]
-    return None
 
 
 RE_ISO_PARTS = re.compile(r"((?:19|20)\d\d)[-年./](\d{1,2})(?:[-月./](\d{1,2})日?)?")
