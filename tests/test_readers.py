@@ -489,9 +489,13 @@ def test_translation_paragraphs_carry_the_chinese_numbers(built_site):
         for pid in ids:
             assert pid in zh, (slug, pid)
             if pid in boxes:
-                from wenku.site.render import FIGURE_NOTE  # the page's note after a caption, not in the box
+                from wenku.site.editions import label  # the page's note after a caption, not in the box
 
-                assert boxes[pid].startswith(zh[pid].replace(FIGURE_NOTE, "")[:30]), (slug, pid, boxes[pid][:30])
+                assert boxes[pid].startswith(zh[pid].replace(label("figure_not_included", "zh"), "")[:30]), (
+                    slug,
+                    pid,
+                    boxes[pid][:30],
+                )
                 numbered += 1
         blocks = path.read_text(encoding="utf-8").split("\n\n")
         after_paragraph = [

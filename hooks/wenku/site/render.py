@@ -7,9 +7,7 @@ import re
 import yaml
 
 from wenku.model import Article, Block
-
-FIGURE_NOTE = "（原图未收录）"
-
+from wenku.site.editions import label as interface_label
 
 # Metadata the cleaning reads from the source's own lines, printed by `wenku clean --json` when present so
 # that every line of a source is seen in the output or in the report.
@@ -67,13 +65,14 @@ def render_blocks(blocks: list[Block]) -> str:
         elif b.kind == "note":
             out.append(f"{escape(b.text)}\n{{: .wenku-note }}")
         elif b.kind == "figure":
-            out.append(f"{escape(b.text)}{FIGURE_NOTE}\n{{: .wenku-figure }}")
+            out.append(f"{escape(b.text)}{interface_label('figure_not_included', 'zh')}\n{{: .wenku-figure }}")
         elif b.kind == "list":
             out.append("\n".join(f"- {_escape_keep_bold(str(item))}" for item in b.items))
         elif b.kind == "table":
             rows = b.items
             grouped = any(g for g, _, _ in rows)
-            head = "| 类别 | 项目 | 占比 |\n|---|---|---:|" if grouped else "| 项目 | 占比 |\n|---|---:|"
+            cat, item, share = (interface_label(k, "zh") for k in ("table_category", "table_item", "table_share"))
+            head = f"| {cat} | {item} | {share} |\n|---|---|---:|" if grouped else f"| {item} | {share} |\n|---|---:|"
             body = "\n".join(
                 (f"| {escape(g or '')} | {escape(a)} | {escape(p)} |" if grouped else f"| {escape(a)} | {escape(p)} |")
                 for g, a, p in rows
