@@ -1,7 +1,7 @@
 // Digital China Reader: the search worker behind Material's search box.
 //
 // Speaks Material's worker protocol (SETUP -> READY, QUERY -> RESULT, results grouped per page as
-// Material renders them) but reads the sharded index of hooks/wenku/searchshards.py: a query downloads
+// Material renders them) but reads the sharded index of hooks/wenku/search/searchshards.py: a query downloads
 // only the shards of its own keys (pairs of adjacent Han characters, single characters for a one-character
 // term, Latin words by their first two letters), then one small file per shown result for its excerpt.
 // The hash and the id encoding have their twins in searchshards.py (key_hash, encode_ids).
