@@ -117,7 +117,7 @@ def e01(folder):
     a = ARTS["a01"]
     p.t(a["title"], 0)
     p.b("澜屿财经观察", "account")
-    p.b("2026-04-07 09:12 · 澜屿 · 头条号作者", "date")
+    p.b("2026-04-07 09:12 · 澜屿 · 澜屿号作者", "date")
     p.b("+ 关注", "chrome")
     p.blank()
     p.b("文｜顾澄", "byline", names=["顾澄"])
@@ -129,7 +129,7 @@ def e01(folder):
         if i == 1:
             p.b("展开全文", "chrome")
             p.blank()
-    p.b("打开澜屿头条APP阅读全文，查看更多精彩评论", "promo")
+    p.b("打开澜屿快讯APP阅读全文，查看更多精彩评论", "promo")
     p.b("举报/反馈", "chrome")
     p.b("阅读 2.3万 · 点赞 186 · 评论 42", "chrome")
     p.blank()
