@@ -76,7 +76,9 @@ class Page:
         self.art.append(None)
 
 
-def save(folder, name, page, aids, kinds, shape, primary, encoding="utf-8", crlf=False) -> None:
+def save(folder, name, page, aids, kinds, shape, primary, encoding="utf-8", crlf=False, punct=None) -> None:
+    """Write NAME.txt and NAME.gold.json. punct: a mapping of marks the page prints for the article's own
+    (the Taiwan column's 「」 for “”), applied to the gold too: the pipeline converts script, not punctuation."""
     text = "\n".join(page.lines) + "\n"
     if crlf:
         text = text.replace("\n", "\r\n")
@@ -87,7 +89,7 @@ def save(folder, name, page, aids, kinds, shape, primary, encoding="utf-8", crlf
             "title": ARTS[a]["title"],
             "authors": ARTS[a]["authors"],
             "affiliations": ARTS[a]["affiliations"],
-            "paras": paras(a),
+            "paras": [p.translate(str.maketrans(punct or {})) for p in paras(a)],
         }
         for a in aids
     ]
@@ -387,6 +389,9 @@ ZHUYIN = [
 ]
 
 
+TW_QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
+
+
 def e07(folder):
     p = Page()
     p.b("漪川週報　2026.04.30　第1192期　觀點", "header")
@@ -396,7 +401,7 @@ def e07(folder):
     p.blank()
     done = set()
     for i, x in enumerate(paras("a11")):
-        t = damage.s2t(x, "s2tw")
+        t = damage.s2t(x, "s2tw").translate(TW_QUOTES)
         for at, ch, note in ZHUYIN:
             if at == i and ch in t:
                 t = t.replace(ch, ch + note, 1)
@@ -413,9 +418,10 @@ def e07(folder):
         p,
         ["a11"],
         {"title", "byline", "headers", "note", "traditional"},
-        "Taiwan weekly's column in Traditional (OpenCC s2tw forms) with 注音 readings in brackets after five "
+        "Taiwan weekly's column in Traditional (OpenCC s2tw forms) with 「」 quotes and 注音 readings in brackets after five "
         "characters (one per paragraph), running head, 專欄｜ label, 文／名 byline, 作者簡介 and the disclaimer at the end",
         "traditional",
+        punct={"“": "「", "”": "」", "‘": "『", "’": "』"},
     )
 
 
