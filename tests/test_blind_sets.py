@@ -1,4 +1,4 @@
-"""The blind held-out damage sets (bench/heldout2, bench/heldout3, bench/heldout4): hand-laid damaged copies written without
+"""The blind held-out damage sets (bench/heldout2, bench/heldout3, bench/heldout4, bench/heldout5): hand-laid damaged copies written without
 reading the pipeline or the other sets' cases.
 
 This file checks the sets themselves (rebuilt byte for byte, every kind held, the gold consistent); it holds
@@ -23,7 +23,7 @@ import blind_sets  # noqa: E402
 import damage  # noqa: E402
 
 # Each set and how many cases it lays out.
-SETS = {"heldout2": 16, "heldout3": 14, "heldout4": 18}
+SETS = {"heldout2": 16, "heldout3": 14, "heldout4": 18, "heldout5": 14}
 
 
 def _dir(name: str) -> str:
@@ -93,7 +93,7 @@ def test_the_check_can_fail(name):
     assert blind_sets.check(dict(case, gold=gold))
 
 
-@pytest.mark.parametrize("name,index", [("heldout3", 0), ("heldout4", 1)])
+@pytest.mark.parametrize("name,index", [("heldout3", 0), ("heldout4", 1), ("heldout5", 1)])
 def test_a_dropped_header_line_is_caught(name, index):
     case = dict(_cases(name)[index])
     boiler = [b for b in case["boiler"] if b["what"] != "header"]
@@ -113,6 +113,13 @@ def test_every_case_decodes_by_its_stated_encoding():
     portal = by_name["d11-gbk-govinfo-page.txt"]
     assert portal["encoding"] == "gbk" and "澈水县".encode("gbk") in portal["data"]
     assert b"\r\n" in by_name["d09-bilingual-press-release.txt"]["data"]
+    by_name = {c["name"]: c for c in _cases("heldout5")}
+    csv = by_name["e06-csv-export.txt"]
+    assert csv["encoding"] == "utf-8-sig" and csv["data"][:3] == b"\xef\xbb\xbf" and b"\r\n" in csv["data"]
+    report = by_name["e11-fullwidth-gbk-report.txt"]
+    assert report["encoding"] == "gbk" and "２０２５年".encode("gbk") in report["data"]
+    one_line = by_name["e08-html-one-line.txt"]
+    assert one_line["data"].count(b"\n") == 1 and one_line["line_art"] == [0]
     for name in SETS:
         for c in _cases(name):
             c["data"].decode(c["encoding"])
