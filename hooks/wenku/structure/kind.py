@@ -81,6 +81,8 @@ RE_REPORT = re.compile(
     r"^(?:摘\s*要|关键词|内容提要)[：:]|^图\s*\d+|^表\s*\d+"
 )
 
+RE_ABSTRACT = re.compile(r"^(?:摘\s*要|关键词|内容提要)[：:]")
+
 
 def detect_pattern(lines: list[Line]) -> str:
     """'compilation', 'slides' or 'page': how this source bundles its articles."""
@@ -124,6 +126,9 @@ def detect_kind(lines: list[Line], removed: list[Change] | None = None, articles
         return "web-page", f"{web} web-page lines (outlet and date line, widgets, HTML remnants, site footer)"
     if sections >= 4 and size >= 6000:
         return "report", f"a long text ({size} characters) in {sections} numbered sections"
+    summary = sum(1 for t in texts if len(t) < 200 and RE_ABSTRACT.match(t))
+    if summary and sections - summary >= 3 and news < 2:
+        return "report", f"an abstract or key words over {sections - summary} numbered sections"
     pages = sum(1 for t in texts if len(t) < 40 and RE_DOCUMENT_PAGE.search(t))
     if pages and sections >= 2 and news < 2:
         return "report", f"a printed document's page footers (第N页 共M页) and {sections} numbered sections"
