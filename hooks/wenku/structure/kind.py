@@ -9,8 +9,8 @@ Kinds with a shape of their own (``structural_kind``), tried first:
 - research-report: a printed document that opens with a cover (short lines), then a table of contents with
   dotted leaders and page numbers, then the text (an abstract, numbered sections);
 - transcript: turns that open with a timestamp and a speaker's label ([00:01:15] 名：…);
-- speech: a title, a dashed subtitle naming the occasion (——在…上的讲话), the speaker, then a salutation
-  alone on its line (同志们：);
+- speech: a title, a dashed or bracketed subtitle naming the occasion (——在…上的讲话, （在…上的讲话）), the
+  speaker, then a salutation alone on its line (同志们：) or, without one, the first sentence under a short head;
 - qa-answer: a question as the page's title, then an answerer's name with the site's counts, the answer,
   and the counts and stamp after it (编辑于 …).
 
@@ -23,7 +23,8 @@ The page kinds share one splitter (``wenku.structure.page``):
 - web page: an outlet/date line (来源：… 发布时间：…), share and print widgets, view counts, page-navigation
   lines, HTML remnants, site footers;
 - report: one long document with numbered sections (一、 …, （一） …, 1. …), an abstract or key words,
-  figures and tables; or a printed document's page footers (第N页 共M页) over numbered sections.
+  figures and tables; an abstract or key words over three numbered sections, at any length; or a printed
+  document's page footers (第N页 共M页) over numbered sections.
 The lines removed by earlier steps count too (their text is in the report), so a web page whose widgets
 were already removed is still recognised as one.
 """
