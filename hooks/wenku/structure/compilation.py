@@ -22,6 +22,13 @@ def _toc_entries(texts: list[str]) -> tuple[int, list[str]] | None:
                 if not m:
                     break
                 entries.append(m.group(1).strip())
+            if not entries:  # plain entries, no bullets nor numbers: short lines, each a title further down
+                for u in texts[i + 1 :]:
+                    if len(u) > 40 or ends_sentence(u) or u not in texts[i + 2 + len(entries) :]:
+                        break
+                    entries.append(u)
+                if len(entries) < 3 or any(e not in texts[i + 1 + len(entries) :] for e in entries):
+                    entries = []
             later = set(texts[i + 1 + len(entries) :])
             if len(entries) >= 3 and sum(e in later for e in entries) >= len(entries) // 2:
                 return i, entries

@@ -18,6 +18,7 @@ What the reading gives the rest of the pipeline (``read_feed``):
 
 from __future__ import annotations
 
+import html
 import re
 import xml.parsers.expat
 from dataclasses import dataclass, field
@@ -36,6 +37,9 @@ LINK_TAGS = ("link", "guid", "id")
 CONTENT_TAGS = ("encoded", "content", "description", "summary")  # content:encoded before description
 RE_EMAIL_NAME = re.compile(r"^\S+@\S+\s*\((?P<name>[^()]+)\)$")  # RSS <author>: mail (Name)
 RE_CDATA = re.compile(r"<!\[CDATA\[|\]\]>")
+# HTML escaped twice (a feed writer escaping already escaped text): after the parser's one decoding the
+# item's text still shows escaped tags or entities (&lt;p&gt;, &quot;).
+RE_STILL_ESCAPED = re.compile(r"&lt;/?[a-zA-Z][^&]{0,40}?&gt;|&(?:quot|amp|lt|gt|nbsp|#\d{2,5});")
 
 
 @dataclass
@@ -250,6 +254,10 @@ def read_feed(text: str) -> Feed | None:
     items = [it for it in items if it.fields.get("title") or it.body()]
     if not items:
         return None
+    for it in items:  # escaped twice: undone once more here, the cleaning undoes the rest
+        for tag, per_line in it.content.items():
+            if RE_STILL_ESCAPED.search("".join(per_line.values())):
+                it.content[tag] = {n: html.unescape(t) for n, t in per_line.items()}
     raw = text.split("\n")
     masked = [""] * len(raw)
     kept: dict[int, str] = {}
@@ -296,6 +304,8 @@ def read_feed(text: str) -> Feed | None:
             report.append(Change("feed_field", n, src, "", "the feed's own title: kept as the publication"))
         else:
             report.append(Change("remove_feed_markup", n, src, "", "feed markup (XML declaration, elements, CDATA)"))
+    for it in items:  # a field escaped twice (the lines above matched it as written in the source)
+        it.fields = {k: html.unescape(v) if RE_STILL_ESCAPED.search(v) else v for k, v in it.fields.items()}
     return Feed("\n".join(masked), report, items, channel, how, compact)
 
 

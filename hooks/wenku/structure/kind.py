@@ -9,8 +9,8 @@ Kinds with a shape of their own (``structural_kind``), tried first:
 - research-report: a printed document that opens with a cover (short lines), then a table of contents with
   dotted leaders and page numbers, then the text (an abstract, numbered sections);
 - transcript: turns that open with a timestamp and a speaker's label ([00:01:15] 名：…);
-- speech: a title, a dashed subtitle naming the occasion (——在…上的讲话), the speaker, then a salutation
-  alone on its line (同志们：);
+- speech: a title, a dashed or bracketed subtitle naming the occasion (——在…上的讲话, （在…上的讲话）), the
+  speaker, then a salutation alone on its line (同志们：) or, without one, the first sentence under a short head;
 - qa-answer: a question as the page's title, then an answerer's name with the site's counts, the answer,
   and the counts and stamp after it (编辑于 …).
 
@@ -23,7 +23,8 @@ The page kinds share one splitter (``wenku.structure.page``):
 - web page: an outlet/date line (来源：… 发布时间：…), share and print widgets, view counts, page-navigation
   lines, HTML remnants, site footers;
 - report: one long document with numbered sections (一、 …, （一） …, 1. …), an abstract or key words,
-  figures and tables; or a printed document's page footers (第N页 共M页) over numbered sections.
+  figures and tables; an abstract or key words over three numbered sections, at any length; or a printed
+  document's page footers (第N页 共M页) over numbered sections.
 The lines removed by earlier steps count too (their text is in the report), so a web page whose widgets
 were already removed is still recognised as one.
 """
@@ -81,6 +82,8 @@ RE_REPORT = re.compile(
     r"^(?:摘\s*要|关键词|内容提要)[：:]|^图\s*\d+|^表\s*\d+"
 )
 
+RE_ABSTRACT = re.compile(r"^(?:摘\s*要|关键词|内容提要)[：:]")
+
 
 def detect_pattern(lines: list[Line]) -> str:
     """'compilation', 'slides' or 'page': how this source bundles its articles."""
@@ -124,6 +127,9 @@ def detect_kind(lines: list[Line], removed: list[Change] | None = None, articles
         return "web-page", f"{web} web-page lines (outlet and date line, widgets, HTML remnants, site footer)"
     if sections >= 4 and size >= 6000:
         return "report", f"a long text ({size} characters) in {sections} numbered sections"
+    summary = sum(1 for t in texts if len(t) < 200 and RE_ABSTRACT.match(t))
+    if summary and sections - summary >= 3 and news < 2:
+        return "report", f"an abstract or key words over {sections - summary} numbered sections"
     pages = sum(1 for t in texts if len(t) < 40 and RE_DOCUMENT_PAGE.search(t))
     if pages and sections >= 2 and news < 2:
         return "report", f"a printed document's page footers (第N页 共M页) and {sections} numbered sections"

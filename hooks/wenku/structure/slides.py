@@ -74,9 +74,17 @@ def deck_pages(lines: list[Line], removed: list[Change] | None = None) -> list[l
     titled = sum(1 for p in rest if len(p[0].text.strip()) <= MAX_SLIDE_TITLE and not ends_sentence(p[0].text))
     inner = [ln for p in rest for ln in p[1:]]
     bullets = sum(1 for ln in inner if RE_BULLET.match(ln.text.strip()))
+    if not any(ends_sentence(ln.text) and len(ln.text.strip()) > MAX_SLIDE_TITLE for ln in inner):
+        # no prose on any page: a bullet whose marker the export dropped is a short fragment, no clause
+        bullets = sum(1 for ln in inner if RE_BULLET.match(ln.text.strip()) or _fragment(ln.text))
     if titled < 0.8 * len(rest) or not inner or bullets < 0.5 * len(inner):
         return None
     return pages
+
+
+def _fragment(text: str) -> bool:
+    t = text.strip()
+    return len(t) <= MAX_SLIDE_TITLE and not ends_sentence(t) and not re.search(r"[，,；;]", t)
 
 
 def _is_note(text: str) -> bool:

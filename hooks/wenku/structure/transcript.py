@@ -93,6 +93,11 @@ def transcript_shape(lines: list[Line], removed: list[Change] | None = None) -> 
     if stamps != sorted(stamps):
         return None
     speakers = {_turn(rows[k].text)[0] for k in turns}
+    if len(speakers) == 1:  # one voice (a livestream's host) or a log quoted in an article: the turns must
+        # be the text, not a few stamped lines among its paragraphs
+        spoken = sum(len(rows[k].text.strip()) for k in turns)
+        if spoken < 0.5 * sum(len(ln.text.strip()) for ln in rows):
+            return None
     return Shape(f"{len(turns)} turns opening with a timestamp and a speaker's label ({len(speakers)} speakers)", turns)
 
 
@@ -107,8 +112,12 @@ def _turn(text: str) -> tuple[str, str] | None:
     if not m or not re.search(r"\d:\d", m.group(0)):
         return None
     rest = t[m.end() :]
+    if re.match(r"[-–—~～至到]", rest):  # 09:00-09:20: a time range (an agenda), not a turn's timestamp
+        return None
     lab = RE_LABEL.match(rest)
-    return (lab.group("label"), rest) if lab else None
+    if not lab or not re.search(rf"[{CJK}A-Za-z]", lab.group("label")):
+        return None
+    return lab.group("label"), rest
 
 
 def _stamp(text: str) -> str:
@@ -136,7 +145,19 @@ def _credit(text: str, labels: list[str]) -> list[str] | None:
 
 def _title(head: list[Line]) -> Line | None:
     plain = [ln for ln in head if not re.search(r"[\d|｜：:]", ln.text) and not ends_sentence(ln.text.rstrip("？?"))]
+    if not plain:  # a title under a column label (直播回放｜…) or with a number in it, but no date, time or label
+        plain = [
+            ln
+            for ln in head
+            if not re.search(r"[：:]|\d:\d|(?:19|20)\d\d[-./]\d", ln.text) and not ends_sentence(ln.text.rstrip("？?"))
+        ]
     return max(plain, key=lambda ln: len(ln.text.strip()), default=None)
+
+
+def _title_text(text: str) -> str:
+    """A title without the column label before it (直播回放｜…), the label being short."""
+    m = re.match(r"^[^|｜]{1,6}\s*[|｜]\s*(?P<rest>\S.{3,})$", text.strip())
+    return m.group("rest").strip() if m else text.strip()
 
 
 def split_transcript(
@@ -156,7 +177,7 @@ def split_transcript(
         for ln in head:
             names = _credit(ln.text, vocabulary()["transcriber"])
             if ln is title:
-                art.title = ln.text.strip()
+                art.title = _title_text(ln.text)
                 report.append(Change("extract_title", ln.number, ln.text, "", "the transcript's title"))
             elif names:
                 art.authors += names
@@ -216,19 +237,35 @@ def speech_shape(lines: list[Line], removed: list[Change] | None = None) -> Shap
         (
             k
             for k, ln in enumerate(rows[:4])
-            if RE_DASHED.match(ln.text.strip()) and ln.text.strip().endswith(tuple(occasions))
+            if (RE_DASHED.match(ln.text.strip()) or _bracketed_occasion(ln.text))
+            and ln.text.strip().rstrip("）)").endswith(tuple(occasions))
         ),
         None,
     )
     if sub is None:
         return None
     hail = next((k for k in range(sub + 1, min(len(rows), sub + 6)) if RE_SALUTATION.match(rows[k].text.strip())), None)
-    if hail is None:
-        return None
+    how = "a dashed subtitle naming the occasion, then a salutation alone on its line"
+    if hail is None:  # printed without the salutation: the speech starts at the first sentence under a
+        # short head (the speaker, the date in brackets), none of whose lines is a sentence
+        hail = next((k for k in range(sub + 1, min(len(rows), sub + 5)) if _sentence(rows[k].text)), None)
+        if hail is None or any(len(rows[k].text.strip()) > MAX_TAIL for k in range(sub + 1, hail)):
+            return None
+        how = "a dashed subtitle naming the occasion over a short head (speaker, date), then the text"
     body = rows[hail + 1 :]
     if sum(1 for ln in body if ends_sentence(ln.text) and len(ln.text) > 20) < 2:
         return None
-    return Shape("a dashed subtitle naming the occasion, then a salutation alone on its line", start=hail)
+    return Shape(how, start=hail)
+
+
+def _bracketed_occasion(text: str) -> bool:
+    """The occasion in brackets under the title instead of a dashed subtitle: （在…上的讲话）."""
+    m = RE_BRACKETED.match(text.strip())
+    return bool(m and m.group("text").startswith("在") and not ends_sentence(m.group("text")))
+
+
+def _sentence(text: str) -> bool:
+    return ends_sentence(text) and len(text.strip()) > 20
 
 
 def split_speech(lines: list[Line], removed: list[Change] | None = None) -> tuple[list[Article], list[Change], dict]:
@@ -240,6 +277,8 @@ def split_speech(lines: list[Line], removed: list[Change] | None = None) -> tupl
     for k, ln in enumerate(head):
         t = ln.text.strip()
         dashed, bracketed = RE_DASHED.match(t), RE_BRACKETED.match(t)
+        if bracketed and _bracketed_occasion(t) and k > 0:
+            dashed = bracketed  # （在…上的讲话）: the subtitle, in brackets
         date = RE_DATE.search(t)
         if k == 0 and not dashed:
             art.title = t
