@@ -90,6 +90,8 @@ def labelled_fields(line: str) -> dict | None:
             parts = re.split(r"[|｜丨]", value, maxsplit=1)
             head, aff = parts[0], parts[1] if len(parts) > 1 else ""
             got = _names(head, strict=False)
+            if got is None and not aff.strip():
+                got, aff = _names_then_unit(head)
             if got is None:
                 return None
             names.extend(got)
@@ -108,6 +110,21 @@ def labelled_fields(line: str) -> dict | None:
     if affiliation:
         out["affiliation"] = affiliation
     return out
+
+
+def _names_then_unit(value: str) -> tuple[list[str] | None, str]:
+    """作者：名　单位 / 作者：名、名　单位均为…: personal names (joined by 、 or spaces), then after a space the
+    longer words of a unit that are no name. The names must each read as a personal name."""
+    parts = re.split(r"[\s\u3000]+", value.strip(), maxsplit=1)
+    if len(parts) != 2:
+        return None, ""
+    head, unit = parts
+    if len(unit) < 4 or is_person_name(unit):
+        return None, ""
+    names = _names(head, strict=True)
+    if not names or not all(is_person_name(n) and not is_word(n) for n in names):
+        return None, ""
+    return names, unit
 
 
 RE_MARK = re.compile(rf"^[{re.escape(byline_vocabulary()['marks'])}]\s*")
@@ -238,7 +255,10 @@ def parse_byline(line: str) -> dict | None:
     if m:  # （作者：名）, （记者　名） printed at the end of an article
         inner = parse_byline(m.group("inner"))
         if inner and inner["form"] == "labelled" and all(is_person_name(n) for n in inner["names"]):
-            return {"names": inner["names"], "form": "paren"}
+            out = {"names": inner["names"], "form": "paren"}
+            if inner.get("affiliation"):
+                out["affiliation"] = inner["affiliation"]
+            return out
         if inner and inner["form"] == "reporter":
             return {"names": inner["names"], "form": "paren", "role": inner["role"]}
     m = RE_LABELLED.match(t)

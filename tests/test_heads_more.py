@@ -1,0 +1,34 @@
+"""Article heads on small pages of our own making (tests/fixtures/heads2): bylines printed only at an
+article's end, and other head shapes."""
+
+from __future__ import annotations
+
+import os
+
+from conftest import FIXTURES
+from wenku.corpus import Corpus, assign_slugs, read_source
+from wenku.structure.names import parse_byline
+
+HEADS2 = os.path.join(FIXTURES, "heads2")
+
+
+def articles(name):
+    src = read_source(os.path.join(HEADS2, name))
+    assign_slugs(Corpus(sources=[src]))
+    return src, src.articles
+
+
+def test_bracketed_byline_with_unit_names_the_authors():
+    assert parse_byline("（作者：柯远舟　青川师范学院公共管理系）")["names"] == ["柯远舟"]
+    got = parse_byline("作者：邵晴川、尤景和　单位均为青川市社会科学研究所")
+    assert got["names"] == ["邵晴川", "尤景和"]
+    assert got["affiliation"] == "单位均为青川市社会科学研究所"
+    assert parse_byline("作者：这是一个　很长的句子") is None
+
+
+def test_closing_bylines_are_the_authors():
+    src, arts = articles("closing_bylines.txt")
+    assert [a.title for a in arts] == ["老旧小区加装电梯要算好长远账", "社区食堂如何办得长久"]
+    assert arts[0].authors == ["柯远舟"]
+    assert arts[1].authors == ["邵晴川", "尤景和"]
+    assert any(c.kind == "extract_byline" and "柯远舟" in c.before for c in src.report)
