@@ -7,7 +7,7 @@ import os
 
 from conftest import FIXTURES
 from wenku.corpus import Corpus, assign_slugs, read_source
-from wenku.structure.names import parse_byline
+from wenku.structure.names import excerpt_source, parse_byline
 
 HEADS2 = os.path.join(FIXTURES, "heads2")
 
@@ -32,3 +32,20 @@ def test_closing_bylines_are_the_authors():
     assert arts[0].authors == ["柯远舟"]
     assert arts[1].authors == ["邵晴川", "尤景和"]
     assert any(c.kind == "extract_byline" and "柯远舟" in c.before for c in src.report)
+
+
+def test_book_excerpt_takes_its_section_head_as_title_and_its_source_note_as_byline():
+    src, arts = articles("book_excerpt.txt")
+    assert len(arts) == 1
+    art = arts[0]
+    assert art.title == "第三节　片区开发为何难以平衡"
+    assert art.kicker == "第五章　城市更新的财务逻辑"
+    assert art.authors == ["闻溪桥"]
+    assert any(c.kind == "extract_kicker" and "第五章" in c.before for c in src.report)
+    assert any(c.kind == "extract_byline" and "节选自" in c.before for c in src.report)
+
+
+def test_excerpt_source_names_only_a_book_author():
+    assert excerpt_source("（节选自闻溪桥著《城市更新的账本》，青川人民出版社2025年版。）") == ["闻溪桥"]
+    assert excerpt_source("（选自邵晴川、尤景和编《社区治理读本》）") == ["邵晴川", "尤景和"]
+    assert excerpt_source("本文摘自《青川日报》") is None

@@ -133,6 +133,7 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int], report: list[Cha
     units = _text_notes(_split_tags(_prepare(units, blank_before, typical)))
     units = _mark(units, blank_before, typical)
     units = _join_broken_titles(units)
+    _excerpt_head(units, report)
     _attach_kicker(units, report)
     _split_unsigned(units, report)
     units = _check_parts(units, report)
@@ -924,6 +925,45 @@ def _join_broken_titles(units: list[Unit]) -> list[Unit]:
             continue
         out.append(u)
     return out
+
+
+RE_BOOK_HEAD = re.compile(r"^第[一二三四五六七八九十百\d]+(?P<level>编|部分|章|节)[\s\u3000]*(?P<name>\S.{1,30})$")
+BOOK_LEVELS = ("编", "部分", "章", "节")
+
+
+def _excerpt_head(units: list[Unit], report: list[Change]) -> None:
+    """A book excerpt opens with its book's heads and no headline of its own (第三章　名 over 第二节　名, then
+    prose): the lowest head is the excerpt's title, the heads above it go with it as its kicker. Only when
+    the page has no title before its first paragraph and the heads step down (章 over 节). Changes units in
+    place."""
+    k = 0
+    levels: list[int] = []
+    while k < len(units) and units[k].kind == "heading" and not units[k].extra.get("marked"):
+        m = RE_BOOK_HEAD.match(units[k].text)
+        if not m:
+            break
+        levels.append(BOOK_LEVELS.index(m.group("level")))
+        k += 1
+    if not levels or k >= len(units) or units[k].kind != "para":
+        return
+    if levels != sorted(set(levels)) or (len(levels) == 1 and levels[0] < BOOK_LEVELS.index("章")):
+        return  # the heads must step down (a chapter over its section), or be one chapter or section head
+    if any(u.kind == "title" for u in units[k:]) and not _numbered_after(units, k):
+        return
+    title = units[k - 1]
+    _make_title(title, "the lowest book head at the top of an excerpt (章 over 节) with no headline of its own")
+    if k > 1:
+        title.extra["kicker"] = [{"text": u.text, "lines": list(u.lines)} for u in units[: k - 1]]
+        for u in units[: k - 1]:
+            report.append(
+                Change("extract_kicker", u.first(), u.text, "", "the book's chapter head above an excerpt's title")
+            )
+        del units[: k - 1]
+
+
+def _numbered_after(units: list[Unit], k: int) -> bool:
+    """Whether every title after position k is itself a numbered book head (a following 第N节)."""
+    return all(RE_BOOK_HEAD.match(u.text) for u in units[k:] if u.kind == "title")
 
 
 def _attach_kicker(units: list[Unit], report: list[Change]) -> None:

@@ -24,7 +24,29 @@ def byline_vocabulary() -> dict:
         "marks": data["marks"],
         "collective": tuple(sorted(data.get("collective", []), key=len, reverse=True)),
         "posts": tuple(sorted(data.get("posts", []), key=len, reverse=True)),
+        "excerpt": tuple(sorted(data.get("excerpt", []), key=len, reverse=True)),
+        "works": tuple(sorted(data.get("works", []), key=len, reverse=True)),
     }
+
+
+@functools.lru_cache(maxsize=1)
+def _re_excerpt() -> re.Pattern[str]:
+    """The source note under a book excerpt: （节选自名著《书名》，出版社…）."""
+    vocab = byline_vocabulary()
+    labels = "|".join(map(re.escape, vocab["excerpt"]))
+    works = "|".join(map(re.escape, vocab["works"]))
+    return re.compile(
+        rf"^[（(]?[\s\u3000]*(?:本文)?(?:{labels})(?P<names>[{CJK}·、]{{2,12}}?)(?:{works})《[^《》]{{1,40}}》"
+    )
+
+
+def excerpt_source(line: str) -> list[str] | None:
+    """The author(s) named in a book excerpt's source note (（节选自名著《书名》…）), else None."""
+    m = _re_excerpt().match(line.strip())
+    if not m:
+        return None
+    names = [n for n in m.group("names").split("、") if n]
+    return names if names and all(is_person_name(n) for n in names) else None
 
 
 @functools.lru_cache(maxsize=1)

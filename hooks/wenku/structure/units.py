@@ -9,7 +9,7 @@ from wenku.ingest.boilerplate import RE_NOTE_LABEL, boilerplate_rule, reads_as_p
 from wenku.ingest.paragraphs import contradicts_join, join_evidence
 from wenku.model import UNIT_KINDS, Change, Line, UnitKind
 from wenku.segment import is_word
-from wenku.structure.names import is_person_name, parse_byline
+from wenku.structure.names import excerpt_source, is_person_name, parse_byline
 from wenku.textutil import CJK, ends_sentence
 
 
@@ -203,6 +203,9 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
                 units.append(Unit("heading", text, [ln.number]))
         elif level >= 2:
             units.append(Unit("heading", text, [ln.number], {"marked": True}))
+        elif level == 0 and len(text) <= 120 and excerpt_source(text):
+            # （节选自名著《书名》…）: the source note of a book excerpt names the excerpt's author
+            units.append(Unit("author", text, [ln.number], {"names": excerpt_source(text), "form": "excerpt"}))
         elif level == 0 and _footnote(prev, text, nxt):
             units.append(Unit("note", text, [ln.number], {"footnote": True}))
         elif (RE_NOTE.match(text) and not _closing_byline(byline, text)) or (level == 0 and RE_TEXT_NOTE.match(text)):
