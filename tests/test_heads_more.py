@@ -49,3 +49,14 @@ def test_excerpt_source_names_only_a_book_author():
     assert excerpt_source("（节选自闻溪桥著《城市更新的账本》，青川人民出版社2025年版。）") == ["闻溪桥"]
     assert excerpt_source("（选自邵晴川、尤景和编《社区治理读本》）") == ["邵晴川", "尤景和"]
     assert excerpt_source("本文摘自《青川日报》") is None
+
+
+def test_weibo_poster_with_verified_mark_is_the_author_of_the_post():
+    assert parse_byline("杭远山 V") == {"names": ["杭远山"], "form": "poster"}
+    src, arts = articles("weibo_post.txt")
+    assert len(arts) == 1
+    art = arts[0]
+    assert art.title == "骑车上班三年，我想聊聊城市里的自行车道"
+    assert art.authors == ["杭远山"]
+    assert any(c.kind == "extract_metadata_line" and "Android" in c.before for c in src.report)
+    assert any(c.kind == "extract_kicker" and "#城市骑行#" in c.before for c in src.report)

@@ -134,6 +134,7 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int], report: list[Cha
     units = _mark(units, blank_before, typical)
     units = _join_broken_titles(units)
     _excerpt_head(units, report)
+    _poster_head(units, report)
     _attach_kicker(units, report)
     _split_unsigned(units, report)
     units = _check_parts(units, report)
@@ -959,6 +960,38 @@ def _excerpt_head(units: list[Unit], report: list[Change]) -> None:
                 Change("extract_kicker", u.first(), u.text, "", "the book's chapter head above an excerpt's title")
             )
         del units[: k - 1]
+
+
+RE_HASHTAGS = re.compile(r"^(?:#[^#\s]{1,20}#[\s\u3000]*)+$")
+RE_POST_STAMP = re.compile(r"(?:\d{1,2}月\d{1,2}日|\d{1,2}-\d{1,2}|(?:19|20)\d\d[-年./]\d{1,2})[^。！？]*\d{1,2}:\d\d")
+
+
+def _poster_head(units: list[Unit], report: list[Change]) -> None:
+    """A social long post: the poster's name (名 V) first, then the post's time and client line and its topic
+    tags (#话题#), then the post's headline. The poster is the headline's author: the headline goes first,
+    the time line is the post's metadata, the tags go with the headline (extra kicker). Changes units in
+    place."""
+    if not units or units[0].kind != "author" or units[0].extra.get("form") != "poster":
+        return
+    k = next((j for j in range(1, min(len(units), 5)) if units[j].kind == "title"), None)
+    if k is None:
+        return
+    between = units[1:k]
+    if not all(
+        len(u.lines) == 1 and (RE_HASHTAGS.match(u.text.strip()) or RE_POST_STAMP.search(u.text)) for u in between
+    ):
+        return
+    title, poster = units[k], units[0]
+    poster.extra["at"] = "top"
+    poster.extra.pop("head", None)  # not the head of an untitled article: the headline's byline
+    rest: list[Unit] = []
+    for u in between:
+        if RE_HASHTAGS.match(u.text.strip()):
+            title.extra.setdefault("kicker", []).append({"text": u.text.strip(), "lines": list(u.lines)})
+            report.append(Change("extract_kicker", u.first(), u.text, "", "a social post's topic tags (#话题#)"))
+        else:
+            rest.append(Unit("meta", u.text, list(u.lines), {"names": []}))
+    units[: k + 1] = [title, poster, *rest]
 
 
 def _numbered_after(units: list[Unit], k: int) -> bool:

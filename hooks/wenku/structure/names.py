@@ -210,6 +210,8 @@ RE_WECHAT = re.compile(
 RE_TRAILING_AFFILIATION = re.compile(r"[（(](?P<aff>[^（）()]{2,40}?)[）)]$")
 RE_PAREN_LABELLED = re.compile(r"^[（(][\s\u3000]*(?P<inner>[^（）()]{3,30}?)[\s\u3000]*[）)]$")
 RE_QUOTE_MARK = re.compile(r"^>[\s\u3000]*")  # a Markdown quote around a byline (> 作者：名)
+# A social post's poster: a name and the verified mark a platform prints after it (名 V, 名ⓥ).
+RE_VERIFIED = re.compile(rf"^(?P<name>[{CJK}·]{{2,6}})[\s\u3000]*(?:V|Ⓥ|ⓥ|🅥)$")
 RE_PAREN = re.compile(rf"^[（(]\s*(?P<names>[{CJK}][{CJK}\s\u3000、，,]*?)\s*[）)]$")
 
 
@@ -244,6 +246,10 @@ def parse_byline(line: str) -> dict | None:
         return None
     if len(t) > 40:
         return None
+    m = RE_VERIFIED.match(t)
+    if m and is_person_name(m.group("name")) and not is_word(m.group("name")):
+        # 严知秋 V: a social post's poster, with the platform's verified mark after the name
+        return {"names": [m.group("name")], "form": "poster"}
     if _re_collective().match(t):  # 本报评论员: the outlet's office, as printed, is the author
         return {"names": [t], "form": "collective"}
     m = RE_MARK.match(t)
