@@ -60,3 +60,11 @@ def test_weibo_poster_with_verified_mark_is_the_author_of_the_post():
     assert art.authors == ["杭远山"]
     assert any(c.kind == "extract_metadata_line" and "Android" in c.before for c in src.report)
     assert any(c.kind == "extract_kicker" and "#城市骑行#" in c.before for c in src.report)
+
+
+def test_author_card_of_the_credited_author_does_not_sign_a_new_article():
+    src, arts = articles("author_card.txt")
+    assert len(arts) == 1
+    assert arts[0].title == "县城书店的第二次生命"
+    assert arts[0].authors == ["柏清和"]
+    assert any(c.kind == "uncertain_placement" and "借书卡" in c.before for c in src.report)

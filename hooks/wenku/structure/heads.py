@@ -1073,7 +1073,10 @@ def _check_parts(units: list[Unit], report: list[Change]) -> list[Unit]:
             continue
         heads_seen.add(head.text)
         part = units[at + 1 : end]
-        if any(u.kind in ("author", "note") for u in part) or "sidebar box" in head.extra.get("title_from", ""):
+        credited = {n for u in units[:at] if u.kind in ("author", "meta") for n in u.extra.get("names", [])}
+        if any(
+            u.kind == "author" or (u.kind == "note" and not _card_of(u, credited)) for u in part
+        ) or "sidebar box" in head.extra.get("title_from", ""):
             continue
         prose = sum(len(u.text) for u in part if u.kind in ("para", "box", "speaker"))
         paras = [u for u in part if u.kind == "para"]
@@ -1097,6 +1100,13 @@ def _check_parts(units: list[Unit], report: list[Change]) -> list[Unit]:
             )
         )
     return [u for k, u in enumerate(units) if k not in drop]
+
+
+def _card_of(note: Unit, credited: set[str]) -> bool:
+    """An author card (作者简介：名，…) about an author the page has credited already above: it ends that
+    author's article, it does not sign a new one."""
+    m = RE_BIO_NAME.match(note.text.strip())
+    return bool(m and m.group("name") in credited)
 
 
 def _split_unsigned(units: list[Unit], report: list[Change]) -> None:
