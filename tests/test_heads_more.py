@@ -68,3 +68,11 @@ def test_author_card_of_the_credited_author_does_not_sign_a_new_article():
     assert arts[0].title == "县城书店的第二次生命"
     assert arts[0].authors == ["柏清和"]
     assert any(c.kind == "uncertain_placement" and "借书卡" in c.before for c in src.report)
+
+
+def test_official_document_head_and_number_go_above_the_notice_title():
+    src, arts = articles("red_head_notice.txt")
+    assert len(arts) == 1
+    assert arts[0].title == "青川市文化旅游局关于做好2025年国庆假期景区安全工作的通知"
+    kicked = [c.before for c in src.report if c.kind == "extract_kicker"]
+    assert "青川市文化旅游局文件" in kicked and "青文旅发〔2025〕18号" in kicked

@@ -62,6 +62,10 @@ MAX_TITLE = 40
 DANGLING_TITLES = True
 
 
+# An official document's number alone on a line: 临数发〔2026〕7号, 国办发〔2025〕12号.
+RE_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\s*(?:19|20)\d\d\s*[〕］\])）]\s*第?\d{1,4}\s*号$")
+
+
 def title_shaped(u: Unit) -> bool:
     """A unit that could be an article's title: a short heading-like line, not a numbered section."""
     if u.kind not in ("heading", "para"):
@@ -72,6 +76,7 @@ def title_shaped(u: Unit) -> bool:
         len(text) > MAX_TITLE
         or _nav_row(text)
         or RE_NUMBERED.match(text)
+        or RE_DOC_NUMBER.match(text)
         or u.extra.get("marked")
         or any(RE_NOT_TITLE.search(RE_QUOTED.sub("", p)) for p in parts)
     ):
@@ -705,6 +710,8 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
             continue  # a column label above the headline: the headline is the title
         if _contents_head(units, i):
             continue  # the head of a contents list (本期导读 over entries that are titles further down)
+        if nxt is not None and RE_DOC_NUMBER.match(nxt.text.strip()):
+            continue  # an official document's issuing head (某局文件) over its number: the title comes below
         if title_shaped(u):
             after = units[i + 2] if i + 2 < len(units) else None
             next_is_title = (
@@ -1007,7 +1014,7 @@ def _attach_kicker(units: list[Unit], report: list[Change]) -> None:
     if not first or first > 2:
         return
     before = units[:first]
-    if not all(u.kind in ("heading", "para") and title_shaped(u) for u in before):
+    if not all(u.kind in ("heading", "para") and (title_shaped(u) or RE_DOC_NUMBER.match(u.text)) for u in before):
         return
     title = units[first]
     title.extra["kicker"] = [{"text": title_text(u), "lines": list(u.lines)} for u in before]
