@@ -76,3 +76,12 @@ def test_official_document_head_and_number_go_above_the_notice_title():
     assert arts[0].title == "青川市文化旅游局关于做好2025年国庆假期景区安全工作的通知"
     kicked = [c.before for c in src.report if c.kind == "extract_kicker"]
     assert "青川市文化旅游局文件" in kicked and "青文旅发〔2025〕18号" in kicked
+
+
+def test_bracketed_profile_box_between_turns_is_a_box_not_an_article():
+    src, arts = articles("profile_box.txt")
+    assert len(arts) == 1
+    art = arts[0]
+    assert art.title == "让老手艺走进新课堂"
+    assert art.summary is not None and art.summary.startswith("邱守拙，1962年生")
+    assert art.summary.endswith("作品多次在全国工艺美术展中获奖。")

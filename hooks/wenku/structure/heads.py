@@ -136,6 +136,7 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int], report: list[Cha
     report = [] if report is None else report
     units = _head_lines(units, report)
     units = _text_notes(_split_tags(_prepare(units, blank_before, typical)))
+    units = _bracketed_boxes(units)
     units = _mark(units, blank_before, typical)
     units = _join_broken_titles(units)
     _excerpt_head(units, report)
@@ -333,6 +334,41 @@ def _boxes(units: list[Unit], report: list[Change]) -> list[Unit]:
 RE_ABOUT_TEXT = re.compile(
     r"^[（(〔【\[][^（）()〔〕【】\[\]]{0,20}(?:整理|删节|审定|审阅|原载|首发|刊发|发表于|载于)[^（）()〔〕【】\[\]]{0,24}[）)〕】\]]$"
 )
+
+
+def _bracketed_boxes(units: list[Unit]) -> list[Unit]:
+    """A bracketed label (【人物简介】, 【链接】) standing between paragraphs of the text, over a paragraph
+    that is not a headline and has no byline of its own: a box set in the article, not a new article's
+    title. The label and its paragraph become one box unit (the label kept as the box's label)."""
+    out: list[Unit] = []
+    k = 0
+    while k < len(units):
+        u = units[k]
+        nxt = units[k + 1] if k + 1 < len(units) else None
+        after = units[k + 2] if k + 2 < len(units) else None
+        if (
+            u.kind in ("heading", "para")
+            and len(u.lines) == 1
+            and RE_BRACKET_LABEL.match(u.text.strip())
+            and out
+            and out[-1].kind in ("para", "speaker")
+            and nxt is not None
+            and nxt.kind == "para"
+            and not title_shaped(nxt)
+            and (after is None or after.kind not in ("author", "note"))
+        ):
+            label = u.text.strip().strip("【】[]〖〗")
+            text, lines = nxt.text, list(u.lines) + list(nxt.lines)
+            k += 2
+            while not ends_sentence(text) and k < len(units) and units[k].kind == "para":
+                text += units[k].text  # the box's text cut over two lines (mid-sentence)
+                lines.extend(units[k].lines)
+                k += 1
+            out.append(Unit("box", text, lines, {"label": label}))
+            continue
+        out.append(u)
+        k += 1
+    return out
 
 
 def _text_notes(units: list[Unit]) -> list[Unit]:
