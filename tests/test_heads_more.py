@@ -85,3 +85,10 @@ def test_bracketed_profile_box_between_turns_is_a_box_not_an_article():
     assert art.title == "让老手艺走进新课堂"
     assert art.summary is not None and art.summary.startswith("邱守拙，1962年生")
     assert art.summary.endswith("作品多次在全国工艺美术展中获奖。")
+
+
+def test_site_name_over_the_headline_and_its_author_line_is_not_the_title():
+    src, arts = articles("portal_article.txt")
+    assert len(arts) == 1
+    assert arts[0].title == "社区团购不能挤垮菜市场"
+    assert arts[0].authors == ["季文澜"]

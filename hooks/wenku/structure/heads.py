@@ -756,6 +756,15 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
             if (
                 not seen_content
                 and nxt is not None
+                and title_shaped(nxt)
+                and after is not None
+                and after.kind == "meta"
+                and after.extra.get("names")
+            ):
+                continue  # a site's or channel's name over the headline and its outlet line naming the author
+            if (
+                not seen_content
+                and nxt is not None
                 and nxt.kind in BODY_KINDS + ("author", "note", "deck", "meta", "photo_credit")
                 and not next_is_title
             ):
