@@ -92,3 +92,13 @@ def test_site_name_over_the_headline_and_its_author_line_is_not_the_title():
     assert len(arts) == 1
     assert arts[0].title == "社区团购不能挤垮菜市场"
     assert arts[0].authors == ["季文澜"]
+
+
+def test_portal_title_field_names_the_title_and_its_table_rows_are_metadata():
+    src, arts = articles("portal_table.txt")
+    assert len(arts) == 1
+    art = arts[0]
+    assert art.title == "青川市启动第二批城镇老旧小区改造项目"
+    text = " ".join(b.text for b in art.blocks)
+    assert "索引号" not in text and "发布机构" not in text
+    assert any(c.kind == "extract_metadata_line" and "索引号" in c.before for c in src.report)

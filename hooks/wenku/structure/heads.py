@@ -140,6 +140,7 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int], report: list[Cha
     units = _mark(units, blank_before, typical)
     units = _join_broken_titles(units)
     _excerpt_head(units, report)
+    _portal_title(units)
     _poster_head(units, report)
     _attach_kicker(units, report)
     _split_unsigned(units, report)
@@ -1044,6 +1045,49 @@ def _poster_head(units: list[Unit], report: list[Change]) -> None:
         else:
             rest.append(Unit("meta", u.text, list(u.lines), {"names": []}))
     units[: k + 1] = [title, poster, *rest]
+
+
+RE_TITLE_FIELD = re.compile(
+    r"(?:^|[\s\u3000，,])标[\s\u3000]*题[\s\u3000]*[：:][\s\u3000]*(?P<title>[^\s\u3000]{4,40})"
+)
+
+
+RE_FIELD_ROW = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000]{1,8}[：:]")
+
+
+def _portal_title(units: list[Unit]) -> None:
+    """A government portal's metadata table names the page's title in a field (标　　题：名): the line below
+    that repeats it is the title, and a line taken as the title above the table (the site's name) is not.
+    Changes units in place."""
+    named = None
+    for k, u in enumerate(units):
+        m = RE_TITLE_FIELD.search(u.text)
+        if m and u.kind not in ("title",):
+            named = (k, m.group("title"))
+            break
+    if named is None:
+        return
+    k, text = named
+    at = next(
+        (
+            j
+            for j in range(k + 1, len(units))
+            if units[j].kind in ("heading", "para", "title") and units[j].text == text
+        ),
+        None,
+    )
+    if at is None or units[at].kind == "title":
+        return
+    for u in units[:at]:
+        if u.kind == "title" and not u.extra.get("title_from", "").startswith("marked"):
+            u.kind = "heading"
+            u.extra.pop("head", None)
+            u.extra.pop("title_from", None)
+    _make_title(units[at], "the line that repeats the title field of the page's metadata table (标题：…)")
+    for j in range(at):  # the table's rows (索引号：…　主题分类：…) are the page's metadata
+        u = units[j]
+        if u.kind in ("heading", "para") and RE_FIELD_ROW.match(u.text.strip()):
+            units[j] = Unit("meta", u.text, list(u.lines), {"names": []})
 
 
 def _numbered_after(units: list[Unit], k: int) -> bool:
