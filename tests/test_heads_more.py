@@ -102,3 +102,11 @@ def test_portal_title_field_names_the_title_and_its_table_rows_are_metadata():
     text = " ".join(b.text for b in art.blocks)
     assert "索引号" not in text and "发布机构" not in text
     assert any(c.kind == "extract_metadata_line" and "索引号" in c.before for c in src.report)
+
+
+def test_kind_labels_over_a_press_release_headline_are_not_its_title():
+    src, arts = articles("press_release.txt")
+    assert len(arts) == 1
+    assert arts[0].title == "青川港集装箱吞吐量首破百万标箱"
+    kicked = [c.before for c in src.report if c.kind == "extract_kicker"]
+    assert "新闻稿" in kicked and "即时发布" in kicked

@@ -747,6 +747,8 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
             continue  # a column label above the headline: the headline is the title
         if _contents_head(units, i):
             continue  # the head of a contents list (本期导读 over entries that are titles further down)
+        if not seen_content and _labels_over_headline(units, i):
+            continue  # 新闻稿 / 即时发布 over the headline: labels of the page's kind, not its title
         if nxt is not None and RE_DOC_NUMBER.match(nxt.text.strip()):
             continue  # an official document's issuing head (某局文件) over its number: the title comes below
         if title_shaped(u):
@@ -783,7 +785,11 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
                 and (prev_body(units, i) is None or not _dangling_prev(units, i))
             ):
                 _make_title(u, "the line above an author note")
-        if u.kind in BODY_KINDS + ("author", "title") and not (u.kind == "heading" and _nav_row(u.text)):
+        if (
+            u.kind in BODY_KINDS + ("author", "title")
+            and not (u.kind == "heading" and _nav_row(u.text))
+            and not (not seen_content and _labels_over_headline(units, i))
+        ):
             seen_content = True
     # Pass 2 and 3 together, in page order: bylines top or bottom, titles after an article's end.
     has_author = False  # the current article has a byline already
@@ -1088,6 +1094,18 @@ def _portal_title(units: list[Unit]) -> None:
         u = units[j]
         if u.kind in ("heading", "para") and RE_FIELD_ROW.match(u.text.strip()):
             units[j] = Unit("meta", u.text, list(u.lines), {"names": []})
+
+
+def _labels_over_headline(units: list[Unit], i: int) -> bool:
+    """Short label lines at the page's top (新闻稿, 即时发布: a word of four characters at most) over a
+    longer headline that has prose under it."""
+    j = i
+    while j < len(units) and units[j].kind in ("heading", "para") and _column_label(units[j].text):
+        j += 1
+    if j == i or j - i > 2 or j + 1 >= len(units):
+        return False
+    head, below = units[j], units[j + 1]
+    return title_shaped(head) and len(title_text(head)) >= MIN_UNSIGNED_TITLE and below.kind == "para"
 
 
 def _numbered_after(units: list[Unit], k: int) -> bool:
