@@ -62,6 +62,10 @@ MAX_TITLE = 40
 DANGLING_TITLES = True
 
 
+# An official document's number alone on a line: 临数发〔2026〕7号, 国办发〔2025〕12号.
+RE_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\s*(?:19|20)\d\d\s*[〕］\])）]\s*第?\d{1,4}\s*号$")
+
+
 def title_shaped(u: Unit) -> bool:
     """A unit that could be an article's title: a short heading-like line, not a numbered section."""
     if u.kind not in ("heading", "para"):
@@ -72,6 +76,7 @@ def title_shaped(u: Unit) -> bool:
         len(text) > MAX_TITLE
         or _nav_row(text)
         or RE_NUMBERED.match(text)
+        or RE_DOC_NUMBER.match(text)
         or u.extra.get("marked")
         or any(RE_NOT_TITLE.search(RE_QUOTED.sub("", p)) for p in parts)
     ):
@@ -131,8 +136,12 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int], report: list[Cha
     report = [] if report is None else report
     units = _head_lines(units, report)
     units = _text_notes(_split_tags(_prepare(units, blank_before, typical)))
+    units = _bracketed_boxes(units)
     units = _mark(units, blank_before, typical)
     units = _join_broken_titles(units)
+    _excerpt_head(units, report)
+    _portal_title(units)
+    _poster_head(units, report)
     _attach_kicker(units, report)
     _split_unsigned(units, report)
     units = _check_parts(units, report)
@@ -326,6 +335,41 @@ def _boxes(units: list[Unit], report: list[Change]) -> list[Unit]:
 RE_ABOUT_TEXT = re.compile(
     r"^[（(〔【\[][^（）()〔〕【】\[\]]{0,20}(?:整理|删节|审定|审阅|原载|首发|刊发|发表于|载于)[^（）()〔〕【】\[\]]{0,24}[）)〕】\]]$"
 )
+
+
+def _bracketed_boxes(units: list[Unit]) -> list[Unit]:
+    """A bracketed label (【人物简介】, 【链接】) standing between paragraphs of the text, over a paragraph
+    that is not a headline and has no byline of its own: a box set in the article, not a new article's
+    title. The label and its paragraph become one box unit (the label kept as the box's label)."""
+    out: list[Unit] = []
+    k = 0
+    while k < len(units):
+        u = units[k]
+        nxt = units[k + 1] if k + 1 < len(units) else None
+        after = units[k + 2] if k + 2 < len(units) else None
+        if (
+            u.kind in ("heading", "para")
+            and len(u.lines) == 1
+            and RE_BRACKET_LABEL.match(u.text.strip())
+            and out
+            and out[-1].kind in ("para", "speaker")
+            and nxt is not None
+            and nxt.kind == "para"
+            and not title_shaped(nxt)
+            and (after is None or after.kind not in ("author", "note"))
+        ):
+            label = u.text.strip().strip("【】[]〖〗")
+            text, lines = nxt.text, list(u.lines) + list(nxt.lines)
+            k += 2
+            while not ends_sentence(text) and k < len(units) and units[k].kind == "para":
+                text += units[k].text  # the box's text cut over two lines (mid-sentence)
+                lines.extend(units[k].lines)
+                k += 1
+            out.append(Unit("box", text, lines, {"label": label}))
+            continue
+        out.append(u)
+        k += 1
+    return out
 
 
 def _text_notes(units: list[Unit]) -> list[Unit]:
@@ -703,11 +747,24 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
             continue  # a column label above the headline: the headline is the title
         if _contents_head(units, i):
             continue  # the head of a contents list (本期导读 over entries that are titles further down)
+        if not seen_content and _labels_over_headline(units, i):
+            continue  # 新闻稿 / 即时发布 over the headline: labels of the page's kind, not its title
+        if nxt is not None and RE_DOC_NUMBER.match(nxt.text.strip()):
+            continue  # an official document's issuing head (某局文件) over its number: the title comes below
         if title_shaped(u):
             after = units[i + 2] if i + 2 < len(units) else None
             next_is_title = (
                 nxt is not None and title_shaped(nxt) and after is not None and after.kind in ("author", "note", "deck")
             )
+            if (
+                not seen_content
+                and nxt is not None
+                and title_shaped(nxt)
+                and after is not None
+                and after.kind == "meta"
+                and after.extra.get("names")
+            ):
+                continue  # a site's or channel's name over the headline and its outlet line naming the author
             if (
                 not seen_content
                 and nxt is not None
@@ -728,7 +785,11 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
                 and (prev_body(units, i) is None or not _dangling_prev(units, i))
             ):
                 _make_title(u, "the line above an author note")
-        if u.kind in BODY_KINDS + ("author", "title") and not (u.kind == "heading" and _nav_row(u.text)):
+        if (
+            u.kind in BODY_KINDS + ("author", "title")
+            and not (u.kind == "heading" and _nav_row(u.text))
+            and not (not seen_content and _labels_over_headline(units, i))
+        ):
             seen_content = True
     # Pass 2 and 3 together, in page order: bylines top or bottom, titles after an article's end.
     has_author = False  # the current article has a byline already
@@ -926,6 +987,132 @@ def _join_broken_titles(units: list[Unit]) -> list[Unit]:
     return out
 
 
+RE_BOOK_HEAD = re.compile(r"^第[一二三四五六七八九十百\d]+(?P<level>编|部分|章|节)[\s\u3000]*(?P<name>\S.{1,30})$")
+BOOK_LEVELS = ("编", "部分", "章", "节")
+
+
+def _excerpt_head(units: list[Unit], report: list[Change]) -> None:
+    """A book excerpt opens with its book's heads and no headline of its own (第三章　名 over 第二节　名, then
+    prose): the lowest head is the excerpt's title, the heads above it go with it as its kicker. Only when
+    the page has no title before its first paragraph and the heads step down (章 over 节). Changes units in
+    place."""
+    k = 0
+    levels: list[int] = []
+    while k < len(units) and units[k].kind == "heading" and not units[k].extra.get("marked"):
+        m = RE_BOOK_HEAD.match(units[k].text)
+        if not m:
+            break
+        levels.append(BOOK_LEVELS.index(m.group("level")))
+        k += 1
+    if not levels or k >= len(units) or units[k].kind != "para":
+        return
+    if levels != sorted(set(levels)) or (len(levels) == 1 and levels[0] < BOOK_LEVELS.index("章")):
+        return  # the heads must step down (a chapter over its section), or be one chapter or section head
+    if any(u.kind == "title" for u in units[k:]) and not _numbered_after(units, k):
+        return
+    title = units[k - 1]
+    _make_title(title, "the lowest book head at the top of an excerpt (章 over 节) with no headline of its own")
+    if k > 1:
+        title.extra["kicker"] = [{"text": u.text, "lines": list(u.lines)} for u in units[: k - 1]]
+        for u in units[: k - 1]:
+            report.append(
+                Change("extract_kicker", u.first(), u.text, "", "the book's chapter head above an excerpt's title")
+            )
+        del units[: k - 1]
+
+
+RE_HASHTAGS = re.compile(r"^(?:#[^#\s]{1,20}#[\s\u3000]*)+$")
+RE_POST_STAMP = re.compile(r"(?:\d{1,2}月\d{1,2}日|\d{1,2}-\d{1,2}|(?:19|20)\d\d[-年./]\d{1,2})[^。！？]*\d{1,2}:\d\d")
+
+
+def _poster_head(units: list[Unit], report: list[Change]) -> None:
+    """A social long post: the poster's name (名 V) first, then the post's time and client line and its topic
+    tags (#话题#), then the post's headline. The poster is the headline's author: the headline goes first,
+    the time line is the post's metadata, the tags go with the headline (extra kicker). Changes units in
+    place."""
+    if not units or units[0].kind != "author" or units[0].extra.get("form") != "poster":
+        return
+    k = next((j for j in range(1, min(len(units), 5)) if units[j].kind == "title"), None)
+    if k is None:
+        return
+    between = units[1:k]
+    if not all(
+        len(u.lines) == 1 and (RE_HASHTAGS.match(u.text.strip()) or RE_POST_STAMP.search(u.text)) for u in between
+    ):
+        return
+    title, poster = units[k], units[0]
+    poster.extra["at"] = "top"
+    poster.extra.pop("head", None)  # not the head of an untitled article: the headline's byline
+    rest: list[Unit] = []
+    for u in between:
+        if RE_HASHTAGS.match(u.text.strip()):
+            title.extra.setdefault("kicker", []).append({"text": u.text.strip(), "lines": list(u.lines)})
+            report.append(Change("extract_kicker", u.first(), u.text, "", "a social post's topic tags (#话题#)"))
+        else:
+            rest.append(Unit("meta", u.text, list(u.lines), {"names": []}))
+    units[: k + 1] = [title, poster, *rest]
+
+
+RE_TITLE_FIELD = re.compile(
+    r"(?:^|[\s\u3000，,])标[\s\u3000]*题[\s\u3000]*[：:][\s\u3000]*(?P<title>[^\s\u3000]{4,40})"
+)
+
+
+RE_FIELD_ROW = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000]{1,8}[：:]")
+
+
+def _portal_title(units: list[Unit]) -> None:
+    """A government portal's metadata table names the page's title in a field (标　　题：名): the line below
+    that repeats it is the title, and a line taken as the title above the table (the site's name) is not.
+    Changes units in place."""
+    named = None
+    for k, u in enumerate(units):
+        m = RE_TITLE_FIELD.search(u.text)
+        if m and u.kind not in ("title",):
+            named = (k, m.group("title"))
+            break
+    if named is None:
+        return
+    k, text = named
+    at = next(
+        (
+            j
+            for j in range(k + 1, len(units))
+            if units[j].kind in ("heading", "para", "title") and units[j].text == text
+        ),
+        None,
+    )
+    if at is None or units[at].kind == "title":
+        return
+    for u in units[:at]:
+        if u.kind == "title" and not u.extra.get("title_from", "").startswith("marked"):
+            u.kind = "heading"
+            u.extra.pop("head", None)
+            u.extra.pop("title_from", None)
+    _make_title(units[at], "the line that repeats the title field of the page's metadata table (标题：…)")
+    for j in range(at):  # the table's rows (索引号：…　主题分类：…) are the page's metadata
+        u = units[j]
+        if u.kind in ("heading", "para") and RE_FIELD_ROW.match(u.text.strip()):
+            units[j] = Unit("meta", u.text, list(u.lines), {"names": []})
+
+
+def _labels_over_headline(units: list[Unit], i: int) -> bool:
+    """Short label lines at the page's top (新闻稿, 即时发布: a word of four characters at most) over a
+    longer headline that has prose under it."""
+    j = i
+    while j < len(units) and units[j].kind in ("heading", "para") and _column_label(units[j].text):
+        j += 1
+    if j == i or j - i > 2 or j + 1 >= len(units):
+        return False
+    head, below = units[j], units[j + 1]
+    return title_shaped(head) and len(title_text(head)) >= MIN_UNSIGNED_TITLE and below.kind == "para"
+
+
+def _numbered_after(units: list[Unit], k: int) -> bool:
+    """Whether every title after position k is itself a numbered book head (a following 第N节)."""
+    return all(RE_BOOK_HEAD.match(u.text) for u in units[k:] if u.kind == "title")
+
+
 def _attach_kicker(units: list[Unit], report: list[Change]) -> None:
     """Heading lines above the page's first title with nothing else before them (a page head, a series or
     report name, a kicker over the headline) go with that title (extra kicker) instead of opening an
@@ -934,7 +1121,7 @@ def _attach_kicker(units: list[Unit], report: list[Change]) -> None:
     if not first or first > 2:
         return
     before = units[:first]
-    if not all(u.kind in ("heading", "para") and title_shaped(u) for u in before):
+    if not all(u.kind in ("heading", "para") and (title_shaped(u) or RE_DOC_NUMBER.match(u.text)) for u in before):
         return
     title = units[first]
     title.extra["kicker"] = [{"text": title_text(u), "lines": list(u.lines)} for u in before]
@@ -1000,7 +1187,10 @@ def _check_parts(units: list[Unit], report: list[Change]) -> list[Unit]:
             continue
         heads_seen.add(head.text)
         part = units[at + 1 : end]
-        if any(u.kind in ("author", "note") for u in part) or "sidebar box" in head.extra.get("title_from", ""):
+        credited = {n for u in units[:at] if u.kind in ("author", "meta") for n in u.extra.get("names", [])}
+        if any(
+            u.kind == "author" or (u.kind == "note" and not _card_of(u, credited)) for u in part
+        ) or "sidebar box" in head.extra.get("title_from", ""):
             continue
         prose = sum(len(u.text) for u in part if u.kind in ("para", "box", "speaker"))
         paras = [u for u in part if u.kind == "para"]
@@ -1024,6 +1214,13 @@ def _check_parts(units: list[Unit], report: list[Change]) -> list[Unit]:
             )
         )
     return [u for k, u in enumerate(units) if k not in drop]
+
+
+def _card_of(note: Unit, credited: set[str]) -> bool:
+    """An author card (作者简介：名，…) about an author the page has credited already above: it ends that
+    author's article, it does not sign a new one."""
+    m = RE_BIO_NAME.match(note.text.strip())
+    return bool(m and m.group("name") in credited)
 
 
 def _split_unsigned(units: list[Unit], report: list[Change]) -> None:

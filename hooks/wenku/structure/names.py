@@ -24,7 +24,29 @@ def byline_vocabulary() -> dict:
         "marks": data["marks"],
         "collective": tuple(sorted(data.get("collective", []), key=len, reverse=True)),
         "posts": tuple(sorted(data.get("posts", []), key=len, reverse=True)),
+        "excerpt": tuple(sorted(data.get("excerpt", []), key=len, reverse=True)),
+        "works": tuple(sorted(data.get("works", []), key=len, reverse=True)),
     }
+
+
+@functools.lru_cache(maxsize=1)
+def _re_excerpt() -> re.Pattern[str]:
+    """The source note under a book excerpt: （节选自名著《书名》，出版社…）."""
+    vocab = byline_vocabulary()
+    labels = "|".join(map(re.escape, vocab["excerpt"]))
+    works = "|".join(map(re.escape, vocab["works"]))
+    return re.compile(
+        rf"^[（(]?[\s\u3000]*(?:本文)?(?:{labels})(?P<names>[{CJK}·、]{{2,12}}?)(?:{works})《[^《》]{{1,40}}》"
+    )
+
+
+def excerpt_source(line: str) -> list[str] | None:
+    """The author(s) named in a book excerpt's source note (（节选自名著《书名》…）), else None."""
+    m = _re_excerpt().match(line.strip())
+    if not m:
+        return None
+    names = [n for n in m.group("names").split("、") if n]
+    return names if names and all(is_person_name(n) for n in names) else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -90,6 +112,8 @@ def labelled_fields(line: str) -> dict | None:
             parts = re.split(r"[|｜丨]", value, maxsplit=1)
             head, aff = parts[0], parts[1] if len(parts) > 1 else ""
             got = _names(head, strict=False)
+            if got is None and not aff.strip():
+                got, aff = _names_then_unit(head)
             if got is None:
                 return None
             names.extend(got)
@@ -108,6 +132,21 @@ def labelled_fields(line: str) -> dict | None:
     if affiliation:
         out["affiliation"] = affiliation
     return out
+
+
+def _names_then_unit(value: str) -> tuple[list[str] | None, str]:
+    """作者：名　单位 / 作者：名、名　单位均为…: personal names (joined by 、 or spaces), then after a space the
+    longer words of a unit that are no name. The names must each read as a personal name."""
+    parts = re.split(r"[\s\u3000]+", value.strip(), maxsplit=1)
+    if len(parts) != 2:
+        return None, ""
+    head, unit = parts
+    if len(unit) < 4 or is_person_name(unit):
+        return None, ""
+    names = _names(head, strict=True)
+    if not names or not all(is_person_name(n) and not is_word(n) for n in names):
+        return None, ""
+    return names, unit
 
 
 RE_MARK = re.compile(rf"^[{re.escape(byline_vocabulary()['marks'])}]\s*")
@@ -171,6 +210,8 @@ RE_WECHAT = re.compile(
 RE_TRAILING_AFFILIATION = re.compile(r"[（(](?P<aff>[^（）()]{2,40}?)[）)]$")
 RE_PAREN_LABELLED = re.compile(r"^[（(][\s\u3000]*(?P<inner>[^（）()]{3,30}?)[\s\u3000]*[）)]$")
 RE_QUOTE_MARK = re.compile(r"^>[\s\u3000]*")  # a Markdown quote around a byline (> 作者：名)
+# A social post's poster: a name and the verified mark a platform prints after it (名 V, 名ⓥ).
+RE_VERIFIED = re.compile(rf"^(?P<name>[{CJK}·]{{2,6}})[\s\u3000]*(?:V|Ⓥ|ⓥ|🅥)$")
 RE_PAREN = re.compile(rf"^[（(]\s*(?P<names>[{CJK}][{CJK}\s\u3000、，,]*?)\s*[）)]$")
 
 
@@ -205,6 +246,10 @@ def parse_byline(line: str) -> dict | None:
         return None
     if len(t) > 40:
         return None
+    m = RE_VERIFIED.match(t)
+    if m and is_person_name(m.group("name")) and not is_word(m.group("name")):
+        # 严知秋 V: a social post's poster, with the platform's verified mark after the name
+        return {"names": [m.group("name")], "form": "poster"}
     if _re_collective().match(t):  # 本报评论员: the outlet's office, as printed, is the author
         return {"names": [t], "form": "collective"}
     m = RE_MARK.match(t)
@@ -238,7 +283,10 @@ def parse_byline(line: str) -> dict | None:
     if m:  # （作者：名）, （记者　名） printed at the end of an article
         inner = parse_byline(m.group("inner"))
         if inner and inner["form"] == "labelled" and all(is_person_name(n) for n in inner["names"]):
-            return {"names": inner["names"], "form": "paren"}
+            out = {"names": inner["names"], "form": "paren"}
+            if inner.get("affiliation"):
+                out["affiliation"] = inner["affiliation"]
+            return out
         if inner and inner["form"] == "reporter":
             return {"names": inner["names"], "form": "paren", "role": inner["role"]}
     m = RE_LABELLED.match(t)

@@ -9,7 +9,7 @@ from wenku.ingest.boilerplate import RE_NOTE_LABEL, boilerplate_rule, reads_as_p
 from wenku.ingest.paragraphs import contradicts_join, join_evidence
 from wenku.model import UNIT_KINDS, Change, Line, UnitKind
 from wenku.segment import is_word
-from wenku.structure.names import is_person_name, parse_byline
+from wenku.structure.names import excerpt_source, is_person_name, parse_byline
 from wenku.textutil import CJK, ends_sentence
 
 
@@ -203,9 +203,12 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
                 units.append(Unit("heading", text, [ln.number]))
         elif level >= 2:
             units.append(Unit("heading", text, [ln.number], {"marked": True}))
+        elif level == 0 and len(text) <= 120 and excerpt_source(text):
+            # （节选自名著《书名》…）: the source note of a book excerpt names the excerpt's author
+            units.append(Unit("author", text, [ln.number], {"names": excerpt_source(text), "form": "excerpt"}))
         elif level == 0 and _footnote(prev, text, nxt):
             units.append(Unit("note", text, [ln.number], {"footnote": True}))
-        elif RE_NOTE.match(text) or (level == 0 and RE_TEXT_NOTE.match(text)):
+        elif (RE_NOTE.match(text) and not _closing_byline(byline, text)) or (level == 0 and RE_TEXT_NOTE.match(text)):
             units.append(Unit("note", text, [ln.number]))
         elif RE_NOTE_LABEL.match(text) and nxt and not strip_markup(lines[i + 1].text.strip())[0]:
             label = text.strip("【】[]（）()：: ")
@@ -261,6 +264,12 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
 
 
 RE_CELL_GAP = re.compile(r"[ \u3000\t]+")
+
+
+def _closing_byline(byline: dict | None, text: str) -> bool:
+    """（作者：名　单位）, （作者：名、名）: a bracketed byline printed at an article's end names its authors (an
+    author's note, （作者系…）, names none and stays a note)."""
+    return bool(byline and byline["form"] == "paren" and byline["names"] and re.match(r"^[（(]\s*作者\s*[：:]", text))
 
 
 def _cells(text: str) -> int:
