@@ -34,6 +34,18 @@ def _loose(text: str) -> str:
     return RE_LOOSE.sub("", text)
 
 
+MIN_SHORTENED = 4  # letters of a byline the copy prints shortened (作者：某某 under 作者：某某　发布时间：…)
+
+
+def _same_head(first: str, again: str) -> bool:
+    """A title or byline above the first copy printed again above the second: the same letters, or the
+    same opening letters with the rest (a date, a source) left off in one of the two."""
+    a, b = _loose(first), _loose(again)
+    if not a or not b:
+        return False
+    return a == b or (min(len(a), len(b)) >= MIN_SHORTENED and (a.startswith(b) or b.startswith(a)))
+
+
 def _label_between(body: list[Line], end: int, start: int) -> int | None:
     """The index of the one short line with no sentence in it that stands between the end of the first copy
     and the start of the second (a label over the second copy), else None."""
@@ -83,8 +95,7 @@ def remove_repeated_blocks(lines: list[Line]) -> tuple[list[Line], list[Change]]
                 and j - back - 1 >= 0
                 and i - back - 1 > j + k - 1
                 and id(body[i - back - 1]) not in drop
-                and _loose(body[j - back - 1].text)
-                and _loose(body[j - back - 1].text) == _loose(body[i - back - 1].text)
+                and _same_head(body[j - back - 1].text, body[i - back - 1].text)
             ):
                 back += 1
             i, j, k = i - back, j - back, k + back
