@@ -30,7 +30,7 @@ import yaml
 
 from wenku.ingest.boilerplate import FURNITURE_REASONS, PROSE_GUARDED, RULES, furniture_marks, reads_as_prose
 from wenku.ingest.repairs import repair_line, suspected_typos
-from wenku.ingest.repeats import remove_pull_quotes, remove_repeated_blocks
+from wenku.ingest.repeats import remove_pull_quotes, remove_repeated_blocks, remove_trailing_translation
 from wenku.ingest.running import running_headers
 from wenku.ingest.wrap import INDENT_CHARS, PageLine, fix_hard_wraps, fix_page_breaks
 from wenku.model import Change, Line
@@ -302,5 +302,7 @@ def clean_lines(text: str, skip: frozenset[str] = frozenset()) -> tuple[list[Lin
     lines, repeats = remove_repeated_blocks(lines)
     report.extend(repeats)
     lines, repeats = remove_pull_quotes(lines)
+    report.extend(repeats)
+    lines, repeats = remove_trailing_translation(lines)
     report.extend(repeats)
     return lines, report, meta
