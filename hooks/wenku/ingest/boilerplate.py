@@ -154,6 +154,34 @@ RE_FOLLOW = re.compile(
     rf"^(?:欢迎|记得|请|点击)?(?:关注|订阅|加入)[^。]{{0,20}}(?:{_alternation(FOLLOW_OBJECTS)})\s*(?:[，,！!～~。]|$)",
     re.I,
 )
+DISCLOSURE_LABELS = _vocabulary("disclosure_labels")
+_PADDED = "|".join("[\\s\u3000]*".join(re.escape(c) for c in w) for w in DISCLOSURE_LABELS)
+RE_DISCLOSURE_LABEL = re.compile(rf"(?:^|[\s\u3000])(?P<label>{_PADDED})[\s\u3000]*[：:]")
+RE_NAV_SPLIT = re.compile(r"\s*[|｜]\s*")
+MIN_NAV_ITEMS = 4
+MAX_NAV_ITEM = 8  # characters of a section name in a site's navigation row
+
+
+def disclosure_row(text: str) -> bool:
+    """A row of a government page's disclosure table: it opens with one of its labels and holds two of them,
+    or one padded with spaces to the table's column width (标　　题：…)."""
+    found = list(RE_DISCLOSURE_LABEL.finditer(" " + text.strip()))
+    if not found or found[0].start() != 0:
+        return False
+    return len(found) >= 2 or found[0].group("label") != re.sub(r"[\s\u3000]", "", found[0].group("label"))
+
+
+def nav_bar(text: str) -> bool:
+    """A site's navigation row: short section names between bars, opening on a widget word (首页 | 政务公开 |
+    …), with no sentence punctuation in any item."""
+    items = RE_NAV_SPLIT.split(text.strip())
+    return (
+        len(items) >= MIN_NAV_ITEMS
+        and items[0].upper() in WIDGETS
+        and all(0 < len(x) <= MAX_NAV_ITEM and not re.search(r"[，。；！？、：]", x) for x in items)
+    )
+
+
 RE_QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|《[^《》]*》")
 
 
@@ -533,6 +561,7 @@ def _ui_line(t: str) -> bool:
         or bool(RE_BREADCRUMB.match(t) and RE_PLACE_WORD.search(t))
         or is_widget_row(t)
         or bool(RE_NOTICE.match(t))
+        or nav_bar(t)
     )
 
 
@@ -547,6 +576,11 @@ RULES: list[Rule] = [
         "site footer (publisher, technical support, submission address)",
     ),
     Rule("remove_ad", lambda t, last: _short(t, 80) and bool(RE_AD.search(t)), "advertisement or subscription appeal"),
+    Rule(
+        "remove_disclosure_table",
+        lambda t, last: _short(t, 120) and disclosure_row(t),
+        "row of a government page's disclosure table (索引号, 发布机构, 成文日期, 标题, 文号 ...)",
+    ),
     Rule("remove_wechat_id", lambda t, last: _short(t, 40) and bool(RE_WECHAT.search(t)), "WeChat account line"),
     Rule("remove_contact_email", lambda t, last: _short(t, 50) and bool(RE_EMAIL.search(t)), "contact e-mail line"),
     Rule("remove_thanks_slide", lambda t, last: bool(RE_THANKS.match(t.strip())), "closing 'thanks' slide"),
