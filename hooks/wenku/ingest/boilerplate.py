@@ -347,6 +347,8 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
     for i, raw in enumerate(texts):
         t = raw.strip()
         if not t:
+            if mode == "related" and section and all(k in marks for k in section) and len(section) == 1:
+                continue  # a blank line under the list's heading (往期推荐 ⏎⏎ ▶ title): the list is still to come
             if mode != "comments":
                 mode = None  # a reply (under its floor label), a list or an ad ends at a blank line
             section = []
