@@ -276,8 +276,32 @@ def _title_like(text: str) -> bool:
     )
 
 
+COMMENT_PLACE_LABELS = _vocabulary("comment_place_labels")
+MORE_COMMENTS_PREFIXES = _vocabulary("more_comments_prefixes")
+# A comment's time row: its time, where it was sent from, and its reply and like buttons.
+RE_COMMENT_TIME_ROW = re.compile(
+    r"^(?P<time>(?:(?:19|20)\d\d[-./年])?\d{1,2}[-./月]\d{1,2}日?(?:\s*\d{1,2}:\d\d(?::\d\d)?)?)"
+    rf"(?:\s*(?:{_alternation(COMMENT_PLACE_LABELS)})\s*[^\s　]{{1,12}})?(?P<rest>.*)$"
+)
+RE_MORE_COMMENTS = re.compile(
+    rf"^(?:{_alternation(MORE_COMMENTS_PREFIXES)})\s*\d*\s*条?\s*(?:{_alternation(COMMENT_LABELS)}|回复)\s*[>›»＞]*$"
+)
+
+
+def _comment_time_row(text: str) -> bool:
+    m = RE_COMMENT_TIME_ROW.match(text.strip())
+    return bool(m) and (not m.group("rest").strip() or is_widget_row(m.group("rest")))
+
+
 def _comment_line(text: str) -> bool:
-    return bool(RE_COMMENT.match(text.strip()) or RE_TIMESTAMP.match(text.strip()) or is_widget_row(text))
+    t = text.strip()
+    return bool(
+        RE_COMMENT.match(t)
+        or RE_TIMESTAMP.match(t)
+        or is_widget_row(text)
+        or _comment_time_row(t)
+        or RE_MORE_COMMENTS.match(t)
+    )
 
 
 FURNITURE_REASONS = {
