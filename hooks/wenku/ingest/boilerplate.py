@@ -288,6 +288,10 @@ RE_MORE_COMMENTS = re.compile(
 )
 
 
+# Under a comment heading: a handle of two words (网友 昵称：…, the site's label and the reader's name).
+RE_TWO_WORD_HANDLE = re.compile(r"^[^\s：:，。！？、“”]{1,10}[ \u3000][^\s：:，。！？、“”]{1,12}\s*[：:]\s*\S")
+
+
 def _comment_time_row(text: str) -> bool:
     m = RE_COMMENT_TIME_ROW.match(text.strip())
     return bool(m) and (not m.group("rest").strip() or is_widget_row(m.group("rest")))
@@ -297,6 +301,7 @@ def _comment_line(text: str) -> bool:
     t = text.strip()
     return bool(
         RE_COMMENT.match(t)
+        or RE_TWO_WORD_HANDLE.match(t)
         or RE_TIMESTAMP.match(t)
         or is_widget_row(text)
         or _comment_time_row(t)
