@@ -40,6 +40,7 @@ RE_AD = re.compile(
 )
 RE_WECHAT = re.compile(r"微信(号)?\s*[（(：:]?\s*[A-Za-z][\w-]{4,}[）)]?|^[" + CJK + r"]{1,12}微信$")
 RE_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+RE_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-\s]?)?\d{3,4}[-\s]?\d{4}(?!\d)")  # a contact line's telephone number
 RE_THANKS = re.compile(
     r"^(?:THANKS?|THANK YOU|谢\s*谢|感谢观看|感谢聆听|谢谢观看|谢谢聆听)[！!。.]?"
     r"(?:[\s\u3000]*(?:欢迎交流|欢迎指正|敬请指正|请批评指正|Q\s*&\s*A)[！!。.]?)?$",
@@ -297,6 +298,35 @@ def _comment_time_row(text: str) -> bool:
     return bool(m) and (not m.group("rest").strip() or is_widget_row(m.group("rest")))
 
 
+ABOUT_HEADS = _vocabulary("about_heads")
+RE_ABOUT = re.compile(rf"^(?:{_alternation(ABOUT_HEADS)})\s*(?P<name>[^，。；：！？:,.;!?\s]{{2,30}})$")
+MIN_ABOUT_NAME = 6  # characters of the issuer's full name (关于加装电梯 heads a section of the text)
+MIN_ABOUT_MENTIONS = 2  # times the text above names the issuer
+
+
+def about_section(texts: list[str]) -> list[int]:
+    """The lines of a press release's "about the company" box after the text: a heading 关于 + a full name that
+    the text above has given at least twice, followed by a paragraph that opens with that name (and the lines of that
+    paragraph up to the next blank line)."""
+    out: list[int] = []
+    for i, raw in enumerate(texts):
+        m = RE_ABOUT.match(raw.strip())
+        if not m or len(m.group("name")) < MIN_ABOUT_NAME:
+            continue
+        name = m.group("name")
+        if sum(t.count(name) for t in texts[:i]) < MIN_ABOUT_MENTIONS:
+            continue
+        nxt = next((k for k in range(i + 1, len(texts)) if texts[k].strip()), None)
+        if nxt is None or not texts[nxt].strip().startswith(name) or len(texts[nxt].strip()) <= len(name) + 10:
+            continue
+        out.append(i)
+        k = nxt
+        while k < len(texts) and texts[k].strip():
+            out.append(k)
+            k += 1
+    return out
+
+
 def _comment_line(text: str) -> bool:
     t = text.strip()
     return bool(
@@ -318,6 +348,8 @@ FURNITURE_REASONS = {
     "remove_page_tail": "short line after the article's end mark (account name, slogan, card), not its text",
     "remove_web_chrome": "web page chrome (widget buttons and counters)",
     "remove_table_of_contents": "table of contents (its items are titles printed below, or carry page numbers)",
+    "remove_about_section": "the issuer's description after the text (关于 + a name the text gives, then a paragraph "
+    "opening with that name), not the article",
 }
 MAX_AD_LINES = 3
 
@@ -422,7 +454,10 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
                 for k in section:
                     marks.pop(k, None)
             mode, section = None, []
-    return _contents(texts, _keep_referred_sections(texts, marks))
+    marks = _contents(texts, _keep_referred_sections(texts, marks))
+    for i in about_section(texts):
+        marks.setdefault(i, "remove_about_section")
+    return marks
 
 
 # A contents line with a dotted leader and a page number: 第一章 总则 ………… 3.
@@ -613,7 +648,11 @@ RULES: list[Rule] = [
         "row of a government page's disclosure table (索引号, 发布机构, 成文日期, 标题, 文号 ...)",
     ),
     Rule("remove_wechat_id", lambda t, last: _short(t, 40) and bool(RE_WECHAT.search(t)), "WeChat account line"),
-    Rule("remove_contact_email", lambda t, last: _short(t, 50) and bool(RE_EMAIL.search(t)), "contact e-mail line"),
+    Rule(
+        "remove_contact_email",
+        lambda t, last: (_short(t, 50) or (_short(t, 90) and bool(RE_PHONE.search(t)))) and bool(RE_EMAIL.search(t)),
+        "contact e-mail line",
+    ),
     Rule("remove_thanks_slide", lambda t, last: bool(RE_THANKS.match(t.strip())), "closing 'thanks' slide"),
     Rule(
         "remove_image_placeholder",
