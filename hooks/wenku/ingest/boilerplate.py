@@ -298,6 +298,15 @@ def _comment_time_row(text: str) -> bool:
     return bool(m) and (not m.group("rest").strip() or is_widget_row(m.group("rest")))
 
 
+RELEASE_LABELS = frozenset(w.upper() for w in _vocabulary("release_labels"))
+RE_LABEL_MARKS = re.compile(r"^[【\[［〔（(]\s*|\s*[】\]］〕）)]$")
+
+
+def release_label(text: str) -> bool:
+    """A press release's label on a line of its own (新闻稿, 即时发布, 【新闻通稿】)."""
+    return RE_LABEL_MARKS.sub("", text.strip()).strip().upper() in RELEASE_LABELS
+
+
 ABOUT_HEADS = _vocabulary("about_heads")
 RE_ABOUT = re.compile(rf"^(?:{_alternation(ABOUT_HEADS)})\s*(?P<name>[^，。；：！？:,.;!?\s]{{2,30}})$")
 MIN_ABOUT_NAME = 6  # characters of the issuer's full name (关于加装电梯 heads a section of the text)
@@ -642,6 +651,7 @@ RULES: list[Rule] = [
         "site footer (publisher, technical support, submission address)",
     ),
     Rule("remove_ad", lambda t, last: _short(t, 80) and bool(RE_AD.search(t)), "advertisement or subscription appeal"),
+    Rule("remove_release_label", lambda t, last: release_label(t), "press release label above the headline"),
     Rule(
         "remove_disclosure_table",
         lambda t, last: _short(t, 120) and disclosure_row(t),
