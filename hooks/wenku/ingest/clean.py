@@ -46,8 +46,8 @@ CREDIT_LABELS = (
     r"图文编辑|视频编辑|新媒体编辑|编审|复核|制作))"
 )
 RE_CREDIT_ITEM = re.compile(
-    rf"{CREDIT_LABELS}\s*[：:｜|丨]\s*(?P<names>[{CJK}·]{{2,4}}(?:[、，, 　]+[{CJK}·]{{2,4}})*?)"
-    rf"(?=[\s　|｜丨/]*(?:{CREDIT_LABELS}\s*[：:｜|丨]|[）)\]】]?\s*$))"
+    rf"{CREDIT_LABELS}\s*[：:｜|丨/／]\s*(?P<names>[{CJK}·]{{2,4}}(?:[、，, 　]+[{CJK}·]{{2,4}})*?)"
+    rf"(?=[\s　|｜丨/]*(?:{CREDIT_LABELS}\s*[：:｜|丨/／]|[）)\]】]?\s*$))"
 )
 RE_CREDIT_LEFT = re.compile(r"^[\s　（(\[【）)\]】|｜丨/]*$")
 
