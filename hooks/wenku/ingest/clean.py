@@ -31,7 +31,7 @@ import yaml
 from wenku.ingest.boilerplate import FURNITURE_REASONS, PROSE_GUARDED, RULES, furniture_marks, reads_as_prose
 from wenku.ingest.repairs import repair_line, suspected_typos
 from wenku.ingest.repeats import remove_pull_quotes, remove_repeated_blocks, remove_trailing_translation
-from wenku.ingest.running import running_headers
+from wenku.ingest.running import inline_headers, running_headers
 from wenku.ingest.wrap import INDENT_CHARS, PageLine, fix_hard_wraps, fix_page_breaks
 from wenku.model import Change, Line
 from wenku.textutil import CJK
@@ -183,12 +183,40 @@ def remove_front_matter(lines: list[PageLine]) -> tuple[list[PageLine], list[Cha
     return lines[: body[0]] + lines[close + 1 :], report, ({"front_matter": meta} if meta else {})
 
 
+def _remove_inline_headers(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
+    spans: dict[int, list[re.Match]] = {}
+    for ln, m in inline_headers(lines):
+        spans.setdefault(id(ln), []).append(m)
+    if not spans:
+        return lines, []
+    out: list[PageLine] = []
+    report: list[Change] = []
+    for ln in lines:
+        text = ln.text
+        for m in sorted(spans.get(id(ln), []), key=lambda m: m.start(), reverse=True):
+            report.append(
+                Change(
+                    "remove_running_header",
+                    ln.number,
+                    m.group(0).strip(),
+                    "",
+                    "running header printed inside a line (a page number beside a title the source gives "
+                    "elsewhere, on consecutive pages)",
+                )
+            )
+            text = text[: m.start()] + text[m.end() :]
+        out.append(dataclasses.replace(ln, text=text) if text != ln.text else ln)
+    return out, report
+
+
 def remove_running_headers(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
-    """Step 4: running headers and footers (page numbers, editions, dates, repeated column names)."""
+    """Step 4: running headers and footers (page numbers, editions, dates, repeated column names), also those
+    printed inside a line."""
+    lines, inline = _remove_inline_headers(lines)
     found = running_headers(lines)
     if not found:
-        return lines, []
-    report = [
+        return lines, inline
+    report = inline + [
         Change("remove_running_header", ln.number, ln.text, "", f"running header or footer ({found[id(ln)]})")
         for ln in lines
         if id(ln) in found
