@@ -307,6 +307,19 @@ def release_label(text: str) -> bool:
     return RE_LABEL_MARKS.sub("", text.strip()).strip().upper() in RELEASE_LABELS
 
 
+COLOPHON_LABELS = _vocabulary("colophon_labels")
+COLOPHON_ENDS = _vocabulary("colophon_ends")
+RE_COLOPHON = re.compile(
+    rf"^(?:(?:{_alternation(COLOPHON_LABELS)})\s*[：:]\s*\S"
+    rf"|.{{0,40}}(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:{_alternation(COLOPHON_ENDS)})$)"
+)
+
+
+def colophon_line(text: str) -> bool:
+    """A line of an official document's colophon: 抄送：… (offices), or …办公室　2026年3月2日印发."""
+    return bool(RE_COLOPHON.match(text.strip()))
+
+
 ABOUT_HEADS = _vocabulary("about_heads")
 RE_ABOUT = re.compile(rf"^(?:{_alternation(ABOUT_HEADS)})\s*(?P<name>[^，。；：！？:,.;!?\s]{{2,30}})$")
 MIN_ABOUT_NAME = 6  # characters of the issuer's full name (关于加装电梯 heads a section of the text)
@@ -645,6 +658,11 @@ def _promotion(t: str) -> bool:
 
 
 RULES: list[Rule] = [
+    Rule(
+        "remove_colophon",
+        lambda t, last: _short(t, 160) and colophon_line(t),
+        "official document's colophon (copied-to offices, printing office and date)",
+    ),
     Rule(
         "remove_site_footer",
         lambda t, last: _short(t) and bool(RE_FOOTER.search(t)),
