@@ -320,6 +320,18 @@ def colophon_line(text: str) -> bool:
     return bool(RE_COLOPHON.match(text.strip()))
 
 
+MAX_SITE_NAME = 30  # characters of a site's name (with its channel: 某某新闻网 - 观点频道)
+
+
+def site_name(text: str, nxt: str) -> bool:
+    """The first line of a page, short and without sentence punctuation, standing right above the site's
+    navigation row or breadcrumb (首页 | 政务公开 | … / 首页 > 观点 > 正文): the site's name, not a headline."""
+    t, n = text.strip(), nxt.strip()
+    if not t or len(t) > MAX_SITE_NAME or re.search(r"[，。；！？、“”]", t):
+        return False
+    return nav_bar(n) or bool(RE_BREADCRUMB.match(n) and RE_PLACE_WORD.search(n))
+
+
 ABOUT_HEADS = _vocabulary("about_heads")
 RE_ABOUT = re.compile(rf"^(?:{_alternation(ABOUT_HEADS)})\s*(?P<name>[^，。；：！？:,.;!?\s]{{2,30}})$")
 MIN_ABOUT_NAME = 6  # characters of the issuer's full name (关于加装电梯 heads a section of the text)
@@ -370,6 +382,7 @@ FURNITURE_REASONS = {
     "remove_page_tail": "short line after the article's end mark (account name, slogan, card), not its text",
     "remove_web_chrome": "web page chrome (widget buttons and counters)",
     "remove_table_of_contents": "table of contents (its items are titles printed below, or carry page numbers)",
+    "remove_site_name": "the site's name at the top of the page, above its navigation row or breadcrumb",
     "remove_about_section": "the issuer's description after the text (关于 + a name the text gives, then a paragraph "
     "opening with that name), not the article",
 }
@@ -477,6 +490,8 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
                     marks.pop(k, None)
             mode, section = None, []
     marks = _contents(texts, _keep_referred_sections(texts, marks))
+    if len(nonblank) >= 2 and site_name(texts[nonblank[0]], texts[nonblank[1]]):
+        marks.setdefault(nonblank[0], "remove_site_name")
     for i in about_section(texts):
         marks.setdefault(i, "remove_about_section")
     return marks
