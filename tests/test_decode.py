@@ -59,3 +59,21 @@ def test_big5_source_is_converted_to_simplified():
     assert art.title == "数字经济的新引擎"
     assert any("数字经济是推动高质量发展的重要引擎" in b.text for b in art.blocks)
     assert any(c.kind == "fix_traditional_to_simplified" and "數字經濟" in c.before for c in src.report)
+
+
+# A Hong Kong page with Cantonese characters (佢哋, 啲, 嘅) that plain Big5 lacks: the bytes are not valid Big5,
+# so the Big5 candidate fails and GB18030 decodes them into nonsense. Big5-HKSCS reads them as Chinese.
+HONG_KONG = "佢哋話呢啲嘢唔係咁簡單，我哋要諗清楚先得。\n本港嘅專欄文章討論經濟與科技嘅關係。\n"
+
+
+def test_big5_hkscs_source_is_read_by_how_it_reads():
+    decoded, used, _ = decode_bytes((HONG_KONG * 3).encode("big5hkscs"))
+    assert decoded == HONG_KONG * 3, used
+    assert used in ("big5hkscs", "cp950")
+
+
+def test_cp950_extension_is_read():
+    text = "香港專欄：數碼時代的監管與創新。\n作者認為分類監管比一刀切更合理。\n" * 3
+    data = text.encode("big5") + "\u2554\u2550\u2557\n".encode("cp950")  # box-drawing bytes only cp950 has
+    decoded, used, _ = decode_bytes(data)
+    assert decoded.startswith(text), used

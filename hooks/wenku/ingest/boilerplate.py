@@ -40,6 +40,7 @@ RE_AD = re.compile(
 )
 RE_WECHAT = re.compile(r"微信(号)?\s*[（(：:]?\s*[A-Za-z][\w-]{4,}[）)]?|^[" + CJK + r"]{1,12}微信$")
 RE_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+RE_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-\s]?)?\d{3,4}[-\s]?\d{4}(?!\d)")  # a contact line's telephone number
 RE_THANKS = re.compile(
     r"^(?:THANKS?|THANK YOU|谢\s*谢|感谢观看|感谢聆听|谢谢观看|谢谢聆听)[！!。.]?"
     r"(?:[\s\u3000]*(?:欢迎交流|欢迎指正|敬请指正|请批评指正|Q\s*&\s*A)[！!。.]?)?$",
@@ -154,6 +155,34 @@ RE_FOLLOW = re.compile(
     rf"^(?:欢迎|记得|请|点击)?(?:关注|订阅|加入)[^。]{{0,20}}(?:{_alternation(FOLLOW_OBJECTS)})\s*(?:[，,！!～~。]|$)",
     re.I,
 )
+DISCLOSURE_LABELS = _vocabulary("disclosure_labels")
+_PADDED = "|".join("[\\s\u3000]*".join(re.escape(c) for c in w) for w in DISCLOSURE_LABELS)
+RE_DISCLOSURE_LABEL = re.compile(rf"(?:^|[\s\u3000])(?P<label>{_PADDED})[\s\u3000]*[：:]")
+RE_NAV_SPLIT = re.compile(r"\s*[|｜]\s*")
+MIN_NAV_ITEMS = 4
+MAX_NAV_ITEM = 8  # characters of a section name in a site's navigation row
+
+
+def disclosure_row(text: str) -> bool:
+    """A row of a government page's disclosure table: it opens with one of its labels and holds two of them,
+    or one padded with spaces to the table's column width (标　　题：…)."""
+    found = list(RE_DISCLOSURE_LABEL.finditer(" " + text.strip()))
+    if not found or found[0].start() != 0:
+        return False
+    return len(found) >= 2 or found[0].group("label") != re.sub(r"[\s\u3000]", "", found[0].group("label"))
+
+
+def nav_bar(text: str) -> bool:
+    """A site's navigation row: short section names between bars, opening on a widget word (首页 | 政务公开 |
+    …), with no sentence punctuation in any item."""
+    items = RE_NAV_SPLIT.split(text.strip())
+    return (
+        len(items) >= MIN_NAV_ITEMS
+        and items[0].upper() in WIDGETS
+        and all(0 < len(x) <= MAX_NAV_ITEM and not re.search(r"[，。；！？、：]", x) for x in items)
+    )
+
+
 RE_QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|《[^《》]*》")
 
 
@@ -248,8 +277,100 @@ def _title_like(text: str) -> bool:
     )
 
 
+COMMENT_PLACE_LABELS = _vocabulary("comment_place_labels")
+MORE_COMMENTS_PREFIXES = _vocabulary("more_comments_prefixes")
+# A comment's time row: its time, where it was sent from, and its reply and like buttons.
+RE_COMMENT_TIME_ROW = re.compile(
+    r"^(?P<time>(?:(?:19|20)\d\d[-./年])?\d{1,2}[-./月]\d{1,2}日?(?:\s*\d{1,2}:\d\d(?::\d\d)?)?)"
+    rf"(?:\s*(?:{_alternation(COMMENT_PLACE_LABELS)})\s*[^\s　]{{1,12}})?(?P<rest>.*)$"
+)
+RE_MORE_COMMENTS = re.compile(
+    rf"^(?:{_alternation(MORE_COMMENTS_PREFIXES)})\s*\d*\s*条?\s*(?:{_alternation(COMMENT_LABELS)}|回复)\s*[>›»＞]*$"
+)
+
+
+# Under a comment heading: a handle of two words (网友 昵称：…, the site's label and the reader's name).
+RE_TWO_WORD_HANDLE = re.compile(r"^[^\s：:，。！？、“”]{1,10}[ \u3000][^\s：:，。！？、“”]{1,12}\s*[：:]\s*\S")
+
+
+def _comment_time_row(text: str) -> bool:
+    m = RE_COMMENT_TIME_ROW.match(text.strip())
+    return bool(m) and (not m.group("rest").strip() or is_widget_row(m.group("rest")))
+
+
+RELEASE_LABELS = frozenset(w.upper() for w in _vocabulary("release_labels"))
+RE_LABEL_MARKS = re.compile(r"^[【\[［〔（(]\s*|\s*[】\]］〕）)]$")
+
+
+def release_label(text: str) -> bool:
+    """A press release's label on a line of its own (新闻稿, 即时发布, 【新闻通稿】)."""
+    return RE_LABEL_MARKS.sub("", text.strip()).strip().upper() in RELEASE_LABELS
+
+
+COLOPHON_LABELS = _vocabulary("colophon_labels")
+COLOPHON_ENDS = _vocabulary("colophon_ends")
+RE_COLOPHON = re.compile(
+    rf"^(?:(?:{_alternation(COLOPHON_LABELS)})\s*[：:]\s*\S"
+    rf"|.{{0,40}}(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:{_alternation(COLOPHON_ENDS)})$)"
+)
+
+
+def colophon_line(text: str) -> bool:
+    """A line of an official document's colophon: 抄送：… (offices), or …办公室　2026年3月2日印发."""
+    return bool(RE_COLOPHON.match(text.strip()))
+
+
+MAX_SITE_NAME = 30  # characters of a site's name (with its channel: 某某新闻网 - 观点频道)
+
+
+def site_name(text: str, nxt: str) -> bool:
+    """The first line of a page, short and without sentence punctuation, standing right above the site's
+    navigation row or breadcrumb (首页 | 政务公开 | … / 首页 > 观点 > 正文): the site's name, not a headline."""
+    t, n = text.strip(), nxt.strip()
+    if not t or len(t) > MAX_SITE_NAME or re.search(r"[，。；！？、“”]", t):
+        return False
+    return nav_bar(n) or bool(RE_BREADCRUMB.match(n) and RE_PLACE_WORD.search(n))
+
+
+ABOUT_HEADS = _vocabulary("about_heads")
+RE_ABOUT = re.compile(rf"^(?:{_alternation(ABOUT_HEADS)})\s*(?P<name>[^，。；：！？:,.;!?\s]{{2,30}})$")
+MIN_ABOUT_NAME = 6  # characters of the issuer's full name (关于加装电梯 heads a section of the text)
+MIN_ABOUT_MENTIONS = 2  # times the text above names the issuer
+
+
+def about_section(texts: list[str]) -> list[int]:
+    """The lines of a press release's "about the company" box after the text: a heading 关于 + a full name that
+    the text above has given at least twice, followed by a paragraph that opens with that name (and the lines of that
+    paragraph up to the next blank line)."""
+    out: list[int] = []
+    for i, raw in enumerate(texts):
+        m = RE_ABOUT.match(raw.strip())
+        if not m or len(m.group("name")) < MIN_ABOUT_NAME:
+            continue
+        name = m.group("name")
+        if sum(t.count(name) for t in texts[:i]) < MIN_ABOUT_MENTIONS:
+            continue
+        nxt = next((k for k in range(i + 1, len(texts)) if texts[k].strip()), None)
+        if nxt is None or not texts[nxt].strip().startswith(name) or len(texts[nxt].strip()) <= len(name) + 10:
+            continue
+        out.append(i)
+        k = nxt
+        while k < len(texts) and texts[k].strip():
+            out.append(k)
+            k += 1
+    return out
+
+
 def _comment_line(text: str) -> bool:
-    return bool(RE_COMMENT.match(text.strip()) or RE_TIMESTAMP.match(text.strip()) or is_widget_row(text))
+    t = text.strip()
+    return bool(
+        RE_COMMENT.match(t)
+        or RE_TWO_WORD_HANDLE.match(t)
+        or RE_TIMESTAMP.match(t)
+        or is_widget_row(text)
+        or _comment_time_row(t)
+        or RE_MORE_COMMENTS.match(t)
+    )
 
 
 FURNITURE_REASONS = {
@@ -261,6 +382,9 @@ FURNITURE_REASONS = {
     "remove_page_tail": "short line after the article's end mark (account name, slogan, card), not its text",
     "remove_web_chrome": "web page chrome (widget buttons and counters)",
     "remove_table_of_contents": "table of contents (its items are titles printed below, or carry page numbers)",
+    "remove_site_name": "the site's name at the top of the page, above its navigation row or breadcrumb",
+    "remove_about_section": "the issuer's description after the text (关于 + a name the text gives, then a paragraph "
+    "opening with that name), not the article",
 }
 MAX_AD_LINES = 3
 
@@ -319,6 +443,8 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
     for i, raw in enumerate(texts):
         t = raw.strip()
         if not t:
+            if mode == "related" and section and all(k in marks for k in section) and len(section) == 1:
+                continue  # a blank line under the list's heading (往期推荐 ⏎⏎ ▶ title): the list is still to come
             if mode != "comments":
                 mode = None  # a reply (under its floor label), a list or an ad ends at a blank line
             section = []
@@ -363,7 +489,12 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
                 for k in section:
                     marks.pop(k, None)
             mode, section = None, []
-    return _contents(texts, _keep_referred_sections(texts, marks))
+    marks = _contents(texts, _keep_referred_sections(texts, marks))
+    if len(nonblank) >= 2 and site_name(texts[nonblank[0]], texts[nonblank[1]]):
+        marks.setdefault(nonblank[0], "remove_site_name")
+    for i in about_section(texts):
+        marks.setdefault(i, "remove_about_section")
+    return marks
 
 
 # A contents line with a dotted leader and a page number: 第一章 总则 ………… 3.
@@ -533,6 +664,7 @@ def _ui_line(t: str) -> bool:
         or bool(RE_BREADCRUMB.match(t) and RE_PLACE_WORD.search(t))
         or is_widget_row(t)
         or bool(RE_NOTICE.match(t))
+        or nav_bar(t)
     )
 
 
@@ -542,13 +674,28 @@ def _promotion(t: str) -> bool:
 
 RULES: list[Rule] = [
     Rule(
+        "remove_colophon",
+        lambda t, last: _short(t, 160) and colophon_line(t),
+        "official document's colophon (copied-to offices, printing office and date)",
+    ),
+    Rule(
         "remove_site_footer",
         lambda t, last: _short(t) and bool(RE_FOOTER.search(t)),
         "site footer (publisher, technical support, submission address)",
     ),
     Rule("remove_ad", lambda t, last: _short(t, 80) and bool(RE_AD.search(t)), "advertisement or subscription appeal"),
+    Rule("remove_release_label", lambda t, last: release_label(t), "press release label above the headline"),
+    Rule(
+        "remove_disclosure_table",
+        lambda t, last: _short(t, 120) and disclosure_row(t),
+        "row of a government page's disclosure table (索引号, 发布机构, 成文日期, 标题, 文号 ...)",
+    ),
     Rule("remove_wechat_id", lambda t, last: _short(t, 40) and bool(RE_WECHAT.search(t)), "WeChat account line"),
-    Rule("remove_contact_email", lambda t, last: _short(t, 50) and bool(RE_EMAIL.search(t)), "contact e-mail line"),
+    Rule(
+        "remove_contact_email",
+        lambda t, last: (_short(t, 50) or (_short(t, 90) and bool(RE_PHONE.search(t)))) and bool(RE_EMAIL.search(t)),
+        "contact e-mail line",
+    ),
     Rule("remove_thanks_slide", lambda t, last: bool(RE_THANKS.match(t.strip())), "closing 'thanks' slide"),
     Rule(
         "remove_image_placeholder",

@@ -30,8 +30,8 @@ import yaml
 
 from wenku.ingest.boilerplate import FURNITURE_REASONS, PROSE_GUARDED, RULES, furniture_marks, reads_as_prose
 from wenku.ingest.repairs import repair_line, suspected_typos
-from wenku.ingest.repeats import remove_pull_quotes, remove_repeated_blocks
-from wenku.ingest.running import running_headers
+from wenku.ingest.repeats import remove_pull_quotes, remove_repeated_blocks, remove_trailing_translation
+from wenku.ingest.running import inline_headers, running_headers
 from wenku.ingest.wrap import INDENT_CHARS, PageLine, fix_hard_wraps, fix_page_breaks
 from wenku.model import Change, Line
 from wenku.textutil import CJK
@@ -46,8 +46,8 @@ CREDIT_LABELS = (
     r"图文编辑|视频编辑|新媒体编辑|编审|复核|制作))"
 )
 RE_CREDIT_ITEM = re.compile(
-    rf"{CREDIT_LABELS}\s*[：:｜|丨]\s*(?P<names>[{CJK}·]{{2,4}}(?:[、，, 　]+[{CJK}·]{{2,4}})*?)"
-    rf"(?=[\s　|｜丨/]*(?:{CREDIT_LABELS}\s*[：:｜|丨]|[）)\]】]?\s*$))"
+    rf"{CREDIT_LABELS}\s*[：:｜|丨/／]\s*(?P<names>[{CJK}·]{{2,4}}(?:[、，, 　]+[{CJK}·]{{2,4}})*?)"
+    rf"(?=[\s　|｜丨/]*(?:{CREDIT_LABELS}\s*[：:｜|丨/／]|[）)\]】]?\s*$))"
 )
 RE_CREDIT_LEFT = re.compile(r"^[\s　（(\[【）)\]】|｜丨/]*$")
 
@@ -183,12 +183,40 @@ def remove_front_matter(lines: list[PageLine]) -> tuple[list[PageLine], list[Cha
     return lines[: body[0]] + lines[close + 1 :], report, ({"front_matter": meta} if meta else {})
 
 
+def _remove_inline_headers(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
+    spans: dict[int, list[re.Match]] = {}
+    for ln, m in inline_headers(lines):
+        spans.setdefault(id(ln), []).append(m)
+    if not spans:
+        return lines, []
+    out: list[PageLine] = []
+    report: list[Change] = []
+    for ln in lines:
+        text = ln.text
+        for m in sorted(spans.get(id(ln), []), key=lambda m: m.start(), reverse=True):
+            report.append(
+                Change(
+                    "remove_running_header",
+                    ln.number,
+                    m.group(0).strip(),
+                    "",
+                    "running header printed inside a line (a page number beside a title the source gives "
+                    "elsewhere, on consecutive pages)",
+                )
+            )
+            text = text[: m.start()] + text[m.end() :]
+        out.append(dataclasses.replace(ln, text=text) if text != ln.text else ln)
+    return out, report
+
+
 def remove_running_headers(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
-    """Step 4: running headers and footers (page numbers, editions, dates, repeated column names)."""
+    """Step 4: running headers and footers (page numbers, editions, dates, repeated column names), also those
+    printed inside a line."""
+    lines, inline = _remove_inline_headers(lines)
     found = running_headers(lines)
     if not found:
-        return lines, []
-    report = [
+        return lines, inline
+    report = inline + [
         Change("remove_running_header", ln.number, ln.text, "", f"running header or footer ({found[id(ln)]})")
         for ln in lines
         if id(ln) in found
@@ -302,5 +330,7 @@ def clean_lines(text: str, skip: frozenset[str] = frozenset()) -> tuple[list[Lin
     lines, repeats = remove_repeated_blocks(lines)
     report.extend(repeats)
     lines, repeats = remove_pull_quotes(lines)
+    report.extend(repeats)
+    lines, repeats = remove_trailing_translation(lines)
     report.extend(repeats)
     return lines, report, meta

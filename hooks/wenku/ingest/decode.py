@@ -8,8 +8,10 @@ from wenku.ingest.chars import char_weight
 from wenku.model import Change
 from wenku.textutil import cjk_count
 
-# Candidate legacy encodings, tried when the file is not valid UTF-8.
-LEGACY = ("gb18030", "big5")
+# Candidate legacy encodings, tried when the file is not valid UTF-8. Big5 comes in Microsoft's (cp950) and
+# Hong Kong's (Big5-HKSCS) extensions: a file using one extension byte is not plain Big5, and GB18030 decodes
+# nearly any byte pair, so each is tried and the decoding that reads most like Chinese wins (_score).
+LEGACY = ("gb18030", "big5", "cp950", "big5hkscs")
 
 
 class DecodeError(ValueError):

@@ -7,6 +7,7 @@ import re
 
 from wenku.ingest.mojibake import UNKNOWN
 from wenku.model import Change, Line
+from wenku.textutil import cjk_count
 
 MIN_RUN = 3
 KEY = 8  # characters of a line's start or end that a repeated copy shares
@@ -32,6 +33,18 @@ MAX_LABEL = 20  # characters of a label line between the two copies (—— PDF 
 def _loose(text: str) -> str:
     """A line's letters only: a title or byline printed again with other marks (◎名 / 名) is the same line."""
     return RE_LOOSE.sub("", text)
+
+
+MIN_SHORTENED = 4  # letters of a byline the copy prints shortened (作者：某某 under 作者：某某　发布时间：…)
+
+
+def _same_head(first: str, again: str) -> bool:
+    """A title or byline above the first copy printed again above the second: the same letters, or the
+    same opening letters with the rest (a date, a source) left off in one of the two."""
+    a, b = _loose(first), _loose(again)
+    if not a or not b:
+        return False
+    return a == b or (min(len(a), len(b)) >= MIN_SHORTENED and (a.startswith(b) or b.startswith(a)))
 
 
 def _label_between(body: list[Line], end: int, start: int) -> int | None:
@@ -83,8 +96,7 @@ def remove_repeated_blocks(lines: list[Line]) -> tuple[list[Line], list[Change]]
                 and j - back - 1 >= 0
                 and i - back - 1 > j + k - 1
                 and id(body[i - back - 1]) not in drop
-                and _loose(body[j - back - 1].text)
-                and _loose(body[j - back - 1].text) == _loose(body[i - back - 1].text)
+                and _same_head(body[j - back - 1].text, body[i - back - 1].text)
             ):
                 back += 1
             i, j, k = i - back, j - back, k + back
@@ -160,3 +172,47 @@ def remove_pull_quotes(lines: list[Line]) -> tuple[list[Line], list[Change]]:
             continue
         out.append(ln)
     return out, report
+
+
+RE_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+RE_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+MIN_TRANSLATION_LINES = 3  # lines of Latin script after the Chinese text
+MIN_TRANSLATION_LETTERS = 150  # Latin letters in them (not a closing English tagline)
+MIN_CHINESE = 200  # Chinese characters of the text above it
+MIN_SHARED_NUMBERS = 2  # figures the Latin block shares with the Chinese text (dates, amounts)
+
+
+def _numbers(text: str) -> set[str]:
+    return {n.replace(",", "").rstrip(".") for n in RE_NUMBER.findall(text)}
+
+
+def remove_trailing_translation(lines: list[Line]) -> tuple[list[Line], list[Change]]:
+    """A translation printed after the text (a bilingual press release: the Chinese release, then its English
+    version): the run of lines with no Chinese character that closes a mostly Chinese source, when it is
+    several lines of Latin-script prose and gives the same figures as the Chinese text (at least two, and at
+    least half of its own). One report entry names the block."""
+    start = len(lines)
+    while start > 0 and cjk_count(lines[start - 1].text) == 0:
+        start -= 1
+    while start < len(lines) and not RE_LATIN_WORD.search(lines[start].text):
+        start += 1  # a rule or a blank line above the block stays where it is
+    tail = [ln for ln in lines[start:] if ln.text.strip()]
+    head = "".join(ln.text for ln in lines[:start])
+    if len(tail) < MIN_TRANSLATION_LINES or cjk_count(head) < MIN_CHINESE:
+        return lines, []
+    latin = "".join(ln.text for ln in tail)
+    if sum(len(w) for w in RE_LATIN_WORD.findall(latin)) < MIN_TRANSLATION_LETTERS:
+        return lines, []
+    figures = _numbers(latin)
+    shared = figures & _numbers(head)
+    if len(shared) < MIN_SHARED_NUMBERS or len(shared) < 0.5 * len(figures):
+        return lines, []
+    change = Change(
+        "remove_translation",
+        tail[0].number,
+        "\n".join(ln.text for ln in tail),
+        "",
+        f"lines {tail[0].number}-{tail[-1].number}: the text again in Latin script after the Chinese text "
+        f"(a translation: it gives the same figures {', '.join(sorted(shared))})",
+    )
+    return lines[:start], [change]

@@ -217,3 +217,44 @@ def running_headers(lines: list[Line]) -> dict[int, str]:
             for i in idx[1:] if _title_on_first_page(body, idx, found) else idx:
                 found[id(body[i])] = "running header repeated through the source"
     return found
+
+
+# A running header the copy printed inside a line (a PDF's text layer): a page number and the chapter's or the
+# book's title, in the middle of a sentence (但通过 44　第三章　数据资产的会计确认 合作、采购).
+RE_BOOK_TITLE = re.compile(r"《([^《》]{2,30})》")
+RE_SENTENCE_MARK = re.compile(r"[，。；：！？、“”]")
+MAX_RUNNING_TITLE = 24  # characters of a chapter or book title a running header prints
+
+
+def _spaced(title: str) -> str:
+    return r"[ \u3000]*".join(re.escape(c) for c in title)
+
+
+def inline_headers(lines: list[Line]) -> list[tuple[Line, re.Match]]:
+    """The running headers printed inside lines: each a page number set off by a space beside a title that the
+    source gives elsewhere (a short line of its own, or a book title in 《》), two or more of them on
+    consecutive pages."""
+    bare = {id(ln): re.sub(r"[\s\u3000]", "", ln.text) for ln in lines}
+    titles = {
+        bare[id(ln)]
+        for ln in lines
+        if 4 <= len(bare[id(ln)]) <= MAX_RUNNING_TITLE and not RE_SENTENCE_MARK.search(ln.text)
+    }
+    for ln in lines:
+        titles.update(t for t in RE_BOOK_TITLE.findall(ln.text) if len(t) >= 4)
+    titles = {t for t in titles if not t.isdigit()}
+    if not titles:
+        return []
+    alt = "|".join(_spaced(t) for t in sorted(titles, key=len, reverse=True))
+    pattern = re.compile(
+        rf"[ \u3000]*(?:(?<!\d)(?P<p1>\d{{1,4}})[ \u3000]+(?:{alt})|(?:{alt})[ \u3000]+(?P<p2>\d{{1,4}})(?!\d))[ \u3000]*"
+    )
+    found = []
+    for ln in lines:
+        if bare[id(ln)] in titles:
+            continue
+        found.extend((ln, m) for m in pattern.finditer(ln.text))
+    pages = {int(m.group("p1") or m.group("p2")) for _, m in found}
+    if len(found) < 2 or not any(p + 1 in pages for p in pages):
+        return []
+    return found

@@ -127,7 +127,35 @@ def fix_hard_wraps(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]
         block = []
         if ln is not None:
             out.append(ln)
-    return out, report
+    return _small_blocks(out, report, lines)
+
+
+def _small_blocks(
+    out: list[PageLine], report: list[Change], lines: list[PageLine]
+) -> tuple[list[PageLine], list[Change]]:
+    """Short blocks read together: a stretch of the page that the block-by-block reading left alone (its
+    paragraphs of two or three wrapped lines each are too short to show a width) while another stretch was
+    joined at its width (the same text printed twice, once cut at 40 and once at 28 characters). A stretch of
+    MIN_BLOCK lines or more, mostly holding punctuation, whose lines together show a width is joined at it."""
+    originals = {id(ln) for ln in lines}
+    result: list[PageLine] = []
+    run: list[PageLine] = []
+    for ln in [*out, None]:
+        if ln is not None and id(ln) in originals:
+            run.append(ln)
+            continue
+        body = [r for r in run if r.text.strip()]
+        prose = sum(1 for b in body if RE_PUNCT.search(b.text)) >= 0.6 * len(body)
+        if report and len(body) >= MIN_BLOCK and prose and wrap_width(run) is not None:
+            fixed, changes = _fix_hard_wraps(run)
+            result.extend(fixed)
+            report = report + changes
+        else:
+            result.extend(run)
+        run = []
+        if ln is not None:
+            result.append(ln)
+    return result, report
 
 
 def _fix_hard_wraps(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
