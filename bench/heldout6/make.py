@@ -626,15 +626,18 @@ def f11() -> dict:
     p.b("──────────────────────", "rule")
     for k, aid, label, by in (
         (0, "a15", "【觀點】", "作者：阮秋池"),
-        (1, "a16", "【街坊】", "◎葛晚晴"),
+        (1, "a16", "【街坊】", "　　　　　　　　　　　　　　　　——葛晚晴"),
     ):
         p.inline(label, "column")
         p.t(label + s2t(ARTS[aid]["title"], "s2tw"), k)
-        p.b(by, "byline", ARTS[aid]["authors"])
+        if aid == "a15":
+            p.b(by, "byline", ARTS[aid]["authors"])
         for para in paras(aid):
             p.ts(wrap(s2t(para, "s2tw"), 24, "　　"), k)
         if aid == "a15":
             p.b("（作者為箬港大學法律系講師）", "note")
+        else:  # the second piece is signed at its end, set right
+            p.b(by, "byline", ARTS[aid]["authors"])
         p.b("──────────────────────", "rule")
     p.b("※ 本通訊歡迎轉載，請註明出處。", "promo")
     p.b("※ 投稿信箱：tongxun@ruogang-sq.example", "promo")
@@ -645,8 +648,9 @@ def f11() -> dict:
         "traditional",
         ["byline", "headers", "promo", "title", "traditional", "wrap"],
         "community newsletter in Traditional (OpenCC s2tw forms) saved as Big5: ※ masthead with issue number, ─ "
-        "rules, two pieces wrapped at 24 with the 　　 indent, 【觀點】/【街坊】 labels on the title lines, 作者： "
-        "and ◎ bylines, a （作者為…） note after the first, ※ reprint and mailbox lines",
+        "rules, two pieces wrapped at 24 with the 　　 indent, 【觀點】/【街坊】 labels on the title lines, a 作者： "
+        "byline on the first and a right-set ——name signature at the end of the second, a （作者為…） note after "
+        "the first, ※ reprint and mailbox lines",
         encoding="big5",
     )
 
