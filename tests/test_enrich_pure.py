@@ -8,14 +8,19 @@ unknown article slug" after an unrelated edit). The inputs here are a small comp
 from __future__ import annotations
 
 import copy
+import os
+import shutil
 
 import pytest
 
+from conftest import ROOT, SOURCES
+from wenku.build import Build
 from wenku.corpus import enrich_corpus, process_bytes
 from wenku.enrich.overrides import apply_overrides
 from wenku.enrich.slugs import assign_slugs, slugify
 from wenku.enrich.topics import assign_topics, topic_ids
 from wenku.model import Article, SourceResult
+from wenku.site.staging import stage
 
 TEXT = """2025年第二季度县域数字化文章选编
 (3篇)
@@ -144,3 +149,34 @@ def test_enrich_corpus_twice_from_the_same_cleaned_sources_gives_the_same_corpus
     assert [a.slug for a in second.articles] == ["yigongti-shuju", slugify(SECOND), slugify(THIRD)]
     assert second.articles[0].title == "编辑拟定的标题"
     assert second.sources[0].key != cleaned[0].key  # the editorial files' version is part of the key
+
+
+def test_rebuilds_leave_every_cached_cleaning_result_whole(tmp_path):
+    """The enriched articles share the cleaned ones' blocks and reports (no stage after structure changes
+    them): after staging, an override, a text edit and staging again, every cached result equals what
+    cleaning the files makes afresh, down to its blocks and report."""
+    root = tmp_path / "proj"
+    shutil.copytree(SOURCES, root / "sources")
+    shutil.copytree(os.path.join(ROOT, "docs"), root / "docs")
+    build = Build()
+    stage(str(root), str(root / ".build" / "docs"), "", build=build)
+    sidecar = root / "sources" / "000_2e6ac2608d1f1108.yml"
+    sidecar.write_text(
+        sidecar.read_text(encoding="utf-8").replace(
+            "  zhu-hongli-000-2:\n", "  zhu-hongli-000-2:\n    title: 拟定标题\n"
+        ),
+        encoding="utf-8",
+    )
+    text = root / "sources" / "001_ef03feee12158e5d.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    site = stage(str(root), str(root / ".build" / "docs"), "", build=build)
+    stage(str(root), str(root / ".build" / "docs"), "", build=build)
+    assert "拟定标题" in {a.title for a in site.corpus.articles}
+    assert len(build.used) >= 4
+    for key in build.used:
+        cached = build.cleaned[key]
+        with open(cached.path, "rb") as fh:
+            data = fh.read()
+        with open(os.path.splitext(cached.path)[0] + ".yml", encoding="utf-8") as fh:
+            fresh = process_bytes(cached.name, data, fh.read(), path=cached.path)
+        assert cached == fresh, cached.name
