@@ -5,6 +5,8 @@ splitter cuts the source into articles; a sidecar's `kind` wins over the guess.
 
 - ``wenku.structure.feed``: an RSS/Atom feed saved as text (one article per item; read before the cleaning
   strips its tags: ``read_feed``).
+- ``wenku.structure.table``: a table of articles exported as CSV or TSV (one article per row; read before the
+  cleaning like a feed, and split by the feed's splitter).
 - ``wenku.structure.compilation``: a compilation with a table of contents (one article per entry).
 - ``wenku.structure.slides``: a slide deck (one article; parts and slides become headings).
 - ``wenku.structure.report``: a research report printed as a document (cover, contents, abstract; one
@@ -23,6 +25,7 @@ from wenku.structure.page import GAP_TEXT, split_page
 from wenku.structure.qa import split_qa
 from wenku.structure.report import split_report
 from wenku.structure.slides import split_slides
+from wenku.structure.table import read_table
 from wenku.structure.transcript import split_speech, split_transcript
 
 __all__ = [
@@ -59,11 +62,11 @@ def _split(pattern: str, lines: list[Line], removed: list[Change]) -> tuple[list
 
 
 def before_cleaning(text: str, kind: str | None = None) -> tuple[str, list[Change], Feed | None]:
-    """What a kind must see before the cleaning strips tags: a feed's XML. Returns the text the cleaning
+    """What a kind must see before the cleaning strips tags and delimiters: a feed's XML, a table export's rows. Returns the text the cleaning
     gets (a feed's items' content alone, same line numbers), the report of what was taken out, the feed."""
     if kind not in (None, "feed"):
         return text, [], None
-    feed = read_feed(text)
+    feed = read_feed(text) or read_table(text)
     if feed is None:
         return text, [], None
     return feed.text, feed.report, feed
@@ -79,7 +82,7 @@ def split_source(
         articles, structure, meta = split_feed(lines, feed)
         if kind is None:
             how = "as XML" if feed.how == "xml" else "by element shape"
-            evidence = f"an RSS/Atom feed's XML with {len(feed.items)} items (read {how})"
+            evidence = feed.what or f"an RSS/Atom feed's XML with {len(feed.items)} items (read {how})"
             structure.insert(0, Change("detect_kind", None, "", "feed", f"kind of source recognised: {evidence}"))
         return "feed", "feed", articles, structure, meta
     if kind == "feed":  # stated by a sidecar, but the text holds no feed items: split as a page
