@@ -11,6 +11,7 @@ splitter cuts the source into articles; a sidecar's `kind` wins over the guess.
 - ``wenku.structure.slides``: a slide deck (one article; parts and slides become headings).
 - ``wenku.structure.report``: a research report printed as a document (cover, contents, abstract; one
   article).
+- ``wenku.structure.forum``: a forum thread (one article: the opening post; the replies are reported).
 - ``wenku.structure.page``: newspaper pages, web pages and news reports: titles, bylines, interleaved column
   fragments that are put back in reading order, author notes, boxes, speakers.
 """
@@ -20,7 +21,16 @@ from __future__ import annotations
 from wenku.model import Article, Change, Line
 from wenku.structure.compilation import split_compilation
 from wenku.structure.feed import Feed, read_feed, split_feed
-from wenku.structure.kind import KINDS, PATTERN_OF_KIND, detect_kind, detect_pattern, structural_kind
+from wenku.structure.forum import split_forum
+from wenku.structure.kind import (
+    KINDS,
+    PATTERN_OF_KIND,
+    SHAPED_PAGES,
+    detect_kind,
+    detect_pattern,
+    shaped_page,
+    structural_kind,
+)
 from wenku.structure.page import GAP_TEXT, split_page
 from wenku.structure.qa import split_qa
 from wenku.structure.report import split_report
@@ -50,9 +60,10 @@ SPLITTERS = {
     "transcript": split_transcript,
     "speech": split_speech,
     "qa": split_qa,
+    "forum": split_forum,
 }
 # Splitters that read the lines the cleaning removed too (a cover line repeated as a running head ...).
-READS_REMOVED = frozenset({"compilation", "slides", "report", "transcript", "speech", "qa"})
+READS_REMOVED = frozenset({"compilation", "slides", "report", "transcript", "speech", "qa", "forum"})
 
 
 def _split(pattern: str, lines: list[Line], removed: list[Change]) -> tuple[list[Article], list[Change], dict]:
@@ -90,12 +101,14 @@ def split_source(
         return kind, "page", articles, structure, meta
     if kind in PATTERN_OF_KIND:
         pattern = PATTERN_OF_KIND[kind]
+        page = shaped_page(lines, removed) if pattern == "page" else None
+        if page and SHAPED_PAGES[page[0]] == kind:  # a web page stated by the sidecar that is a forum thread
+            pattern = page[0]
         articles, structure, meta = _split(pattern, lines, removed)
         return kind, pattern, articles, structure, meta
     found = structural_kind(lines, removed)
     if found:
-        kind, evidence = found
-        pattern = PATTERN_OF_KIND[kind]
+        kind, evidence, pattern = found
         articles, structure, meta = _split(pattern, lines, removed)
     else:  # the page kinds share one splitter; which of them it is may rest on how many articles it found
         pattern = "page"
