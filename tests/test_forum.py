@@ -63,3 +63,26 @@ def test_an_article_that_says_where_it_was_published_is_no_forum_thread():
     result = _run(text)
     assert not any(c.kind.startswith("remove_forum") for c in result.report)
     assert result.articles[0].title == "旧电脑跑大模型的三点提醒"
+
+
+def test_floor_labels_alone_on_their_line_and_a_reposted_articles_byline():
+    text = """\
+[转载] 县城图书馆的数字阅读角
+楼主
+纸船 发表于 2025-12-02 19:30
+转自某某周刊　作者：檀疏影
+县城图书馆去年在一楼辟出一个数字阅读角，摆了十台电子阅读器和两台大屏。
+
+半年下来，借阅量最高的是有声书，来的最多的是放学后的中学生和退休的老人。
+
+沙发
+过路人 发表于 2025-12-02 20:11
+我们县也有，就是周末不开门。
+"""
+    result = _run(text)
+    assert len(result.articles) == 1
+    art = result.articles[0]
+    assert art.title == "县城图书馆的数字阅读角"
+    assert art.authors == ["檀疏影"]
+    body = "\n".join(b.text for b in art.blocks)
+    assert "有声书" in body and "周末不开门" not in body and "过路人" not in body and "转自" not in body

@@ -24,6 +24,7 @@ from wenku import DATA_DIR
 from wenku.metadata import load_data_file
 from wenku.model import Article, Change, Line
 from wenku.structure.compilation import _blocks
+from wenku.structure.names import parse_byline
 from wenku.structure.restored import Row, all_rows
 from wenku.structure.units import Unit, join_adjacent
 from wenku.textutil import ends_sentence
@@ -92,31 +93,56 @@ def _prose(text: str) -> bool:
     return len(text) >= 15 and ends_sentence(text)
 
 
-def _floors(rows: list[Row]) -> list[int]:
-    return [k for k, r in enumerate(rows) if floor_label(r.text)]
+def _byline_names(text: str) -> list[str]:
+    """The names of a byline standing in a line, alone or beside other words (转自…　作者：名)."""
+    for part in [text, *re.split(r"[\s\u3000]+", text)]:
+        parsed = parse_byline(part) if part else None
+        if parsed and parsed.get("form") in ("labelled", "mark", "reporter") and parsed.get("names"):
+            return list(parsed["names"])
+    return []
+
+
+def _bare_label(text: str) -> bool:
+    """A floor label alone on its line (沙发, 2#, 3楼), the post header on the next."""
+    t = text.strip()
+    return bool(RE_FLOOR_NUMBER.fullmatch(t)) or t in vocabulary()["floors"]
+
+
+def _floors(rows: list[Row]) -> list[tuple[int, int]]:
+    """(first index, header index) of each floor: a floor header, or a bare floor label over a post header."""
+    out = []
+    for k, r in enumerate(rows):
+        if floor_label(r.text):
+            if not (out and out[-1][1] == k):
+                out.append((k, k))
+        elif _bare_label(r.text) and k + 1 < len(rows) and is_post_header(rows[k + 1].text):
+            out.append((k, k + 1))
+    return out
 
 
 class ForumShape:
-    def __init__(self, evidence: str, opening: int, end: int):
+    def __init__(self, evidence: str, opening: int, header: int, end: int):
         self.evidence = evidence
-        self.opening = opening  # index of the opening floor header
-        self.end = end  # index of the next floor header (or len(rows))
+        self.opening = opening  # index of the opening floor's first line
+        self.header = header  # index of its post header (the same line, or the one under a bare floor label)
+        self.end = end  # index of the next floor's first line (or len(rows))
 
 
 def forum_shape(lines: list[Line], removed: list[Change] | None = None) -> ForumShape | None:
     rows = all_rows(lines, removed)
     floors = _floors(rows)
-    if not floors or floors[0] >= MAX_OPENING_AT:
+    if not floors or floors[0][0] >= MAX_OPENING_AT:
         return None
-    opening = floors[0]
-    end = floors[1] if len(floors) > 1 else len(rows)
-    if not any(_prose(r.text) for r in rows[opening + 1 : end] if r.kept):
+    opening, header = floors[0]
+    end = floors[1][0] if len(floors) > 1 else len(rows)
+    if not any(_prose(r.text) for r in rows[header + 1 : end] if r.kept):
         return None
     replies = len(floors) - 1
     return ForumShape(
-        f"a forum thread: the opening post under a floor header ({rows[opening].text[:40]!r})"
+        f"a forum thread: the opening post under a floor header ({rows[header].text[:40]!r})"
         + (f" and {replies} reply floor(s)" if replies else ""),
         opening,
+        header,
         end,
     )
 
@@ -152,7 +178,9 @@ def split_forum(lines: list[Line], removed: list[Change] | None = None) -> tuple
             report.append(Change(kind, r.number, r.text, "", why))
 
     title = _title(rows, shape.opening)
-    header = rows[shape.opening]
+    header = rows[shape.header]
+    if shape.header != shape.opening:
+        drop(rows[shape.opening], "remove_forum_chrome", "the opening post's floor label")
     for k, r in enumerate(rows[: shape.opening]):
         if k == title:
             core = RE_BOARD_TAG.sub("", r.text).strip()
@@ -172,7 +200,7 @@ def split_forum(lines: list[Line], removed: list[Change] | None = None) -> tuple
         Change("extract_byline", header.number, header.text, "", "the opening post's header: its poster is the author")
     )
     body: list[Row] = []
-    k = shape.opening + 1
+    k = shape.header + 1
     signature = False
     while k < shape.end:
         r = rows[k]
@@ -193,6 +221,16 @@ def split_forum(lines: list[Line], removed: list[Change] | None = None) -> tuple
         k += 1
     while body and not _prose(body[-1].text) and len(body[-1].text) <= 20:  # the action row (回复 举报)
         drop(body.pop(), "remove_forum_chrome", "the post's action row")
+    # A post that reposts an article names the article's author above its text (转自… 作者：名): the author.
+    for r in body[:3]:
+        if _prose(r.text):
+            break
+        names = _byline_names(r.text)
+        if names:
+            art.authors = names
+            body.remove(r)
+            report.append(Change("extract_byline", r.number, r.text, "", "the reposted article's byline: its author"))
+            break
     for r in rows[shape.end :]:
         drop(r, "remove_forum_reply", "a reply in the thread (a later floor): not the opening post")
     art.blocks = _blocks(join_adjacent([Unit("para", r.text, [r.number]) for r in body], report))

@@ -1,0 +1,55 @@
+"""Pieces of a page that hold no text are no articles (structure/page.py): a masthead above the first
+article, footnotes whose marks stand in an article's text. Inputs written
+for these tests (invented names)."""
+
+from __future__ import annotations
+
+from wenku.corpus import process_bytes
+
+BRIEF = """\
+工作动态
+第十二期
+枫桥县农业农村局办公室　　　　　　2025年10月9日
+━━━━━━━━━━━━━━━━━━━━
+
+秋粮收购用上了线上预约
+苏半夏
+　　今年秋粮收购，全县九个收储点都开通了线上预约[1]，农户在手机上选好时段，到点直接过磅，不再排长队。
+　　截至十月八日，已有两千三百多户农户通过预约售粮，平均等候时间由三个多小时缩短到四十分钟左右。
+　　下一步，县里准备把烘干、仓储的空余能力也放到平台上，让种粮大户提前安排。
+[1] 预约平台由县农业农村局与县供销社共同建设。
+━━━━━━━━━━━━━━━━━━━━
+发：各乡镇农业服务中心，县直有关单位
+"""
+
+
+def _run(text: str):
+    return process_bytes("brief.txt", text.encode("utf-8"), None)
+
+
+def test_masthead_and_footnote_are_no_articles_and_footnote_is_a_note():
+    result = _run(BRIEF)
+    assert len(result.articles) == 1
+    art = result.articles[0]
+    assert art.title == "秋粮收购用上了线上预约"
+    text = "\n".join(b.text for b in art.blocks if b.kind == "p")
+    assert "线上预约" in text and "预约平台由" not in text
+    assert any(b.kind == "note" and b.text.startswith("[1]") for b in art.blocks)
+    kinds = {c.kind for c in result.report}
+    assert {"place_footnote", "remove_page_head"} <= kinds
+    assert any(c.kind == "remove_page_head" and "工作动态" in c.before for c in result.report)
+
+
+def test_two_articles_with_text_both_stay_and_the_footnote_goes_to_its_article():
+    second = (
+        "━━━━━━━━━━━━━━━━━━━━\n村里的快递驿站开到了家门口\n林听雪\n"
+        "　　今年全县新建村级快递驿站四十个，村民取件不用再跑到镇上，驿站还代收农产品寄往城里。\n"
+        "　　驿站多设在村里的小超市，店主每寄一件能拿到几毛钱的补贴。\n"
+    )
+    text = BRIEF.replace("[1] 预约平台", second + "[1] 预约平台")
+    result = _run(text)
+    titles = [a.title for a in result.articles]
+    assert titles == ["秋粮收购用上了线上预约", "村里的快递驿站开到了家门口"]
+    first, other = result.articles
+    assert any(b.kind == "note" and b.text.startswith("[1]") for b in first.blocks)
+    assert not any("[1]" in b.text for b in other.blocks)
