@@ -53,3 +53,37 @@ def test_two_articles_with_text_both_stay_and_the_footnote_goes_to_its_article()
     first, other = result.articles
     assert any(b.kind == "note" and b.text.startswith("[1]") for b in first.blocks)
     assert not any("[1]" in b.text for b in other.blocks)
+
+
+def test_a_byline_under_a_title_and_an_account_line_signs_that_title():
+    """The page's units as the heads step marks them on a share page: a title, an account and date line
+    (no sentence), then a byline taken for the start of an untitled article: one article."""
+    from wenku.structure.page import _byline_under_title, _items
+    from wenku.structure.units import Unit
+
+    units = [
+        Unit("title", "乡村小学来了AI助教：四十本作业几分钟批完", [1], {"head": True}),
+        Unit("heading", "青禾教育观察，2025-09-01 07:45 · 青禾号作者", [2]),
+        Unit("author", "文｜岑知白", [4], {"head": True}),
+        Unit("para", "开学第一周，山脚下的这所小学用上了一套AI助教，帮老师批改口算作业。", [6]),
+        Unit("para", "校长说，老师省下来的时间，都用在了和学生谈心上。", [8]),
+    ]
+    items, slots = _items(units, [])
+    assert len(slots) == 2
+    slots = _byline_under_title(items, slots)
+    assert len(slots) == 1 and slots[0].title.startswith("乡村小学")
+    assert [it.role for it in items if it.unit.kind == "author"] == ["attach"]
+
+
+def test_a_byline_under_a_title_with_text_of_its_own_still_opens_an_article():
+    from wenku.structure.page import _byline_under_title, _items
+    from wenku.structure.units import Unit
+
+    units = [
+        Unit("title", "乡村小学来了AI助教", [1], {"head": True}),
+        Unit("para", "开学第一周，山脚下的这所小学用上了一套AI助教，帮老师批改口算作业。", [2]),
+        Unit("author", "文｜岑知白", [4], {"head": True}),
+        Unit("para", "另一篇文章的第一段，写的是县城图书馆。", [6]),
+    ]
+    items, slots = _items(units, [])
+    assert len(_byline_under_title(items, slots)) == 2

@@ -63,6 +63,7 @@ def split_page(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
     _section_heads(units, report)
     source_meta: dict = {}
     items, slots = _items(units, report)
+    slots = _byline_under_title(items, slots)
     _flag_possible_starts(units, report, visible=len(slots) > 1)
     if len(slots) <= 1:
         labels = [0 if it.role != "jump" else None for it in items]
@@ -309,6 +310,37 @@ def _items(units: list[Unit], report: list[Change]) -> tuple[list[Item], list[Sl
         else:
             items.append(Item(pos, u, "body"))
     return items, slots
+
+
+def _byline_under_title(items: list[Item], slots: list[Slot]) -> list[Slot]:
+    """A byline that opened an untitled article right under a title with no text of its own (only lines
+    that are no sentence stand between them: an outlet and date line, an account's name) signs that title's
+    article: the two starts are one. Returns the slots left, renumbered, and renumbers the head items."""
+    heads = [k for k, it in enumerate(items) if it.role == "head"]
+    merged: set[int] = set()
+    for a, b in zip(heads, heads[1:], strict=False):
+        first, second = items[a], items[b]
+        if first.unit.kind != "title" or second.unit.kind != "author" or slots[second.slot].title:
+            continue
+        between = items[a + 1 : b]
+        if any(
+            it.role in ("body", "follow") and (it.unit.kind != "heading" or ends_sentence(it.unit.text))
+            for it in between
+        ):
+            continue
+        second.role, second.slot = "attach", None
+        merged.add(b)
+    if not merged:
+        return slots
+    kept = []
+    for k in heads:
+        if k in merged:
+            continue
+        it = items[k]
+        old = slots[it.slot]
+        kept.append(Slot(len(kept), old.start, old.title))
+        it.slot = kept[-1].index
+    return kept
 
 
 # Topic similarity (TF-IDF over the page's paragraphs) to an earlier article above which an unsigned head
