@@ -25,6 +25,7 @@ from wenku.metadata import date_text, load_data_file
 from wenku.model import Article, Block, Change, Line
 from wenku.structure.compilation import _blocks
 from wenku.structure.names import is_person_name
+from wenku.structure.restored import removed_prefix
 from wenku.structure.units import Unit, heading_like, join_adjacent
 from wenku.textutil import CJK, ends_sentence
 
@@ -78,11 +79,7 @@ def _texts(lines: list[Line], removed: list[Change] | None = None) -> list[Line]
 
 def _cleaned_stamps(removed: list[Change] | None) -> dict[int, str]:
     """Line number -> the timestamp the cleaning removed from the start of that line."""
-    return {
-        c.line: c.before.strip()
-        for c in removed or []
-        if c.kind == "remove_timestamp" and c.line is not None and RE_TIMESTAMP.fullmatch(c.before.strip())
-    }
+    return removed_prefix(removed, "remove_timestamp", RE_TIMESTAMP)
 
 
 UNTIMED_SHARE = 0.6  # of the lines under a transcriber's credit that are speakers' turns, without timestamps
