@@ -96,8 +96,9 @@ def split_page(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
     return articles, report, source_meta
 
 
-# A footnote at a page's foot: its mark ([1], ［2］, ①) opens the line, and the same mark stands in the text.
-RE_FOOTNOTE = re.compile(r"^\s*(?P<mark>[\[［]\s*\d{1,2}\s*[\]］]|[①-⑳])\s*(?=\S)")
+# A footnote at a page's foot: its bracketed mark ([1], ［2］) opens the line, and the same mark stands in the
+# text. A circled number (①) opens a list item as often as a note: it is not taken as a footnote's mark here.
+RE_FOOTNOTE = re.compile(r"^\s*(?P<mark>[\[［]\s*\d{1,2}\s*[\]］])\s*(?=\S)")
 
 
 def _mark_key(mark: str) -> str:
@@ -105,9 +106,9 @@ def _mark_key(mark: str) -> str:
 
 
 def _marks_in(block: Block) -> set[str]:
-    """The footnote marks a paragraph of text refers to ([1], ①), not counting one that opens it."""
+    """The footnote marks a paragraph of text refers to ([1]), not counting one that opens it."""
     text = block.text[RE_FOOTNOTE.match(block.text).end() :] if RE_FOOTNOTE.match(block.text) else block.text
-    return {_mark_key(m) for m in re.findall(r"[\[［]\s*\d{1,2}\s*[\]］]|[①-⑳]", text)}
+    return {_mark_key(m) for m in re.findall(r"[\[［]\s*\d{1,2}\s*[\]］]", text)}
 
 
 def _place_footnotes(articles: list[Article], report: list[Change]) -> None:
