@@ -87,3 +87,17 @@ def test_a_byline_under_a_title_with_text_of_its_own_still_opens_an_article():
     ]
     items, slots = _items(units, [])
     assert len(_byline_under_title(items, slots)) == 2
+
+
+def test_verse_without_punctuation_is_not_folded_as_furniture():
+    poem = "春天的数据中心\n" + "\n".join(
+        ["风扇在夜里唱歌", "指示灯一闪一闪", "像田埂上的萤火", "我数着机柜的行数", "数到第九排就天亮了"]
+    )
+    second = (
+        "\n━━━━━━━━━━━━━━━━━━━━\n机房里的年轻人\n林听雪\n"
+        "　　凌晨三点，机房值班的小周又巡了一遍机柜，他说这份工作最难的是熬夜，最好的是安静。\n"
+        "　　他们一个班四个人，轮流守着上千台服务器，手机里装着十几个告警软件。\n"
+    )
+    result = _run(poem + second)
+    assert "机房里的年轻人" in [a.title for a in result.articles]
+    assert not any(c.kind == "remove_page_head" for c in result.report)

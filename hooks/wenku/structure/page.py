@@ -147,6 +147,8 @@ def _place_footnotes(articles: list[Article], report: list[Change]) -> None:
 
 
 PROSE_MIN = 20  # characters of a paragraph that is text (a sentence), not a page's furniture
+FURNITURE_LINES = 4  # at most this many lines, FURNITURE_CHARS characters, in a piece taken for furniture
+FURNITURE_CHARS = 160
 
 
 def _has_text(art: Article) -> bool:
@@ -169,6 +171,9 @@ def _fold_textless(articles: list[Article], report: list[Change]) -> list[Articl
     for art in articles:
         if _has_text(art) or not (art.title is None or art is out[0]):
             continue
+        lines_of_text = [b for b in art.blocks if b.kind in ("p", "box", "list")]
+        if len(lines_of_text) > FURNITURE_LINES or sum(len(b.text) for b in lines_of_text) > FURNITURE_CHARS:
+            continue  # many lines without a sentence (verse, a list, a table): text of another shape
         rest = [a for a in out if a is not art]
         if art.title is None:
             head, paras = [], [b for b in art.blocks if b.kind != "gap"]
