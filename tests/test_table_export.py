@@ -56,3 +56,39 @@ def test_an_article_whose_first_line_has_commas_is_no_table():
 def test_a_table_of_figures_without_long_text_is_no_article_table():
     text = "年份,产值,增速\n2023,1200,5.1\n2024,1290,7.5\n"
     assert read_table(text) is None
+
+
+def test_json_export_gives_one_article_per_record():
+    import json
+
+    records = {
+        "total": 2,
+        "list": [
+            {"id": 7, "headline": "停车数据开放之后", "writer": "柏云舟", "pubdate": "2025-11-03", "content": BODY_A},
+            {
+                "id": 8,
+                "headline": "远程会诊走到了哪一步",
+                "writer": "司马晴",
+                "pubdate": "2025-11-10",
+                "content": BODY_B,
+            },
+        ],
+    }
+    for ensure_ascii in (False, True):
+        text = json.dumps(records, ensure_ascii=ensure_ascii, indent=2)
+        result = process_bytes("export.json.txt", text.encode("utf-8"), None)
+        assert [a.title for a in result.articles] == ["停车数据开放之后", "远程会诊走到了哪一步"]
+        assert [a.authors for a in result.articles] == [["柏云舟"], ["司马晴"]]
+        assert [len(a.blocks) for a in result.articles] == [2, 2]
+        assert "开发者抱怨" in result.articles[0].blocks[1].text
+        assert result.articles[1].date == "2025-11-10"
+
+
+def test_json_lines_export_and_json_without_long_text():
+    import json
+
+    lines = [json.dumps({"title": "会诊的一年", "author": "司马晴", "body": BODY_B}, ensure_ascii=False)]
+    lines.append(json.dumps({"title": "停车的数据", "author": "柏云舟", "body": BODY_A}, ensure_ascii=False))
+    feed = read_table("\n".join(lines) + "\n")
+    assert feed is not None and [it.fields["title"] for it in feed.items] == ["会诊的一年", "停车的数据"]
+    assert read_table(json.dumps([{"name": "甲", "city": "乙"}, {"name": "丙", "city": "丁"}])) is None

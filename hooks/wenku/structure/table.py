@@ -1,5 +1,6 @@
-"""A table of articles exported as delimited text (CSV or TSV from a CMS or a spreadsheet): one article per
-row, read before the cleaning, like a feed (``wenku.structure.feed``), and split by the feed's splitter.
+"""A table of articles exported as delimited text (CSV or TSV from a CMS or a spreadsheet) or as JSON (an
+array of records, a record holding one, or JSON Lines): one article per row, read before the cleaning, like a
+feed (``wenku.structure.feed``), and split by the feed's splitter.
 
 Recognised from the text's own delimiter structure, never from one export's column names:
 
@@ -9,6 +10,10 @@ Recognised from the text's own delimiter structure, never from one export's colu
   lines), has exactly the header's number of fields, and there is at least one record;
 - one column holds long text (the body: the column with the most characters per row, at least
   ``BODY_MIN`` on average).
+
+A JSON export is recognised the same way: the whole text parses as JSON (or every line as one JSON object), it
+holds a list of records, and one field holds long text. Each record's text is cleaned on its own (its
+paragraphs are one JSON string on one line).
 
 The other columns are fields. Which one is the title, the author, the date or the outlet is read from the
 header's names when they are in ``data/kinds.yml`` (``table``), else from the values' shape: a date column
@@ -22,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 from functools import cache
@@ -131,7 +137,95 @@ def _role_columns(names: list[str], rows: list[list[str]]) -> dict[str, int] | N
 
 
 def read_table(text: str) -> Feed | None:
-    """The articles of a delimited-text export, as a ``Feed``; None when the text is not one."""
+    """The articles of a delimited-text or JSON export, as a ``Feed``; None when the text is not one."""
+    return _read_delimited(text) or _read_json(text)
+
+
+def _records_in(data) -> list[dict] | None:
+    """The list of records in parsed JSON: the array itself, or the one array of objects a record holds."""
+    if isinstance(data, dict):
+        lists = [v for v in data.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
+        data = lists[0] if len(lists) == 1 else None
+    if isinstance(data, list) and data and all(isinstance(x, dict) for x in data):
+        return data
+    return None
+
+
+def _json_records(text: str) -> tuple[list[dict], str] | None:
+    t = text.lstrip("\ufeff").strip()
+    if not t or t[0] not in "[{":
+        return None
+    try:
+        found = _records_in(json.loads(t))
+        return (found, "JSON") if found else None
+    except ValueError:
+        pass
+    records = []
+    for line in t.split("\n"):  # JSON Lines: one object per line
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError:
+            return None
+        if not isinstance(obj, dict):
+            return None
+        records.append(obj)
+    return (records, "JSON Lines") if records else None
+
+
+def _find_line(raw: list[str], value: str, after: int) -> int:
+    """The line (1-based, at or after ``after``) on which a string value is written, as JSON writes it."""
+    probes = {json.dumps(value[:24], ensure_ascii=a)[1:-1] for a in (False, True)}
+    for n in range(max(after, 1), len(raw) + 1):
+        if any(p and p in raw[n - 1] for p in probes):
+            return n
+    return after
+
+
+def _read_json(text: str) -> Feed | None:
+    found = _json_records(text)
+    if not found:
+        return None
+    records, how = found
+    names = list(dict.fromkeys(k for r in records for k, v in r.items() if isinstance(v, str)))
+    if len(names) < 2:
+        return None
+    rows = [[r.get(k) if isinstance(r.get(k), str) else "" for k in names] for r in records]
+    cols = _role_columns(names, rows)
+    if cols is None:
+        return None
+    raw = text.split("\n")
+    items: list[FeedItem] = []
+    cursor = 1
+    for row in rows:
+        body = row[cols["body"]]
+        at = _find_line(raw, body, cursor) if body.strip() else cursor
+        first = min(
+            [_find_line(raw, row[cols[r]], cursor) for r in ("title", "author", "date") if r in cols and row[cols[r]]]
+            + [at]
+        )
+        item = FeedItem(first, max(at, first))
+        for role in ("title", "author", "date"):
+            if role in cols and row[cols[role]].strip():
+                item.fields[role] = row[cols[role]].strip()
+        item.content["content"] = {at: body}
+        items.append(item)
+        cursor = max(at, first)
+    for k, item in enumerate(items):  # a record runs to the line before the next one
+        item.end = max(item.end, (items[k + 1].start - 1) if k + 1 < len(items) else len(raw))
+    outlets = {r[cols["outlet"]].strip() for r in rows} if "outlet" in cols else set()
+    channel = outlets.pop() if len(outlets) == 1 else ""
+    report = [
+        Change("table_field", n, src, "", "the export's markup and each record's fields (kept as the article's)")
+        for n, src in enumerate(raw, 1)
+        if src.strip()
+    ]
+    what = f"a {how} export: {len(items)} records with a long text field ({names[cols['body']]})"
+    return Feed("\n" * (len(raw) - 1), report, items, channel, "table", compact=True, what=what)
+
+
+def _read_delimited(text: str) -> Feed | None:
     raw = text.split("\n")
     first = next((k for k, t in enumerate(raw) if t.strip()), None)
     if first is None or first > 0:
