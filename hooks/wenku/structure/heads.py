@@ -81,7 +81,7 @@ def title_shaped(u: Unit) -> bool:
         or any(RE_NOT_TITLE.search(RE_QUOTED.sub("", p)) for p in parts)
     ):
         return False
-    return all(heading_like(p) for p in parts)
+    return bool(u.extra.get("headline")) or all(heading_like(p) for p in parts)
 
 
 RE_FIELD_GAP = re.compile(r"[\s\u3000]+")

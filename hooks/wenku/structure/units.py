@@ -143,6 +143,25 @@ def heading_like(text: str) -> bool:
     return bool(re.search(f"[{CJK}]", t))
 
 
+RE_QUESTION_END = re.compile(r"[？?！!]+[”’」』]?$")
+MAX_QUESTION_HEADLINE = 40
+
+
+def question_headline(text: str) -> bool:
+    """A short line that ends with a question or an exclamation mark and is otherwise a heading (算力过剩了吗？,
+    用三行代码调用大模型，门槛真的降低了吗？): a headline where a headline stands (the page's first line, above a
+    byline or an outlet line), a question in the text anywhere else. Not a Q&A line (问：…？) nor a numbered one."""
+    t = text.strip()
+    m = RE_QUESTION_END.search(t)
+    if not m or len(t) > MAX_QUESTION_HEADLINE or RE_NUMBERED.match(t) or RE_QA_LABEL.match(t):
+        return False
+    return heading_like(t[: m.start()])
+
+
+# The label of a question or an answer line of an interview or an FAQ (问：, 答：, Q:, 记者：).
+RE_QA_LABEL = re.compile(r"^[\s\u3000]*(?:[问答]|Q|A|提问|回答)[\s\u3000]*[：:]", re.I)
+
+
 def strip_markup(text: str) -> tuple[int, str]:
     """(heading level, text) for a Markdown heading line, else (0, text)."""
     m = re.match(r"^(#{1,6})\s+(.*)$", text)
@@ -246,6 +265,9 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             and "，" in text
         ):
             units.append(Unit("deck", text, [ln.number]))
+        elif level == 0 and question_headline(text) and nxt and _special(nxt) and not _special(text):
+            # 算力过剩了吗？ over 文／名: a question headline above a byline or an outlet line
+            units.append(Unit("heading", text, [ln.number], {"unmarked": True, "headline": True}))
         elif heading_like(text) and len(text) < 40 and _heading_group(lines, i):
             size = _heading_group(lines, i)
             parts = [lines[i + k].text.strip() for k in range(size)]
