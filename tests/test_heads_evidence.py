@@ -33,3 +33,49 @@ def test_question_shape():
     assert not question_headline("问：数据要素谁来定价？")  # a Q&A line
     assert not question_headline("1. 数据要素谁来定价？")  # numbered
     assert not question_headline("他说了什么。你听见了吗？")  # two sentences
+
+
+def test_rubric_and_column_name_over_the_headline_is_a_kicker():
+    result = clean(
+        "观点｜城市与交通\n"
+        "公交站台不该只有一块站牌\n"
+        "文／柏听澜\n"
+        "城东新区的公交站台大多只有一根杆子和一块站牌，雨天候车的老人只能站在路边的树下。\n"
+        "站台是城市服务的末梢。加一个顶棚、一排座椅、一块实时到站的屏幕，花费不过几万元，却能让每天上千人受益。\n"
+    )
+    (art,) = result.articles
+    assert art.title == "公交站台不该只有一块站牌"
+    assert art.kicker == "观点｜城市与交通"
+    assert art.authors == ["柏听澜"]
+    assert any(c.kind == "extract_kicker" and "城市与交通" in c.before for c in result.report)
+
+
+def test_group_byline_names_its_members():
+    from wenku.structure.names import parse_byline
+
+    got = parse_byline("县农业农村局调研组　邬青禾　季澄")
+    assert got["names"] == ["邬青禾", "季澄"]
+    assert got["affiliation"] == "县农业农村局调研组"
+    assert parse_byline("课题组成员：邬青禾、季澄")["names"] == ["邬青禾", "季澄"]
+    assert parse_byline("调研组　认为　如下") is None
+
+
+def test_masthead_over_a_signed_report_is_no_article():
+    result = clean(
+        "内部参阅　请勿外传\n"
+        "县域经济动态\n"
+        "县发展改革局编　　2026年2月3日\n"
+        "━━━━━━━━━━━━━━━━\n"
+        "\n"
+        "全县农产品冷链物流情况的调查\n"
+        "县农业农村局调研组　邬青禾　季澄\n"
+        "\n"
+        "　　去年冬天，调研组走访了全县九个乡镇的四十家农产品经营主体，发现冷库容量不足、冷藏车空驶率高是最突出的问题。\n"
+        "　　建议由县里统筹建设三处公共冷库，按使用量收费，并把冷藏车的调度接入县物流信息平台。\n"
+    )
+    (art,) = result.articles
+    assert art.title == "全县农产品冷链物流情况的调查"
+    assert art.authors == ["邬青禾", "季澄"]
+    body = "\n".join(b.text for b in art.blocks)
+    assert "内部参阅" not in body and "县域经济动态" not in body
+    assert any(c.kind == "extract_kicker" and "内部参阅" in c.before for c in result.report)

@@ -142,6 +142,7 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int], report: list[Cha
     _excerpt_head(units, report)
     _portal_title(units)
     _poster_head(units, report)
+    _masthead(units, report)
     _attach_kicker(units, report)
     _split_unsigned(units, report)
     units = _check_parts(units, report)
@@ -652,10 +653,17 @@ RE_BRACKET_LABEL = re.compile(r"^[【\[〖][^】\]〗]{1,10}[】\]〗]$")
 MAX_LABEL = 4  # a column label of plain words (简讯, 图片新闻) is this short at most
 
 
+# A rubric and a column's name set off by a bar (专栏｜职场与数据, 观点 | 数字生活): a label, not a headline.
+RE_BAR_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,4}[\s\u3000]*[｜|丨][\s\u3000]*[\u4e00-\u9fff·]{2,8}$")
+
+
 def _column_label(text: str) -> bool:
-    """A column or section label printed above a headline: a bracketed word (【数字生活】) or a short word
-    of no more than four characters without punctuation (简讯)."""
+    """A column or section label printed above a headline: a bracketed word (【数字生活】), a short word
+    of no more than four characters without punctuation (简讯), or a rubric and a column name set off by a
+    bar (专栏｜职场与数据), which is no byline."""
     t = text.strip()
+    if RE_BAR_LABEL.match(t):
+        return parse_byline(t) is None
     return bool(RE_BRACKET_LABEL.match(t)) or (2 <= len(t) <= MAX_LABEL and not RE_PUNCT.search(t) and heading_like(t))
 
 
@@ -1111,6 +1119,56 @@ def _labels_over_headline(units: list[Unit], i: int) -> bool:
 def _numbered_after(units: list[Unit], k: int) -> bool:
     """Whether every title after position k is itself a numbered book head (a following 第N节)."""
     return all(RE_BOOK_HEAD.match(u.text) for u in units[k:] if u.kind == "title")
+
+
+MAX_MASTHEAD = 4  # lines of a publication's masthead above its first headline
+
+
+def _masthead(units: list[Unit], report: list[Change]) -> None:
+    """A publication's masthead at the page top (内部资料 / 调研与参考 / 编印单位　日期, then a rule) taken for
+    the first title because it is the page's first line: when only heading lines, metadata and rules stand
+    between it and the next title, and that title is signed (a byline, or an outlet line naming the author,
+    under it), the masthead is no article. Its lines go with the signed title (extra kicker, reported);
+    the rules stay. Changes units in place."""
+    first = next((i for i, u in enumerate(units) if u.kind == "title" or u.extra.get("head")), None)
+    if (
+        first is None
+        or units[first].kind != "title"
+        or units[first].extra.get("title_from") != "the first line of the page"
+    ):
+        return
+    nxt = next(
+        (k for k in range(first + 1, len(units)) if units[k].kind == "title" or units[k].extra.get("head")), None
+    )
+    if nxt is None or nxt - first > MAX_MASTHEAD or units[nxt].kind != "title":
+        return
+    if not (_signed_below(units, nxt + 1) or _outlet_named(units, nxt + 1)):
+        return
+    between = units[first + 1 : nxt]
+    if any(v.kind not in ("heading", "meta", "separator") for v in between) or any(
+        v.kind == "heading" and v.extra.get("marked") for v in between
+    ):
+        return
+    title = units[nxt]
+    heads = [units[first]] + [v for v in between if v.kind == "heading"]
+    title.extra["kicker"] = [{"text": u.text, "lines": list(u.lines)} for u in heads] + title.extra.get("kicker", [])
+    for u in heads:
+        report.append(
+            Change(
+                "extract_kicker",
+                u.first(),
+                u.text,
+                "",
+                "the publication's masthead above the first signed headline (no text of its own): kept as "
+                "article metadata",
+            )
+        )
+    units[first:nxt] = [v for v in between if v.kind != "heading"]
+
+
+def _outlet_named(units: list[Unit], k: int) -> bool:
+    """True when units[k] is an outlet line that names the author (2026-06-03　来源：某网　作者：名)."""
+    return k < len(units) and units[k].kind == "meta" and bool(units[k].extra.get("names"))
 
 
 def _attach_kicker(units: list[Unit], report: list[Change]) -> None:

@@ -24,6 +24,7 @@ def byline_vocabulary() -> dict:
         "marks": data["marks"],
         "collective": tuple(sorted(data.get("collective", []), key=len, reverse=True)),
         "posts": tuple(sorted(data.get("posts", []), key=len, reverse=True)),
+        "groups": tuple(sorted(data.get("groups", []), key=len, reverse=True)),
         "excerpt": tuple(sorted(data.get("excerpt", []), key=len, reverse=True)),
         "works": tuple(sorted(data.get("works", []), key=len, reverse=True)),
     }
@@ -54,6 +55,16 @@ def _re_collective() -> re.Pattern[str]:
     """A byline naming an office of the outlet (本报评论员, 本刊编辑部, 某某日报评论员)."""
     roles = "|".join(map(re.escape, byline_vocabulary()["collective"]))
     return re.compile(rf"^(?:本[报刊台网社]|[{CJK}]{{1,10}}?(?:报|刊|社|台|网))(?:{roles})$")
+
+
+@functools.lru_cache(maxsize=1)
+def _re_group() -> re.Pattern[str]:
+    """A group's name and its members (市工商联调研组　名　名, 课题组成员：名、名): the group, then the names."""
+    groups = "|".join(map(re.escape, byline_vocabulary()["groups"]))
+    return re.compile(
+        rf"^(?P<group>[{CJK}]{{0,20}}?(?:{groups}))(?:成员)?(?:[\s\u3000]*[：:][\s\u3000]*|[\s\u3000]+)"
+        rf"(?P<names>[{CJK}][{CJK}\s\u3000、，,]*)$"
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -219,7 +230,8 @@ def parse_byline(line: str) -> dict | None:
     """{'names', 'form', 'role'?} for a byline in one of its common forms, else None.
 
     Forms: 'mark' (□ 名, ○ 名, ■ 名), 'reporter' (本报记者 名, 记者 名 通讯员 名), 'labelled' (文/名, 作者：名),
-    'paren' ((名), as printed at the end of an article), 'plain' (names joined by spaces or 、)."""
+    'paren' ((名), as printed at the end of an article), 'group' (a group's name, then its members: 调研组　名),
+    'plain' (names joined by spaces or 、)."""
     t = RE_QUOTE_MARK.sub("", line.strip())
     if not t or len(t) > 60:
         return None
@@ -252,6 +264,12 @@ def parse_byline(line: str) -> dict | None:
         return {"names": [m.group("name")], "form": "poster"}
     if _re_collective().match(t):  # 本报评论员: the outlet's office, as printed, is the author
         return {"names": [t], "form": "collective"}
+    m = _re_group().match(t)
+    if m:  # 市工商联调研组　名　名: the members named after the group are the authors
+        names = _names(m.group("names"), strict=True)
+        if names and all(is_person_name(n) for n in names):
+            return {"names": names, "form": "group", "affiliation": m.group("group")}
+        return None
     m = RE_MARK.match(t)
     if m:
         names = _names(t[m.end() :], strict=False)
