@@ -79,3 +79,34 @@ def test_masthead_over_a_signed_report_is_no_article():
     body = "\n".join(b.text for b in art.blocks)
     assert "内部参阅" not in body and "县域经济动态" not in body
     assert any(c.kind == "extract_kicker" and "内部参阅" in c.before for c in result.report)
+
+
+PRINTED_PAGE = (
+    "2026/3/2 下午8:05　　社区书房为何夜里更热闹_东溪新闻网\n"
+    "东溪新闻网　首页　本地　民生　评论　视频\n"
+    "\n"
+    "社区书房为何夜里更热闹\n"
+    "2026-03-01 09:30　来源：东溪新闻网　作者：聂寒汀\n"
+    "\n"
+    "东溪区的十二家社区书房去年起延长到晚上十点关门，晚间的借阅量反而占到全天的六成。\n"
+    "\n"
+    "白天来的多是老人和孩子，晚上来的则是下班的年轻人。一位常客说，书房离家近，安静，还不用花钱。\n"
+    "\n"
+    "区文化馆打算今年再开六家，并试着把书房和社区食堂放在一起。\n"
+)
+
+
+def test_headline_above_an_outlet_line_naming_the_author_under_page_furniture():
+    result = clean(PRINTED_PAGE)
+    (art,) = result.articles
+    assert art.title == "社区书房为何夜里更热闹"
+    assert art.authors == ["聂寒汀"]
+
+
+def test_title_bar_repeating_the_headline_is_removed_and_shows_the_title():
+    result = clean(PRINTED_PAGE.replace("2026-03-01 09:30　来源：东溪新闻网　作者：聂寒汀\n", ""))
+    (art,) = result.articles
+    assert art.title == "社区书房为何夜里更热闹"
+    body = "\n".join(b.text for b in art.blocks)
+    assert "_东溪新闻网" not in body and "下午8:05" not in body
+    assert any(c.kind == "remove_title_bar" and "下午8:05" in c.before for c in result.report)

@@ -139,6 +139,7 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int], report: list[Cha
     units = _bracketed_boxes(units)
     units = _mark(units, blank_before, typical)
     units = _join_broken_titles(units)
+    _title_bar(units, report)
     _excerpt_head(units, report)
     _portal_title(units)
     _poster_head(units, report)
@@ -784,7 +785,7 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
                 _make_title(u, "the line above a byline")
             elif nxt is not None and nxt.kind == "deck" and nxt.extra.get("subtitle"):
                 _make_title(u, "the line above a subtitle (——…)")
-            elif not seen_content and nxt is not None and nxt.kind == "meta" and nxt.extra.get("names"):
+            elif nxt is not None and nxt.kind == "meta" and nxt.extra.get("names"):
                 _make_title(u, "the line above an outlet line that names the author")
             elif (
                 nxt is not None
@@ -993,6 +994,45 @@ def _join_broken_titles(units: list[Unit]) -> list[Unit]:
             continue
         out.append(u)
     return out
+
+
+RE_SENTENCE_PUNCT = re.compile(r"[。！？；]")
+MAX_BAR_TO_TITLE = 4  # units between a page's title bar and the headline it repeats
+
+
+def _title_bar(units: list[Unit], report: list[Change]) -> None:
+    """A page's title bar repeats its headline with furniture around it: a browser's print header (2026/6/9
+    下午3:18　标题_某网), a saved page's <title> (<title>标题_某网</title>), a tab's title (标题 - 某网). A line
+    near the top that holds a later heading line verbatim and, besides it, no sentence: the heading is the
+    title, the title bar is removed (reported). Changes units in place."""
+    for k, bar in enumerate(units[: MAX_BAR_TO_TITLE * 2]):
+        if bar.kind not in ("para", "heading", "title") or len(bar.lines) != 1 or bar.extra.get("marked"):
+            continue
+        for j in range(k + 1, min(len(units), k + 1 + MAX_BAR_TO_TITLE)):
+            u = units[j]
+            if u.kind == "para" and ends_sentence(u.text):
+                break  # the text has begun
+            if not (u.kind == "title" or title_shaped(u)):
+                continue
+            text = u.text if u.kind == "title" else title_text(u)
+            at = bar.text.find(text)
+            rest = bar.text[:at] + bar.text[at + len(text) :] if at >= 0 else ""
+            if len(text) < MIN_UNSIGNED_TITLE or at < 0 or not rest.strip() or RE_SENTENCE_PUNCT.search(rest):
+                continue
+            if u.kind != "title":
+                _make_title(u, "the heading the page's title bar repeats (a browser's or a saved page's title)")
+                u.extra["head"] = True
+            report.append(
+                Change(
+                    "remove_title_bar",
+                    bar.first(),
+                    bar.text,
+                    "",
+                    "the page's title bar (a browser's print header, an HTML <title>) repeating the headline",
+                )
+            )
+            del units[k]
+            return
 
 
 RE_BOOK_HEAD = re.compile(r"^第[一二三四五六七八九十百\d]+(?P<level>编|部分|章|节)[\s\u3000]*(?P<name>\S.{1,30})$")
