@@ -110,3 +110,60 @@ def test_title_bar_repeating_the_headline_is_removed_and_shows_the_title():
     body = "\n".join(b.text for b in art.blocks)
     assert "_东溪新闻网" not in body and "下午8:05" not in body
     assert any(c.kind == "remove_title_bar" and "下午8:05" in c.before for c in result.report)
+
+
+def test_account_line_and_app_time_line_under_the_headline_stay_out_of_the_text():
+    result = clean(
+        "夜市摊主学会了用小程序收单\n"
+        "溪口生活圈\n"
+        "2026-05-11 20:40 · 溪口 · 溪口号作者\n"
+        "\n"
+        "文｜戚晚晴\n"
+        "\n"
+        "溪口老街的夜市有八十多个摊位，今年春天起，一半以上的摊主用上了同一个点单小程序。\n"
+        "\n"
+        "卖炒粉的摊主说，以前高峰时要喊着记单，现在顾客扫码下单，出餐顺序一目了然，一晚上能多做三十份。\n"
+    )
+    (art,) = result.articles
+    assert art.title == "夜市摊主学会了用小程序收单"
+    assert art.authors == ["戚晚晴"]
+    body = "\n".join(b.text for b in art.blocks)
+    assert "溪口生活圈" not in body and "溪口号作者" not in body
+
+
+def test_reporter_credit_with_she_is_a_photo_credit_not_a_byline():
+    result = clean(
+        "老码头改成了城市客厅\n"
+        "本报记者　栾照溪\n"
+        "　　本报讯　停用十年的老码头经过一年改造，昨天作为市民休闲空间重新开放，首日接待游客一万两千人次。\n"
+        "　　改造保留了原有的吊机和系缆桩，沿江新增了两公里步道和三处观景平台。\n"
+        "市民在改造后的老码头步道上散步。\n"
+        "本报记者　卫晨舟　摄\n"
+        "　　市住建局表示，沿江其余三处旧码头也将按同样的思路改造，明年底前全部完工。\n"
+    )
+    (art,) = result.articles
+    assert art.authors == ["栾照溪"]
+    body = "\n".join(b.text for b in art.blocks)
+    assert "卫晨舟" not in body
+
+
+def test_shot_by_shape():
+    from wenku.structure.units import shot_by
+
+    assert shot_by("本报记者　卫晨舟　摄")
+    assert shot_by("记者 卫晨舟 摄影")
+    assert not shot_by("本报记者　卫晨舟")
+
+
+def test_long_clause_that_broke_off_is_not_half_of_a_headline():
+    from wenku.model import Line
+    from wenku.structure.units import classify
+
+    lines = [
+        Line(1, "据初步统计，改造后的步道每天接待散步和跑步的市民约三千人次，周末的客流量"),
+        Line(2, "【图片新闻】"),
+        Line(3, "市民在改造后的老码头步道上散步，远处是保留下来的老吊机。"),
+    ]
+    units, _ = classify(lines)
+    assert units[0].kind == "para"
+    assert "【图片新闻】" not in units[0].text

@@ -18,7 +18,7 @@ from wenku.model import Change
 from wenku.segment import cut, spans_boundary
 from wenku.structure.names import is_person_name, is_post, parse_byline
 from wenku.structure.reassembly import Topics, _words, starts_mid_sentence
-from wenku.structure.units import HEADING_BAD_END, RE_META, RE_NUMBERED, Unit, heading_like
+from wenku.structure.units import HEADING_BAD_END, RE_DATETIME_LINE, RE_META, RE_NUMBERED, Unit, heading_like
 from wenku.textutil import cjk_count, ends_sentence
 
 # A running header or a labelled metadata line is never a title: dates, page and issue numbers, 责编：…
@@ -576,6 +576,13 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
                 if parsed.get(key):
                     extra[key] = parsed[key]
             out.append(Unit(u.kind, u.text, list(u.lines), extra))
+        elif u.kind == "heading" and _account_under_headline(u, out, nxt):
+            # 标题 / 某某观察 / 2026-04-07 09:12 · 某地: the account or channel that published the piece,
+            # between the headline and its time line (set on one heading with the headline, or alone).
+            parts = u.extra.get("parts") or []
+            if len(parts) == 2:
+                out.append(Unit("heading", parts[0], [u.lines[0]], {"unmarked": True}))
+            out.append(Unit("meta", parts[-1] if parts else u.text, [u.lines[-1]], {"account": True}))
         elif u.kind == "meta" and RE_META_TAIL.match(u.text) and heading_like(RE_META_TAIL.match(u.text)["rest"]):
             # An outlet line with the headline glued on after its date and time (a hard-wrap join):
             # the outlet line, then the headline.
@@ -648,6 +655,30 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
             out.append(u)
         i += 1
     return out
+
+
+MAX_ACCOUNT = 12  # an account's or a channel's name printed between a headline and its time line
+
+
+def _account_under_headline(u: Unit, out: list[Unit], nxt: Unit | None) -> bool:
+    """A short name without punctuation (an account's or a channel's) between a headline and the time line
+    under it (2026-04-07 09:12 · 某地 · 某号作者): set on one two-line heading with a headline at least twice
+    its length, or alone under a headline line."""
+    if nxt is None or nxt.kind != "meta" or not RE_DATETIME_LINE.match(nxt.text.strip()):
+        return False
+    parts = u.extra.get("parts") or []
+    if len(parts) == 2 and len(u.lines) == 2:
+        head, name = parts
+    elif not parts and len(u.lines) == 1 and out and out[-1].kind in ("heading", "para") and title_shaped(out[-1]):
+        head, name = title_text(out[-1]), u.text.strip()
+    else:
+        return False
+    return (
+        2 <= len(name) <= MAX_ACCOUNT
+        and not RE_PUNCT.search(name)
+        and not RE_FIELD_GAP.search(name)
+        and len(head) >= max(MIN_UNSIGNED_TITLE, 2 * len(name))
+    )
 
 
 RE_BRACKET_LABEL = re.compile(r"^[【\[〖][^】\]〗]{1,10}[】\]〗]$")

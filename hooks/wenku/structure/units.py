@@ -55,10 +55,11 @@ RE_PHOTO_SOURCE = re.compile(
     r"^[（(]?(?:图片|照片|配图|封面图?|题图|头图)(?:来源)?\s*[：:｜|/]\s*[^。，；]{1,24}?[）)]?$"
 )
 # A header line of a copied web or WeChat page: a date with a time and a few words, no sentence
-# (原创 名 号名 2025年02月17日 08:05 北京); its date goes to the metadata.
+# (原创 名 号名 2025年02月17日 08:05 北京), or short fields set off by dots or bars after it (2026-04-07 09:12 ·
+# 某地 · 某号作者, a news app's time, place and account); its date goes to the metadata.
 RE_DATETIME_LINE = re.compile(
     r"^[^。，；！？]{0,30}(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2})\s*\d{1,2}:\d\d(?::\d\d)?"
-    r"[^。，；！？]{0,12}$"
+    r"(?:[^。，；！？]{0,12}|(?:[\s\u3000]*[·•|｜][\s\u3000]*[^\s\u3000。，；！？·•|｜]{1,10}){1,4}[\s\u3000]*)$"
 )
 # A date line of a web page (发布日期：2025-03-01, 更新时间：2025年3月1日 10:00); a bare 时间： is a notice's own.
 RE_DATE_LINE = re.compile(
@@ -66,6 +67,20 @@ RE_DATE_LINE = re.compile(
     r"(?:\s*\d{1,2}:\d\d(?::\d\d)?)?[】\]]?$"
 )
 RE_PHOTO_CREDIT = re.compile(r"^(图片|照片|图)(均)?(为|由)?.*(摄|供图|提供)$")
+# A photographer's credit in a byline's form with 摄 after the names: 本报记者　名　摄, 记者 名 摄影.
+RE_SHOT_BY = re.compile(r"^(?P<byline>\S.{1,30}?)[\s\u3000]*(?:摄|摄影|供图)$")
+
+
+def shot_by(text: str) -> bool:
+    """True for a photo credit in a byline's form (本报记者　名　摄): the names took the picture, they did not
+    write the article."""
+    m = RE_SHOT_BY.match(text.strip())
+    if not m:
+        return False
+    parsed = parse_byline(m.group("byline"))
+    return bool(parsed and parsed["names"])
+
+
 RE_SPEAKER_LINE = re.compile(r"^(?P<all>[^：:。，]{4,50})[：:]$")
 # Words a heading never ends with: a line ending with one is a sentence that broke off.
 HEADING_BAD_END = set("的了和与及在对将把被为以从向等并而且或是有更也都又还就才仍却则即之其所使让给跟同")
@@ -240,7 +255,7 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             text
         ):
             units.append(Unit("meta", text, [ln.number], meta_names(text)))
-        elif RE_PHOTO_CREDIT.match(text):
+        elif RE_PHOTO_CREDIT.match(text) or (level == 0 and byline is None and shot_by(text)):
             units.append(Unit("photo_credit", text, [ln.number]))
         elif byline is not None:
             extra = {"names": byline["names"], "form": byline["form"]}
@@ -321,6 +336,9 @@ def _note_in_text(prev: Unit | None, text: str, nxt: str) -> bool:
     )
 
 
+MAX_HEAD_CLAUSE = 24  # the first line of a two-line headline with a comma in it is no longer than this
+
+
 def _heading_group(lines: list[Line], i: int) -> int:
     """1 or 2 when lines[i] (and the next line) form an unmarked heading above a paragraph, else 0."""
     if _table_row(lines, i):
@@ -334,10 +352,13 @@ def _heading_group(lines: list[Line], i: int) -> int:
             return 0
         if size == 2 and _table_row(lines, i + 1):
             return 0
+        if size == 2 and "，" in group[0] and len(group[0]) > MAX_HEAD_CLAUSE and not _special(after):
+            return 0  # a long clause with a comma is prose that broke off, not half of a headline
+
         if size == 2 and (RE_NUMBERED.match(group[0]) or RE_NUMBERED.match(group[1])):
             return 1  # a numbered heading is a heading of its own, never half of a two-line one
         if _special(after):
-            if size == 2 and ("，" in group[0] or len(group[0]) > 24):
+            if size == 2 and ("，" in group[0] or len(group[0]) > MAX_HEAD_CLAUSE):
                 # Two lines above a byline that do not read as one headline: the first is a heading
                 # of its own (a column run ending on a heading), or prose that broke off ('此外，…').
                 return 0 if re.match(rf"^[{CJK}]{{1,3}}，", group[0]) else 1
