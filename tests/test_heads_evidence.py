@@ -167,3 +167,57 @@ def test_long_clause_that_broke_off_is_not_half_of_a_headline():
     units, _ = classify(lines)
     assert units[0].kind == "para"
     assert "【图片新闻】" not in units[0].text
+
+
+def test_title_field_at_the_page_head_names_the_title():
+    result = clean(
+        "标题：旧厂房里的共享办公\n"
+        "作者：巫临溪\n"
+        "来源：南浔晚报\n"
+        "\n"
+        "城南的旧纺织厂去年改成了共享办公空间，四层楼里入驻了六十多家小公司。\n"
+        "\n"
+        "租金比写字楼低三成，是年轻创业者选择这里的主要原因。\n"
+    )
+    (art,) = result.articles
+    assert art.title == "旧厂房里的共享办公"
+    assert art.authors == ["巫临溪"]
+
+
+def test_title_field_inside_the_text_stays_text():
+    result = clean(
+        "编辑部的一次选题会\n\n"
+        "标题：先写清楚再写漂亮\n\n"
+        "会上，主编把上周的稿件逐篇过了一遍，她说标题可以朴素，但事实一个都不能错。\n"
+    )
+    (art,) = result.articles
+    assert art.title == "编辑部的一次选题会"
+    assert "先写清楚再写漂亮" in "\n".join(b.text for b in art.blocks)
+
+
+MAIL = (
+    "主题: 春季义诊的安排\n"
+    "日期: 2026年3月2日 周一 18:20\n"
+    "\n"
+    "各位志愿者好：\n"
+    "\n"
+    "今年的春季义诊定在三月二十一日，地点还是社区服务中心一楼大厅，上午八点半开始。\n"
+    "\n"
+    "请报名的医生和护士提前半小时到场，帮忙的同学负责引导和登记。\n"
+)
+
+
+def test_mail_head_is_metadata_and_its_subject_the_title_of_a_mail_without_headline():
+    result = clean(MAIL)
+    (art,) = result.articles
+    assert art.title == "春季义诊的安排"
+    body = "\n".join(b.text for b in art.blocks)
+    assert "主题" not in body and "18:20" not in body
+    assert any(c.kind == "extract_metadata_line" and "18:20" in c.before for c in result.report)
+
+
+def test_mail_with_a_headline_of_its_own_keeps_it():
+    result = clean(MAIL.replace("各位志愿者好：\n", "春季义诊定在三月二十一日\n文 / 钱映秋\n"))
+    (art,) = result.articles
+    assert art.title == "春季义诊定在三月二十一日"
+    assert art.authors == ["钱映秋"]

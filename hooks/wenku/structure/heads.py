@@ -16,7 +16,7 @@ from collections import Counter
 
 from wenku.model import Change
 from wenku.segment import cut, spans_boundary
-from wenku.structure.names import is_person_name, is_post, parse_byline
+from wenku.structure.names import is_person_name, is_post, mail_field, parse_byline, title_field
 from wenku.structure.reassembly import Topics, _words, starts_mid_sentence
 from wenku.structure.units import HEADING_BAD_END, RE_DATETIME_LINE, RE_META, RE_NUMBERED, Unit, heading_like
 from wenku.textutil import cjk_count, ends_sentence
@@ -135,9 +135,11 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int], report: list[Cha
     typical = _typical_gap(units, blank_before)
     report = [] if report is None else report
     units = _head_lines(units, report)
+    units = _head_fields(_mail_head(units))
     units = _text_notes(_split_tags(_prepare(units, blank_before, typical)))
     units = _bracketed_boxes(units)
     units = _mark(units, blank_before, typical)
+    _subject_title(units)
     units = _join_broken_titles(units)
     _title_bar(units, report)
     _excerpt_head(units, report)
@@ -150,7 +152,96 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int], report: list[Cha
     units = _section_heads(units, report)
     _attach_labels(units, report)
     _mark_lead_in(units, report)
+    _lead_metadata(units)
     return units
+
+
+def _lead_metadata(units: list[Unit]) -> None:
+    """Metadata lines above the page's first title (a mail's header fields, an outlet line) go right under
+    that title: they are its article's metadata, whatever the page's other articles. Changes units in
+    place."""
+    first = next((i for i, u in enumerate(units) if u.kind == "title" or u.extra.get("head")), None)
+    if not first or units[first].kind != "title" or any(u.kind in BODY_KINDS + ("author",) for u in units[:first]):
+        return
+    lead = [u for u in units[:first] if u.kind == "meta"]
+    if lead:
+        rest = [u for u in units[:first] if u.kind != "meta"]
+        units[: first + 1] = rest + [units[first]] + lead
+
+
+MIN_MAIL_FIELDS = 2  # header lines of a mail at the page's top
+MAX_HEAD_FIELDS = 8  # units at the page's top searched for a title field
+
+
+def _split_parts(u: Unit) -> list[tuple[str, int]]:
+    """(text, line number) of each line of a unit (a two-line heading is two lines)."""
+    parts = u.extra.get("parts") or [u.text]
+    numbers = u.lines if len(parts) == len(u.lines) else [u.first()] * len(parts)
+    return list(zip(parts, numbers, strict=True))
+
+
+def _mail_head(units: list[Unit]) -> list[Unit]:
+    """An e-mail saved as text opens with its header fields (发件人：… 收件人：… 主题：… 日期：…): at the page's
+    top, two or more lines that are all mail fields, one of them the subject or a sender or recipient, are
+    the message's metadata (meta units; the subject's kept as extra subject), not its text."""
+    k = 0
+    while k < len(units) and units[k].kind == "separator":
+        k += 1
+    fields: list[tuple[tuple[str, str], str, int]] = []  # ((key, value), line's text, line number)
+    j = k
+    while j < len(units) and units[j].kind in ("heading", "para", "meta"):
+        got = [(mail_field(text), text, number) for text, number in _split_parts(units[j])]
+        if not all(f for f, _, _ in got):
+            break
+        fields.extend(got)
+        j += 1
+    keys = {f[0] for f, _, _ in fields}
+    if len(fields) < MIN_MAIL_FIELDS or not keys - {"日期", "发送时间", "发件时间", "Date", "Sent"}:
+        return units
+    metas = []
+    for (key, value), text, number in fields:
+        extra = {"mail": key, "subject": value} if key == "subject" and value else {"mail": key}
+        metas.append(Unit("meta", text, [number], extra))
+    return units[:k] + metas + units[j:]
+
+
+def _head_fields(units: list[Unit]) -> list[Unit]:
+    """A field naming the title at the page's head (标题：名, 题　　目：名), with nothing but metadata, rules or
+    other field rows above it: the title, as if marked (a portal's metadata table that prints the title
+    again below is left to _portal_title)."""
+    for k, u in enumerate(units[:MAX_HEAD_FIELDS]):
+        if u.kind in ("separator", "meta") or (u.kind in ("heading", "para") and RE_FIELD_ROW.match(u.text.strip())):
+            value = title_field(u.text) if u.kind != "separator" and len(u.lines) == 1 else None
+            if value is None:
+                continue
+            if not 2 <= len(value) <= MAX_TITLE or any(v.text.strip() == value for v in units[k + 1 : k + 8]):
+                return units
+            title = Unit("title", value, list(u.lines), {"title_from": "marked by a title field (标题：…)"})
+            return units[:k] + [title] + units[k + 1 :]
+        return units
+    return units
+
+
+def _subject_title(units: list[Unit]) -> None:
+    """A mail whose text has no headline of its own (no title before its first paragraph) takes its
+    subject line as its title. Changes units in place."""
+    k = next((i for i, u in enumerate(units) if u.extra.get("subject")), None)
+    if k is None:
+        return
+    for u in units[k + 1 :]:
+        if u.kind == "title" or u.extra.get("head"):
+            return
+        if u.kind == "para":
+            break
+    subject = units[k]
+    title = Unit(
+        "title",
+        subject.extra["subject"],
+        list(subject.lines),
+        {"title_from": "marked by the mail's subject line (主题：…)", "head": True},
+    )
+    del units[k]
+    units.insert(0, title)
 
 
 # A 副题 under a headline, or a speech's occasion under its title: a line opening with a dash (——在…上的讲话).

@@ -26,6 +26,9 @@ def byline_vocabulary() -> dict:
         "posts": tuple(sorted(data.get("posts", []), key=len, reverse=True)),
         "groups": tuple(sorted(data.get("groups", []), key=len, reverse=True)),
         "excerpt": tuple(sorted(data.get("excerpt", []), key=len, reverse=True)),
+        "title_fields": tuple(sorted(data.get("title_fields", []), key=len, reverse=True)),
+        "mail_fields": tuple(sorted(data.get("mail_fields", []), key=len, reverse=True)),
+        "subject_fields": frozenset(f.lower() for f in data.get("subject_fields", [])),
         "works": tuple(sorted(data.get("works", []), key=len, reverse=True)),
     }
 
@@ -55,6 +58,41 @@ def _re_collective() -> re.Pattern[str]:
     """A byline naming an office of the outlet (本报评论员, 本刊编辑部, 某某日报评论员)."""
     roles = "|".join(map(re.escape, byline_vocabulary()["collective"]))
     return re.compile(rf"^(?:本[报刊台网社]|[{CJK}]{{1,10}}?(?:报|刊|社|台|网))(?:{roles})$")
+
+
+def _spaced(labels: tuple[str, ...]) -> str:
+    """Labels as alternatives of a pattern, each perhaps spaced out to a wider field (标　　题)."""
+    return "|".join("[\\s\\u3000]*".join(map(re.escape, label)) for label in labels)
+
+
+@functools.lru_cache(maxsize=1)
+def _re_title_field() -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?:{_spaced(byline_vocabulary()['title_fields'])})[\s\u3000]*[：:][\s\u3000]*(?P<value>\S.*)$"
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _re_mail_field() -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?P<key>{_spaced(byline_vocabulary()['mail_fields'])})[\s\u3000]*[：:][\s\u3000]*(?P<value>.*)$", re.I
+    )
+
+
+def title_field(line: str) -> str | None:
+    """The title a field line names (标题：名, 题　　目：名), else None."""
+    m = _re_title_field().match(line.strip())
+    return m.group("value").strip() if m else None
+
+
+def mail_field(line: str) -> tuple[str, str] | None:
+    """(key, value) of an e-mail header line (发件人：…, 主题：…, Subject: …), else None; the key is
+    'subject' for a subject field."""
+    m = _re_mail_field().match(line.strip())
+    if not m:
+        return None
+    key = re.sub(r"[\s\u3000]", "", m.group("key"))
+    return ("subject" if key.lower() in byline_vocabulary()["subject_fields"] else key), m.group("value").strip()
 
 
 @functools.lru_cache(maxsize=1)
