@@ -221,3 +221,43 @@ def test_mail_with_a_headline_of_its_own_keeps_it():
     (art,) = result.articles
     assert art.title == "春季义诊定在三月二十一日"
     assert art.authors == ["钱映秋"]
+
+
+def test_byline_forms_with_a_mark_a_verb_or_a_forum_floor():
+    from wenku.structure.names import parse_byline
+
+    assert parse_byline("■本报记者　简知夏") == {"names": ["简知夏"], "form": "mark", "role": "本报记者"}
+    assert parse_byline("本报记者　简知夏　房听雨　报道")["names"] == ["简知夏", "房听雨"]
+    got = parse_byline("楼主　江边钓鱼佬　发表于 2026-4-2 20:15 | 只看该作者")
+    assert got["names"] == ["江边钓鱼佬"] and got["date"] == "2026-04-02"
+    assert parse_byline("小鱼儿 发表于 2026-4-2 21:00") is None  # a quoted or replying user is no author
+
+
+def test_forum_thread_first_post_is_the_posters():
+    """The structure's part (the line cleaning may take the floor line for page chrome before it)."""
+    from wenku.model import Line
+    from wenku.structure.heads import mark_heads
+    from wenku.structure.units import classify
+
+    lines = [
+        Line(1, "老小区停车难，我们楼是这样商量出来的"),
+        Line(2, "楼主　江边钓鱼佬　发表于 2026-4-2 20:15"),
+        Line(3, "我们楼一共二十四户，车位只有十个，去年为这事吵过好几回。"),
+        Line(4, "后来业主群里投票，定了个轮换的办法：每季度抽一次签，没抽到的可以优先租用附近学校晚上的车位。"),
+    ]
+    units, _ = classify(lines)
+    units = mark_heads(units, {})
+    assert [u.kind for u in units[:2]] == ["title", "author"]
+    assert units[1].extra["names"] == ["江边钓鱼佬"] and units[1].extra["at"] == "top"
+
+
+def test_headline_ending_like_a_broken_sentence_is_the_title_above_its_byline():
+    result = clean(
+        "城里的老菜场是怎样留下来的\n"
+        "文／芮听潮\n"
+        "三年前，城西老菜场差一点被拆掉，改成一座商场。\n"
+        "后来街道请摊主和居民一起商量，菜场保留下来，只把屋顶和排水换了新的，摊位费一分没涨。\n"
+    )
+    (art,) = result.articles
+    assert art.title == "城里的老菜场是怎样留下来的"
+    assert art.authors == ["芮听潮"]

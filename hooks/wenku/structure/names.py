@@ -261,6 +261,13 @@ RE_PAREN_LABELLED = re.compile(r"^[（(][\s\u3000]*(?P<inner>[^（）()]{3,30}?)
 RE_QUOTE_MARK = re.compile(r"^>[\s\u3000]*")  # a Markdown quote around a byline (> 作者：名)
 # A social post's poster: a name and the verified mark a platform prints after it (名 V, 名ⓥ).
 RE_VERIFIED = re.compile(rf"^(?P<name>[{CJK}·]{{2,6}})[\s\u3000]*(?:V|Ⓥ|ⓥ|🅥)$")
+# The first post of a forum thread: 楼主　名　发表于 2026-3-14 21:06 (| 只看该作者): the poster's handle.
+RE_FORUM_POSTER = re.compile(
+    r"^楼主[\s\u3000]*[：:]?[\s\u3000]*(?P<name>[^\s\u3000|｜：:]{2,16})[\s\u3000]+(?:发表于|发布于|发表时间[：:]?)[\s\u3000]*"
+    r"(?P<date>(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?)[^。，！？]{0,30}$"
+)
+# A reporter's verb after the names: 本报记者　名　报道, 记者 名 采写.
+RE_REPORTED_TAIL = re.compile(r"[\s\u3000]+(?:摄影)?(?:报道|报导|采写)$")
 RE_PAREN = re.compile(rf"^[（(]\s*(?P<names>[{CJK}][{CJK}\s\u3000、，,]*?)\s*[）)]$")
 
 
@@ -276,6 +283,9 @@ def parse_byline(line: str) -> dict | None:
     wechat = _wechat(t)
     if wechat:
         return wechat
+    m = RE_FORUM_POSTER.match(t)
+    if m:  # 楼主　名　发表于 2026-3-14 21:06: the thread's first post is the poster's (a handle, as shown)
+        return {"names": [m.group("name")], "form": "poster", "date": iso_date(m.group("date"))}
     dateline = RE_DATELINE.match(t)
     if dateline:  # 本报讯（记者 名 通讯员 名）: the reporters in the news dateline
         parsed = parse_byline(dateline.group("inner"))
@@ -296,6 +306,10 @@ def parse_byline(line: str) -> dict | None:
         return None
     if len(t) > 40:
         return None
+    m = RE_REPORTED_TAIL.search(t)
+    if m and m.start() > 0:  # 本报记者　名　报道: the reporter's byline with its verb
+        parsed = parse_byline(t[: m.start()])
+        return parsed if parsed and parsed["form"] == "reporter" else None
     m = RE_VERIFIED.match(t)
     if m and is_person_name(m.group("name")) and not is_word(m.group("name")):
         # 严知秋 V: a social post's poster, with the platform's verified mark after the name
@@ -310,6 +324,9 @@ def parse_byline(line: str) -> dict | None:
         return None
     m = RE_MARK.match(t)
     if m:
+        inner = parse_byline(t[m.end() :]) if m.end() < len(t) else None
+        if inner and inner["form"] in ("reporter", "labelled", "group") and inner["names"]:
+            return dict(inner, form="mark")  # ■本报记者　名: the mark before a reporter's byline
         names = _names(t[m.end() :], strict=False)
         return {"names": names, "form": "mark"} if names else None
     m = RE_REPORTER.match(t)

@@ -148,14 +148,19 @@ RE_NUMBERED = re.compile(
 BOX_TITLES = ("核心提示", "内容提要", "编者按", "导读", "摘要")
 
 
+def _heading_shape(t: str) -> bool:
+    """No sentence end, no full stop inside, no clause mark at the end, some ideographs."""
+    if not t or len(t) > 70 or ends_sentence(t) or "。" in t or t.endswith(("，", "、", "：")):
+        return False
+    return bool(re.search(f"[{CJK}]", t))
+
+
 def heading_like(text: str) -> bool:
     """A short line that is a heading rather than prose: no sentence end, no full stop inside."""
     t = text.strip()
-    if not t or len(t) > 70 or ends_sentence(t) or "。" in t or t.endswith(("，", "、", "：")):
+    if not _heading_shape(t):
         return False
-    if t[-1] in HEADING_BAD_END and not is_word(t[-2:]):  # 方向, 规则, 行为 end a noun, not a sentence
-        return False
-    return bool(re.search(f"[{CJK}]", t))
+    return not (t[-1] in HEADING_BAD_END and not is_word(t[-2:]))  # 方向, 规则, 行为 end a noun, not a sentence
 
 
 RE_QUESTION_END = re.compile(r"[？?！!]+[”’」』]?$")
@@ -171,6 +176,20 @@ def question_headline(text: str) -> bool:
     if not m or len(t) > MAX_QUESTION_HEADLINE or RE_NUMBERED.match(t) or RE_QA_LABEL.match(t):
         return False
     return heading_like(t[: m.start()])
+
+
+MAX_OPEN_HEADLINE = 24  # a headline ending with a word a sentence breaks off at (…出来的) is no longer
+
+
+def _headline_end(text: str, prev: Unit | None) -> bool:
+    """A short line that would be a heading but for its last word (…是这样商量出来的, …之所以): a headline when
+    it stands above a byline and no paragraph broke off right above it."""
+    t = text.strip()
+    if len(t) > MAX_OPEN_HEADLINE or heading_like(t) or t[-1] not in HEADING_BAD_END or RE_NUMBERED.match(t):
+        return False
+    if prev is not None and prev.kind == "para" and not ends_sentence(prev.text):
+        return False
+    return _heading_shape(t)
 
 
 # The label of a question or an answer line of an interview or an FAQ (问：, 答：, Q:, 记者：).
@@ -280,8 +299,14 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             and "，" in text
         ):
             units.append(Unit("deck", text, [ln.number]))
-        elif level == 0 and question_headline(text) and nxt and _special(nxt) and not _special(text):
-            # 算力过剩了吗？ over 文／名: a question headline above a byline or an outlet line
+        elif (
+            level == 0
+            and nxt
+            and (question_headline(text) or _headline_end(text, prev))
+            and _special(nxt)
+            and not _special(text)
+        ):
+            # 算力过剩了吗？ or …是这样商量出来的 over 文／名: a headline above a byline or an outlet line
             units.append(Unit("heading", text, [ln.number], {"unmarked": True, "headline": True}))
         elif heading_like(text) and len(text) < 40 and _heading_group(lines, i):
             size = _heading_group(lines, i)
