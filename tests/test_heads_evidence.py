@@ -261,3 +261,33 @@ def test_headline_ending_like_a_broken_sentence_is_the_title_above_its_byline():
     (art,) = result.articles
     assert art.title == "城里的老菜场是怎样留下来的"
     assert art.authors == ["芮听潮"]
+
+
+def test_headline_above_its_date_line_under_the_site_name_and_navigation():
+    result = clean(
+        "南溪新闻网\n"
+        "首页　本地　国内　评论　视频　专题\n"
+        "旧厂房里的共享办公\n"
+        "发布时间：2026-03-01 10:00\n"
+        "城南的旧纺织厂去年改成了共享办公空间，四层楼里入驻了六十多家小公司。\n"
+        "租金比写字楼低三成，是年轻创业者选择这里的主要原因。\n"
+    )
+    (art,) = result.articles
+    assert art.title == "旧厂房里的共享办公"
+    body = "\n".join(b.text for b in art.blocks)
+    assert "首页" not in body and "南溪新闻网" not in body
+
+
+def test_rubric_and_column_name_set_off_by_a_space_over_the_headline():
+    result = clean(
+        "专栏　城市笔记\n"
+        "公交站台不该只有一块站牌\n"
+        "柏听澜\n"
+        "\n"
+        "城东新区的公交站台大多只有一根杆子和一块站牌，雨天候车的老人只能站在路边的树下。\n"
+        "\n"
+        "站台是城市服务的末梢。加一个顶棚、一排座椅、一块实时到站的屏幕，花费不过几万元，却能让每天上千人受益。\n"
+    )
+    (art,) = result.articles
+    assert art.title == "公交站台不该只有一块站牌"
+    assert art.authors == ["柏听澜"]

@@ -725,8 +725,7 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
             u.kind == "heading"
             and len(u.extra.get("parts") or []) == 2
             and len(u.lines) == 2
-            and _column_label(u.extra["parts"][0])
-            and (len(u.extra["parts"][1]) >= MIN_UNSIGNED_TITLE or RE_BRACKET_LABEL.match(u.extra["parts"][0]))
+            and _kicker_over(*u.extra["parts"])
         ):
             # A column label (简讯, 【数字生活】) above a headline: the label, then the headline.
             label, part = u.extra["parts"]
@@ -778,6 +777,17 @@ MAX_LABEL = 4  # a column label of plain words (简讯, 图片新闻) is this sh
 
 # A rubric and a column's name set off by a bar (专栏｜职场与数据, 观点 | 数字生活): a label, not a headline.
 RE_BAR_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,4}[\s\u3000]*[｜|丨][\s\u3000]*[\u4e00-\u9fff·]{2,8}$")
+# The same set off by a space only (专栏　数码观潮): a label only over a headline at least as long as itself.
+RE_SPACED_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,4}[\s\u3000]+[\u4e00-\u9fff·]{2,8}$")
+
+
+def _kicker_over(label: str, headline: str) -> bool:
+    """A column label over the headline under it: a label of its own shape (_column_label), or a rubric and a
+    column name set off by a space (专栏　数码观潮) over a longer headline, which is no byline."""
+    if _column_label(label):
+        return len(headline) >= MIN_UNSIGNED_TITLE or bool(RE_BRACKET_LABEL.match(label))
+    t = label.strip()
+    return bool(RE_SPACED_LABEL.match(t)) and len(headline) > len(t) and parse_byline(t) is None
 
 
 def _column_label(text: str) -> bool:
@@ -911,6 +921,13 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
                 _make_title(u, "the line above an outlet line that names the author")
             elif (
                 nxt is not None
+                and _dated_meta(nxt)
+                and len(title_text(u)) >= MIN_UNSIGNED_TITLE
+                and (i == 0 or units[i - 1].kind != "title")  # not a line under the headline (原创 名 号名)
+            ):
+                _make_title(u, "the line above its date and outlet line")
+            elif (
+                nxt is not None
                 and nxt.kind == "note"
                 and not nxt.extra.get("journal_dates")
                 and (prev_body(units, i) is None or not _dangling_prev(units, i))
@@ -1035,6 +1052,15 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
                 has_author = False
             body_since_head = True
     return units
+
+
+def _dated_meta(u: Unit) -> bool:
+    """A page's date and outlet line (发布时间：2026-03-01 10:00, 2026-06-08　来源：某网) as printed under a
+    headline: a metadata line with a date in it (not a mail's header field)."""
+    return u.kind == "meta" and not u.extra.get("mail") and bool(RE_ANY_DATE.search(u.text))
+
+
+RE_ANY_DATE = re.compile(r"(?:19|20)\d\d\s*[-./年]\s*\d{1,2}")
 
 
 RE_ENTRY_NUMBER = re.compile(r"^(?:\d{1,2}[.、．)）]|[一二三四五六七八九十]{1,3}、|[（(]\d{1,2}[）)])\s*")
@@ -1304,7 +1330,7 @@ def _masthead(units: list[Unit], report: list[Change]) -> None:
     )
     if nxt is None or nxt - first > MAX_MASTHEAD or units[nxt].kind != "title":
         return
-    if not (_signed_below(units, nxt + 1) or _outlet_named(units, nxt + 1)):
+    if not (_signed_below(units, nxt + 1) or _outlet_named(units, nxt + 1) or _dated_under(units, nxt + 1)):
         return
     between = units[first + 1 : nxt]
     if any(v.kind not in ("heading", "meta", "separator") for v in between) or any(
@@ -1326,6 +1352,11 @@ def _masthead(units: list[Unit], report: list[Change]) -> None:
             )
         )
     units[first:nxt] = [v for v in between if v.kind != "heading"]
+
+
+def _dated_under(units: list[Unit], k: int) -> bool:
+    """True when units[k] is the date and outlet line under a headline."""
+    return k < len(units) and _dated_meta(units[k])
 
 
 def _outlet_named(units: list[Unit], k: int) -> bool:
