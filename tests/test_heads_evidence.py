@@ -291,3 +291,20 @@ def test_rubric_and_column_name_set_off_by_a_space_over_the_headline():
     (art,) = result.articles
     assert art.title == "公交站台不该只有一块站牌"
     assert art.authors == ["柏听澜"]
+
+
+def test_closing_note_naming_the_author_and_unit_after_a_comma_is_the_byline():
+    from wenku.structure.names import parse_byline
+
+    got = parse_byline("（作者：巫临溪，南浔大学城市规划系教师）")
+    assert got["names"] == ["巫临溪"] and got["affiliation"] == "南浔大学城市规划系教师"
+    assert parse_byline("作者：这是，一个很长的句子啊") is None
+    result = clean(
+        "旧厂房里的共享办公\n\n"
+        "城南的旧纺织厂去年改成了共享办公空间，四层楼里入驻了六十多家小公司。\n\n"
+        "租金比写字楼低三成，是年轻创业者选择这里的主要原因。\n\n"
+        "（作者：巫临溪，南浔大学城市规划系教师）\n"
+    )
+    (art,) = result.articles
+    assert art.authors == ["巫临溪"]
+    assert art.affiliations == ["南浔大学城市规划系教师"]

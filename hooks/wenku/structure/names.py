@@ -163,6 +163,8 @@ def labelled_fields(line: str) -> dict | None:
             got = _names(head, strict=False)
             if got is None and not aff.strip():
                 got, aff = _names_then_unit(head)
+            if got is None and not aff.strip():
+                got, aff = _names_comma_unit(head)
             if got is None:
                 return None
             names.extend(got)
@@ -181,6 +183,18 @@ def labelled_fields(line: str) -> dict | None:
     if affiliation:
         out["affiliation"] = affiliation
     return out
+
+
+def _names_comma_unit(value: str) -> tuple[list[str] | None, str]:
+    """作者：名，单位 (as in （作者：名，某大学教师）): personal names, a comma, then the longer words of a unit
+    (no sentence: no full stop, no second comma)."""
+    head, sep, unit = value.strip().partition("，")
+    if not sep or len(unit) < 4 or re.search(r"[。！？；，]", unit):
+        return None, ""
+    names = _names(head, strict=True)
+    if not names or not all(is_person_name(n) for n in names):
+        return None, ""
+    return names, unit
 
 
 def _names_then_unit(value: str) -> tuple[list[str] | None, str]:
