@@ -308,3 +308,40 @@ def test_closing_note_naming_the_author_and_unit_after_a_comma_is_the_byline():
     (art,) = result.articles
     assert art.authors == ["巫临溪"]
     assert art.affiliations == ["南浔大学城市规划系教师"]
+
+
+BODY = (
+    "城南的旧纺织厂去年改成了共享办公空间，四层楼里入驻了六十多家小公司。\n"
+    "租金比写字楼低三成，是年轻创业者选择这里的主要原因。\n"
+)
+
+
+def test_tag_in_front_of_the_headline_is_a_label():
+    result = clean("【观察】旧厂房里的共享办公\n作者：巫临溪　韦听松\n" + BODY)
+    (art,) = result.articles
+    assert art.title == "旧厂房里的共享办公"
+    assert art.authors == ["巫临溪", "韦听松"]
+
+
+def test_wechat_head_line_without_its_date_names_the_author():
+    result = clean("旧厂房里的共享办公\n原创 巫临溪 南浔观察\n2026-03-01 10:00\n\n" + BODY)
+    (art,) = result.articles
+    assert art.title == "旧厂房里的共享办公"
+    assert art.authors == ["巫临溪"]
+
+
+def test_second_byline_under_the_date_line_stays_in_the_head():
+    result = clean("旧厂房里的共享办公\n原创 巫临溪 南浔观察\n2026-03-01 10:00\n\n作者｜巫临溪\n\n" + BODY)
+    assert [(a.title, a.authors) for a in result.articles] == [("旧厂房里的共享办公", ["巫临溪"])]
+
+
+def test_site_name_after_the_headline_is_removed():
+    for line in (
+        "旧厂房里的共享办公_南浔新闻网",
+        "旧厂房里的共享办公 | 南浔新闻网",
+        "旧厂房里的共享办公_城市_南浔新闻网",
+    ):
+        result = clean(line + "\n作者：巫临溪\n" + BODY)
+        (art,) = result.articles
+        assert art.title == "旧厂房里的共享办公", line
+        assert any(c.kind == "remove_title_bar" and "南浔新闻网" in c.before for c in result.report)

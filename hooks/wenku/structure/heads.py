@@ -142,6 +142,7 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int], report: list[Cha
     _subject_title(units)
     units = _join_broken_titles(units)
     _title_bar(units, report)
+    _site_suffixes(units, report)
     _excerpt_head(units, report)
     _portal_title(units)
     _poster_head(units, report)
@@ -483,7 +484,7 @@ def _split_tags(units: list[Unit]) -> list[Unit]:
     for u in units:
         tag = RE_TAG_PREFIX.match(u.text) if u.kind in ("heading", "para") and len(u.lines) == 1 else None
         rest = u.text[tag.end() :].strip() if tag else ""
-        if tag and len(rest) >= MIN_UNSIGNED_TITLE and heading_like(rest) and not u.extra.get("parts"):
+        if tag and len(rest) >= MIN_UNSIGNED_TITLE and heading_like(rest) and len(u.extra.get("parts") or [rest]) == 1:
             out.append(Unit("heading", tag.group("tag"), list(u.lines), {"unmarked": True, "label": True}))
             out.append(Unit("heading", rest, list(u.lines), {"unmarked": True}))
             continue
@@ -1017,7 +1018,7 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
                     prev.kind == "meta"
                     and not body_since_head
                     and above is not None
-                    and above.kind in ("title", "deck")
+                    and (above.kind in ("title", "deck") or (above.kind == "author" and above.extra.get("at") == "top"))
                 )
             ):
                 u.extra["at"] = "top"
@@ -1181,6 +1182,35 @@ def _title_bar(units: list[Unit], report: list[Change]) -> None:
             )
             del units[k]
             return
+
+
+# A browser's or a saved page's title: the headline, then the channel's and the site's names after an
+# underscore or a spaced ASCII bar or dash (标题_栏目_某某网, 标题 | 某某网, 标题 - 某某网).
+RE_SITE_SEP = r"(?:_|[ \t]+[|\-–][ \t]+)"
+RE_SITE_SUFFIX = re.compile(
+    rf"^(?P<title>.{{{MIN_UNSIGNED_TITLE},}}?)(?P<site>(?:{RE_SITE_SEP}[^\s_|｜，。！？、：；]{{2,10}})+)$"
+)
+
+
+def _site_suffixes(units: list[Unit], report: list[Change]) -> None:
+    """A title printed with the site's name after it, as a browser's title bar prints it (标题_某某网): the
+    headline alone is the title, the site's name is removed (reported). Changes units in place."""
+    for u in units:
+        if u.kind != "title" or u.extra.get("title_from", "").startswith("marked"):
+            continue
+        m = RE_SITE_SUFFIX.match(u.text.strip())
+        if not m or not heading_like(m.group("title")) or is_person_name(m.group("site").strip(" _|-–\t")):
+            continue
+        report.append(
+            Change(
+                "remove_title_bar",
+                u.first(),
+                m.group("site").strip(),
+                "",
+                "the site's name after the headline, as a browser's title prints it (标题_某某网)",
+            )
+        )
+        u.text = m.group("title").strip()
 
 
 RE_BOOK_HEAD = re.compile(r"^第[一二三四五六七八九十百\d]+(?P<level>编|部分|章|节)[\s\u3000]*(?P<name>\S.{1,30})$")

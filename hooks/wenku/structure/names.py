@@ -418,10 +418,22 @@ def iso_date(text: str) -> str | None:
     return f"{y}-{int(mth):02d}" + (f"-{int(day):02d}" if day else "")
 
 
+# The head line of a WeChat copy without its date: 原创　名　号名 (the date printed on the next line).
+RE_WECHAT_UNDATED = re.compile(
+    rf"^原创[\s\u3000]+(?P<name>[{CJK}·]{{2,4}})(?:[\s\u3000]+(?P<account>[^\s\u3000]{{2,16}}))?$"
+)
+
+
 def _wechat(t: str) -> dict | None:
     """{'names', 'form': 'wechat', 'publication'?, 'date'} for a WeChat head line, else None. With the
     original mark the first word is the author (any 2-4 ideographs) and the second the account; without
     it the first word must look like a personal name."""
+    m = RE_WECHAT_UNDATED.match(t)
+    if m and is_person_name(m.group("name")):
+        out = {"names": [m.group("name")], "form": "wechat"}
+        if m.group("account"):
+            out["publication"] = m.group("account")
+        return out
     m = RE_WECHAT.match(t)
     if not m:
         return None
