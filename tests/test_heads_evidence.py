@@ -345,3 +345,19 @@ def test_site_name_after_the_headline_is_removed():
         (art,) = result.articles
         assert art.title == "旧厂房里的共享办公", line
         assert any(c.kind == "remove_title_bar" and "南浔新闻网" in c.before for c in result.report)
+
+
+def test_more_byline_forms():
+    from wenku.structure.names import parse_byline
+
+    assert parse_byline("巫临溪1　韦听松2")["names"] == ["巫临溪", "韦听松"]  # a journal's note markers
+    assert parse_byline("巫临溪¹，韦听松*")["names"] == ["巫临溪", "韦听松"]
+    got = parse_byline("作者：巫临溪（南浔大学），韦听松（北汀大学）")
+    assert got["names"] == ["巫临溪", "韦听松"] and "北汀大学" in got["affiliation"]
+    assert parse_byline("作者：巫临溪 等")["names"] == ["巫临溪"]
+    assert parse_byline("巫临溪　文")["names"] == ["巫临溪"]
+    assert parse_byline("巫临溪/文")["names"] == ["巫临溪"]
+    assert parse_byline("诸葛文")["names"] == ["诸葛文"]  # a name ending in 文 is a name
+    got = parse_byline("南浔大学　巫临溪")
+    assert got["names"] == ["巫临溪"] and got["affiliation"] == "南浔大学"
+    assert parse_byline("散文") is None

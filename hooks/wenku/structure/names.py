@@ -160,9 +160,10 @@ def labelled_fields(line: str) -> dict | None:
         if label in vocab["author"]:
             parts = re.split(r"[|｜丨]", value, maxsplit=1)
             head, aff = parts[0], parts[1] if len(parts) > 1 else ""
+            head = RE_AND_OTHERS.sub("", head)  # 作者：名 等
             got = _names(head, strict=False)
             if got is None and not aff.strip():
-                got, aff = _names_then_unit(head)
+                got, aff = _names_with_units(head)
             if got is None and not aff.strip():
                 got, aff = _names_comma_unit(head)
             if got is None:
@@ -183,6 +184,20 @@ def labelled_fields(line: str) -> dict | None:
     if affiliation:
         out["affiliation"] = affiliation
     return out
+
+
+RE_AND_OTHERS = re.compile(r"[\s\u3000]*等(?:人)?$")
+RE_NAME_UNIT = re.compile(rf"^(?P<name>[{CJK}·]{{2,4}})[（(](?P<unit>[^（）()]{{2,30}})[）)]$")
+
+
+def _names_with_units(value: str) -> tuple[list[str] | None, str]:
+    """作者：名（单位），名（单位）: each name with its unit in brackets; else the other forms of a name and a
+    unit (_names_then_unit)."""
+    parts = [p for p in re.split(r"[，,、；;]", value.strip()) if p.strip()]
+    found = [RE_NAME_UNIT.match(p.strip()) for p in parts]
+    if len(parts) >= 2 and all(found) and all(is_person_name(m.group("name")) for m in found):
+        return [m.group("name") for m in found], "；".join(dict.fromkeys(m.group("unit") for m in found))
+    return _names_then_unit(value)
 
 
 def _names_comma_unit(value: str) -> tuple[list[str] | None, str]:
@@ -280,6 +295,13 @@ RE_FORUM_POSTER = re.compile(
     r"^楼主[\s\u3000]*[：:]?[\s\u3000]*(?P<name>[^\s\u3000|｜：:]{2,16})[\s\u3000]+(?:发表于|发布于|发表时间[：:]?)[\s\u3000]*"
     r"(?P<date>(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?)[^。，！？]{0,30}$"
 )
+# A journal's authors with the markers of their affiliation notes: 名1　名2, 名¹, 名*.
+RE_NAME_MARKER = re.compile(r"(?<=[\u4e00-\u9fff])[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*＊]{1,3}(?=[\s\u3000,，、]|$)")
+RE_MARKED_NAMES = re.compile(
+    r"(?:[\u4e00-\u9fff·]{2,4}[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*＊]{1,3}(?:[\s\u3000]*[,，、][\s\u3000]*|[\s\u3000]+|$)){1,6}"
+)
+# The names, then the word 文 (written by): 名　文, 名/文.
+RE_NAMES_WEN = re.compile(rf"^(?P<names>[{CJK}][{CJK}\s\u3000、]*?)(?:[\s\u3000]+|[\s\u3000]*[/／][\s\u3000]*)文$")
 # A reporter's verb after the names: 本报记者　名　报道, 记者 名 采写.
 RE_REPORTED_TAIL = re.compile(r"[\s\u3000]+(?:摄影)?(?:报道|报导|采写)$")
 RE_PAREN = re.compile(rf"^[（(]\s*(?P<names>[{CJK}][{CJK}\s\u3000、，,]*?)\s*[）)]$")
@@ -317,9 +339,23 @@ def parse_byline(line: str) -> dict | None:
         if parsed and parsed["form"] != "paren":
             parsed["affiliation"] = aff.group("aff")
             return parsed
-        return None
+        fields = labelled_fields(t)  # 作者：名（单位），名（单位）: each author's unit after the name
+        return (
+            {"names": fields["names"], "form": "labelled", "affiliation": fields["affiliation"]}
+            if (fields and fields["names"] and fields.get("affiliation"))
+            else None
+        )
     if len(t) > 40:
         return None
+    if RE_MARKED_NAMES.fullmatch(t):  # 名1　名2, 名*: a journal's authors with their note markers
+        names = _names(RE_NAME_MARKER.sub("", t), strict=True)
+        if names and all(is_person_name(n) for n in names):
+            return {"names": names, "form": "plain"}
+    m = RE_NAMES_WEN.match(t)
+    if m:  # 名　文, 名/文: the names, then the word 文 (written by)
+        names = _names(m.group("names"), strict=True)
+        if names and all(is_person_name(n) for n in names):
+            return {"names": names, "form": "labelled"}
     m = RE_REPORTED_TAIL.search(t)
     if m and m.start() > 0:  # 本报记者　名　报道: the reporter's byline with its verb
         parsed = parse_byline(t[: m.start()])
