@@ -361,3 +361,23 @@ def test_more_byline_forms():
     got = parse_byline("南浔大学　巫临溪")
     assert got["names"] == ["巫临溪"] and got["affiliation"] == "南浔大学"
     assert parse_byline("散文") is None
+
+
+def test_reporter_credit_closing_the_last_paragraph_ends_the_article():
+    result = clean(
+        "旧厂房里的共享办公\n"
+        "城南的旧纺织厂去年改成了共享办公空间，四层楼里入驻了六十多家小公司。\n"
+        "租金比写字楼低三成，是年轻创业者选择这里的主要原因。（本报记者　巫临溪）\n"
+        "社区食堂的账怎么算\n"
+        "东街社区食堂开了两年，每天中午供应三百多份饭，老人吃饭打八折。\n"
+        "食堂负责人说，房租由街道承担，食材和人工靠营业收入，基本能保本。（本报记者　韦听松）\n"
+    )
+    got = [(a.title, a.authors) for a in result.articles]
+    assert got == [("旧厂房里的共享办公", ["巫临溪"]), ("社区食堂的账怎么算", ["韦听松"])]
+    assert not any("记者" in b.text for a in result.articles for b in a.blocks)
+
+
+def test_author_glued_to_the_next_field_of_an_outlet_line():
+    from wenku.structure.units import meta_names
+
+    assert meta_names("2026-03-01 10:00:00　来源：南浔日报作者：巫临溪点击：123") == {"names": ["巫临溪"]}

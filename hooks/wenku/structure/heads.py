@@ -639,6 +639,7 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
         paren = parse_byline(u.text) if u.kind == "note" else None
         dateline = RE_INLINE_DATELINE.match(u.text) if u.kind == "para" else None
         glued = _glued_byline(u.text) if u.kind in ("heading", "para") and len(u.lines) == 1 else None
+        closing = _closing_credit(u.text) if u.kind == "para" else None
         if paren and paren["form"] == "paren" and paren["names"]:
             # （作者：名） printed at the end: a closing byline, not an author note.
             out.append(Unit("author", u.text, list(u.lines), {"names": paren["names"], "form": "paren"}))
@@ -648,6 +649,11 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
             extra = {"names": names, "form": "reporter", "role": role, "inline": True}
             out.append(Unit("author", dateline.group(0).strip(), list(u.lines), extra))
             out.append(Unit("para", u.text[dateline.end() :].lstrip(), list(u.lines), dict(u.extra)))
+        elif closing:
+            # …主要原因。（本报记者　名）: the reporter's credit closing the last paragraph: the text, then the
+            # closing byline.
+            out.append(Unit("para", u.text[: closing[0]].rstrip(), list(u.lines), dict(u.extra)))
+            out.append(Unit("author", closing[1], list(u.lines), closing[2]))
         elif glued:
             # A headline with its byline glued on by a line join (…“养老”◎名, …之问 作者｜名).
             head, tail, parsed = glued
@@ -821,6 +827,26 @@ def _dateline_names(inner: str | None) -> tuple[list[str], str] | None:
     if parsed and parsed.get("role") and parsed["names"]:
         return parsed["names"], parsed["role"]
     return None
+
+
+RE_CLOSING_CREDIT = re.compile(
+    r"(?<=[。！？”」])[\s\u3000]*(?P<credit>[（(][^（）()]{0,12}(?:记者|通讯员|作者|撰稿)[^（）()]{1,30}[）)])$"
+)
+
+
+def _closing_credit(text: str) -> tuple[int, str, dict] | None:
+    """(where it starts, the credit, the author unit's extra) for a reporter's or an author's credit in
+    brackets closing a paragraph after its last sentence (…主要原因。（本报记者　名　通讯员　名）), else None."""
+    m = RE_CLOSING_CREDIT.search(text)
+    if not m or m.start() < MIN_UNSIGNED_TITLE:
+        return None
+    parsed = parse_byline(m.group("credit"))
+    if not parsed or parsed["form"] != "paren" or not parsed["names"]:
+        return None
+    extra = {"names": parsed["names"], "form": "paren", "inline": True}
+    if parsed.get("role"):
+        extra["role"] = parsed["role"]
+    return m.start(), m.group("credit"), extra
 
 
 def _glued_byline(text: str) -> tuple[str, str, dict] | None:

@@ -90,6 +90,10 @@ HEADING_BAD_END = set("的了和与及在对将把被为以从向等并而且或
 RE_META_AUTHOR = re.compile(r"(?P<label>作者\s*[：:｜|]|^原创(?=[\s\u3000]))[\s\u3000]*")
 
 
+# After 作者：, a run of ideographs glued to the next field's label and colon (名点击：123).
+RE_GLUED_FIELD = re.compile(rf"^(?P<run>[{CJK}]{{4,8}})[：:]")
+
+
 def meta_names(text: str) -> dict:
     """{'names': [...]} for the personal names a metadata line gives as the author, else {}. After 作者：
     any two to four ideographs are a name; after 原创 only what reads as a personal name (the account's
@@ -99,7 +103,15 @@ def meta_names(text: str) -> dict:
         return {}
     labelled = m.group("label").startswith("作者")
     names = []
-    for part in re.split(r"[、 \u3000]+", text[m.end() :]):
+    rest = text[m.end() :]
+    glued = RE_GLUED_FIELD.match(rest) if labelled else None
+    if glued:  # 作者：名点击：123 (the space between two fields lost): the name, then the next field's label
+        run = glued.group("run")
+        for size in (3, 2, 4):
+            name, label = run[:size], run[size:]
+            if is_person_name(name) and 2 <= len(label) <= 4 and is_word(label):
+                return {"names": [name]}
+    for part in re.split(r"[、 \u3000]+", rest):
         if not re.fullmatch(f"[{CJK}·]{{2,4}}", part) or not (labelled or is_person_name(part)):
             break
         names.append(part)
