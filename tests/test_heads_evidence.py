@@ -381,3 +381,11 @@ def test_author_glued_to_the_next_field_of_an_outlet_line():
     from wenku.structure.units import meta_names
 
     assert meta_names("2026-03-01 10:00:00　来源：南浔日报作者：巫临溪点击：123") == {"names": ["巫临溪"]}
+
+
+def test_paper_name_and_date_over_an_unsigned_headline_are_a_masthead():
+    result = clean("南溪日报\n2026年3月1日\n\n旧厂房里的共享办公\n\n" + BODY.replace("\n", "\n\n"))
+    (art,) = result.articles
+    assert art.title == "旧厂房里的共享办公"
+    body = "\n".join(b.text for b in art.blocks)
+    assert "南溪日报" not in body and "2026年3月1日" not in body

@@ -1384,9 +1384,14 @@ def _masthead(units: list[Unit], report: list[Change]) -> None:
     nxt = next(
         (k for k in range(first + 1, len(units)) if units[k].kind == "title" or units[k].extra.get("head")), None
     )
-    if nxt is None or nxt - first > MAX_MASTHEAD or units[nxt].kind != "title":
+    headline = _unsigned_under_masthead(units, first)
+    if headline is not None and (nxt is None or headline <= nxt):
+        _make_title(units[headline], "the headline under the publication's masthead (name and date), over the text")
+        units[headline].extra["head"] = True
+        nxt = headline
+    elif nxt is None or nxt - first > MAX_MASTHEAD or units[nxt].kind != "title":
         return
-    if not (_signed_below(units, nxt + 1) or _outlet_named(units, nxt + 1) or _dated_under(units, nxt + 1)):
+    elif not (_signed_below(units, nxt + 1) or _outlet_named(units, nxt + 1) or _dated_under(units, nxt + 1)):
         return
     between = units[first + 1 : nxt]
     if any(v.kind not in ("heading", "meta", "separator") for v in between) or any(
@@ -1408,6 +1413,35 @@ def _masthead(units: list[Unit], report: list[Change]) -> None:
             )
         )
     units[first:nxt] = [v for v in between if v.kind != "heading"]
+
+
+def _unsigned_under_masthead(units: list[Unit], first: int) -> int | None:
+    """Where the headline stands under a masthead taken for the first title (南浔日报 / 2026年3月1日 /
+    标题 / text): the first title is a short name (no longer than a column label) or a dated line, the lines
+    between are dated lines, navigation rows or metadata, and the headline is a heading of some length with
+    a paragraph under it. None when the page does not read so."""
+    head = units[first]
+    if not (len(head.text) <= MAX_MASTHEAD_NAME or RE_NOT_TITLE.search(head.text)):
+        return None
+    for k in range(first + 1, min(len(units) - 1, first + 1 + MAX_MASTHEAD)):
+        u = units[k]
+        if u.kind in ("meta", "separator") or (
+            u.kind == "heading" and (RE_NOT_TITLE.search(u.text) or _nav_row(u.text)) and len(u.lines) == 1
+        ):
+            continue
+        if (
+            u.kind in ("heading", "title")
+            and (u.kind == "title" or title_shaped(u))
+            and len(title_text(u)) >= MIN_UNSIGNED_TITLE
+            and units[k + 1].kind == "para"
+            and k > first + 1
+        ):
+            return k
+        return None
+    return None
+
+
+MAX_MASTHEAD_NAME = 6  # a publication's or a site's name alone on the first line (南浔日报, 某某新闻网)
 
 
 def _dated_under(units: list[Unit], k: int) -> bool:
