@@ -389,3 +389,9 @@ def test_paper_name_and_date_over_an_unsigned_headline_are_a_masthead():
     assert art.title == "旧厂房里的共享办公"
     body = "\n".join(b.text for b in art.blocks)
     assert "南溪日报" not in body and "2026年3月1日" not in body
+
+
+def test_question_headline_on_the_first_line_over_prose_is_the_title():
+    result = clean("旧厂房还能做什么？\n\n" + BODY.replace("\n", "\n\n"))
+    (art,) = result.articles
+    assert art.title == "旧厂房还能做什么？"

@@ -190,6 +190,11 @@ def question_headline(text: str) -> bool:
     return heading_like(t[: m.start()])
 
 
+def _prose_under(head: str, nxt: str) -> bool:
+    """The line under a page's first line is prose: longer than it, one sentence or more, no question."""
+    return len(nxt) > 2 * len(head.strip()) and ends_sentence(nxt) and not question_headline(nxt)
+
+
 MAX_OPEN_HEADLINE = 24  # a headline ending with a word a sentence breaks off at (…出来的) is no longer
 
 
@@ -315,7 +320,7 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             level == 0
             and nxt
             and (question_headline(text) or _headline_end(text, prev))
-            and _special(nxt)
+            and (_special(nxt) or (not units and question_headline(text) and _prose_under(text, nxt)))
             and not _special(text)
         ):
             # 算力过剩了吗？ or …是这样商量出来的 over 文／名: a headline above a byline or an outlet line
