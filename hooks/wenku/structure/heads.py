@@ -2,8 +2,13 @@
 
 Evidence is read from the text itself, never from a list of outlets:
 - a title is a short line without a sentence end that is the first line of the page, or stands above a
-  byline, or follows a rule, or follows the end of another article (its author note or closing byline),
-  or follows a wider gap of blank lines than the page uses between paragraphs; a `#` line is a title;
+  byline or above its date and outlet line, or follows a rule, or follows the end of another article (its
+  author note or closing byline), or follows a wider gap of blank lines than the page uses between
+  paragraphs; a `#` line is a title, and so is the value of a 标题：/题目： field at the page's head, or a
+  mail's subject when the mail prints no headline; a line near the top that repeats a heading with
+  furniture around it (a browser's print header, an HTML <title>) shows that heading is the title;
+- what stands over the first headline and holds no text (a publication's masthead, a site's name and
+  navigation, a column label, an account's name) goes with the title as its kicker or metadata;
 - a byline right under a title (or opening an untitled article) is the article's top byline; a byline
   after the body of an article that has none yet, followed by the end of the page, a title, a rule or an
   author note (or printed as `（名）`, `文/名`), closes that article.
