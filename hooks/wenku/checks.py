@@ -205,9 +205,10 @@ def page_files(docs_dir: str) -> list[str]:
     return out
 
 
-def check_pages(docs_dir: str, generated: set[str] | None) -> list[Problem]:
+def check_pages(docs_dir: str, generated: set[str] | None, pages: bool = True) -> list[Problem]:
     """Encoding, line length, front matter (YAML and schema), unsafe markup and, unless generated is None,
-    broken relative links in hand-written pages."""
+    broken relative links in hand-written pages. Without pages, only the links (of pages readable as text):
+    the build checks the pages before staging and their links once it knows the generated pages."""
     problems: list[Problem] = []
     if not os.path.isdir(docs_dir):
         return problems
@@ -216,26 +217,32 @@ def check_pages(docs_dir: str, generated: set[str] | None) -> list[Problem]:
         rel = os.path.relpath(path, docs_dir).replace(os.sep, "/")
         with open(path, "rb") as fh:
             data = fh.read()
-        if b"\0" in data:
-            problems.append(Problem(path, 1, "binary data (NUL bytes) in a Markdown page"))
-            continue
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            problems.append(Problem(path, line, "not UTF-8: save the page as UTF-8"))
-            continue
-        # As MkDocs reads a page: without a BOM, with universal newlines (CR-only files too).
-        text = normalise_newlines(text)
-        long = long_line(text)
-        if long:
-            problems.append(Problem(path, long[0], long[1]))
-            continue
-        problems.extend(_check_front_matter(path, text))
-        problems.extend(_check_unsafe(path, text, converter))
-        if generated is not None:
+        text, found = _page_text(path, data)
+        if pages:
+            problems.extend(found)
+            if text is not None:
+                problems.extend(_check_front_matter(path, text))
+                problems.extend(_check_unsafe(path, text, converter))
+        if text is not None and generated is not None:
             problems.extend(_check_links(path, rel, text, docs_dir, generated))
     return problems
+
+
+def _page_text(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    """(text, problems) of a page's bytes as MkDocs reads them (without a BOM, with universal newlines, CR-only
+    files too); no text when the bytes are not a page to read further (NUL bytes, not UTF-8, a long line)."""
+    if b"\0" in data:
+        return None, [Problem(path, 1, "binary data (NUL bytes) in a Markdown page")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [Problem(path, line, "not UTF-8: save the page as UTF-8")]
+    text = normalise_newlines(text)
+    long = long_line(text)
+    if long:
+        return None, [Problem(path, long[0], long[1])]
+    return text, []
 
 
 def _check_front_matter(path: str, text: str) -> list[Problem]:
