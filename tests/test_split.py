@@ -8,16 +8,14 @@ import shutil
 import pytest
 
 from conftest import FIXTURES
-from wenku.corpus import Corpus, assign_slugs, read_source
+from wenku.corpus import assign_slugs, read_source
 from wenku.site.render import render_blocks
 
 BUNDLES = os.path.join(FIXTURES, "bundles")
 
 
 def articles(name):
-    src = read_source(os.path.join(BUNDLES, name))
-    corpus = Corpus(sources=[src])
-    assign_slugs(corpus)
+    (src,), _, _ = assign_slugs([read_source(os.path.join(BUNDLES, name))])
     return src, src.articles
 
 
