@@ -294,7 +294,7 @@ def test_author_notes_give_affiliations(note, affiliations):
 
 def test_split_modules_one_per_way_of_bundling():
     """split.py keeps only the dispatch; each way of bundling has its own module."""
-    from wenku.structure import compilation, feed, page, qa, report, slides, split, transcript
+    from wenku.structure import compilation, feed, forum, page, qa, report, slides, split, transcript
 
     assert split.SPLITTERS == {
         "compilation": compilation.split_compilation,
@@ -304,5 +304,6 @@ def test_split_modules_one_per_way_of_bundling():
         "transcript": transcript.split_transcript,
         "speech": transcript.split_speech,
         "qa": qa.split_qa,
+        "forum": forum.split_forum,
     }
     assert split.split_feed is feed.split_feed  # a feed is split with what was read before the cleaning
