@@ -154,3 +154,25 @@ def test_the_sanitisers_short_road_counts_what_html_parser_counts(monkeypatch):
 
     monkeypatch.setattr(safety, "HTMLParser", WithoutTheScriptGuard)
     assert _fast_mismatches(6000)[1], "a miscount went unnoticed"
+
+
+def test_headings_are_counted_before_rendering_and_code_is_not_counted():
+    """A page over the heading limit is refused from its Markdown (no render); `#` lines in fenced code are
+    not headings, and a page of them passes."""
+    from wenku.checks import MarkdownConverter, _check_unsafe
+    from wenku.limits import MAX_HEADINGS, heading_lines
+
+    many = "\n\n".join(f"## 标{n}" for n in range(MAX_HEADINGS + 1))
+    assert heading_lines(many) == MAX_HEADINGS + 1
+
+    class NoRender(MarkdownConverter):
+        def convert(self, text):
+            raise AssertionError("rendered a page already refused by its heading count")
+
+    problems = _check_unsafe("docs/many.md", many, NoRender(ROOT))
+    assert [p.message.split(":")[0] for p in problems] == [f"{MAX_HEADINGS + 1:,} headings"]
+    fenced = (
+        "正文。\n\n````text\n" + "\n".join(f"# 注释{n}" for n in range(MAX_HEADINGS + 5)) + "\n```\n````\n\n# 标题\n"
+    )
+    assert heading_lines(fenced) == 1
+    assert _check_unsafe("docs/code.md", fenced, MarkdownConverter(ROOT)) == []

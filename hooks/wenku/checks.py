@@ -12,7 +12,15 @@ import yaml
 
 from wenku import editorial
 from wenku.corpus import REDIRECTS, load_corpus, source_dir_problems, source_files
-from wenku.limits import MAX_HEADINGS, MAX_IMAGE_BYTES, MAX_PAGE_BYTES, bad_file_name, long_line, too_big
+from wenku.limits import (
+    MAX_HEADINGS,
+    MAX_IMAGE_BYTES,
+    MAX_PAGE_BYTES,
+    bad_file_name,
+    heading_lines,
+    long_line,
+    too_big,
+)
 from wenku.metadata import (
     PAGE_KEYS,
     RE_FRONT,
@@ -287,16 +295,23 @@ def _check_unsafe(path: str, text: str, converter: MarkdownConverter) -> list[Pr
     _, body = read_front_matter(text)
     offset = text[: len(text) - len(body)].count("\n")
     out = []
+    headings = heading_lines(body)
+    if headings > MAX_HEADINGS:  # refused as it stands: rendering it would only take seconds to say so
+        return [Problem(path, 1, _too_many_headings(headings))]
     try:
         html = converter.convert(body)
     except RecursionError:
         return [Problem(path, 1, "blocks nested too deeply to render (boxes or <div markdown> inside each other)")]
     headings = len(re.findall(r"<h[1-6][\s>]", html))
     if headings > MAX_HEADINGS:
-        out.append(Problem(path, 1, f"{headings:,} headings: at most {MAX_HEADINGS:,} on one page (split the page)"))
+        out.append(Problem(path, 1, _too_many_headings(headings)))
     for f in safety.findings(html):
         out.append(Problem(path, safety.locate(body, f) + offset, f.message))
     return out
+
+
+def _too_many_headings(count: int) -> str:
+    return f"{count:,} headings: at most {MAX_HEADINGS:,} on one page (split the page)"
 
 
 class MarkdownConverter:
