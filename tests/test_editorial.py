@@ -172,3 +172,14 @@ def test_a_fixed_editorial_file_is_checked_again_and_its_problems_are_the_checks
     topics.write_text(good + "- id: ai\n  id: twice\n", encoding="utf-8")
     again = [p for p in editorial.problems(str(proj / "sources")) if "duplicate key" in p.message]
     assert [p.line for p in again] == [len(good.splitlines()) + 2]
+
+
+def test_every_kind_a_sidecar_may_state_has_a_name_in_every_edition():
+    """A sidecar's `kind` is shown on the sources pages: each kind the schema accepts is named in each edition
+    (a stated `kind: transcript` once stopped the build with a missing label)."""
+    from wenku.metadata import KINDS
+    from wenku.site.pages.sources import kind_name
+
+    for lang in ("zh", "en", "zh-Hant"):
+        names = {kind: kind_name(kind, lang, "") for kind in sorted(KINDS)}
+        assert all(names.values()) and len(set(names.values())) == len(KINDS), (lang, names)
