@@ -41,6 +41,11 @@ def settings() -> dict:
     return editorial.load(editorial.CITATION)
 
 
+def _gbt_term(key: str, zh: bool) -> str:
+    """A word GB/T 7714 puts in a reference (et al., translated by) in a Chinese or an English reference."""
+    return settings()["gbt_terms"]["zh" if zh else "en"][key]
+
+
 def labels(lang: str) -> dict[str, str]:
     """The Cite box and provenance labels of an edition."""
     data = settings()["labels"]
@@ -302,14 +307,14 @@ def gbt(work: Work) -> str:
     zh = work.lang != "en"
     names = [gbt_name(a) for a in work.authors]
     if len(names) > 3:
-        names = names[:3] + (["等"] if zh else ["et al"])
+        names = names[:3] + [_gbt_term("et_al", zh)]
     parts = []
     if names:
         parts.append(_end(", ".join(names)))
     title = work.title + (f" [{work.title_translated}]" if work.title_translated else "")
     parts.append(f"{title}[{work.kind_info['gbt']}].")
     if work.translated:
-        parts.append(_end(f"{work.translator or work.site_name}, {'译' if zh else 'trans'}"))
+        parts.append(_end(f"{work.translator or work.site_name}, {_gbt_term('translated', zh)}"))
     container = work.publication or work.site_name
     date = iso_date(work.date)
     parts.append(_end(f"{container}, {date}" if date else container))

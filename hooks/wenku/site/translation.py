@@ -24,6 +24,7 @@ from wenku import editorial
 from wenku.corpus import load_corpus, sidecar_line
 from wenku.metadata import RE_FRONT, Problem, load_yaml_with_lines, read_yaml_file
 from wenku.model import Article, Block
+from wenku.site.editions import label
 from wenku.site.pages.common import chinese_hash
 from wenku.site.render import dump_front_matter, escape, escape_heading, render_blocks
 
@@ -123,7 +124,8 @@ def normal(chinese: str) -> str:
     text = re.sub(r"^\{:[^}]*\}\s*$", "", text, flags=re.M)
     text = re.sub(r'^!!!\s+\w+\s+"([^"]*)"', r"\1", text, flags=re.M)
     text = re.sub(r"^\s*(?:#+|-|\|)\s*", "", text, flags=re.M)
-    text = text.replace("（原图未收录）", "").replace("(原图未收录)", "")
+    missing = label("figure_not_included", "zh")  # the note render.py adds after a figure's caption
+    text = text.replace(missing, "").replace(missing.replace("（", "(").replace("）", ")"), "")
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     return re.sub(r"[\s\\*|:\-]", "", text)
 
