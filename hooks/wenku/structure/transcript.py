@@ -35,7 +35,9 @@ RE_SPEAKER_STAMP = re.compile(
 )
 RE_LABEL = re.compile(r"^(?P<label>[^\s：:，。！？、“”]{1,12})\s*[：:]\s*(?P<rest>\S.*)$")
 RE_BRACKET_LABEL = re.compile(r"^[【\[〔][^】\]〕]{1,8}[】\]〕]")
-RE_CREDIT = re.compile(r"^(?P<label>[^：:]{1,8})\s*[：:]\s*(?P<names>.+)$")
+# A turn whose speaker's label is in brackets (【主持人】今天…), in a transcript without timestamps.
+RE_BRACKET_TURN = re.compile(r"^[【\[〔](?P<label>[^】\]〕\s]{1,8})[】\]〕]\s*(?P<rest>\S.*)$")
+RE_CREDIT = re.compile(r"^(?P<label>[^：:|｜]{1,8})\s*[：:|｜]\s*(?P<names>.+)$")
 RE_DASHED = re.compile(r"^[—\-－─]{1,2}\s*(?P<text>\S.*)$")
 RE_BRACKETED = re.compile(r"^[（(](?P<text>[^（()）]+)[）)]$")
 RE_DATE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d-\d{1,2}-\d{1,2}")
@@ -87,8 +89,8 @@ MAX_LABEL = 6  # characters of a speaker's label (名, 主持人, 嘉宾甲)
 
 
 def _untimed(rows: list[Line]) -> Shape | None:
-    """A transcript without timestamps: a transcriber's credit (整理：名) above the first turn, then turns
-    that open with a speaker's label (名：…), at least MIN_TURNS by two or more speakers of whom one at
+    """A transcript without timestamps: a transcriber's credit (整理：名, 整理｜名) above the first turn, then
+    turns that open with a speaker's label (名：…, or in brackets: 【名】…), at least MIN_TURNS by two or more speakers of whom one at
     least is named, making most of the lines. An interview signed by its reporter (问：/答：) has no
     transcriber's credit: it stays an article of its page."""
     credit = next(
@@ -98,7 +100,7 @@ def _untimed(rows: list[Line]) -> Shape | None:
         return None
     turns, labels = [], []
     for k in range(credit + 1, len(rows)):
-        lab = RE_LABEL.match(rows[k].text.strip())
+        lab = RE_LABEL.match(rows[k].text.strip()) or RE_BRACKET_TURN.match(rows[k].text.strip())
         if lab and re.fullmatch(rf"[{CJK}·]{{1,{MAX_LABEL}}}", lab.group("label")):
             turns.append(k)
             labels.append(lab.group("label"))
@@ -256,7 +258,12 @@ def split_transcript(
                 units.append(Unit("para", turn[1], [ln.number]))
                 continue
             lab = RE_LABEL.match(t)
-            aside = len(t) <= MAX_ASIDE and (RE_BRACKET_LABEL.match(t) or (lab and lab.group("label") not in speakers))
+            bracket = RE_BRACKET_TURN.match(t)
+            spoken = bool(bracket and bracket.group("label") in speakers)  # a turn under a bracketed label (【名】…)
+            aside = len(t) <= MAX_ASIDE and (
+                (bool(RE_BRACKET_LABEL.match(t)) and not spoken)
+                or (lab and not spoken and lab.group("label") not in speakers)
+            )
             if below:  # words under a speaker's line: only a bracketed aside is not a turn's
                 aside = len(t) <= MAX_ASIDE and bool(RE_BRACKET_LABEL.match(t))
             if k > last and len(t) <= MAX_TAIL and not below:
