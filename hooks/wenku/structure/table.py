@@ -35,6 +35,7 @@ from functools import cache
 from wenku import DATA_DIR
 from wenku.metadata import load_data_file
 from wenku.model import Change
+from wenku.personnames import is_person_name
 from wenku.structure.feed import Feed, FeedItem
 
 DELIMITERS = (",", "\t", ";", "|")
@@ -47,7 +48,7 @@ RE_NUMBER = re.compile(r"^\s*[#\d.\-]+\s*$")
 RE_URL = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 # An identifier (a-5521, art_0031): no Han characters, no spaces, a digit in it. No title.
 RE_IDENT = re.compile(r"^\s*(?=[^\s]*\d)[A-Za-z0-9_\-:./#]+\s*$")
-# A column of people's names (one to three short Han names, or a Latin name): the author's, by its shape.
+# A column of people's names (one to three short Han names): the author's, by its shape (``_names_cell``).
 RE_NAMES = re.compile(r"^\s*[\u4e00-\u9fff·]{2,6}(?:\s*[、，,/]\s*[\u4e00-\u9fff·]{2,6}){0,2}\s*$")
 JSON_DEPTH = 3  # levels of objects above a JSON export's list of records (an API's {"data": {"list": […]}})
 
@@ -147,10 +148,15 @@ def _role_columns(names: list[str], rows: list[list[str]]) -> dict[str, int] | N
             cols["title"] = c
             free.remove(c)
     if "author" not in cols:  # one column, and only one, of names
-        named_cols = [c for c in free if shaped(c, RE_NAMES.match)]
+        named_cols = [c for c in free if shaped(c, _names_cell)]
         if len(named_cols) == 1:
             cols["author"] = named_cols[0]
     return cols
+
+
+def _names_cell(value: str) -> bool:
+    """A cell of one to three people's names (柏云舟, 柏云舟、司马晴): no column label nor outlet (评论, 观察)."""
+    return bool(RE_NAMES.match(value)) and all(is_person_name(n) for n in re.split(r"[、，,/\s]+", value.strip()) if n)
 
 
 def read_table(text: str) -> Feed | None:
