@@ -36,6 +36,8 @@ RE_SPEAKER_STAMP = re.compile(
 RE_LABEL = re.compile(r"^(?P<label>[^\s：:，。！？、“”]{1,12})\s*[：:]\s*(?P<rest>\S.*)$")
 RE_BRACKET_LABEL = re.compile(r"^[【\[〔][^】\]〕]{1,8}[】\]〕]")
 # A turn whose speaker's label is in brackets (【主持人】今天…), in a transcript without timestamps.
+# A speaker's bracketed label alone on its line (【主持人】), the turn's words on the lines below it.
+RE_BRACKET_ALONE = re.compile(r"^[【\[〔](?P<label>[^】\]〕\s]{1,8})[】\]〕]$")
 RE_BRACKET_TURN = re.compile(r"^[【\[〔](?P<label>[^】\]〕\s]{1,8})[】\]〕]\s*(?P<rest>\S.*)$")
 RE_CREDIT = re.compile(r"^(?P<label>[^：:|｜]{1,8})\s*[：:|｜]\s*(?P<names>.+)$")
 RE_DASHED = re.compile(r"^[—\-－─]{1,2}\s*(?P<text>\S.*)$")
@@ -99,11 +101,19 @@ def _untimed(rows: list[Line]) -> Shape | None:
     if credit is None:
         return None
     turns, labels = [], []
+    spoken = 0  # lines that are turns: a turn's line, or a label alone and the words under it
     for k in range(credit + 1, len(rows)):
-        lab = RE_LABEL.match(rows[k].text.strip()) or RE_BRACKET_TURN.match(rows[k].text.strip())
+        t = rows[k].text.strip()
+        lab = RE_LABEL.match(t) or RE_BRACKET_TURN.match(t)
+        alone = RE_BRACKET_ALONE.match(t)
+        if alone and k + 1 < len(rows) and not RE_BRACKET_ALONE.match(rows[k + 1].text.strip()):
+            lab = alone
+        elif alone:
+            lab = None
         if lab and re.fullmatch(rf"[{CJK}·]{{1,{MAX_LABEL}}}", lab.group("label")):
             turns.append(k)
             labels.append(lab.group("label"))
+            spoken += 2 if lab is alone else 1
     after = len(rows) - credit - 1
     speakers = frozenset(labels)
     if (
@@ -111,7 +121,7 @@ def _untimed(rows: list[Line]) -> Shape | None:
         or turns[0] > credit + 2
         or len(speakers) < 2
         or not any(is_person_name(n) for n in speakers)
-        or len(turns) < UNTIMED_SHARE * after
+        or spoken < UNTIMED_SHARE * after
     ):
         return None
     return Shape(
@@ -194,6 +204,14 @@ def _title(head: list[Line]) -> Line | None:
             for ln in head
             if not re.search(r"[：:]|\d:\d|(?:19|20)\d\d[-./]\d", ln.text) and not ends_sentence(ln.text.rstrip("？?"))
         ]
+    if not plain:  # a title with a colon in it (圆桌实录：…), the only line above the turns beside the credit
+        plain = [
+            ln
+            for ln in head
+            if not _credit(ln.text, vocabulary()["transcriber"])
+            and not re.search(r"\d:\d|(?:19|20)\d\d[-./年]\d", ln.text)
+            and not ends_sentence(ln.text.rstrip("？?"))
+        ]
     return max(plain, key=lambda ln: len(ln.text.strip()), default=None)
 
 
@@ -218,6 +236,8 @@ def split_transcript(
         art.blocks = [Block("p", ln.text.strip(), [ln.number]) for ln in _texts(lines)]
     else:
         first, last = shape.turns[0], shape.turns[-1]
+        if shape.speakers and RE_BRACKET_ALONE.match(rows[last].text.strip()):
+            last += 1  # the last turn's words are under its label
         head = rows[:first]
         title = _title(head)
         for ln in head:
@@ -258,6 +278,10 @@ def split_transcript(
                 units.append(Unit("para", turn[1], [ln.number]))
                 continue
             lab = RE_LABEL.match(t)
+            alone = RE_BRACKET_ALONE.match(t)
+            if shape.speakers and alone and alone.group("label") in speakers:  # 【名】 alone: the words below
+                units.append(Unit("speaker", alone.group("label"), [ln.number], {"name": alone.group("label")}))
+                continue
             bracket = RE_BRACKET_TURN.match(t)
             spoken = bool(bracket and bracket.group("label") in speakers)  # a turn under a bracketed label (【名】…)
             aside = len(t) <= MAX_ASIDE and (
