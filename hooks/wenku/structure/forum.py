@@ -31,6 +31,7 @@ from wenku.textutil import ends_sentence
 
 MAX_HEADER = 80  # a post header is a short line
 MAX_OPENING_AT = 8  # the opening floor header is among the first non-blank lines
+MIN_PROSE_ABOVE = 30  # characters of a sentence-ending line above the opening floor: an article's paragraph
 RE_STAMP_DATE = re.compile(r"(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s*\d{1,2}:\d\d(?::\d\d)?)?")
 RE_FLOOR_NUMBER = re.compile(r"^(?:\d{1,5}\s*[#楼]|#\s*\d{1,5})(?=[\s\u3000]|$)")
 RE_RULE = re.compile(r"^[-—_=━─*~·.。]{6,}$")
@@ -173,6 +174,10 @@ def forum_shape(lines: list[Line], removed: list[Change] | None = None) -> Forum
     if not floors or floors[0][0] >= MAX_OPENING_AT:
         return None
     opening, header = floors[0]
+    # The opening post is the page's first prose: a paragraph above it (an article quoting a thread's floors)
+    # says the page is no thread.
+    if any(r.kept and len(r.text) >= MIN_PROSE_ABOVE and ends_sentence(r.text) for r in rows[:opening]):
+        return None
     end = floors[1][0] if len(floors) > 1 else len(rows)
     if not any(_prose(r.text) for r in rows[header + 1 : end] if r.kept):
         return None
