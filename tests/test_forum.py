@@ -86,3 +86,19 @@ def test_floor_labels_alone_on_their_line_and_a_reposted_articles_byline():
     assert art.authors == ["檀疏影"]
     body = "\n".join(b.text for b in art.blocks)
     assert "有声书" in body and "周末不开门" not in body and "过路人" not in body and "转自" not in body
+
+
+def test_an_article_quoting_a_threads_floors_is_no_thread():
+    """A column that quotes two floors of an old thread after its own paragraphs: the floors are no opening
+    post (a paragraph stands above them), nothing is reported as a reply."""
+    text = (
+        "论坛楼层里的礼仪\n文/檀疏影\n\n"
+        "二十年前，一个帖子从楼主开始往下盖，抢到第二层的人叫沙发，第三层叫板凳，再往后就是地板了。\n\n"
+        "翻出一个旧帖，开头是这样的：\n\n"
+        "楼主 青石巷口 发表于 2006-3-14 21:06\n谁还记得我们学校门口那家租书店？老板是个戴眼镜的大叔。\n\n"
+        "沙发 半夏微凉 发表于 2006-3-14 21:09\n记得！\n\n"
+        "今天的评论区按热度排序，最早的那句话往往沉在最底下，楼层和对话的顺序一起消失了。\n"
+    )
+    result = _run(text)
+    assert not any(c.kind.startswith("remove_forum") for c in result.report)
+    assert any("楼层和对话的顺序一起消失了" in b.text for a in result.articles for b in a.blocks)

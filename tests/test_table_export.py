@@ -92,3 +92,10 @@ def test_json_lines_export_and_json_without_long_text():
     feed = read_table("\n".join(lines) + "\n")
     assert feed is not None and [it.fields["title"] for it in feed.items] == ["会诊的一年", "停车的数据"]
     assert read_table(json.dumps([{"name": "甲", "city": "乙"}, {"name": "丙", "city": "丁"}])) is None
+
+
+def test_a_column_of_names_is_the_author_without_a_known_header_name():
+    body = BODY_A.replace("\n", "")
+    text = f"号,分类,篇目,执笔人,正文\n1,评论,城市的夜晚,柏云舟,{body}\n2,观察,乡村的清晨,司马晴、欧阳澄,{body}\n"
+    result = process_bytes("export.txt", text.encode("utf-8"), None)
+    assert [a.authors for a in result.articles] == [["柏云舟"], ["司马晴", "欧阳澄"]]  # not 评论/观察

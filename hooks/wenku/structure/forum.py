@@ -31,6 +31,7 @@ from wenku.textutil import ends_sentence
 
 MAX_HEADER = 80  # a post header is a short line
 MAX_OPENING_AT = 8  # the opening floor header is among the first non-blank lines
+MIN_PROSE_ABOVE = 30  # characters of a sentence-ending line above the opening floor: an article's paragraph
 RE_STAMP_DATE = re.compile(r"(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s*\d{1,2}:\d\d(?::\d\d)?)?")
 RE_FLOOR_NUMBER = re.compile(r"^(?:\d{1,5}\s*[#楼]|#\s*\d{1,5})(?=[\s\u3000]|$)")
 RE_RULE = re.compile(r"^[-—_=━─*~·.。]{6,}$")
@@ -55,8 +56,27 @@ def _stamp(text: str) -> re.Match | None:
     return None
 
 
+def _label_at(text: str) -> str | None:
+    """The floor label ``text`` opens with (2#, #4, 3楼, or a word: 楼主, 沙发), else None."""
+    m = RE_FLOOR_NUMBER.match(text)
+    if m:
+        return m.group(0)
+    return next((w for w in vocabulary()["floors"] if text.startswith(w)), None)
+
+
+def _label_stamp(text: str) -> bool:
+    """A floor header without the posting word nor the handle: a floor label and a date-time, nothing else
+    (楼主 · 2026-02-08 22:31); the handle is on the line above."""
+    label = _label_at(text)
+    if not label:
+        return False
+    rest = text[len(label) :].strip(" \u3000·|｜:：")
+    m = RE_STAMP_DATE.match(rest)
+    return bool(m and m.end() == len(rest) and ":" in m.group(0))
+
+
 def is_post_header(text: str) -> bool:
-    return len(text) <= MAX_HEADER and _stamp(text) is not None
+    return len(text) <= MAX_HEADER and (_stamp(text) is not None or _label_stamp(text))
 
 
 def floor_label(text: str) -> str | None:
@@ -73,6 +93,12 @@ def handle(text: str) -> str:
     """The poster's handle in a floor header: the words between the floor label and the posting stamp."""
     label = floor_label(text) or ""
     rest = text[len(label) :] if text.startswith(label) else text
+    while True:  # a second label after the first (#1 楼主 名 发表于 …)
+        more = _label_at(rest.lstrip(" \u3000"))
+        after = rest.lstrip(" \u3000")[len(more) :] if more else ""
+        if not more or after[:1] not in (" ", "\u3000", "|", "｜", ":", "：", "·"):
+            break
+        rest = after
     word_at = min((rest.find(w) for w in vocabulary()["posted"] if w in rest), default=len(rest))
     name = re.sub(r"[\s\u3000|｜:：]+", " ", rest[:word_at]).strip()
     return name if 0 < len(name) <= 20 and " " not in name else ""
@@ -108,13 +134,27 @@ def _bare_label(text: str) -> bool:
     return bool(RE_FLOOR_NUMBER.fullmatch(t)) or t in vocabulary()["floors"]
 
 
+def _handle_line(rows: list[Row], k: int) -> bool:
+    """The line above a handle-less floor header (楼主 · 2026-02-08 22:31) is the poster's handle: short, one
+    word, no sentence, no digits run, directly above it."""
+    t = rows[k].text.strip()
+    return (
+        0 < len(t) <= 20
+        and not re.search(r"[\s\u3000，。！？：:|｜/]", t)
+        and not is_post_header(t)
+        and not RE_NAVIGATION.search(t)
+        and rows[k + 1].number - rows[k].number == 1
+    )
+
+
 def _floors(rows: list[Row]) -> list[tuple[int, int]]:
     """(first index, header index) of each floor: a floor header, or a bare floor label over a post header."""
     out = []
     for k, r in enumerate(rows):
         if floor_label(r.text):
             if not (out and out[-1][1] == k):
-                out.append((k, k))
+                first = k - 1 if _label_stamp(r.text) and k and _handle_line(rows, k - 1) else k
+                out.append((first, k))
         elif _bare_label(r.text) and k + 1 < len(rows) and is_post_header(rows[k + 1].text):
             out.append((k, k + 1))
     return out
@@ -134,6 +174,10 @@ def forum_shape(lines: list[Line], removed: list[Change] | None = None) -> Forum
     if not floors or floors[0][0] >= MAX_OPENING_AT:
         return None
     opening, header = floors[0]
+    # The opening post is the page's first prose: a paragraph above it (an article quoting a thread's floors)
+    # says the page is no thread.
+    if any(r.kept and len(r.text) >= MIN_PROSE_ABOVE and ends_sentence(r.text) for r in rows[:opening]):
+        return None
     end = floors[1][0] if len(floors) > 1 else len(rows)
     if not any(_prose(r.text) for r in rows[header + 1 : end] if r.kept):
         return None
@@ -153,7 +197,7 @@ def _title(rows: list[Row], opening: int) -> int | None:
         t = rows[k].text
         if RE_NAVIGATION.search(t) or is_post_header(t) or t.endswith(("。", "：", ":")):
             continue
-        if re.search(r"\d", t) and re.search(r"[|｜:：]", t):  # 查看: 4127 | 回复: 36
+        if re.search(r"\d", t) and re.search(r"[|｜:：/]", t):  # 查看: 4127 | 回复: 36, 回复 18 / 查看 1,206
             continue
         core = RE_BOARD_TAG.sub("", t)
         if 4 <= len(core) <= 60:
@@ -179,7 +223,9 @@ def split_forum(lines: list[Line], removed: list[Change] | None = None) -> tuple
 
     title = _title(rows, shape.opening)
     header = rows[shape.header]
-    if shape.header != shape.opening:
+    if shape.header != shape.opening and _label_stamp(header.text):
+        drop(rows[shape.opening], "extract_byline", "the opening post's poster: its handle, above the floor header")
+    elif shape.header != shape.opening:
         drop(rows[shape.opening], "remove_forum_chrome", "the opening post's floor label")
     for k, r in enumerate(rows[: shape.opening]):
         if k == title:
@@ -190,6 +236,8 @@ def split_forum(lines: list[Line], removed: list[Change] | None = None) -> tuple
         else:
             drop(r, "remove_forum_chrome", "forum page above the opening post (board, counts)")
     name = handle(header.text)
+    if not name and shape.opening == shape.header - 1 and _label_stamp(header.text):
+        name = rows[shape.opening].text.strip()  # the handle on its own line above the header
     if name:
         art.authors = [name]
     stamp = _stamp(header.text)

@@ -75,14 +75,16 @@ def _rows(lines: list[Line], removed: list[Change] | None = None) -> list[Line]:
     return [Line(r.number, r.text) for r in all_rows(lines, removed)]
 
 
-def _answer(rows: list[Line], lo: int) -> tuple[int, int, int] | None:
+def _answer(rows: list[Line], lo: int, min_paras: int = MIN_ANSWER_PARAS) -> tuple[int, int, int] | None:
     """(name, start, end) of the first answer after index lo: an answerer's name (a short line, perhaps a
-    bio line under it) over a count row, the answer's paragraphs, closed by a count row or an edit stamp."""
+    bio line under it) over a count row, the answer's paragraphs, closed by a count row or an edit stamp.
+    The page's first answer needs ``MIN_ANSWER_PARAS`` paragraphs of prose; once the page is known to be a
+    Q&A page, a further answer needs one (a short answer is common)."""
     start = next((k for k in range(lo + 1, len(rows)) if _prose(rows[k].text)), None)
     if start is None or not any(is_count_row(rows[k].text) for k in range(lo + 1, start)):
         return None
     end = next((k for k in range(start + 1, len(rows)) if is_count_row(rows[k].text) or is_stamp(rows[k].text)), None)
-    if end is None or sum(1 for k in range(start, end) if _prose(rows[k].text)) < MIN_ANSWER_PARAS:
+    if end is None or sum(1 for k in range(start, end) if _prose(rows[k].text)) < min_paras:
         return None
     # The answerer: the top of the block of short lines (name, then bio) just above the answer and its count
     # rows; the block ends at a count row, a stamp or a blank line.
@@ -120,7 +122,7 @@ def qa_shape(lines: list[Line], removed: list[Change] | None = None) -> QaShape 
         return None
     answers = [first]
     while True:  # a page may hold several full answers, each with its answerer, counts and stamp
-        nxt = _answer(rows, answers[-1][2])
+        nxt = _answer(rows, answers[-1][2], 1)
         if nxt is None:
             break
         answers.append(nxt)

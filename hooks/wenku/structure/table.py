@@ -35,6 +35,7 @@ from functools import cache
 from wenku import DATA_DIR
 from wenku.metadata import load_data_file
 from wenku.model import Change
+from wenku.personnames import is_person_name
 from wenku.structure.feed import Feed, FeedItem
 
 DELIMITERS = (",", "\t", ";", "|")
@@ -45,6 +46,11 @@ RE_SENTENCE = re.compile(r"[。！？；]")
 RE_DATE = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 RE_NUMBER = re.compile(r"^\s*[#\d.\-]+\s*$")
 RE_URL = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+# An identifier (a-5521, art_0031): no Han characters, no spaces, a digit in it. No title.
+RE_IDENT = re.compile(r"^\s*(?=[^\s]*\d)[A-Za-z0-9_\-:./#]+\s*$")
+# A column of people's names (one to three short Han names): the author's, by its shape (``_names_cell``).
+RE_NAMES = re.compile(r"^\s*[\u4e00-\u9fff·]{2,6}(?:\s*[、，,/]\s*[\u4e00-\u9fff·]{2,6}){0,2}\s*$")
+JSON_DEPTH = 3  # levels of objects above a JSON export's list of records (an API's {"data": {"list": […]}})
 
 
 @cache
@@ -128,12 +134,29 @@ def _role_columns(names: list[str], rows: list[list[str]]) -> dict[str, int] | N
             free.remove(c)
     if "title" not in cols:
         c = next(
-            (c for c in free if shaped(c, lambda v: not RE_NUMBER.match(v) and not RE_URL.match(v) and len(v) <= 80)),
+            (
+                c
+                for c in free
+                if shaped(
+                    c,
+                    lambda v: not RE_NUMBER.match(v) and not RE_URL.match(v) and not RE_IDENT.match(v) and len(v) <= 80,
+                )
+            ),
             None,
         )
         if c is not None:
             cols["title"] = c
+            free.remove(c)
+    if "author" not in cols:  # one column, and only one, of names
+        named_cols = [c for c in free if shaped(c, _names_cell)]
+        if len(named_cols) == 1:
+            cols["author"] = named_cols[0]
     return cols
+
+
+def _names_cell(value: str) -> bool:
+    """A cell of one to three people's names (柏云舟, 柏云舟、司马晴): no column label nor outlet (评论, 观察)."""
+    return bool(RE_NAMES.match(value)) and all(is_person_name(n) for n in re.split(r"[、，,/\s]+", value.strip()) if n)
 
 
 def read_table(text: str) -> Feed | None:
@@ -141,10 +164,14 @@ def read_table(text: str) -> Feed | None:
     return _read_delimited(text) or _read_json(text)
 
 
-def _records_in(data) -> list[dict] | None:
-    """The list of records in parsed JSON: the array itself, or the one array of objects a record holds."""
+def _records_in(data, depth: int = JSON_DEPTH) -> list[dict] | None:
+    """The list of records in parsed JSON: the array itself, or the one array of objects a record holds, or
+    (an API's response, ``{"code": 0, "data": {"list": […]}}``) the one such array in the one object it holds."""
     if isinstance(data, dict):
         lists = [v for v in data.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
+        if not lists and depth > 1:
+            inner = [v for v in data.values() if isinstance(v, dict)]
+            return _records_in(inner[0], depth - 1) if len(inner) == 1 else None
         data = lists[0] if len(lists) == 1 else None
     if isinstance(data, list) and data and all(isinstance(x, dict) for x in data):
         return data

@@ -35,7 +35,11 @@ RE_SPEAKER_STAMP = re.compile(
 )
 RE_LABEL = re.compile(r"^(?P<label>[^\s：:，。！？、“”]{1,12})\s*[：:]\s*(?P<rest>\S.*)$")
 RE_BRACKET_LABEL = re.compile(r"^[【\[〔][^】\]〕]{1,8}[】\]〕]")
-RE_CREDIT = re.compile(r"^(?P<label>[^：:]{1,8})\s*[：:]\s*(?P<names>.+)$")
+# A turn whose speaker's label is in brackets (【主持人】今天…), in a transcript without timestamps.
+# A speaker's bracketed label alone on its line (【主持人】), the turn's words on the lines below it.
+RE_BRACKET_ALONE = re.compile(r"^[【\[〔](?P<label>[^】\]〕\s]{1,8})[】\]〕]$")
+RE_BRACKET_TURN = re.compile(r"^[【\[〔](?P<label>[^】\]〕\s]{1,8})[】\]〕]\s*(?P<rest>\S.*)$")
+RE_CREDIT = re.compile(r"^(?P<label>[^：:|｜]{1,8})\s*[：:|｜]\s*(?P<names>.+)$")
 RE_DASHED = re.compile(r"^[—\-－─]{1,2}\s*(?P<text>\S.*)$")
 RE_BRACKETED = re.compile(r"^[（(](?P<text>[^（()）]+)[）)]$")
 RE_DATE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d-\d{1,2}-\d{1,2}")
@@ -87,8 +91,8 @@ MAX_LABEL = 6  # characters of a speaker's label (名, 主持人, 嘉宾甲)
 
 
 def _untimed(rows: list[Line]) -> Shape | None:
-    """A transcript without timestamps: a transcriber's credit (整理：名) above the first turn, then turns
-    that open with a speaker's label (名：…), at least MIN_TURNS by two or more speakers of whom one at
+    """A transcript without timestamps: a transcriber's credit (整理：名, 整理｜名) above the first turn, then
+    turns that open with a speaker's label (名：…, or in brackets: 【名】…), at least MIN_TURNS by two or more speakers of whom one at
     least is named, making most of the lines. An interview signed by its reporter (问：/答：) has no
     transcriber's credit: it stays an article of its page."""
     credit = next(
@@ -97,11 +101,19 @@ def _untimed(rows: list[Line]) -> Shape | None:
     if credit is None:
         return None
     turns, labels = [], []
+    spoken = 0  # lines that are turns: a turn's line, or a label alone and the words under it
     for k in range(credit + 1, len(rows)):
-        lab = RE_LABEL.match(rows[k].text.strip())
+        t = rows[k].text.strip()
+        lab = RE_LABEL.match(t) or RE_BRACKET_TURN.match(t)
+        alone = RE_BRACKET_ALONE.match(t)
+        if alone and k + 1 < len(rows) and not RE_BRACKET_ALONE.match(rows[k + 1].text.strip()):
+            lab = alone
+        elif alone:
+            lab = None
         if lab and re.fullmatch(rf"[{CJK}·]{{1,{MAX_LABEL}}}", lab.group("label")):
             turns.append(k)
             labels.append(lab.group("label"))
+            spoken += 2 if lab is alone else 1
     after = len(rows) - credit - 1
     speakers = frozenset(labels)
     if (
@@ -109,7 +121,7 @@ def _untimed(rows: list[Line]) -> Shape | None:
         or turns[0] > credit + 2
         or len(speakers) < 2
         or not any(is_person_name(n) for n in speakers)
-        or len(turns) < UNTIMED_SHARE * after
+        or spoken < UNTIMED_SHARE * after
     ):
         return None
     return Shape(
@@ -192,6 +204,14 @@ def _title(head: list[Line]) -> Line | None:
             for ln in head
             if not re.search(r"[：:]|\d:\d|(?:19|20)\d\d[-./]\d", ln.text) and not ends_sentence(ln.text.rstrip("？?"))
         ]
+    if not plain:  # a title with a colon in it (圆桌实录：…), the only line above the turns beside the credit
+        plain = [
+            ln
+            for ln in head
+            if not _credit(ln.text, vocabulary()["transcriber"])
+            and not re.search(r"\d:\d|(?:19|20)\d\d[-./年]\d", ln.text)
+            and not ends_sentence(ln.text.rstrip("？?"))
+        ]
     return max(plain, key=lambda ln: len(ln.text.strip()), default=None)
 
 
@@ -216,6 +236,8 @@ def split_transcript(
         art.blocks = [Block("p", ln.text.strip(), [ln.number]) for ln in _texts(lines)]
     else:
         first, last = shape.turns[0], shape.turns[-1]
+        if shape.speakers and RE_BRACKET_ALONE.match(rows[last].text.strip()):
+            last += 1  # the last turn's words are under its label
         head = rows[:first]
         title = _title(head)
         for ln in head:
@@ -256,7 +278,16 @@ def split_transcript(
                 units.append(Unit("para", turn[1], [ln.number]))
                 continue
             lab = RE_LABEL.match(t)
-            aside = len(t) <= MAX_ASIDE and (RE_BRACKET_LABEL.match(t) or (lab and lab.group("label") not in speakers))
+            alone = RE_BRACKET_ALONE.match(t)
+            if shape.speakers and alone and alone.group("label") in speakers:  # 【名】 alone: the words below
+                units.append(Unit("speaker", alone.group("label"), [ln.number], {"name": alone.group("label")}))
+                continue
+            bracket = RE_BRACKET_TURN.match(t)
+            spoken = bool(bracket and bracket.group("label") in speakers)  # a turn under a bracketed label (【名】…)
+            aside = len(t) <= MAX_ASIDE and (
+                (bool(RE_BRACKET_LABEL.match(t)) and not spoken)
+                or (lab and not spoken and lab.group("label") not in speakers)
+            )
             if below:  # words under a speaker's line: only a bracketed aside is not a turn's
                 aside = len(t) <= MAX_ASIDE and bool(RE_BRACKET_LABEL.match(t))
             if k > last and len(t) <= MAX_TAIL and not below:
