@@ -216,6 +216,7 @@ def fix_spaces_between_chinese(text: str) -> str:
     return re.sub(rf"(?<=[{CJK}，。、；：？！“”（）])[ \u3000]+(?=[{CJK}，。、；：？！“”（）])", "", text)
 
 
+NUMERALS = frozenset("一二两三四五六七八九十百千万几每半")
 # Reduplicated two-character verbs that are correct Chinese (研究研究 'look into it').
 REDUPLICATION_OK = {
     "研究",
@@ -248,6 +249,8 @@ def fix_doubled_words(text: str) -> str:
 
     def undouble(m: re.Match[str]) -> str:
         word = m.group(1)
+        if word[0] in NUMERALS:  # 一层一层, 一个一个, 两年两年: a numeral and its measure said twice is grammar
+            return m.group(0)
         if word in REDUPLICATION_OK or not is_word(word) or is_word(word + word):
             return m.group(0)
         return word
