@@ -1059,6 +1059,12 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
                     body_since_head = False
                 has_author = True
                 continue
+            if prev is not None and prev.kind == "para" and prev.text.rstrip().endswith(("：", ":")):
+                # A paragraph that announces what follows (…开头是这样的：) ends no article: a byline-shaped line
+                # under it is quoted, part of the text.
+                u.kind = "para"
+                body_since_head = True
+                continue
             ends = (
                 nxt is None
                 or nxt.kind in ("title", "separator", "note", "jump", "author")
