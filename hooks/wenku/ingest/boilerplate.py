@@ -68,7 +68,7 @@ RE_NOTICE = re.compile(
     # a forum post's header and edit notice; a newsletter's display, subscription and unsubscribe lines
     r"|[^。，！？]{0,30}发表于\s*(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}|本帖最后由[^。]{0,30}编辑"
     r"|[^。]{0,16}(?:邮件|网页)?无法正常显示|[^。]{0,20}在浏览器中(?:查看|打开|阅读)|[^。]{0,24}(?:点击|点此|这里)?(?:退订|取消订阅)"
-    r"|您收到(?:这|此|本)封邮件|(?:因为|由于)?您(?:已)?订阅了|(?:Unsubscribe|View (?:it )?in (?:your )?browser|Update your preferences)"
+    r"|[您你]收到(?:这|此|本)封邮件|(?:因为|由于)?[您你](?:已)?订阅了|(?:Unsubscribe|View (?:it )?in (?:your )?browser|Update your preferences)"
     r"|\[[←→«»<>\s]*(?:返回|回到|上一篇|下一篇|上一页|下一页)[^\]]{0,16}\]\([^)]*\)$)",
     re.I,
 )
@@ -90,7 +90,9 @@ RE_PROMO = re.compile(
     r"|^(?:原文|本文|文章|来源)(?:链接|地址|网址)\s*[：:]"
     r"|^(?:点击|点|请|欢迎|记得|别忘了|觉得不错|喜欢就|如果喜欢|如果觉得)[^。]{0,16}(?:在看|点赞|转发|分享|星标|置顶)"
     r"|^(?:出品|出品方|出品人|联合出品|制作单位)\s*[：:｜|]"
-    r"|转发给(?:朋友|好友)|(?:星标|置顶)(?:我们|公众号|本号)|^更多精彩[^。]{0,12}(?:关注|下载|点击))"
+    r"|转发给(?:朋友|好友)|(?:星标|置顶)(?:我们|公众号|本号)|^更多精彩[^。]{0,12}(?:关注|下载|点击)"
+    # an appeal to open or download the app to read on (打开某某APP阅读全文，查看更多评论)
+    r"|^(?:打开|下载|前往|去)[^。，！？]{0,12}(?:APP|App|app|客户端)[^。！？]{0,4}(?:阅读|查看|观看|看|评论|全文|领取))"
 )
 RE_SEPARATOR = re.compile(r"^[\s\-—–―_=＝~～*＊·•◆◇■□●○★☆※#＃+＋.。…]{3,}$")
 
@@ -172,10 +174,27 @@ def disclosure_row(text: str) -> bool:
     return len(found) >= 2 or found[0].group("label") != re.sub(r"[\s\u3000]", "", found[0].group("label"))
 
 
+MAX_SITE_NAME = 30  # characters of a site's name (with its channel: 某某新闻网 - 观点频道)
+RE_NAV_SPACES = re.compile(r"[\s\u3000]+")
+MIN_SPACED_NAV_ITEMS = 5
+MAX_SPACED_NAV_ITEM = 6  # characters of a section name in a row set apart by spaces only
+
+
 def nav_bar(text: str) -> bool:
     """A site's navigation row: short section names between bars, opening on a widget word (首页 | 政务公开 |
-    …), with no sentence punctuation in any item."""
-    items = RE_NAV_SPLIT.split(text.strip())
+    …), with no sentence punctuation in any item. Set apart by spaces alone (某某网　首页　要闻　区县　评论), the
+    row needs more and shorter items, with the home word first or after the site's name."""
+    t = text.strip()
+    items = RE_NAV_SPLIT.split(t)
+    if len(items) < MIN_NAV_ITEMS and not re.search(r"[|｜]", t):
+        items = RE_NAV_SPACES.split(t)
+        return (
+            len(items) >= MIN_SPACED_NAV_ITEMS
+            and any(x.upper() in WIDGETS for x in items[:2])
+            and all(0 < len(x) <= MAX_SPACED_NAV_ITEM for x in items[1:])
+            and len(items[0]) <= MAX_SITE_NAME
+            and not re.search(r"[，。；！？、：:“”]", t)
+        )
     return (
         len(items) >= MIN_NAV_ITEMS
         and items[0].upper() in WIDGETS
@@ -192,6 +211,12 @@ def _giveaway(t: str) -> bool:
 
 
 RE_FLOOR = re.compile(r"^(?:\d{1,4}\s*(?:楼|#|＃)|[#＃]\s*\d{1,4})$")
+# A reply's header on a forum page: its floor, the replier's handle and when it was posted (2#　名　发表于 2026-3-14).
+RE_FLOOR_HEAD = re.compile(
+    r"^(?:\d{1,4}\s*(?:楼|#|＃)|[#＃]\s*\d{1,4}|沙发|板凳|地板|地下室)[\s\u3000]+\S.{0,40}?"
+    r"(?:发表于|(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2})"
+)
+ARROWS = "↑↓←→▲▼△▽⬆⬇^"  # a widget's arrow glyph (↑顶部, 回到顶部↑)
 
 # A widget row's tokens: a word with an optional count (赞 286, 赞(12), 阅读 3.2万, 10w+) or a bare count.
 RE_WIDGET_TOKEN = re.compile(r"^(?P<word>[^\d（(）)]*?)\s*[（(]?(?P<count>\d[\d,.]*\s*[万千wWkK]?\+?)?[）)]?$")
@@ -235,7 +260,7 @@ def is_widget_row(text: str) -> bool:
     t = RE_URL.sub(" ", text).strip()
     if not t or len(t) > 40:
         return False
-    tokens = [x for x in RE_WIDGET_SPLIT.split(t) if x]
+    tokens = [x.strip(ARROWS) for x in RE_WIDGET_SPLIT.split(t) if x.strip(ARROWS)]
     if not tokens:
         return False
     words = 0
@@ -320,7 +345,57 @@ def colophon_line(text: str) -> bool:
     return bool(RE_COLOPHON.match(text.strip()))
 
 
-MAX_SITE_NAME = 30  # characters of a site's name (with its channel: 某某新闻网 - 观点频道)
+DISTRIBUTION_LABELS = _vocabulary("distribution_labels")
+OFFICE_SUFFIXES = _vocabulary("office_suffixes")
+RE_DISTRIBUTION = re.compile(rf"^(?:{_alternation(DISTRIBUTION_LABELS)})\s*[：:]\s*(?P<list>\S.*)$")
+RE_LIST_ITEMS = re.compile(r"[，、,；;\s\u3000]+")
+MAX_OFFICE = 24  # characters of one office's name in a distribution list
+# A print run's count under an internal document (（共印40份）, 印数：500册).
+RE_PRINT_COUNT = re.compile(
+    r"^[（(]?\s*(?:共印|印数\s*[：:]?|共)\s*[\d一二三四五六七八九十百千]+\s*(?:份|册|本)\s*[）)]?$"
+)
+
+
+def distribution_line(text: str) -> bool:
+    """The distribution list of an internal document or briefing: a label (报：, 送：, 抄送：) and a list of
+    names without a sentence, one of them ending in an office's word (市委办公室，市数据局); or the print
+    run's count (（共印40份）)."""
+    t = text.strip()
+    if RE_PRINT_COUNT.match(t):
+        return True
+    m = RE_DISTRIBUTION.match(t)
+    if not m:
+        return False
+    body = m.group("list").rstrip("。.")
+    if re.search(r"[。！？!?“”：:]", body):
+        return False
+    items = [x for x in RE_LIST_ITEMS.split(body) if x]
+    return bool(items) and all(len(x) <= MAX_OFFICE for x in items) and any(x.endswith(OFFICE_SUFFIXES) for x in items)
+
+
+# A line of links and nothing else (a note app's 相关笔记：[[甲]] · [[乙]], a Markdown list of links): navigation.
+RE_LINK = re.compile(r"\[\[[^\[\]\n]{1,80}\]\]|\[[^\[\]\n]{1,80}\]\([^()\s]{1,300}\)")
+RE_LINK_LABEL = re.compile(r"^[^：:\[\]]{1,10}[：:]")
+RE_LINK_SEPARATORS = re.compile(r"^[\s\u3000·•|｜,，、/;；>»\-—]*$")
+
+
+def link_list(text: str) -> bool:
+    """A line made only of links (wiki links or Markdown links), with a short label before them at most."""
+    t = text.strip()
+    if not RE_LINK.search(t):
+        return False
+    return bool(RE_LINK_SEPARATORS.match(RE_LINK.sub(" ", RE_LINK_LABEL.sub("", t))))
+
+
+# A row of a note's tags (#读书笔记 #数据要素). A Markdown heading has a space after its #, so it never matches;
+# one tag alone is left (it may be a heading written without the space), and so is a post's row of topics
+# closed by a second # (#城市骑行# #通勤日记#: the structure reads it as the post's kicker).
+RE_HASHTAG = re.compile(r"^[#＃][^\s#＃]{1,20}$")
+
+
+def tag_line(text: str) -> bool:
+    tokens = RE_NAV_SPACES.split(text.strip())
+    return len(tokens) >= 2 and all(RE_HASHTAG.match(x) for x in tokens)
 
 
 def site_name(text: str, nxt: str) -> bool:
@@ -385,6 +460,12 @@ FURNITURE_REASONS = {
     "remove_site_name": "the site's name at the top of the page, above its navigation row or breadcrumb",
     "remove_about_section": "the issuer's description after the text (关于 + a name the text gives, then a paragraph "
     "opening with that name), not the article",
+    "remove_masthead": "a periodical's masthead above the rule under it (name, issue number, issuer and date), not text",
+    "remove_mail_header": "an e-mail's header lines (sender, recipient, subject, date), not text",
+    "remove_forum_quote": "a forum post's quote of an earlier post (its label, the quoted user and words), not the post",
+    "remove_signature": "a forum poster's signature (under a rule, above the post's reply buttons), not the post",
+    "remove_account_line": "the posting account's name and posting time above its follow button, not text",
+    "remove_photo_item": "a photo item (its label, caption and photographer's credit), not an article's text",
 }
 MAX_AD_LINES = 3
 
@@ -423,6 +504,133 @@ def _prose(text: str, before: str) -> bool:
     return not RE_NOTE_LABEL.match(before.strip())
 
 
+QUOTE_LABELS = frozenset(w.upper() for w in _vocabulary("quote_labels"))
+# A quote's head in its other forms: 以下是引用某某在2026-3-13的发言：, 引用某某的帖子：, 原帖由某某于…发表.
+RE_QUOTE_HEAD = re.compile(
+    r"^(?:以下是引用.{1,40}的发言|引用.{1,24}的(?:帖子|回复|发言|话)|原帖由.{1,40}发表)\s*[：:]?$"
+)
+PHOTO_LABELS = frozenset(w.upper() for w in _vocabulary("photo_labels"))
+RE_BRACKETED_LABEL = re.compile(r"^[【\[［〔]\s*(?P<label>[^】\]］〕]{1,10})\s*[】\]］〕]$")
+# A photographer's credit: (本报记者)　名　摄, 名／摄, 摄影：名, （名　摄）.
+RE_PHOTO_BY = re.compile(
+    rf"^[（(]?(?:(?:本报|本刊|本台|本网)?(?:特约)?(?:摄影)?(?:记者|通讯员|见习记者))?[\s\u3000]*"
+    rf"[{CJK}·]{{2,4}}(?:[\s\u3000、]+[{CJK}·]{{2,4}})*[\s\u3000]*[/／]?\s*(?:摄|摄影|供图)[）)]?$"
+    rf"|^(?:摄影|图片|图)\s*[：:／/｜|]\s*[{CJK}·]{{2,4}}$"
+)
+MAX_CAPTION_LINES = 3
+# A post's time line in a news app or on a blog: a date with a time, then a few short items set apart by dots
+# (2026-04-07 09:12 · 某地 · 某某号作者).
+RE_POST_TIME = re.compile(
+    r"^(?:(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?|\d{1,2}[-/月]\d{1,2}日?)\s*\d{1,2}:\d\d(?::\d\d)?"
+    r"(?:\s*[·•|｜]\s*[^\s·•|｜。，！？]{1,12}){0,4}$"
+)
+MAX_ACCOUNT_NAME = 16
+MAIL_LABELS = _vocabulary("mail_header_labels")
+MAIL_PARTIES = _vocabulary("mail_party_labels")
+RE_MAIL_HEADER = re.compile(rf"^(?:{_alternation(MAIL_LABELS)})\s*[：:]", re.I)
+RE_MAIL_PARTY = re.compile(rf"^(?:{_alternation(MAIL_PARTIES)})\s*[：:]", re.I)
+# A rule under a masthead: a row of one drawing or dash character.
+RE_RULE_LINE = re.compile(r"^(?:━|─|—|=|＝|═|_|-|–|~|～|\*|＊){8,}$")
+RE_ISSUE_NUMBER = re.compile(r"第\s*[\d一二三四五六七八九十百]{1,4}\s*期|总\s*第\s*\d+\s*期|\bNo\.\s*\d{1,4}", re.I)
+MAX_MASTHEAD = 6  # lines above the rule
+MAX_MASTHEAD_LINE = 40  # characters (spaces aside)
+
+
+def masthead(texts: list[str]) -> list[int]:
+    """The masthead of a periodical or internal briefing at the top of the source: a few short lines without a
+    sentence above the first rule (━━━━), one of them its issue number (第3期, 总第27期): name, issue, issuer and
+    date. The article starts below the rule."""
+    nonblank = [i for i, t in enumerate(texts) if t.strip()]
+    above: list[int] = []
+    for i in nonblank[: MAX_MASTHEAD + 1]:
+        if RE_RULE_LINE.match(RE_SPACES.sub("", texts[i])):
+            break
+        above.append(i)
+    else:
+        return []
+    lines = [texts[i].strip() for i in above]
+    if not lines or any(
+        re.search(r"[。！？；，“”]", t) or len(RE_SPACES.sub("", t)) > MAX_MASTHEAD_LINE for t in lines
+    ):
+        return []
+    return above if any(RE_ISSUE_NUMBER.search(t) for t in lines) else []
+
+
+def mail_header(texts: list[str]) -> list[int]:
+    """The header lines of an e-mail saved as text, at the top of the source: two or more lines in a row, each
+    opening with a mail label (发件人：, 主题：, From:), one naming the sender or the recipient."""
+    run: list[int] = []
+    for i, raw in enumerate(texts):
+        t = raw.strip()
+        if not t:
+            if run:
+                break
+            continue
+        if not RE_MAIL_HEADER.match(t):
+            break
+        run.append(i)
+    return run if len(run) >= 2 and any(RE_MAIL_PARTY.match(texts[i].strip()) for i in run) else []
+
+
+def _photo_item(texts: list[str], i: int, following: dict[int, int]) -> list[int]:
+    """A photo item from its bracketed label (【图片新闻】) down to the photographer's credit a few lines below:
+    the label, the caption lines and the credit; empty when no credit follows."""
+    m = RE_BRACKETED_LABEL.match(texts[i].strip())
+    if not m or m.group("label").strip().upper() not in PHOTO_LABELS:
+        return []
+    block, k = [i], i
+    for _ in range(MAX_CAPTION_LINES + 1):
+        k = following.get(k)
+        if k is None:
+            return []
+        block.append(k)
+        if RE_PHOTO_BY.match(texts[k].strip()):
+            return block
+    return []
+
+
+def _account_lines(texts: list[str], i: int, preceding: dict[int, int], first: int) -> list[int]:
+    """Above a follow button (+ 关注): the posting account's time line and name (澜屿财经观察 ⏎ 2026-04-07 09:12 ·
+    某地), never the page's first line (the headline)."""
+    out: list[int] = []
+    k = i
+    for _ in range(2):
+        k = preceding.get(k, -1)
+        if k <= first:
+            break
+        t = texts[k].strip()
+        if RE_POST_TIME.match(t):
+            out.append(k)
+        elif (
+            out
+            and len(t) <= MAX_ACCOUNT_NAME
+            and not re.search(r"[，。、；：:！？“”《》（）()]", t)
+            and not is_person_name(t)
+        ):
+            out.append(k)  # the account's name above its time line (a person's name there is a byline)
+        else:
+            break
+    return out
+
+
+def _signature(texts: list[str], i: int, following: dict[int, int]) -> list[int]:
+    """A forum poster's signature: up to three short lines under a rule (----), right above the post's reply
+    and report buttons (回复　举报)."""
+    lines: list[int] = []
+    k = i
+    for _ in range(MAX_AD_LINES + 1):
+        k = following.get(k)
+        if k is None:
+            return []
+        t = texts[k].strip()
+        if is_widget_row(t) and re.search("回复|举报", t):
+            return lines if lines else []
+        if len(t) > 60:
+            return []
+        lines.append(k)
+    return []
+
+
 def furniture_marks(texts: list[str]) -> dict[int, str]:
     """{index: report kind} for the lines of a source (blank lines included) that are page furniture by
     their place: an end mark, the lines under a section word (往期推荐 + titles, 网友评论 + comments, 广告 +
@@ -440,8 +648,29 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
     last_prose = max(
         (i for k, i in enumerate(nonblank) if _prose(texts[i], texts[nonblank[k - 1]] if k else "")), default=-1
     )
+    for i in masthead(texts):
+        marks[i] = "remove_masthead"
+    for i in mail_header(texts):
+        marks[i] = "remove_mail_header"
+    first = nonblank[0] if nonblank else -1
+    for i in nonblank:
+        t = texts[i].strip()
+        if i in marks:
+            continue
+        if len(t) <= 8 and "关注" in t and is_widget_row(t):
+            for k in _account_lines(texts, i, preceding, first):
+                marks.setdefault(k, "remove_account_line")
+        elif RE_SEPARATOR.match(t):
+            found = _signature(texts, i, following)
+            for k in [i, *found] if found else []:
+                marks.setdefault(k, "remove_signature")
+        else:
+            for k in _photo_item(texts, i, following):
+                marks.setdefault(k, "remove_photo_item")
     for i, raw in enumerate(texts):
         t = raw.strip()
+        if t and i in marks:
+            continue
         if not t:
             if mode == "related" and section and all(k in marks for k in section) and len(section) == 1:
                 continue  # a blank line under the list's heading (往期推荐 ⏎⏎ ▶ title): the list is still to come
@@ -453,8 +682,12 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
         nxt = texts[following[i]].strip() if i in following else ""
         if mode == "reply":
             marks[i] = "remove_reader_comments"
-        elif word in FLOOR_LABELS or RE_FLOOR.match(t):
+        elif mode == "quote":
+            marks[i] = "remove_forum_quote"
+        elif word in FLOOR_LABELS or RE_FLOOR.match(t) or RE_FLOOR_HEAD.match(t):
             marks[i], mode = "remove_reader_comments", "reply"
+        elif word in QUOTE_LABELS or RE_QUOTE_HEAD.match(t):
+            marks[i], mode = "remove_forum_quote", "quote"
         elif word in RELATED_HEADINGS:
             marks[i], mode, section = "remove_related_list", "related", [i]
         elif word in COMMENT_HEADINGS:
@@ -480,7 +713,12 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
         elif mode == "ad" and ad_lines < MAX_AD_LINES and len(t) <= 80 and not ends_sentence(t):
             marks[i] = "remove_ad"
             ad_lines += 1
-        elif (RE_COMMENT.match(t) or len(t) <= 60) and is_widget_row(nxt) and "回复" in nxt:
+        elif (
+            (RE_COMMENT.match(t) or len(t) <= 60)
+            and is_widget_row(nxt)
+            and "回复" in nxt
+            and not re.search("查看|阅读|浏览|点击", nxt)  # a thread's counts (查看: 4127 | 回复: 36) under its title
+        ):
             marks[i] = "remove_reader_comments"
         elif ended and i > last_prose and _tail_card(t, nxt):
             marks[i] = "remove_page_tail"
@@ -606,7 +844,7 @@ FURNITURE_PATTERNS = (
     RE_FOLLOW,
     RE_GIVEAWAY,
     re.compile(
-        r"(?:因为|由于)?您(?:已)?订阅了|您收到(?:这|此|本)封邮件|《[^《》]{1,20}》"
+        r"(?:因为|由于)?[您你](?:已)?订阅了|[您你]收到(?:这|此|本)封邮件|《[^《》]{1,20}》"
     ),  # a name in 《》 is not a sentence
 )
 RE_QUOTED_LEAD = re.compile(r"^(?:“[^“”]{2,30}”|「[^「」]{2,30}」|『[^『』]{2,30}』|《[^《》]{2,30}》)")
@@ -679,6 +917,11 @@ RULES: list[Rule] = [
         "official document's colophon (copied-to offices, printing office and date)",
     ),
     Rule(
+        "remove_distribution_list",
+        lambda t, last: _short(t, 160) and distribution_line(t),
+        "distribution list of an internal document (报：/送： offices) or its print count",
+    ),
+    Rule(
         "remove_site_footer",
         lambda t, last: _short(t) and bool(RE_FOOTER.search(t)),
         "site footer (publisher, technical support, submission address)",
@@ -711,6 +954,10 @@ RULES: list[Rule] = [
         "remove_promotion",
         lambda t, last: _short(RE_URL.sub("", t), 70) and _promotion(t.strip().strip("*_ ")),
         "promotion or rights line (follow/scan appeal, giveaway, reprint or takedown notice, hotline)",
+    ),
+    Rule("remove_link_list", lambda t, last: _short(t, 400) and link_list(t), "line of links (navigation), not text"),
+    Rule(
+        "remove_tag_line", lambda t, last: _short(t, 120) and tag_line(t), "row of hashtags (the note's or post's tags)"
     ),
     Rule(
         "remove_reader_comments",

@@ -209,18 +209,53 @@ def _remove_inline_headers(lines: list[PageLine]) -> tuple[list[PageLine], list[
     return out, report
 
 
+# A footnote at a page's foot: its mark ([1], ［1］, 〔1〕, ①) opening the line; a short rule may stand above it.
+RE_FOOTNOTE = re.compile(r"^(?P<mark>\[\d{1,3}\]|［\d{1,3}］|〔\d{1,3}〕|[①-⑳])\s*\S")
+RE_FOOTNOTE_RULE = re.compile(r"^[—\-_─━–]{4,24}$")
+
+
+def page_footnotes(lines: list[PageLine], found: dict[int, str]) -> dict[int, str]:
+    """{id(line): what} for the footnotes printed at a page's foot: lines opening with a note mark that the text
+    above cites (38%左右[1]。), standing right above a running footer (through other footnotes), with the short
+    rule above them. Notes after the text's end (no footer under them) are left to the structure."""
+    body = [ln for ln in lines if ln.text.strip()]
+    out: dict[int, str] = {}
+    for k, ln in enumerate(body):
+        m = RE_FOOTNOTE.match(ln.text.strip())
+        if not m or id(ln) in found or id(ln) in out:
+            continue
+        cited = "".join(b.text.strip() for b in body[:k] if not RE_FOOTNOTE.match(b.text.strip()))
+        if m.group("mark") not in cited:
+            continue
+        run, j = [ln], k + 1
+        while j < len(body) and id(body[j]) not in found and RE_FOOTNOTE.match(body[j].text.strip()):
+            run.append(body[j])
+            j += 1
+        if j >= len(body) or id(body[j]) not in found:
+            continue
+        if k and RE_FOOTNOTE_RULE.match(body[k - 1].text.strip()):
+            out[id(body[k - 1])] = "the rule above a page's footnotes"
+        for f in run:
+            out[id(f)] = "footnote printed at the page's foot, above its running footer (its text is kept here)"
+    return out
+
+
 def remove_running_headers(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
     """Step 4: running headers and footers (page numbers, editions, dates, repeated column names), also those
-    printed inside a line."""
+    printed inside a line, and the footnotes printed at a page's foot above them."""
     lines, inline = _remove_inline_headers(lines)
     found = running_headers(lines)
     if not found:
         return lines, inline
+    notes = page_footnotes(lines, found)
     report = inline + [
-        Change("remove_running_header", ln.number, ln.text, "", f"running header or footer ({found[id(ln)]})")
+        Change("remove_page_footnote", ln.number, ln.text, "", notes[id(ln)])
+        if id(ln) in notes
+        else Change("remove_running_header", ln.number, ln.text, "", f"running header or footer ({found[id(ln)]})")
         for ln in lines
-        if id(ln) in found
+        if id(ln) in found or id(ln) in notes
     ]
+    found = {**found, **notes}
     keep: list[PageLine] = []
     broken = False
     for ln in lines:

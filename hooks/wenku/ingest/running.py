@@ -31,6 +31,11 @@ RE_ISSUE = re.compile(r"(?:总\s*第\s*\d+\s*期|(?:19|20)\d\d\s*年\s*第\s*\d{
 RE_MASTHEAD = re.compile(r"连续出版物号|邮发代号|\bCN\s*\d{2}\s*-\s*\d{4}|\bISSN\s*\d{4}\s*-\s*\d{3}[\dX]", re.I)
 # A browser's print footer: the page's address and page m/n (https://…/a.html　1/3).
 RE_PRINT_FOOTER = re.compile(r"^(?:https?://|www\.)\S+\s+\d{1,3}\s*/\s*\d{1,3}$")
+# A browser's print header: the date and time of printing, then the page's title (2026/6/9 下午3:18　　标题_网站).
+RE_PRINT_HEADER = re.compile(
+    r"^(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s*(?:上午|下午|晚上|凌晨|中午)?\s*\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:\s*[AaPp]\.?[Mm]\.?)?(?:[\s\u3000]{2,}|\t)(?P<title>\S.{0,120})$"
+)
 # A label with a phone number on an edition line (新闻热线：0731-5555 8800): its colon is not a sentence's.
 RE_LABELLED_NUMBER = re.compile(rf"[{CJK}]{{2,6}}[：:]\s*[\d\-－ ]{{6,}}\d")
 # A page code of a newspaper printed beside the date (A3, B12), and an edition number opening a line.
@@ -165,6 +170,22 @@ def _facing_folios(body: list[Line], found: dict[int, str]) -> None:
                 found[id(body[i])] = "running head with the page number (facing pages)"
 
 
+def _print_headers(body: list[Line], found: dict[int, str]) -> None:
+    """A browser's print header (the printing date and time, then the page's title) on each printed page: two
+    or more copies with the same title, or one in a source whose print footer (address and page m/n) was
+    found."""
+    groups: dict[str, list[Line]] = {}
+    for ln in body:
+        m = RE_PRINT_HEADER.match(ln.text.strip())
+        if m and id(ln) not in found:
+            groups.setdefault(RE_SPACE.sub(" ", m.group("title")), []).append(ln)
+    footer = any(v.startswith("browser print footer") for v in found.values())
+    for copies in groups.values():
+        if len(copies) >= 2 or footer:
+            for ln in copies:
+                found[id(ln)] = "browser print header (date and time of printing, page title)"
+
+
 def running_headers(lines: list[Line]) -> dict[int, str]:
     """{id(line): what it is} for the running headers and footers among lines (blank lines ignored)."""
     body = [ln for ln in lines if ln.text.strip()]
@@ -182,6 +203,7 @@ def running_headers(lines: list[Line]) -> dict[int, str]:
     if len(body) >= 2 and RE_BARE_NUMBER.match(body[-1].text.strip()) and len(body[-2].text.strip()) > 10:
         found[id(body[-1])] = "page number at the foot of the page"
     _facing_folios(body, found)
+    _print_headers(body, found)
     # A bare number beside a header or footer found above: the page number printed next to it.
     for i, ln in enumerate(body):
         if id(ln) not in found and RE_BARE_NUMBER.match(ln.text.strip()):

@@ -34,6 +34,7 @@ RE_ITEM_START = re.compile(
 )
 RE_PUNCT = re.compile(r"[，。、；：？！,.;:?!“”]")
 INDENT_CHARS = " \u3000\u00a0\t"
+RE_RULE = re.compile(r"^[\s\u3000]*[━─—=＝═_\-–~～*＊·•.]{3,}[\s\u3000]*$")
 
 
 @dataclass
@@ -223,6 +224,8 @@ def _continues(
     """True when ln carries on the paragraph whose last wrapped line is prev."""
     if prev.ends or ln.starts or ln.indent or not _full(prev, width):
         return False
+    if RE_RULE.match(prev.text) or RE_RULE.match(ln.text):
+        return False  # a rule (━━━━ as wide as the text) is drawn between blocks, never inside a sentence
     if first_piece and RE_NUMBERED_HEADING.match(prev.text.strip()) and not RE_PUNCT.search(prev.text.strip()[3:]):
         return False  # a numbered heading as wide as the wrap: 1.明确健全治理体系的基本思路
     text = ln.text.strip()
