@@ -74,6 +74,7 @@ RE_NOTICE = re.compile(
 )
 RE_PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|推荐阅读)\s*[：:]")
 RE_PLACE_WORD = re.compile(r"首页|主页|当前位置|您的位置|所在位置|正文|Home", re.I)
+RE_CRUMB = re.compile(r"\s[>»＞›]{1,2}\s")  # a breadcrumb's separator, set apart by spaces
 RE_BREADCRUMB = re.compile(r"^[^。，；]{1,14}(?:\s*[>»＞›]{1,2}\s*[^。，；>»＞›]{1,16}){2,}$")
 
 # Promotion and rights lines: a call to follow, scan or download, a rights or disclaimer notice, a
@@ -460,6 +461,7 @@ FURNITURE_REASONS = {
     "remove_site_name": "the site's name at the top of the page, above its navigation row or breadcrumb",
     "remove_about_section": "the issuer's description after the text (关于 + a name the text gives, then a paragraph "
     "opening with that name), not the article",
+    "remove_breadcrumb": "the page's breadcrumb on its first line (site > section > page), not text",
     "remove_masthead": "a periodical's masthead above the rule under it (name, issue number, issuer and date), not text",
     "remove_mail_header": "an e-mail's header lines (sender, recipient, subject, date), not text",
     "remove_forum_quote": "a forum post's quote of an earlier post (its label, the quoted user and words), not the post",
@@ -539,11 +541,12 @@ MAX_MASTHEAD_LINE = 40  # characters (spaces aside)
 def masthead(texts: list[str]) -> list[int]:
     """The masthead of a periodical or internal briefing at the top of the source: a few short lines without a
     sentence above the first rule (━━━━), one of them its issue number (第3期, 总第27期): name, issue, issuer and
-    date. The article starts below the rule."""
+    date, and the rule itself. The article starts below the rule."""
     nonblank = [i for i, t in enumerate(texts) if t.strip()]
     above: list[int] = []
     for i in nonblank[: MAX_MASTHEAD + 1]:
         if RE_RULE_LINE.match(RE_SPACES.sub("", texts[i])):
+            rule = i
             break
         above.append(i)
     else:
@@ -553,7 +556,7 @@ def masthead(texts: list[str]) -> list[int]:
         re.search(r"[。！？；，“”]", t) or len(RE_SPACES.sub("", t)) > MAX_MASTHEAD_LINE for t in lines
     ):
         return []
-    return above if any(RE_ISSUE_NUMBER.search(t) for t in lines) else []
+    return [*above, rule] if any(RE_ISSUE_NUMBER.search(t) for t in lines) else []
 
 
 def mail_header(texts: list[str]) -> list[int]:
@@ -730,6 +733,8 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
     marks = _contents(texts, _keep_referred_sections(texts, marks))
     if len(nonblank) >= 2 and site_name(texts[nonblank[0]], texts[nonblank[1]]):
         marks.setdefault(nonblank[0], "remove_site_name")
+    if nonblank and RE_BREADCRUMB.match(texts[nonblank[0]].strip()) and len(RE_CRUMB.findall(texts[nonblank[0]])) >= 2:
+        marks.setdefault(nonblank[0], "remove_breadcrumb")  # the page's first line: where it sits in the site
     for i in about_section(texts):
         marks.setdefault(i, "remove_about_section")
     return marks
