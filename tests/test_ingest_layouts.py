@@ -121,7 +121,7 @@ def test_an_emails_header_lines_and_subscription_notice_are_not_text():
 def test_a_forum_posts_quotes_signature_and_the_next_reply_are_not_the_post():
     text, report, _ = clean(
         [
-            "田间地头论坛 › 农机交流 › 正文",
+            "田间地头论坛 › 农机交流 › 经验分享",
             "共享农机站到底划不划算？",
             "查看: 912 | 回复: 8",
             "",
@@ -152,7 +152,7 @@ def test_a_forum_posts_quotes_signature_and_the_next_reply_are_not_the_post():
     ]
     assert "种了二十年地，欢迎来河湾村看看。" in removed(report, "remove_signature")
     assert "学到了，回去跟村主任说说。" in removed(report, "remove_reader_comments")
-    assert removed(report, "remove_breadcrumb") == ["田间地头论坛 › 农机交流 › 正文"]
+    assert removed(report, "remove_breadcrumb") == ["田间地头论坛 › 农机交流 › 经验分享"]
 
 
 def test_a_news_apps_account_and_time_above_the_follow_button_are_not_text():
@@ -246,6 +246,27 @@ def test_a_rule_under_a_wrapped_paragraph_is_not_joined_to_the_next_line():
     assert "附：河湾村农机站服务价目表" in text
 
 
+def test_appeals_in_their_looser_forms_are_promotion():
+    text, report, _ = clean(
+        [
+            P1,
+            "",
+            "点击上方“乡村通讯”，选择“设为星标”",
+            "好文不错过，第一时间送达！",
+            "",
+            P2,
+            "",
+            "别错过！加入乡村通讯读者群，每天免费看新闻",
+            "",
+            "★乡村通讯提醒您，农机操作注意安全★",
+            "",
+            P3,
+        ]
+    )
+    assert text == [P1, P2, P3]
+    assert len(removed(report, "remove_promotion")) == 4
+
+
 @pytest.mark.parametrize(
     "lines",
     [
@@ -265,6 +286,8 @@ def test_a_rule_under_a_wrapped_paragraph_is_not_joined_to_the_next_line():
         ["引用他的话说，农机站是“把散户拢起来”的办法。", "关注农机站的人越来越多，县里也派人来看过。"],
         # a reading aid in brackets that is not zhuyin
         ["农机站（共享）模式（2025）在县里推广。"],
+        # a heading between stars, an exclamation in the text, joining a cooperative
+        ["★ 核心观点 ★", P1, "太好了！", "不用担心！加入合作社的农户都能分红。"],
     ],
 )
 def test_look_alikes_in_prose_stay(lines):

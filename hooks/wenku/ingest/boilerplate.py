@@ -155,7 +155,8 @@ RE_GIVEAWAY = re.compile(_alternation(GIVEAWAY_WORDS), re.I)
 # The object closes the appeal's clause (关注直播间，… / 欢迎关注本频道！), where a headline or a sentence about
 # following goes on (关注主播的劳动权益).
 RE_FOLLOW = re.compile(
-    rf"^(?:欢迎|记得|请|点击)?(?:关注|订阅|加入)[^。]{{0,20}}(?:{_alternation(FOLLOW_OBJECTS)})\s*(?:[，,！!～~。]|$)",
+    rf"^(?:[^。，！？!?]{{1,8}}[！!]\s*)?(?:欢迎|记得|请|点击)?(?:关注|订阅|加入)[^。]{{0,20}}"
+    rf"(?:{_alternation(FOLLOW_OBJECTS)})\s*(?:[，,！!～~。]|$)",
     re.I,
 )
 DISCLOSURE_LABELS = _vocabulary("disclosure_labels")
@@ -733,8 +734,10 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
     marks = _contents(texts, _keep_referred_sections(texts, marks))
     if len(nonblank) >= 2 and site_name(texts[nonblank[0]], texts[nonblank[1]]):
         marks.setdefault(nonblank[0], "remove_site_name")
-    if nonblank and RE_BREADCRUMB.match(texts[nonblank[0]].strip()) and len(RE_CRUMB.findall(texts[nonblank[0]])) >= 2:
-        marks.setdefault(nonblank[0], "remove_breadcrumb")  # the page's first line: where it sits in the site
+    top = texts[nonblank[0]].strip() if nonblank else ""
+    if RE_BREADCRUMB.match(top) and len(RE_CRUMB.findall(top)) >= 2 and not RE_PLACE_WORD.search(top):
+        # the page's first line: where it sits in the site (with a place word, 首页 > …, the chrome rule's)
+        marks.setdefault(nonblank[0], "remove_breadcrumb")
     for i in about_section(texts):
         marks.setdefault(i, "remove_about_section")
     return marks
@@ -911,8 +914,13 @@ def _ui_line(t: str) -> bool:
     )
 
 
+# A slogan framed by one decorative glyph on both sides, two clauses long (☆某某网关心您，资料保护从自己做起☆):
+# a site's banner, where a heading between stars is one phrase (★ 核心观点 ★).
+RE_FRAMED_SLOGAN = re.compile(r"^([☆★◆◇♦※✦✧❖])\s*[^☆★◆◇♦※✦✧❖。]{2,40}，[^☆★◆◇♦※✦✧❖。]{2,40}\s*\1$")
+
+
 def _promotion(t: str) -> bool:
-    return bool(RE_PROMO.search(t) or RE_FOLLOW.search(t) or _giveaway(t))
+    return bool(RE_PROMO.search(t) or RE_FOLLOW.search(t) or _giveaway(t) or RE_FRAMED_SLOGAN.match(t))
 
 
 RULES: list[Rule] = [

@@ -104,20 +104,31 @@ def trailing_credit(text: str) -> tuple[str, str, list[str]] | None:
     return None
 
 
+MAX_APPEAL_TAIL = 16  # characters of an exclamation right under an appeal (深度好文，第一时间送达！)
+
+
 def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], list[Change], dict]:
     """Step 3: lines that are not article text wherever they stand (the page label rule is left to the split,
     which knows the last line of the page)."""
     keep, report, editors = [], [], []
     marks = furniture_marks([ln.text for ln in lines])
     before = ""  # the non-blank line above
+    appeal = False  # the line right above was removed as promotion
     for i, ln in enumerate(lines):
         t = ln.text.strip()
         if not t:
             keep.append(ln)
+            appeal = False
             continue
-        above, before = before, t
+        above, before, after_appeal, appeal = before, t, appeal, False
         if i in marks:
             report.append(Change(marks[i], ln.number, ln.text, "", FURNITURE_REASONS[marks[i]]))
+            continue
+        if after_appeal and len(t) <= MAX_APPEAL_TAIL and t.endswith(("！", "!")) and "。" not in t:
+            report.append(
+                Change("remove_promotion", ln.number, ln.text, "", "the second line of the appeal right above it")
+            )
+            appeal = True
             continue
         names = editor_credit(t)
         if names:
@@ -135,6 +146,7 @@ def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], lis
         rule = next((r for r in RULES if r.name != "remove_page_label" and r.test(t, False)), None)
         if rule and not (rule.name in PROSE_GUARDED and reads_as_prose(t, above)):
             report.append(Change(rule.name, ln.number, ln.text, "", rule.reason))
+            appeal = rule.name in ("remove_promotion", "remove_ad")
             continue
         split = trailing_credit(t)
         if split:
@@ -226,12 +238,17 @@ def page_footnotes(lines: list[PageLine], found: dict[int, str]) -> dict[int, st
     rule above them. Notes after the text's end (no footer under them) are left to the structure."""
     body = [ln for ln in lines if ln.text.strip()]
     out: dict[int, str] = {}
+    text, ends = "", []  # the text of the lines that are not notes, and where it stands after each line
+    for b in body:
+        if not RE_FOOTNOTE.match(b.text.strip()):
+            text += b.text.strip()
+        ends.append(len(text))
     for k, ln in enumerate(body):
         m = RE_FOOTNOTE.match(ln.text.strip())
         if not m or id(ln) in found or id(ln) in out:
             continue
-        cited = "".join(b.text.strip() for b in body[:k] if not RE_FOOTNOTE.match(b.text.strip()))
-        if m.group("mark") not in cited:
+        cited = text.find(m.group("mark"))
+        if cited < 0 or cited >= ends[k]:
             continue
         run, j = [ln], k + 1
         while j < len(body) and id(body[j]) not in found and RE_FOOTNOTE.match(body[j].text.strip()):
