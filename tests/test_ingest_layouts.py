@@ -119,7 +119,7 @@ def test_an_emails_header_lines_and_subscription_notice_are_not_text():
 
 
 def test_a_forum_posts_quotes_signature_and_the_next_reply_are_not_the_post():
-    text, report, _ = clean(
+    text, report, meta = clean(
         [
             "田间地头论坛 › 农机交流 › 经验分享",
             "共享农机站到底划不划算？",
@@ -153,6 +153,13 @@ def test_a_forum_posts_quotes_signature_and_the_next_reply_are_not_the_post():
     assert "种了二十年地，欢迎来河湾村看看。" in removed(report, "remove_signature")
     assert "学到了，回去跟村主任说说。" in removed(report, "remove_reader_comments")
     assert removed(report, "remove_breadcrumb") == ["田间地头论坛 › 农机交流 › 经验分享"]
+    assert meta["posters"] == [(5, "老石种地")]  # the first post's handle, for the article's metadata
+
+
+def test_a_quote_run_straight_into_the_post_takes_only_its_first_line_of_words():
+    text, report, _ = clean(["引用:", "稻花香 发表于 2026-3-1 09:00", "我们村也想办，就怕没人管。", P1, P2])
+    assert text == [P1, P2]
+    assert removed(report, "remove_forum_quote") == ["引用：", "稻花香 发表于 2026-3-1 09:00", "我们村也想办，就怕没人管。"]
 
 
 def test_a_news_apps_account_and_time_above_the_follow_button_are_not_text():

@@ -635,6 +635,18 @@ def _signature(texts: list[str], i: int, following: dict[int, int]) -> list[int]
     return []
 
 
+# The quoted user's line under a quote's label (小鹿会计 发表于 2026-3-13 10:22).
+RE_QUOTED_BY = re.compile(
+    r"发表于\s*(?:19|20)?\d{2}[-./年]\d{1,2}[-./月]\d{1,2}|^\S{1,20}\s*(?:在|于)\s*\S{0,20}(?:写道|说)[：:]?$"
+)
+MAX_QUOTE_LINES = 4  # lines of quoted words a quote may run to before the blank line that closes it
+
+
+def _blank_within(texts: list[str], i: int, n: int) -> bool:
+    """True when a blank line comes within the n lines after line i (the end of the source is no blank line)."""
+    return any(not texts[k].strip() for k in range(i + 1, min(len(texts), i + 2 + max(0, n))))
+
+
 def furniture_marks(texts: list[str]) -> dict[int, str]:
     """{index: report kind} for the lines of a source (blank lines included) that are page furniture by
     their place: an end mark, the lines under a section word (往期推荐 + titles, 网友评论 + comments, 广告 +
@@ -644,6 +656,7 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
     marks: dict[int, str] = {}
     mode: str | None = None
     ad_lines = 0
+    quoted = 0  # lines of quoted words read under a quote's label
     ended = False  # an end mark (— END —) was seen: the article is over
     section: list[int] = []  # the heading and unbulleted headlines of the related list being read
     nonblank = [i for i, t in enumerate(texts) if t.strip()]
@@ -688,10 +701,13 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
             marks[i] = "remove_reader_comments"
         elif mode == "quote":
             marks[i] = "remove_forum_quote"
+            quoted += 0 if RE_QUOTED_BY.search(t) else 1
+            if quoted >= 1 and not _blank_within(texts, i, MAX_QUOTE_LINES - quoted):
+                mode = None  # no blank line closes the quote soon: its first line of words only, the post follows
         elif word in FLOOR_LABELS or RE_FLOOR.match(t) or RE_FLOOR_HEAD.match(t):
             marks[i], mode = "remove_reader_comments", "reply"
         elif word in QUOTE_LABELS or RE_QUOTE_HEAD.match(t):
-            marks[i], mode = "remove_forum_quote", "quote"
+            marks[i], mode, quoted = "remove_forum_quote", "quote", 0
         elif word in RELATED_HEADINGS:
             marks[i], mode, section = "remove_related_list", "related", [i]
         elif word in COMMENT_HEADINGS:
