@@ -159,7 +159,56 @@ def test_a_forum_posts_quotes_signature_and_the_next_reply_are_not_the_post():
 def test_a_quote_run_straight_into_the_post_takes_only_its_first_line_of_words():
     text, report, _ = clean(["引用:", "稻花香 发表于 2026-3-1 09:00", "我们村也想办，就怕没人管。", P1, P2])
     assert text == [P1, P2]
-    assert removed(report, "remove_forum_quote") == ["引用：", "稻花香 发表于 2026-3-1 09:00", "我们村也想办，就怕没人管。"]
+    assert removed(report, "remove_forum_quote") == [
+        "引用：",
+        "稻花香 发表于 2026-3-1 09:00",
+        "我们村也想办，就怕没人管。",
+    ]
+
+
+def test_a_discuz_thread_saved_without_blank_lines_keeps_the_post():
+    text, report, meta = clean(
+        [
+            "田间地头论坛 » 农机交流 » 共享农机站",
+            "共享农机站的账怎么算",
+            "楼主: 老石种地 | 查看: 912 | 回复: 8",
+            "",
+            "老石种地 发表于 2026-3-2 20:11",
+            "原帖由 稻花香 于 2026-3-1 09:00 发表",
+            "我们村也想办，就怕没人管。",
+            P1,
+            "",
+            P2,
+            "",
+            "__________________",
+            "种了二十年地。",
+            "回复 引用 举报",
+        ]
+    )
+    assert text == ["共享农机站的账怎么算", P1, P2]
+    assert removed(report, "remove_forum_quote") == [
+        "原帖由 稻花香 于 2026-3-1 09:00 发表",
+        "我们村也想办，就怕没人管。",
+    ]
+    assert removed(report, "remove_signature") == ["__________________", "种了二十年地。"]
+    assert meta["posters"] == [(3, "老石种地")]
+
+
+def test_an_email_with_english_labels_and_a_footer_notice():
+    text, report, _ = clean(
+        [
+            "From: Village Weekly <weekly@village.example>",
+            "To: reader@example.com",
+            "Subject: 第9期",
+            "",
+            P1,
+            "",
+            "本邮件由乡村周刊发送。如不想再收到，请点此退订。",
+        ]
+    )
+    assert text == [P1]
+    assert len(removed(report, "remove_mail_header")) == 3
+    assert removed(report, "remove_web_chrome") == ["本邮件由乡村周刊发送。如不想再收到，请点此退订。"]
 
 
 def test_a_news_apps_account_and_time_above_the_follow_button_are_not_text():
@@ -293,6 +342,8 @@ def test_appeals_in_their_looser_forms_are_promotion():
         ["引用他的话说，农机站是“把散户拢起来”的办法。", "关注农机站的人越来越多，县里也派人来看过。"],
         # a reading aid in brackets that is not zhuyin
         ["农机站（共享）模式（2025）在县里推广。"],
+        # a sentence about unwanted calls, labelled counts in prose
+        ["如不想再收到推销电话，可以拨打投诉电话进行登记，工作人员会及时处理。", "回复：我们已经收到了。"],
         # a heading between stars, an exclamation in the text, joining a cooperative
         ["★ 核心观点 ★", P1, "太好了！", "不用担心！加入合作社的农户都能分红。"],
     ],

@@ -67,6 +67,7 @@ RE_NOTICE = re.compile(
     r"|请输入(?:评论|留言)?内容|已有\s*\d+\s*人(?:参与|评论|阅读|收藏|点赞)|(?:本文|全文)(?:共|字数)[^。]{0,16}阅读(?:时间|时长|需要)"
     # a forum post's header and edit notice; a newsletter's display, subscription and unsubscribe lines
     r"|[^。，！？]{0,30}发表于\s*(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}|本帖最后由[^。]{0,30}编辑"
+    r"|(?:本|此|这封)邮件(?:由|是)[^。]{0,20}(?:发送|发出)|如(?:不想|不希望|不愿)再(?:收到|接收)"
     r"|[^。]{0,16}(?:邮件|网页)?无法正常显示|[^。]{0,20}在浏览器中(?:查看|打开|阅读)|[^。]{0,24}(?:点击|点此|这里)?(?:退订|取消订阅)"
     r"|[您你]收到(?:这|此|本)封邮件|(?:因为|由于)?[您你](?:已)?订阅了|(?:Unsubscribe|View (?:it )?in (?:your )?browser|Update your preferences)"
     r"|\[[←→«»<>\s]*(?:返回|回到|上一篇|下一篇|上一页|下一页)[^\]]{0,16}\]\([^)]*\)$)",
@@ -639,12 +640,7 @@ def _signature(texts: list[str], i: int, following: dict[int, int]) -> list[int]
 RE_QUOTED_BY = re.compile(
     r"发表于\s*(?:19|20)?\d{2}[-./年]\d{1,2}[-./月]\d{1,2}|^\S{1,20}\s*(?:在|于)\s*\S{0,20}(?:写道|说)[：:]?$"
 )
-MAX_QUOTE_LINES = 4  # lines of quoted words a quote may run to before the blank line that closes it
-
-
-def _blank_within(texts: list[str], i: int, n: int) -> bool:
-    """True when a blank line comes within the n lines after line i (the end of the source is no blank line)."""
-    return any(not texts[k].strip() for k in range(i + 1, min(len(texts), i + 2 + max(0, n))))
+MAX_QUOTE_LINES = 3  # lines of quoted words (a sentence wrapped over them), when no blank line closes the quote
 
 
 def furniture_marks(texts: list[str]) -> dict[int, str]:
@@ -702,8 +698,8 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
         elif mode == "quote":
             marks[i] = "remove_forum_quote"
             quoted += 0 if RE_QUOTED_BY.search(t) else 1
-            if quoted >= 1 and not _blank_within(texts, i, MAX_QUOTE_LINES - quoted):
-                mode = None  # no blank line closes the quote soon: its first line of words only, the post follows
+            if quoted >= MAX_QUOTE_LINES or (quoted and (ends_sentence(t) or t.endswith(("...", "…")))):
+                mode = None  # the quoted words end here (a quote shows a sentence or two, cut with …)
         elif word in FLOOR_LABELS or RE_FLOOR.match(t) or RE_FLOOR_HEAD.match(t):
             marks[i], mode = "remove_reader_comments", "reply"
         elif word in QUOTE_LABELS or RE_QUOTE_HEAD.match(t):
@@ -869,6 +865,8 @@ FURNITURE_PATTERNS = (
     RE_GIVEAWAY,
     re.compile(
         r"(?:因为|由于)?[您你](?:已)?订阅了|[您你]收到(?:这|此|本)封邮件|《[^《》]{1,20}》"
+        r"|(?:本|此|这封)邮件(?:由|是)[^。]{0,20}(?:发送|发出)|如(?:不想|不希望|不愿)再(?:收到|接收)[^。，]{0,10}"
+        r"|(?:请)?(?:点击|点此|点这里)?(?:退订|取消订阅)"
     ),  # a name in 《》 is not a sentence
 )
 RE_QUOTED_LEAD = re.compile(r"^(?:“[^“”]{2,30}”|「[^「」]{2,30}」|『[^『』]{2,30}』|《[^《》]{2,30}》)")
@@ -917,9 +915,26 @@ def reads_as_clause(text: str) -> bool:
     return len(words) > 2 or (len(words) == 2 and min(len(w) for w in words) == 1)
 
 
+RE_STAT_ITEM = re.compile(r"^(?P<label>[^\s:：|｜]{1,6})\s*[:：]\s*(?P<value>[^\s|｜]{1,20})$")
+RE_STAT_SPLIT = re.compile(r"\s*[|｜]\s*|[\s\u3000]{2,}")
+
+
+def stats_row(text: str) -> bool:
+    """A thread's or page's row of labelled counters (楼主: 名 | 查看: 912 | 回复: 8): every item a widget word, a
+    colon and a value, two or more of them counts."""
+    items = [x for x in RE_STAT_SPLIT.split(text.strip()) if x]
+    found = [RE_STAT_ITEM.match(x) for x in items]
+    if len(items) < 2 or not all(found):
+        return False
+    return all(m.group("label").upper() in WIDGETS for m in found) and (
+        sum(1 for m in found if re.fullmatch(r"\d[\d,.]*\s*[万千wWkK]?\+?", m.group("value"))) >= 2
+    )
+
+
 def _ui_line(t: str) -> bool:
     return (
-        bool(RE_UI_BRACKETS.match(t) and RE_UI_WORD.search(t))
+        stats_row(t)
+        or bool(RE_UI_BRACKETS.match(t) and RE_UI_WORD.search(t))
         or bool(RE_SHARE.match(t))
         or bool(RE_VIEW_COUNT.match(t))
         or bool(RE_PREV_NEXT.match(t))

@@ -106,7 +106,9 @@ def trailing_credit(text: str) -> tuple[str, str, list[str]] | None:
 
 # A forum thread's first post header (楼主　名　发表于 2026-3-14 21:06): removed as chrome, the poster's handle
 # is kept as metadata ("posters": [(line, handle)]), the author of a post that names no other.
-RE_POSTER = re.compile(r"^楼主[\s\u3000:：]+(?P<name>[^\s\u3000|｜:：]{1,20})[\s\u3000]+(?:发表于|(?:19|20)\d\d)")
+RE_POSTER = re.compile(
+    r"^楼主[\s\u3000:：]+(?P<name>[^\s\u3000|｜:：]{1,20})(?:[\s\u3000]+(?:发表于|(?:19|20)\d\d)|\s*[|｜])"
+)
 MAX_APPEAL_TAIL = 16  # characters of an exclamation right under an appeal (深度好文，第一时间送达！)
 
 
