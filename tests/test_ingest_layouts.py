@@ -77,6 +77,23 @@ def test_markdown_bold_and_wiki_links_keep_their_words_link_and_tag_lines_go():
     assert any(c.kind == "remove_markdown_marks" for c in report)
 
 
+def test_markdown_links_and_quote_marks_keep_their_words():
+    text, report, _ = clean(
+        ["# 共享农机站", "", "> 摘自县里的调研笔记", "", "详见[农机站介绍](https://example.com/a)，账目每月公开。"]
+    )
+    assert text == ["# 共享农机站", "摘自县里的调研笔记", "详见农机站介绍，账目每月公开。"]
+
+
+def test_a_masthead_without_a_rule_needs_its_imprint():
+    masthead = ["乡村振兴参考", "2026年第4期（总第40期）", "县农业农村局　编　　　　　　2026年3月20日", ""]
+    text, report, _ = clean([*masthead, "插秧机进村以后", "林穗", "", P1, "", P2])
+    assert text == ["插秧机进村以后", "林穗", P1, P2]
+    assert len(removed(report, "remove_masthead")) + len(removed(report, "remove_running_header")) == 3
+    # a title, a byline and the journal's issue without an imprint under them: the article's head, kept
+    text, _, _ = clean(["插秧机进村以后", "林穗", "《乡村振兴参考》2026年第4期", "", P1, "", P2])
+    assert text[:2] == ["插秧机进村以后", "林穗"]
+
+
 def test_a_briefings_masthead_distribution_list_and_print_count_are_not_text():
     text, report, _ = clean(
         [

@@ -536,6 +536,11 @@ RE_MAIL_PARTY = re.compile(rf"^(?:{_alternation(MAIL_PARTIES)})\s*[：:]", re.I)
 # A rule under a masthead: a row of one drawing or dash character.
 RE_RULE_LINE = re.compile(r"^(?:━|─|—|=|＝|═|_|-|–|~|～|\*|＊){8,}$")
 RE_ISSUE_NUMBER = re.compile(r"第\s*[\d一二三四五六七八九十百]{1,4}\s*期|总\s*第\s*\d+\s*期|\bNo\.\s*\d{1,4}", re.I)
+# A masthead's imprint: the issuing office, 编 (编印, 主办 …), a wide gap, the date (某某研究中心编　　　2026年4月15日).
+RE_IMPRINT = re.compile(
+    r"^\S.{1,30}?[\s\u3000]*(?:编|编印|主编|主办|编辑|编发|印发|出品)[\s\u3000]{2,}"
+    r"(?:19|20)\d\d\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?$"
+)
 MAX_MASTHEAD = 6  # lines above the rule
 MAX_MASTHEAD_LINE = 40  # characters (spaces aside)
 
@@ -543,22 +548,30 @@ MAX_MASTHEAD_LINE = 40  # characters (spaces aside)
 def masthead(texts: list[str]) -> list[int]:
     """The masthead of a periodical or internal briefing at the top of the source: a few short lines without a
     sentence above the first rule (━━━━), one of them its issue number (第3期, 总第27期): name, issue, issuer and
-    date, and the rule itself. The article starts below the rule."""
+    date, and the rule itself. The article starts below the rule. Without a rule, the first block (to a blank
+    line) is the masthead when it also holds the issuer's imprint (某某中心编　　　2026年3月20日)."""
     nonblank = [i for i, t in enumerate(texts) if t.strip()]
     above: list[int] = []
+    rule = None
     for i in nonblank[: MAX_MASTHEAD + 1]:
         if RE_RULE_LINE.match(RE_SPACES.sub("", texts[i])):
             rule = i
             break
         above.append(i)
-    else:
-        return []
+    if rule is None:  # no rule: the first block (to a blank line), which must then hold the issuer's imprint too
+        above = [i for i in above if not any(not t.strip() for t in texts[above[0] : i])] if above else []
+        if not above or above[-1] + 1 >= len(texts) or texts[above[-1] + 1].strip():
+            return []
+        if not any(RE_IMPRINT.match(texts[i].strip()) for i in above):
+            return []
     lines = [texts[i].strip() for i in above]
     if not lines or any(
         re.search(r"[。！？；，“”]", t) or len(RE_SPACES.sub("", t)) > MAX_MASTHEAD_LINE for t in lines
     ):
         return []
-    return [*above, rule] if any(RE_ISSUE_NUMBER.search(t) for t in lines) else []
+    if not any(RE_ISSUE_NUMBER.search(t) for t in lines):
+        return []
+    return above if rule is None else [*above, rule]
 
 
 def mail_header(texts: list[str]) -> list[int]:
