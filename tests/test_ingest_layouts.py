@@ -236,6 +236,26 @@ def test_a_news_apps_account_and_time_above_the_follow_button_are_not_text():
     assert removed(report, "remove_account_line") == ["乡村振兴观察", "2026-03-02 10:15 · 河湾 · 观察号作者"]
 
 
+def test_an_account_named_beside_its_follow_button_and_the_fold_are_not_text():
+    text, report, _ = clean(
+        ["共享农机站让小农户用上大机器", "乡村观察 + 关注", "03-02 10:15 · 河湾", "", P1, "", "展开阅读全文", P2]
+    )
+    assert text == ["共享农机站让小农户用上大机器", P1, P2]
+    assert removed(report, "remove_account_line") == ["乡村观察 + 关注", "03-02 10:15 · 河湾"]
+    # a person's name with a follow button is a byline, left to the structure
+    text, _, _ = clean(["共享农机站让小农户用上大机器", "石禾 关注", "", P1])
+    assert "石禾 关注" in text
+
+
+def test_a_pages_address_printed_on_each_page_is_not_text():
+    url = "https://news.example/a/2026/0309.html"
+    text, report, _ = clean(
+        ["共享农机站的账怎么算 - 某某网", url, "", P1, "", "1 / 2", "共享农机站的账怎么算 - 某某网", url, P2]
+    )
+    assert url not in text and P1 in text and P2 in text
+    assert removed(report, "remove_running_header").count(url) == 2
+
+
 def test_a_photo_item_between_columns_is_not_text():
     text, report, _ = clean([P1, "【图片新闻】", "3月1日，河湾村村民在农机站领取插秧机。", "本报记者　石禾　摄", P2])
     assert text == [P1, P2]

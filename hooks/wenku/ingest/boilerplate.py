@@ -631,6 +631,17 @@ def _account_lines(texts: list[str], i: int, preceding: dict[int, int], first: i
     return out
 
 
+RE_NAMED_FOLLOW = re.compile(
+    r"^(?P<name>[^\s，。、；：:！？“”《》（）()]{2,16})[\s\u3000]+\+?\s*(?:关注|\+关注|已关注|订阅)$"
+)
+
+
+def _named_follow(text: str) -> bool:
+    """An account's name and its follow button on one line (某某观察 + 关注), not a person's name (a byline)."""
+    m = RE_NAMED_FOLLOW.match(text.strip())
+    return bool(m) and not is_person_name(m.group("name"))
+
+
 def _signature(texts: list[str], i: int, following: dict[int, int]) -> list[int]:
     """A forum poster's signature: up to three short lines under a rule (----), right above the post's reply
     and report buttons (回复　举报)."""
@@ -686,6 +697,11 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
         if len(t) <= 8 and "关注" in t and is_widget_row(t):
             for k in _account_lines(texts, i, preceding, first):
                 marks.setdefault(k, "remove_account_line")
+        elif i != first and _named_follow(t):  # 某某观察　+ 关注: the account's name beside its follow button
+            marks[i] = "remove_account_line"
+            below = following.get(i)
+            if below is not None and RE_POST_TIME.match(texts[below].strip()):
+                marks[below] = "remove_account_line"
         elif RE_SEPARATOR.match(t):
             found = _signature(texts, i, following)
             for k in [i, *found] if found else []:

@@ -186,6 +186,23 @@ def _print_headers(body: list[Line], found: dict[int, str]) -> None:
                 found[id(ln)] = "browser print header (date and time of printing, page title)"
 
 
+RE_ADDRESS_LINE = re.compile(r"^(?:https?://|www\.)[!-~]+$")
+
+
+def _repeated_addresses(body: list[Line], found: dict[int, str]) -> None:
+    """A page's address on a line of its own, printed again on each page (a browser's print header or
+    footer): two or more copies of the same address line."""
+    copies: dict[str, list[Line]] = {}
+    for ln in body:
+        t = ln.text.strip()
+        if id(ln) not in found and RE_ADDRESS_LINE.match(t):
+            copies.setdefault(t, []).append(ln)
+    for group in copies.values():
+        if len(group) >= 2:
+            for ln in group:
+                found[id(ln)] = "the page's address, printed on each page"
+
+
 def running_headers(lines: list[Line]) -> dict[int, str]:
     """{id(line): what it is} for the running headers and footers among lines (blank lines ignored)."""
     body = [ln for ln in lines if ln.text.strip()]
@@ -204,6 +221,7 @@ def running_headers(lines: list[Line]) -> dict[int, str]:
         found[id(body[-1])] = "page number at the foot of the page"
     _facing_folios(body, found)
     _print_headers(body, found)
+    _repeated_addresses(body, found)
     # A bare number beside a header or footer found above: the page number printed next to it.
     for i, ln in enumerate(body):
         if id(ln) not in found and RE_BARE_NUMBER.match(ln.text.strip()):
