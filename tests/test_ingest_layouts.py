@@ -77,11 +77,9 @@ def test_markdown_bold_and_wiki_links_keep_their_words_link_and_tag_lines_go():
     assert any(c.kind == "remove_markdown_marks" for c in report)
 
 
-def test_markdown_links_and_quote_marks_keep_their_words():
-    text, report, _ = clean(
-        ["# 共享农机站", "", "> 摘自县里的调研笔记", "", "详见[农机站介绍](https://example.com/a)，账目每月公开。"]
-    )
-    assert text == ["# 共享农机站", "摘自县里的调研笔记", "详见农机站介绍，账目每月公开。"]
+def test_markdown_links_keep_their_words():
+    text, report, _ = clean(["# 共享农机站", "", "详见[农机站介绍](https://example.com/a)，账目每月公开。"])
+    assert text == ["# 共享农机站", "详见农机站介绍，账目每月公开。"]
 
 
 def test_a_masthead_without_a_rule_needs_its_imprint():
@@ -361,6 +359,30 @@ def test_appeals_in_their_looser_forms_are_promotion():
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "特别声明：以上内容为自媒体平台“某某号”用户上传并发布，本平台仅提供信息存储服务。",
+        "打开某某新闻，查看更多精彩内容",
+        "返回首页，查看更多",
+        "延伸阅读：插秧机怎么选",
+        "喜欢就点个赞吧",
+        "展开全文 ∨",
+        "查看原图",
+        "分享让更多人看到",
+    ],
+)
+def test_a_furniture_line_between_paragraphs_goes(line):
+    text, report, _ = clean([P1, "", line, "", P2])
+    assert text == [P1, P2]
+    assert [c.before for c in report if c.kind.startswith("remove_")] == [line]
+
+
+def test_an_editor_credit_with_a_staff_id_keeps_the_name():
+    text, report, meta = clean([P1, "", "责任编辑：石禾_NB1234", "", P2])
+    assert text == [P1, P2] and meta["editors"] == [(3, ["石禾"])]
+
+
+@pytest.mark.parametrize(
     "lines",
     [
         # a meeting notice's labelled lines at the top: no sender or recipient, not an e-mail
@@ -381,6 +403,8 @@ def test_appeals_in_their_looser_forms_are_promotion():
         ["农机站（共享）模式（2025）在县里推广。"],
         # a sentence about unwanted calls, labelled counts in prose
         ["如不想再收到推销电话，可以拨打投诉电话进行登记，工作人员会及时处理。", "回复：我们已经收到了。"],
+        # opening a phone to read more, a statement quoted in a sentence
+        ["打开手机，查看更多消息的人越来越少。", "他特别声明：这不代表公司立场，只是个人看法。"],
         # a heading between stars, an exclamation in the text, joining a cooperative
         ["★ 核心观点 ★", P1, "太好了！", "不用担心！加入合作社的农户都能分红。"],
     ],

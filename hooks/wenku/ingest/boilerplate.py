@@ -59,7 +59,7 @@ RE_VIEW_COUNT = re.compile(
 RE_SHARE = re.compile(r"^(?:分享到|分享至|扫一扫在手机(?:上)?打开|用手机扫一扫|手机扫一扫|打印本页|关闭窗口)")
 # Interface notices of a copied page: tags, loading and zoom notices, participation counts, reading time.
 RE_NOTICE = re.compile(
-    r"^(?:(?:标签|Tags?)\s*[：:]|(?:当前位置|您的位置|您现在的位置|所在位置)\s*[：:]|(?:视频|图片|内容)?(?:正在)?加载中|[【\[]?点击(?:查看)?(?:原图|大图|图片)"
+    r"^(?:(?:标签|Tags?)\s*[：:]|(?:当前位置|您的位置|您现在的位置|所在位置)\s*[：:]|(?:视频|图片|内容)?(?:正在)?加载中|[【\[]?(?:点击查看|点击|查看)(?:原图|大图|图片)"
     r"|[↓↑⬇👇▼\s]{3,}$|^[↓⬇👇▼▽]$|(?:暂无|还没有|目前没有)(?:评论|留言)|[快来]*抢沙发|(?:登录|注册)后(?:才能)?(?:发表|参与)?(?:评论|留言)"
     r"|查看全部\s*\d[\d,.]*\s*万?\s*(?:个|条)\s*(?:回答|评论|回复|留言)$"
     r"|\d[\d,.]*\s*万?\s*(?:人|位用户)\s*(?:赞同|点赞|喜欢|收藏|关注)了?(?:该|这个|此|这篇)?(?:回答|文章|内容|视频|问题)?$"
@@ -74,6 +74,16 @@ RE_NOTICE = re.compile(
     re.I,
 )
 RE_PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|推荐阅读)\s*[：:]")
+RE_LABELLED_LINK = re.compile(r"^[【\[]?(?P<label>[^：:\s]{2,8}?)[】\]]?\s*[：:]\s*\S")
+MAX_LABELLED_LINK = 60
+
+
+def labelled_link(text: str) -> bool:
+    """Another article's title under a related-reading label on one line (延伸阅读：某某, 【相关链接】：某某)."""
+    m = RE_LABELLED_LINK.match(text)
+    return bool(m) and len(text) <= MAX_LABELLED_LINK and m.group("label").upper() in RELATED_HEADINGS
+
+
 RE_PLACE_WORD = re.compile(r"首页|主页|当前位置|您的位置|所在位置|正文|Home", re.I)
 RE_CRUMB = re.compile(r"\s[>»＞›]{1,2}\s")  # a breadcrumb's separator, set apart by spaces
 RE_BREADCRUMB = re.compile(r"^[^。，；]{1,14}(?:\s*[>»＞›]{1,2}\s*[^。，；>»＞›]{1,16}){2,}$")
@@ -90,11 +100,14 @@ RE_PROMO = re.compile(
     r"|^[（(【\[]?(?:本文|文章|以上|此文)?(?:内容)?仅代表作者(?:本人|个人)?(?:的)?(?:观点|看法|立场)"
     r"|(?:不|并不)(?:代表|表明)本(?:平台|站|网|报|刊|号|公众号|网站)(?:同意其|赞同其)?(?:的)?(?:观点|立场|看法)"
     r"|^(?:原文|本文|文章|来源)(?:链接|地址|网址)\s*[：:]"
-    r"|^(?:点击|点|请|欢迎|记得|别忘了|觉得不错|喜欢就|如果喜欢|如果觉得)[^。]{0,16}(?:在看|点赞|转发|分享|星标|置顶)"
+    r"|^(?:点击|点|请|欢迎|记得|别忘了|觉得不错|喜欢就|如果喜欢|如果觉得)[^。]{0,16}(?:在看|点赞|点个赞|转发|分享|星标|置顶)"
     r"|^(?:出品|出品方|出品人|联合出品|制作单位)\s*[：:｜|]"
     r"|转发给(?:朋友|好友)|(?:星标|置顶)(?:我们|公众号|本号)|^更多精彩[^。]{0,12}(?:关注|下载|点击)"
-    # an appeal to open or download the app to read on (打开某某APP阅读全文，查看更多评论)
-    r"|^(?:打开|下载|前往|去)[^。，！？]{0,12}(?:APP|App|app|客户端)[^。！？]{0,4}(?:阅读|查看|观看|看|评论|全文|领取))"
+    # an appeal to open or download the app to read on (打开某某APP阅读全文，查看更多评论), to go back to the site
+    # for more (返回首页，查看更多), and a platform's disclaimer that it only stores what users post
+    r"|^(?:打开|下载|前往|去)[^。，！？]{0,12}(?:APP|App|app|客户端)[^。！？]{0,4}(?:阅读|查看|观看|看|评论|全文|领取)"
+    r"|^(?:打开|返回|回到)[^。，！？]{1,12}[，,]\s*(?:查看|阅读|看|了解)(?:更多|全文)[^。，！？]{0,6}$"
+    r"|仅提供信息(?:存储|发布)(?:空间)?服务)"
 )
 RE_SEPARATOR = re.compile(r"^[\s\-—–―_=＝~～*＊·•◆◇■□●○★☆※#＃+＋.。…]{3,}$")
 
@@ -219,7 +232,7 @@ RE_FLOOR_HEAD = re.compile(
     r"^(?:\d{1,4}\s*(?:楼|#|＃)|[#＃]\s*\d{1,4}|沙发|板凳|地板|地下室)[\s\u3000]+\S.{0,40}?"
     r"(?:发表于|(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2})"
 )
-ARROWS = "↑↓←→▲▼△▽⬆⬇^"  # a widget's arrow glyph (↑顶部, 回到顶部↑)
+ARROWS = "↑↓←→▲▼△▽⬆⬇^∨﹀⌄"  # a widget's arrow glyph (↑顶部, 回到顶部↑, 展开全文 ∨)
 
 # A widget row's tokens: a word with an optional count (赞 286, 赞(12), 阅读 3.2万, 10w+) or a bare count.
 RE_WIDGET_TOKEN = re.compile(r"^(?P<word>[^\d（(）)]*?)\s*[（(]?(?P<count>\d[\d,.]*\s*[万千wWkK]?\+?)?[）)]?$")
@@ -963,6 +976,7 @@ def stats_row(text: str) -> bool:
 def _ui_line(t: str) -> bool:
     return (
         stats_row(t)
+        or labelled_link(t)
         or bool(RE_UI_BRACKETS.match(t) and RE_UI_WORD.search(t))
         or bool(RE_SHARE.match(t))
         or bool(RE_VIEW_COUNT.match(t))
@@ -983,12 +997,27 @@ def _promotion(t: str) -> bool:
     return bool(RE_PROMO.search(t) or RE_FOLLOW.search(t) or _giveaway(t) or RE_FRAMED_SLOGAN.match(t))
 
 
+# A disclaimer under its label (免责声明：…, 特别声明：以上内容…本平台仅提供信息存储服务。): the label opening the
+# line, and what a disclaimer is about (the platform, rights, reprinting, the author's views). Its own sentences
+# are no evidence of prose: a disclaimer is written in sentences.
+DISCLAIMER_LABELS = _vocabulary("disclaimer_labels")
+RE_DISCLAIMER = re.compile(rf"^[【\[（(]?(?:{_alternation(DISCLAIMER_LABELS)})[】\]）)]?\s*[：:]")
+RE_DISCLAIMER_TOPIC = re.compile(r"本(?:平台|站|网|号|公众号|刊|报)|版权|著作权|转载|侵权|观点|立场|仅供参考|信息存储")
+MAX_DISCLAIMER = 300
+
+
+def disclaimer(text: str) -> bool:
+    t = text.strip()
+    return len(t) <= MAX_DISCLAIMER and bool(RE_DISCLAIMER.match(t) and RE_DISCLAIMER_TOPIC.search(t))
+
+
 RULES: list[Rule] = [
     Rule(
         "remove_colophon",
         lambda t, last: _short(t, 160) and colophon_line(t),
         "official document's colophon (copied-to offices, printing office and date)",
     ),
+    Rule("remove_disclaimer", lambda t, last: disclaimer(t), "disclaimer under its label (platform, rights, views)"),
     Rule(
         "remove_distribution_list",
         lambda t, last: _short(t, 160) and distribution_line(t),

@@ -46,8 +46,9 @@ CREDIT_LABELS = (
     r"版式设计|版式|排版|视觉设计|设计|审核|审校|校对|监制|终审|初审|复审|签发|统筹|策划|主编|"
     r"图文编辑|视频编辑|新媒体编辑|编审|复核|制作))"
 )
+EDITOR_ID = r"(?:_[A-Za-z]{0,6}\d{1,8}[A-Za-z]?)?"  # a site's staff id after an editor's name (石禾_NB1234)
 RE_CREDIT_ITEM = re.compile(
-    rf"{CREDIT_LABELS}\s*[：:｜|丨/／]\s*(?P<names>[{CJK}·]{{2,4}}(?:[、，, 　]+[{CJK}·]{{2,4}})*?)"
+    rf"{CREDIT_LABELS}\s*[：:｜|丨/／]\s*(?P<names>[{CJK}·]{{2,4}}{EDITOR_ID}(?:[、，, 　]+[{CJK}·]{{2,4}}{EDITOR_ID})*?)"
     rf"(?=[\s　|｜丨/]*(?:{CREDIT_LABELS}\s*[：:｜|丨/／]|[）)\]】]?\s*$))"
 )
 RE_CREDIT_LEFT = re.compile(r"^[\s　（(\[【）)\]】|｜丨/]*$")
@@ -84,7 +85,7 @@ def editor_credit(text: str) -> list[str] | None:
         return None
     names: list[str] = []
     for m in items:
-        names.extend(n for n in re.split(r"[、，, 　]+", m.group("names")) if n)
+        names.extend(n.split("_")[0] for n in re.split(r"[、，, 　]+", m.group("names")) if n)
     return names
 
 

@@ -189,17 +189,15 @@ RE_MD_BOLD = re.compile(r"\*\*(?=\S)([^*\n]{1,200}?)(?<=\S)\*\*")
 RE_WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]{1,80})(?:\|([^\[\]\n]{1,80}))?\]\]")
 # A Markdown link inside a sentence ([农机站介绍](https://…)): the words stay, the address goes.
 RE_MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{1,80})\]\((?:https?://|www\.|/|\./|\.\./|#)[^()\s]{0,300}\)")
-# A Markdown quote's mark at a line's start (> 摘自…).
-RE_MD_QUOTE = re.compile(r"^(?P<indent>[ \u3000]*)>[ \u3000]+(?=\S)")
 
 
 def remove_markdown_marks(text: str) -> str:
-    """Markdown emphasis, links and quote marks taken off the words they mark: **按调用计价** -> 按调用计价,
-    [[收益分成]] -> 收益分成, [[页面|说法]] -> 说法, [说法](https://…) -> 说法, > 摘自… -> 摘自…. A line of links
-    alone is left whole (the cleaning removes it as navigation)."""
-    if "**" not in text and "[" not in text and ">" not in text:
+    """Markdown emphasis and links taken off the words they mark: **按调用计价** -> 按调用计价, [[收益分成]] ->
+    收益分成, [[页面|说法]] -> 说法, [说法](https://…) -> 说法. A line of links alone is left whole (the cleaning
+    removes it as navigation). A quote's > is left to the structure (it marks a box)."""
+    if "**" not in text and "[" not in text:
         return text
-    text = RE_MD_QUOTE.sub(r"\g<indent>", RE_MD_BOLD.sub(r"\1", text))
+    text = RE_MD_BOLD.sub(r"\1", text)
     rest = RE_MD_LINK.sub(" ", RE_WIKI_LINK.sub(" ", re.sub(r"^[^：:\[\]]{1,10}[：:]", "", text.strip())))
     if re.fullmatch(r"[\s\u3000·•|｜,，、/;；>»\-—*]*", rest):
         return text  # a line of links alone (相关笔记：[[甲]] · [[乙]]): navigation, which the cleaning removes whole
@@ -343,7 +341,7 @@ LINE_REPAIRS: list[Repair] = [
     Repair(fix_unrecoverable_mojibake, "mojibake that cannot be re-paired, marked 〓"),
     Repair(remove_pinyin_annotations, "pinyin annotation added by a converter"),
     Repair(remove_zhuyin_annotations, "zhuyin (bopomofo) reading in brackets after a character removed"),
-    Repair(remove_markdown_marks, "Markdown emphasis, link or quote marks removed (the words kept)"),
+    Repair(remove_markdown_marks, "Markdown emphasis or link marks removed (the words kept)"),
     Repair(fix_traditional_to_simplified, "traditional characters converted to simplified (OpenCC t2s)", True),
     Repair(fix_halfwidth_punctuation, "half-width punctuation in Chinese text made full-width"),
     Repair(fix_spaces_between_chinese, "space between Chinese characters removed"),
