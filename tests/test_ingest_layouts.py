@@ -369,6 +369,7 @@ def test_appeals_in_their_looser_forms_are_promotion():
         "展开全文 ∨",
         "查看原图",
         "分享让更多人看到",
+        "内部资料　注意保存",
     ],
 )
 def test_a_furniture_line_between_paragraphs_goes(line):
@@ -405,6 +406,8 @@ def test_an_editor_credit_with_a_staff_id_keeps_the_name():
         ["如不想再收到推销电话，可以拨打投诉电话进行登记，工作人员会及时处理。", "回复：我们已经收到了。"],
         # opening a phone to read more, a statement quoted in a sentence
         ["打开手机，查看更多消息的人越来越少。", "他特别声明：这不代表公司立场，只是个人看法。"],
+        # a story's title that is a one-word mark elsewhere
+        ["秘密", P1],
         # a heading between stars, an exclamation in the text, joining a cooperative
         ["★ 核心观点 ★", P1, "太好了！", "不用担心！加入合作社的农户都能分红。"],
     ],

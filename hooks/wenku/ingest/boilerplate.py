@@ -1006,6 +1006,16 @@ RE_DISCLAIMER_TOPIC = re.compile(r"本(?:平台|站|网|号|公众号|刊|报)|�
 MAX_DISCLAIMER = 300
 
 
+SECURITY_MARKS = frozenset(_vocabulary("security_marks"))
+RE_MARK_SPLIT = re.compile(r"[\s\u3000·•★☆]+")
+
+
+def security_mark(text: str) -> bool:
+    """A line made only of a document's handling marks (内部资料　注意保存)."""
+    tokens = [x for x in RE_MARK_SPLIT.split(text.strip()) if x]
+    return bool(tokens) and all(x in SECURITY_MARKS for x in tokens) and len(tokens) <= 4
+
+
 def disclaimer(text: str) -> bool:
     t = text.strip()
     return len(t) <= MAX_DISCLAIMER and bool(RE_DISCLAIMER.match(t) and RE_DISCLAIMER_TOPIC.search(t))
@@ -1018,6 +1028,7 @@ RULES: list[Rule] = [
         "official document's colophon (copied-to offices, printing office and date)",
     ),
     Rule("remove_disclaimer", lambda t, last: disclaimer(t), "disclaimer under its label (platform, rights, views)"),
+    Rule("remove_security_mark", lambda t, last: security_mark(t), "document's handling mark (内部资料, 注意保存)"),
     Rule(
         "remove_distribution_list",
         lambda t, last: _short(t, 160) and distribution_line(t),
