@@ -285,6 +285,15 @@ def test_footnotes_at_a_pages_foot_go_and_the_paragraph_goes_on_after_the_page_b
     assert text == [cited, P3 + P4, P5 + P6]
 
 
+@pytest.mark.parametrize("footer", ["第1页，共2页", "Page 1 of 2", "共2页，第1页"])
+def test_a_page_count_with_its_comma_is_a_footer(footer):
+    first = wrap("　　" + P1 + P2, 36)
+    lines = [*first[:-1], footer, first[-1], *wrap("　　" + P3 + P4, 36), *wrap("　　" + P5 + P6, 36)]
+    text, report, _ = clean(lines)
+    assert text == [P1 + P2, P3 + P4, P5 + P6]
+    assert removed(report, "remove_running_header") == [footer]
+
+
 def test_notes_after_the_text_without_a_footer_under_them_stay():
     text, report, _ = clean([P1 + "[1]", "", P2, "", "[1] 据县农业农村局2025年统计。"])
     assert text[-1] == "[1] 据县农业农村局2025年统计。"

@@ -23,6 +23,12 @@ RE_EDITION = re.compile(rf"第\s*{NUM}\s*(?:版|页)|^[A-Z]\s*\d{{1,2}}\s*版")
 RE_JUMP = re.compile(rf"(?:[上下]?[转接续])\s*第?\s*{NUM}\s*版")
 # Page m of n: 7/20, - 7 / 20 -, Page 7 of 20.
 RE_PAGE_OF = re.compile(r"^[-—–·\s]*(?:page\s*)?\d{1,4}\s*(?:/|of)\s*\d{1,4}[-—–·\s]*$", re.I)
+# Page m of n in words, its comma aside: 第3页，共12页 / 共12页 第3页 / Page 3 of 12 / Page 3.
+RE_PAGE_OF_TOTAL = re.compile(
+    r"^(?:第\s*\d{1,4}\s*页\s*[，,、/]?\s*共\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页\s*[，,、/]?\s*第\s*\d{1,4}\s*页"
+    r"|page\s*\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?)$",
+    re.I,
+)
 RE_VOLUME = re.compile(r"\bVol\.?\s*\d{1,3}\s*,?\s*No\.?\s*\d{1,3}\b", re.I)
 RE_DATE = re.compile(r"(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})")
 RE_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
@@ -52,6 +58,8 @@ def header_shape(text: str) -> str | None:
     if RE_PRINT_FOOTER.match(t):
         return "browser print footer (address and page number)"
     t = RE_SPACE.sub(" ", t)  # a PDF copy pads a header's halves apart with spaces
+    if RE_PAGE_OF_TOTAL.match(t):
+        return "page number"
     if not t or RE_SENTENCE.search(RE_LABELLED_NUMBER.sub("", t)):
         return None
     if len(t) <= LONG_HEAD and RE_MASTHEAD.search(t):
