@@ -387,6 +387,11 @@ def test_a_furniture_line_between_paragraphs_goes(line):
     assert [c.before for c in report if c.kind.startswith("remove_")] == [line]
 
 
+def test_the_space_after_a_dateline_stays_for_the_structure_to_read_it():
+    text, _, _ = clean(["本报讯　“农机站开起来以后，农忙时节再也不用四处求人借机器了。”3月5日，河湾村村民 说。"])
+    assert text == ["本报讯　“农机站开起来以后，农忙时节再也不用四处求人借机器了。”3月5日，河湾村村民说。"]
+
+
 def test_an_editor_credit_with_a_staff_id_keeps_the_name():
     text, report, meta = clean([P1, "", "责任编辑：石禾_NB1234", "", P2])
     assert text == [P1, P2] and meta["editors"] == [(3, ["石禾"])]

@@ -269,15 +269,21 @@ def fix_halfwidth_punctuation(text: str) -> str:
     return "".join(out)
 
 
+# A news dateline opening a lead and the space after it (本报讯　, 本刊讯　, 新华社北京3月5日电　).
+RE_DATELINE_SPACE = re.compile(rf"^[ \u3000]*[{CJK}\d（）()]{{2,20}}?(?:讯|电)[ \u3000]+(?=\S)")
+
+
 def fix_spaces_between_chinese(text: str) -> str:
     """Remove spaces between two Chinese characters or Chinese punctuation (谢 谢 -> 谢谢), inside prose."""
     if "\n" in text:  # a line a block tag broke in two: each part on its own
         return "\n".join(fix_spaces_between_chinese(part) for part in text.split("\n"))
     if len(text) < 40 or text.startswith("#"):  # headlines use a space between their two halves
         return text
+    lead = RE_DATELINE_SPACE.match(text)  # 本报讯　… / 新华社北京3月5日电　…: the dateline stays set apart
+    head, rest = (lead.group(0), text[lead.end() :]) if lead else ("", text)
     # (a space before a labelled field, 来源：某网　作者：某人, separates two fields: it stays)
-    return re.sub(
-        rf"(?<=[{CJK}，。、；：？！“”（）])[ \u3000]+(?![{CJK}]{{2,4}}[：:])(?=[{CJK}，。、；：？！“”（）])", "", text
+    return head + re.sub(
+        rf"(?<=[{CJK}，。、；：？！“”（）])[ \u3000]+(?![{CJK}]{{2,4}}[：:])(?=[{CJK}，。、；：？！“”（）])", "", rest
     )
 
 
