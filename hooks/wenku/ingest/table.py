@@ -45,13 +45,13 @@ def _rows(text: str, delimiter: str) -> list[tuple[int, list[str]]] | None:
     try:
         for cells in reader:
             if cells:
+                if rows and len(cells) != len(rows[0][1]):
+                    return None  # not a table (read no further)
                 rows.append((start, cells))
             start = reader.line_num + 1
     except csv.Error:
         return None
-    if len(rows) < 2 or any(len(cells) != len(rows[0][1]) for _, cells in rows):
-        return None
-    return rows
+    return rows if len(rows) >= 2 else None
 
 
 def _header(cells: list[str]) -> bool:
