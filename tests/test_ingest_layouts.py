@@ -379,6 +379,8 @@ def test_appeals_in_their_looser_forms_are_promotion():
         "查看原图",
         "分享让更多人看到",
         "内部资料　注意保存",
+        "Created: March 21, 2026 10:40 PM",
+        "创建时间：2026-03-21 22:40",
     ],
 )
 def test_a_furniture_line_between_paragraphs_goes(line):

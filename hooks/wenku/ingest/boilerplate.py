@@ -68,6 +68,10 @@ RE_NOTICE = re.compile(
     # a forum post's header and edit notice; a newsletter's display, subscription and unsubscribe lines
     r"|[^。，！？]{0,30}发表于\s*(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}|本帖最后由[^。]{0,30}编辑"
     r"|(?:本|此|这封)邮件(?:由|是)[^。]{0,20}(?:发送|发出)|如(?:不想|不希望|不愿)再(?:收到|接收)"
+    # a note app's properties (Created: March 21, 2026 10:40 PM / 创建时间：2026-03-21 22:40)
+    # (a page's 更新时间/发布时间 line is left: the structure reads its date)
+    r"|(?:Created|Last edited(?: time)?|创建时间|创建于|最后编辑时间)\s*[：:]"
+    r"\s*[^。！？]{1,40}$"
     r"|[^。]{0,16}(?:邮件|网页)?无法正常显示|[^。]{0,20}在浏览器中(?:查看|打开|阅读)|[^。]{0,24}(?:点击|点此|这里)?(?:退订|取消订阅)"
     r"|[您你]收到(?:这|此|本)封邮件|(?:因为|由于)?[您你](?:已)?订阅了|(?:Unsubscribe|View (?:it )?in (?:your )?browser|Update your preferences)"
     r"|\[[←→«»<>\s]*(?:返回|回到|上一篇|下一篇|上一页|下一页)[^\]]{0,16}\]\([^)]*\)$)",
