@@ -1,4 +1,4 @@
-"""The blind held-out damage sets (bench/heldout2, bench/heldout3, bench/heldout4, bench/heldout5): hand-laid damaged copies written without
+"""The blind held-out damage sets (bench/heldout2 … bench/heldout6): hand-laid damaged copies written without
 reading the pipeline or the other sets' cases.
 
 This file checks the sets themselves (rebuilt byte for byte, every kind held, the gold consistent); it holds
@@ -23,7 +23,7 @@ import blind_sets  # noqa: E402
 import damage  # noqa: E402
 
 # Each set and how many cases it lays out.
-SETS = {"heldout2": 16, "heldout3": 14, "heldout4": 18, "heldout5": 14}
+SETS = {"heldout2": 16, "heldout3": 14, "heldout4": 18, "heldout5": 14, "heldout6": 15}
 
 
 def _dir(name: str) -> str:
@@ -93,7 +93,7 @@ def test_the_check_can_fail(name):
     assert blind_sets.check(dict(case, gold=gold))
 
 
-@pytest.mark.parametrize("name,index", [("heldout3", 0), ("heldout4", 1), ("heldout5", 1)])
+@pytest.mark.parametrize("name,index", [("heldout3", 0), ("heldout4", 1), ("heldout5", 1), ("heldout6", 1)])
 def test_a_dropped_header_line_is_caught(name, index):
     case = dict(_cases(name)[index])
     boiler = [b for b in case["boiler"] if b["what"] != "header"]
@@ -120,6 +120,11 @@ def test_every_case_decodes_by_its_stated_encoding():
     assert report["encoding"] == "gbk" and "２０２５年".encode("gbk") in report["data"]
     one_line = by_name["e08-html-one-line.txt"]
     assert one_line["data"].count(b"\n") == 1 and one_line["line_art"] == [0]
+    by_name = {c["name"]: c for c in _cases("heldout6")}
+    news = by_name["f11-big5-newsletter.txt"]
+    assert news["encoding"] == "big5" and "隱私".encode("big5") in news["data"]
+    cms = by_name["f12-gbk-cms-export.txt"]
+    assert cms["encoding"] == "gbk" and "栎原县".encode("gbk") in cms["data"] and b"?" in cms["data"]
     for name in SETS:
         for c in _cases(name):
             c["data"].decode(c["encoding"])

@@ -6,15 +6,14 @@ from __future__ import annotations
 import os
 
 from conftest import FIXTURES
-from wenku.corpus import Corpus, assign_slugs, read_source
+from wenku.corpus import assign_slugs, read_source
 from wenku.structure.names import excerpt_source, parse_byline
 
 HEADS2 = os.path.join(FIXTURES, "heads2")
 
 
 def articles(name):
-    src = read_source(os.path.join(HEADS2, name))
-    assign_slugs(Corpus(sources=[src]))
+    (src,), _, _ = assign_slugs([read_source(os.path.join(HEADS2, name))])
     return src, src.articles
 
 

@@ -8,16 +8,14 @@ import shutil
 import pytest
 
 from conftest import FIXTURES
-from wenku.corpus import Corpus, assign_slugs, read_source
+from wenku.corpus import assign_slugs, read_source
 from wenku.site.render import render_blocks
 
 BUNDLES = os.path.join(FIXTURES, "bundles")
 
 
 def articles(name):
-    src = read_source(os.path.join(BUNDLES, name))
-    corpus = Corpus(sources=[src])
-    assign_slugs(corpus)
+    (src,), _, _ = assign_slugs([read_source(os.path.join(BUNDLES, name))])
     return src, src.articles
 
 
@@ -296,7 +294,7 @@ def test_author_notes_give_affiliations(note, affiliations):
 
 def test_split_modules_one_per_way_of_bundling():
     """split.py keeps only the dispatch; each way of bundling has its own module."""
-    from wenku.structure import compilation, feed, page, qa, report, slides, split, transcript
+    from wenku.structure import compilation, feed, forum, page, qa, report, slides, split, transcript
 
     assert split.SPLITTERS == {
         "compilation": compilation.split_compilation,
@@ -306,5 +304,6 @@ def test_split_modules_one_per_way_of_bundling():
         "transcript": transcript.split_transcript,
         "speech": transcript.split_speech,
         "qa": qa.split_qa,
+        "forum": forum.split_forum,
     }
     assert split.split_feed is feed.split_feed  # a feed is split with what was read before the cleaning

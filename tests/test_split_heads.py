@@ -8,7 +8,7 @@ import os
 import pytest
 
 from conftest import FIXTURES
-from wenku.corpus import Corpus, assign_slugs, read_source
+from wenku.corpus import assign_slugs, read_source
 from wenku.site.render import render_blocks
 from wenku.structure.names import parse_byline
 
@@ -16,8 +16,7 @@ BUNDLES = os.path.join(FIXTURES, "bundles")
 
 
 def articles(name):
-    src = read_source(os.path.join(BUNDLES, name))
-    assign_slugs(Corpus(sources=[src]))
+    (src,), _, _ = assign_slugs([read_source(os.path.join(BUNDLES, name))])
     return src, src.articles
 
 

@@ -42,7 +42,7 @@ def test_the_token_cache_keeps_only_the_texts_of_the_last_run(corpus):
     """A Build keeps jieba counts between rebuilds; a text edited away must not stay in it for ever."""
     cache: dict = {}
     fresh = [dataclasses.replace(a, topics=[], keywords=[], topic_scores={}) for a in corpus.articles[:3]]
-    assign_topics(fresh, cache)
+    fresh = assign_topics(fresh, cache)
     first = set(cache)
     assert first, "the run filled the cache"
     edited = dataclasses.replace(
@@ -53,7 +53,7 @@ def test_the_token_cache_keeps_only_the_texts_of_the_last_run(corpus):
         blocks=[*fresh[0].blocks, Block("p", "一段新加的文字，谈数据要素。", [])],
     )
     again = [edited] + [dataclasses.replace(a, topics=[], keywords=[], topic_scores={}) for a in fresh[1:]]
-    assign_topics(again, cache)
+    again = assign_topics(again, cache)
     assert len(cache) == len(first), "the edited text's entries replace the old ones"
     assert set(cache) != first
     assert [a.topics for a in again[1:]] == [a.topics for a in fresh[1:]]

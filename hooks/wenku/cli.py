@@ -37,18 +37,18 @@ def _root(start: str | None = None) -> str:
 
 def cmd_clean(args: argparse.Namespace) -> int:
     """Print the cleaned articles of each file (Markdown, or JSON with --json)."""
-    corpus = Corpus()
+    cleaned = []
     status = 0
     for path in args.files:
         sidecar = os.path.splitext(path)[0] + ".yml"
         sidecar_text = open(sidecar, encoding="utf-8").read() if os.path.exists(sidecar) else None
         try:
-            corpus.sources.append(read_source(path, sidecar_text))
+            cleaned.append(read_source(path, sidecar_text))
         except (SourceError, OSError) as exc:
             print(f"{exc}", file=sys.stderr)
             status = 1
-    assign_slugs(corpus)
-    apply_overrides(corpus)
+    slugged, _, _ = assign_slugs(cleaned)
+    corpus = Corpus(sources=apply_overrides(slugged)[0])
     if args.json:
         json.dump([article_json(a) for a in corpus.articles], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

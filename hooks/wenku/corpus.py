@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import hashlib
 import os
@@ -10,12 +9,16 @@ import pickle
 import re
 import subprocess
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from wenku import code_version, editorial
 from wenku.build import Build
-from wenku.enrich.slugs import name_slug, slugify
-from wenku.enrich.topics import assign_topics, topic_ids
+from wenku.enrich.overrides import apply_overrides
+from wenku.enrich.overrides import sidecar_line as sidecar_line  # re-exported: wenku.site.translation
+from wenku.enrich.slugs import RESERVED_SLUGS, assign_slugs
+from wenku.enrich.slugs import natural_slug as natural_slug  # re-exported: tests/fixtures/hostile
+from wenku.enrich.topics import assign_topics
 from wenku.ingest.clean import clean_lines
 from wenku.ingest.decode import DecodeError, decode_bytes
 from wenku.limits import MAX_SOURCE_BYTES, bad_file_name, long_line, too_big
@@ -29,7 +32,7 @@ from wenku.metadata import (
     reading_minutes,
     word_count,
 )
-from wenku.model import ARTICLE_METADATA, Article, Change, SourceResult
+from wenku.model import Article, Change, SourceResult
 from wenku.script import traditional_share
 from wenku.structure.split import before_cleaning, split_source
 from wenku.textutil import shorten
@@ -65,7 +68,7 @@ def process_bytes(
 ) -> SourceResult:
     """Process a source's bytes. With a build, results are cached by content hash and code version, in
     memory and on disk, so a new `mkdocs build` does not clean unchanged sources again. A cached result is
-    handed out as it is: callers never change it (enrich_corpus works on copies)."""
+    handed out as it is: callers never change it (the enrich steps return new objects)."""
     key = source_key(name, data, sidecar_text)
     if build is None:
         result = _process(name, data, sidecar_text, path)
@@ -318,7 +321,7 @@ def source_dir_problems(sources_dir: str) -> list[Problem]:
 
 
 def load_corpus(sources_dir: str, build: Build | None = None) -> Corpus:
-    """Process every source under sources_dir, then enrich copies of the results (slugs, overrides,
+    """Process every source under sources_dir, then enrich the results into new objects (slugs, overrides,
     topics); problems are collected instead of raised."""
     cleaned: list[SourceResult] = []
     problems: list[Problem] = source_dir_problems(sources_dir)
@@ -359,7 +362,7 @@ def load_corpus(sources_dir: str, build: Build | None = None) -> Corpus:
             build.enriched.clear()  # only the latest is worth keeping
             build.enriched[key] = enriched
     corpus = Corpus(
-        sources=enriched.sources, problems=problems + enriched.problems, slug_changes=list(enriched.slug_changes)
+        sources=list(enriched.sources), problems=problems + enriched.problems, slug_changes=list(enriched.slug_changes)
     )
     manual = set()
     docs_articles = os.path.join(os.path.dirname(os.path.abspath(sources_dir)), "docs", "articles")
@@ -408,35 +411,36 @@ def load_redirects(sources_dir: str, corpus: Corpus, manual: set[str]) -> dict[s
     return out
 
 
-def _copy_source(src: SourceResult, data: str = "") -> SourceResult:
-    """A copy of a cleaned source whose articles a later stage may fill in (the blocks and the report
-    are shared: no stage after structure changes them). Its key is the cleaning key plus `data`, the
-    version of the editorial files (topics, glossary, labels, citation): the key the site's page caches
-    use, so an edit of sources/labels.yml renders the pages again."""
-    articles = [
-        dataclasses.replace(
-            a,
-            authors=list(a.authors),
-            affiliations=list(a.affiliations),
-            funding=list(a.funding),
-            **{name: copy.deepcopy(getattr(a, name)) for name in ARTICLE_METADATA},
-        )
-        for a in src.articles
-    ]
-    key = hashlib.sha256(f"{src.key}\0{data}".encode()).hexdigest() if data else src.key
-    return dataclasses.replace(src, articles=articles, key=key)
+def _keyed(src: SourceResult, data: str = "") -> SourceResult:
+    """The cleaned source as the enrich stage starts from it: the same articles under the cleaning key plus
+    `data`, the version of the editorial files (topics, glossary, labels, citation). That is the key the
+    site's page caches use, so an edit of sources/labels.yml renders the pages again."""
+    if not data:
+        return src
+    return dataclasses.replace(src, key=hashlib.sha256(f"{src.key}\0{data}".encode()).hexdigest())
 
 
 def enrich_corpus(cleaned: list[SourceResult], build: Build | None = None, data: str = "") -> Corpus:
-    """The enrich stage: slugs, sidecar overrides and topics on copies of the cleaned sources (data: the
-    version of the editorial files they were made with)."""
-    corpus = Corpus(sources=[_copy_source(s, data) for s in cleaned])
-    check_source_names(corpus)
-    assign_slugs(corpus)
-    apply_overrides(corpus)
+    """The enrich stage: slugs, then sidecar overrides, then topics (data: the version of the editorial files
+    they were made with). Each step returns new sources and articles: the cleaned results (cached by a Build)
+    are never changed."""
+    sources = [_keyed(s, data) for s in cleaned]
+    problems = check_source_names(sources)
+    sources, slug_problems, slug_changes = assign_slugs(sources)
+    sources, override_problems = apply_overrides(sources)
+    sources = _with_articles(
+        sources, assign_topics([a for s in sources for a in s.articles], None if build is None else build.topic_tokens)
+    )
+    return Corpus(sources=sources, problems=problems + slug_problems + override_problems, slug_changes=slug_changes)
 
-    assign_topics(corpus.articles, None if build is None else build.topic_tokens)
-    return corpus
+
+def _with_articles(sources: list[SourceResult], articles: list[Article]) -> list[SourceResult]:
+    """The sources again, holding the given articles (all of the corpus, in the sources' order)."""
+    rest = iter(articles)
+    out = [dataclasses.replace(s, articles=[next(rest) for _ in s.articles]) for s in sources]
+    if next(rest, None) is not None:
+        raise ValueError("more articles than the sources hold")
+    return out
 
 
 PUBLISHED = "published-slugs.lst"
@@ -508,113 +512,19 @@ def check_published_base(sources_dir: str, ref: str) -> tuple[list[Problem], str
     return problems, None
 
 
-# Addresses the site itself uses: an article or a source may not take them (its page would replace an index).
-RESERVED_SLUGS = frozenset(
-    {
-        "index",
-        "search",
-        "assets",
-        "articles",
-        "topics",
-        "authors",
-        "sources",
-        "archive",
-        "feed",
-        "data",
-        "glossary",
-        "translations",
-        "editors",
-        "raw",
-        "en",
-        "zh-hant",
-        "404",
-        "sitemap",
-        "stylesheets",
-        "javascripts",
-        "images",
-        "cite",
-    }
-)
-
-
-def natural_slug(art: Article, src: SourceResult) -> str:
-    """The slug the pipeline gives an article: from the title, or (untitled) from the byline and source id."""
-    if art.title and not art.title_inferred:
-        return slugify(art.title)
-    who = "-".join(name_slug(a) for a in art.authors[:2]) if art.authors else "untitled"
-    return f"{who}-{_source_id(src.name)}-{art.index}"
-
-
 def source_slug(src: SourceResult) -> str:
     """URL id of a source page: '000_2e6ac2608d1f1108.txt' -> '000-2e6ac2608d1f1108'."""
     return os.path.splitext(src.name)[0].lower().replace("_", "-")
 
 
-def assign_slugs(corpus: Corpus) -> None:
-    """Stable slugs: the natural slug, or the one an editor pinned in the sidecar (`slug:` under the article's
-    natural slug); collisions of natural slugs get -2, -3 with a warning. A pinned slug that is taken, or a
-    reserved address, is an error: the editor must choose."""
-    taken: dict[str, str] = {}
-    for src in corpus.sources:
-        sidecar_path = os.path.splitext(src.path)[0] + ".yml"
-        overrides = src.sidecar.get("articles") or {}
-        for art in src.articles:
-            base = natural_slug(art, src)
-            art.natural_slug = base
-            where = f"{src.name} article {art.index}"
-            pinned = (overrides.get(base) or {}).get("slug")
-            if pinned:
-                line = sidecar_line(sidecar_path, "articles", base, "slug")
-                if pinned in taken or pinned in RESERVED_SLUGS:
-                    why = (
-                        "reserved for the site's own pages" if pinned in RESERVED_SLUGS else f"used by {taken[pinned]}"
-                    )
-                    corpus.problems.append(
-                        Problem(sidecar_path, line, f"pinned slug '{pinned}' is {why}: choose another")
-                    )
-                else:
-                    taken[pinned] = where
-                    art.slug = pinned
-                    continue
-            slug, n = base, 2
-            while slug in taken or slug in RESERVED_SLUGS:
-                slug = f"{base}-{n}"
-                n += 1
-            if base in RESERVED_SLUGS and not pinned:
-                corpus.problems.append(
-                    Problem(
-                        src.path,
-                        art.first_line() or 1,
-                        f"slug '{base}' is reserved for the site's own pages: pin a slug "
-                        f"in {os.path.basename(sidecar_path)} (articles: {base}: slug: …)",
-                    )
-                )
-            elif slug != base:
-                corpus.slug_changes.append(
-                    Change(
-                        "resolve_slug_collision", art.first_line(), base, slug, f"slug already used by {taken[base]}"
-                    )
-                )
-                corpus.problems.append(
-                    Problem(
-                        src.path,
-                        art.first_line() or 1,
-                        f"slug '{base}' already used by {taken[base]}; this article is '{slug}' "
-                        "(pin a slug in the sidecar to choose)",
-                        "warning",
-                    )
-                )
-            taken[slug] = where
-            art.slug = slug
-
-
-def check_source_names(corpus: Corpus) -> None:
+def check_source_names(sources: Sequence[SourceResult]) -> list[Problem]:
     """Two sources whose pages would share an address, or a source named like a site page, are errors."""
+    problems: list[Problem] = []
     seen: dict[str, str] = {}
-    for src in corpus.sources:
+    for src in sources:
         sid = unicodedata.normalize("NFKC", source_slug(src)).casefold()  # ｂａｓｅ and BASE are base
         if sid in RESERVED_SLUGS:
-            corpus.problems.append(
+            problems.append(
                 Problem(
                     src.path,
                     1,
@@ -623,7 +533,7 @@ def check_source_names(corpus: Corpus) -> None:
                 )
             )
         elif sid in seen:
-            corpus.problems.append(
+            problems.append(
                 Problem(
                     src.path,
                     1,
@@ -631,80 +541,4 @@ def check_source_names(corpus: Corpus) -> None:
                 )
             )
         seen.setdefault(sid, src.name)
-
-
-def _source_id(name: str) -> str:
-    """The short id of a source file: '000_2e6ac2608d1f1108.txt' -> '000'."""
-    stem = os.path.splitext(name)[0]
-    return re.split(r"[_\-. ]", stem)[0].lower() or stem.lower()
-
-
-def sidecar_line(path: str, *keys) -> int:
-    """The line of a key path in a sidecar (for messages about it found after parsing); 1 if not found."""
-    try:
-        text, problems = read_yaml_file(path)
-    except OSError:
-        return 1
-    if text is None:
-        return 1
-    _, lines, _ = load_yaml_with_lines(text, path)
-    return lines.get(keys, 1)
-
-
-def apply_overrides(corpus: Corpus) -> None:
-    """Sidecar overrides per article (keyed by slug) win over what the pipeline found."""
-    for src in corpus.sources:
-        overrides = src.sidecar.get("articles") or {}
-        known = {a.slug for a in src.articles} | {a.natural_slug for a in src.articles}
-        sidecar_path = os.path.splitext(src.path)[0] + ".yml"
-        for slug in overrides:
-            if slug not in known:
-                corpus.problems.append(
-                    Problem(
-                        sidecar_path,
-                        sidecar_line(sidecar_path, "articles", slug),
-                        f"override for unknown article slug '{slug}' "
-                        f"(articles here: {', '.join(sorted(a.slug for a in src.articles))})",
-                    )
-                )
-        for art in src.articles:
-            ov_key = art.slug if art.slug in overrides else art.natural_slug
-            ov = overrides.get(ov_key) or {}
-            if "title" in ov:
-                art.title = ov["title"]
-                art.title_inferred = False
-                art.title_from = "sidecar"
-            for key in ("authors", "affiliations", "funding"):
-                if key in ov:
-                    setattr(art, key, list(ov[key]))
-            if "summary" in ov:
-                art.summary = ov["summary"]
-            if "date" in ov:
-                art.date = date_text(ov["date"])
-            if "publication" in ov:
-                art.publication = ov["publication"]
-            for key in (
-                "title_en",
-                "summary_en",
-                "authors_en",
-                "affiliations_en",
-                "topics",
-                "keywords",
-                "publication_en",
-                "notes",
-                "title_supplied",
-            ):
-                if key in ov:
-                    setattr(art, key, ov[key])
-            for i, tid in enumerate(ov.get("topics") or []):
-                if tid not in topic_ids():
-                    line = sidecar_line(sidecar_path, "articles", ov_key, "topics", i)
-                    corpus.problems.append(
-                        Problem(
-                            sidecar_path,
-                            line,
-                            f"unknown topic '{tid}' for {art.slug} (topics: {', '.join(sorted(topic_ids()))})",
-                        )
-                    )
-            if "publication_en" not in ov and src.sidecar.get("publication_en"):
-                art.publication_en = src.sidecar["publication_en"]
+    return problems

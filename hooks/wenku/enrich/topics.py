@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import heapq
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from wenku import editorial
@@ -104,8 +106,9 @@ class _UsedKeys:
         self.store[key] = value
 
 
-def assign_topics(articles: list[Article], token_cache: dict[str, Counter] | None = None) -> None:
-    """Give each article 1-4 topics (unless an editor set them) and 6 TF-IDF keywords.
+def assign_topics(articles: Sequence[Article], token_cache: dict[str, Counter] | None = None) -> list[Article]:
+    """New articles with 1-4 topics (unless an editor set them), 6 TF-IDF keywords (unless an editor set them)
+    and the topic scores; the articles given are left as they are.
 
     token_cache: jieba word counts by text hash, kept by a Build between rebuilds; it also keeps each
     text's counts of the taxonomy's keywords (keys starting "keywords:"), so that a rebuild counts again
@@ -122,22 +125,35 @@ def assign_topics(articles: list[Article], token_cache: dict[str, Counter] | Non
     for found in counts:
         for kw in found:
             df[kw] += 1
-    for art, text, found in zip(articles, texts, counts, strict=True):
+    found_keywords = _keywords(texts, cache, topics)
+    out = []
+    for art, text, found, best_words in zip(articles, texts, counts, found_keywords, strict=True):
         length = max(len(text), 200)
         scores = {}
         for t in topics:
             s = sum(found.get(k, 0) * math.log(1 + n / (1 + df[k])) for k in t.keywords)
             scores[t.id] = 1000 * s / length
-        art.topic_scores = {k: round(v, 2) for k, v in scores.items() if v}
-        if art.topics:
-            continue  # chosen by an editor
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-        best = ranked[0][1]
-        chosen = [tid for tid, s in ranked if s > 0 and s >= max(0.4 * best, 1.0)][:MAX_TOPICS]
-        art.topics = chosen or [ranked[0][0]]
-    _keywords(articles, texts, cache, topics)
+        chosen = art.topics or _chosen(scores)  # an editor's choice wins
+        out.append(
+            dataclasses.replace(
+                art,
+                topic_scores={k: round(v, 2) for k, v in scores.items() if v},
+                topics=chosen,
+                keywords=art.keywords or best_words,
+            )
+        )
     for key in [k for k in cache.store if k not in cache.used]:
         del cache.store[key]  # counts of texts edited or removed since
+    return out
+
+
+def _chosen(scores: dict[str, float]) -> list[str]:
+    """The best topics by score: those within 40% of the best (and at least 1.0), at most MAX_TOPICS; the best
+    one if none scores."""
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    best = ranked[0][1]
+    chosen = [tid for tid, s in ranked if s > 0 and s >= max(0.4 * best, 1.0)][:MAX_TOPICS]
+    return chosen or [ranked[0][0]]
 
 
 def _token_counts(text: str, cache: _UsedKeys, words: tuple[str, ...], words_key: str) -> Counter:
@@ -150,8 +166,8 @@ def _token_counts(text: str, cache: _UsedKeys, words: tuple[str, ...], words_key
     return cache[key]
 
 
-def _keywords(articles: list[Article], texts: list[str], cache: _UsedKeys, topics: tuple[Topic, ...]) -> None:
-    """Six TF-IDF keywords per article from jieba tokens (dictionary words of two or more characters)."""
+def _keywords(texts: list[str], cache: _UsedKeys, topics: tuple[Topic, ...]) -> list[list[str]]:
+    """Six TF-IDF keywords per text from jieba tokens (dictionary words of two or more characters)."""
     words = tuple(k for t in topics for k in t.keywords)
     words_key = hashlib.sha1("\n".join(words).encode("utf-8")).hexdigest()[:12]
     docs = [_token_counts(text, cache, words, words_key) for text in texts]
@@ -159,14 +175,14 @@ def _keywords(articles: list[Article], texts: list[str], cache: _UsedKeys, topic
     for d in docs:
         df.update(d.keys())
     n = len(docs)
-    for art, d in zip(articles, docs, strict=False):
-        if art.keywords:
-            continue
+    out = []
+    for d in docs:
         total = sum(d.values()) or 1
         scored = sorted(
             ((c / total) * math.log((1 + n) / (1 + df[w])) * (1 + 0.2 * (len(w) > 2)), w) for w, c in d.items()
         )
-        art.keywords = [w for _, w in reversed(scored[-6:])]
+        out.append([w for _, w in reversed(scored[-6:])])
+    return out
 
 
 def related(articles: list[Article], k: int = 5) -> dict[str, list[str]]:

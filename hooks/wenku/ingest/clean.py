@@ -32,7 +32,6 @@ from wenku.ingest.boilerplate import FURNITURE_REASONS, PROSE_GUARDED, RULES, fu
 from wenku.ingest.repairs import repair_line, suspected_typos
 from wenku.ingest.repeats import remove_pull_quotes, remove_repeated_blocks, remove_trailing_translation
 from wenku.ingest.running import inline_headers, running_headers
-from wenku.ingest.table import read_table
 from wenku.ingest.wrap import INDENT_CHARS, PageLine, fix_hard_wraps, fix_page_breaks
 from wenku.model import Change, Line
 from wenku.textutil import CJK
@@ -55,15 +54,10 @@ RE_CREDIT_LEFT = re.compile(r"^[\s　（(\[【）)\]】|｜丨/]*$")
 
 
 def split_lines(text: str, skip: frozenset[str] = frozenset()) -> tuple[list[PageLine], list[Change]]:
-    """Step 1: every line repaired, with its layout marks (indent, block tag at its start or end). A table of
-    articles exported as CSV is read first, one row's title, author and text cells as the article's lines."""
+    """Step 1: every line repaired, with its layout marks (indent, block tag at its start or end)."""
     report: list[Change] = []
     lines: list[PageLine] = []
-    table = read_table(text)
-    numbered = list(enumerate(text.split("\n"), 1)) if table is None else table[0]
-    if table is not None:
-        report.extend(table[1])
-    for number, raw in numbered:
+    for number, raw in enumerate(text.split("\n"), 1):
         starts, ends = bool(RE_BLOCK_OPEN.match(raw)), bool(RE_BLOCK_CLOSE.search(raw))
         cleaned, changes = repair_line(raw, number, skip=skip)
         report.extend(changes)

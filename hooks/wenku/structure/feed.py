@@ -69,8 +69,9 @@ class Feed:
     report: list[Change]
     items: list[FeedItem]
     channel: str = ""
-    how: str = "xml"  # 'xml' (parsed) or 'shape' (read by element shape after the parser refused it)
+    how: str = "xml"  # 'xml' (parsed), 'shape' (read by element shape after the parser refused it), 'table'
     compact: bool = False  # items share lines: split_feed cleans each item's text itself
+    what: str = ""  # the evidence, when the items were read from something other than a feed (a table export)
 
 
 def looks_like_feed(text: str) -> bool:
@@ -331,15 +332,15 @@ def split_feed(lines: list[Line], feed: Feed) -> tuple[list[Article], list[Chang
         )
         art.title_from = "feed item"  # the item's link stays in the report (feed_field): Article has no URL
         articles.append(art)
-        report.append(
-            Change(
+        if feed.how == "table":
+            art.title_from = "table row"
+            entry = ("split_table_row", f"table row (lines {it.start}-{end}): one article, with the row's fields")
+        else:
+            entry = (
                 "split_feed_item",
-                it.start,
-                "",
-                art.title or "",
                 f"feed item (lines {it.start}-{end}): one article, with the item's title, author and date",
             )
-        )
+        report.append(Change(entry[0], it.start, "", art.title or "", entry[1]))
     return articles, report, {}
 
 
@@ -365,5 +366,5 @@ def _feed_date(value: str) -> str | None:
     m = re.search(r"\b(\d{1,2})\s+([A-Z][a-z]{2})\s+(\d{4})\b", value)
     if m and m.group(2) in MONTHS:
         return f"{m.group(3)}-{MONTHS[m.group(2)]:02d}-{int(m.group(1)):02d}"
-    m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})", value)
-    return "-".join(m.groups()) if m else (value.strip() or None)
+    m = re.search(r"\b(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})", value)  # 2026-04-02, 2026/4/2, 2026年4月2日
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else (value.strip() or None)

@@ -12,7 +12,9 @@ Kinds with a shape of their own (``structural_kind``), tried first:
 - speech: a title, a dashed or bracketed subtitle naming the occasion (——在…上的讲话, （在…上的讲话）), the
   speaker, then a salutation alone on its line (同志们：) or, without one, the first sentence under a short head;
 - qa-answer: a question as the page's title, then an answerer's name with the site's counts, the answer,
-  and the counts and stamp after it (编辑于 …).
+  and the counts and stamp after it (编辑于 …);
+- web-page read as a forum thread (the ``forum`` splitter): a floor header near the top (楼主 名 发表于 …),
+  the opening post under it; the replies are not articles.
 
 The page kinds share one splitter (``wenku.structure.page``):
 
@@ -35,6 +37,7 @@ import re
 
 from wenku.model import Change, Line
 from wenku.structure.compilation import _toc_entries, leader_contents
+from wenku.structure.forum import forum_shape
 from wenku.structure.qa import qa_shape
 from wenku.structure.report import report_shape
 from wenku.structure.slides import deck_pages
@@ -65,6 +68,8 @@ PATTERN_OF_KIND = {
     "speech": "speech",
     "qa-answer": "qa",
 }
+# Splitters a page kind may need besides its own, chosen by the source's shape: (kind, pattern).
+SHAPED_PAGES = {"forum": "web-page"}
 
 RE_SLIDE_TITLE = re.compile(r"^\d{1,2}\.\d{1,2}\s+\S")
 RE_NEWSPAPER = re.compile(
@@ -142,18 +147,26 @@ def detect_kind(lines: list[Line], removed: list[Change] | None = None, articles
     return "web-page", "one article without newspaper or report features: read as a web page"
 
 
-def structural_kind(lines: list[Line], removed: list[Change] | None = None) -> tuple[str, str] | None:
-    """(kind, evidence) for a source whose shape names its kind before any split (compilation, slides,
-    research report, transcript, speech, Q&A answer), else None (a page kind: decided with the page
-    splitter's article count, ``detect_kind``)."""
+def shaped_page(lines: list[Line], removed: list[Change] | None = None) -> tuple[str, str] | None:
+    """(pattern, evidence) for a web page whose shape needs a splitter of its own (a forum thread), else None."""
+    forum = forum_shape(lines, removed or [])
+    if forum:
+        return "forum", forum.evidence
+    return None
+
+
+def structural_kind(lines: list[Line], removed: list[Change] | None = None) -> tuple[str, str, str] | None:
+    """(kind, evidence, pattern) for a source whose shape names its kind before any split (compilation,
+    slides, research report, transcript, speech, Q&A answer, a forum thread's web page), else None (a page
+    kind: decided with the page splitter's article count, ``detect_kind``)."""
     found = _bundle_kind(lines, removed)
     if found:
-        return found
+        return *found, PATTERN_OF_KIND[found[0]]
     report = report_shape(lines, removed or [])
     if report:
-        return "research-report", report.evidence
+        return "research-report", report.evidence, "report"
     if leader_contents(lines, removed or []):
-        return "compilation", "a table of contents with dotted leaders whose entries recur as titles"
+        return "compilation", "a table of contents with dotted leaders whose entries recur as titles", "compilation"
     # A one-article shape at the top of a newspaper page may be one of several articles: the page decides.
     texts = [ln.text.strip() for ln in lines if ln.text.strip()]
     texts += [c.before.strip() for c in removed or [] if c.before and c.line is not None]
@@ -166,5 +179,8 @@ def structural_kind(lines: list[Line], removed: list[Change] | None = None) -> t
     ):
         found = shape(lines, removed or [])
         if found:
-            return kind, found.evidence
+            return kind, found.evidence, PATTERN_OF_KIND[kind]
+    page = shaped_page(lines, removed)
+    if page:
+        return SHAPED_PAGES[page[0]], page[1], page[0]
     return None

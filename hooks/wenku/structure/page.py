@@ -63,6 +63,7 @@ def split_page(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
     _section_heads(units, report)
     source_meta: dict = {}
     items, slots = _items(units, report)
+    slots = _byline_under_title(items, slots)
     _flag_possible_starts(units, report, visible=len(slots) > 1)
     if len(slots) <= 1:
         labels = [0 if it.role != "jump" else None for it in items]
@@ -90,7 +91,128 @@ def split_page(lines: list[Line]) -> tuple[list[Article], list[Change], dict]:
         _flag_doubtful_runs(items, labels, slots, topics, piece_index, report)
     articles = [_slot_article(k, items, labels, report) for k in range(len(slots))]
     articles = [a for a in articles if a is not None]
+    _place_footnotes(articles, report)
+    articles = _fold_textless(articles, report)
     return articles, report, source_meta
+
+
+# A footnote at a page's foot: its bracketed mark ([1], ［2］) opens the line, and the same mark stands in the
+# text. A circled number (①) opens a list item as often as a note: it is not taken as a footnote's mark here.
+RE_FOOTNOTE = re.compile(r"^\s*(?P<mark>[\[［]\s*\d{1,2}\s*[\]］])\s*(?=\S)")
+
+
+def _mark_key(mark: str) -> str:
+    return re.sub(r"[\s\[\]［］]", "", mark)
+
+
+def _marks_in(block: Block) -> set[str]:
+    """The footnote marks a paragraph of text refers to ([1]), not counting one that opens it."""
+    text = block.text[RE_FOOTNOTE.match(block.text).end() :] if RE_FOOTNOTE.match(block.text) else block.text
+    return {_mark_key(m) for m in re.findall(r"[\[［]\s*\d{1,2}\s*[\]］]", text)}
+
+
+def _place_footnotes(articles: list[Article], report: list[Change]) -> None:
+    """A paragraph that opens with a footnote mark is a note of the article whose text carries that mark (the
+    nearest such article above it on the page, else below): made a note block there, not text, and reported.
+    A footnote whose mark no article's text carries stays where it is."""
+    for home in articles:
+        for block in list(home.blocks):
+            m = RE_FOOTNOTE.match(block.text) if block.kind == "p" and block.lines else None
+            if not m:
+                continue
+            key, line = _mark_key(m.group("mark")), block.lines[0]
+            holders = [
+                a for a in articles if any(key in _marks_in(b) for b in a.blocks if b.kind in ("p", "box", "list"))
+            ]
+            if not holders:
+                continue
+            above = [a for a in holders if a.line_span[0] <= line]
+            target = max(above, key=lambda a: a.line_span[0]) if above else holders[0]
+            home.blocks.remove(block)
+            target.blocks.append(Block("note", block.text, list(block.lines)))
+            where = "" if target is home else f" (moved from the article at line {home.line_span[0]})"
+            report.append(
+                Change(
+                    "place_footnote",
+                    line,
+                    block.text,
+                    "",
+                    f"footnote {m.group('mark').strip()}: a note of the article whose text carries its mark{where}",
+                )
+            )
+    for art in articles:
+        numbers = [n for b in art.blocks for n in b.lines] + art.title_lines + art.summary_lines
+        if numbers:
+            art.line_span = (min(numbers), max(numbers))
+
+
+PROSE_MIN = 20  # characters of a paragraph that is text (a sentence), not a page's furniture
+FURNITURE_LINES = 4  # at most this many lines, FURNITURE_CHARS characters, in a piece taken for furniture
+FURNITURE_CHARS = 160
+
+
+def _has_text(art: Article) -> bool:
+    """An article has text: a paragraph or box of a sentence or more."""
+    return any(
+        b.kind in ("p", "box", "list") and len(b.text) >= PROSE_MIN and re.search(r"[。！？!?…」”]", b.text)
+        for b in art.blocks
+    )
+
+
+def _fold_textless(articles: list[Article], report: list[Change]) -> list[Article]:
+    """A piece of the page that holds no text is no article. An untitled run of furniture lines (a
+    distribution list, a form's fields) goes to the article above it on the page (below, at the page's top),
+    after a visible note that its placement is uncertain. A head at the top of the page with no text under
+    it (a masthead: title and deck lines) is reported and dropped, the paragraph lines the page gave it
+    placed as above. Either way the report names every line."""
+    if len(articles) < 2 or not any(_has_text(a) for a in articles):
+        return articles
+    out = list(articles)
+    for art in articles:
+        if _has_text(art) or not (art.title is None or art is out[0]):
+            continue
+        lines_of_text = [b for b in art.blocks if b.kind in ("p", "box", "list")]
+        if len(lines_of_text) > FURNITURE_LINES or sum(len(b.text) for b in lines_of_text) > FURNITURE_CHARS:
+            continue  # many lines without a sentence (verse, a list, a table): text of another shape
+        rest = [a for a in out if a is not art]
+        if art.title is None:
+            head, paras = [], [b for b in art.blocks if b.kind != "gap"]
+        else:
+            head = [b for b in art.blocks if b.kind not in ("gap", "p", "box", "list", "note")]
+            paras = [b for b in art.blocks if b.kind in ("p", "box", "list", "note")]
+            lines = sorted(set(art.title_lines + [n for b in head for n in b.lines]))
+            report.append(
+                Change(
+                    "remove_page_head",
+                    lines[0] if lines else None,
+                    "　".join(t for t in [art.title or ""] + [b.text for b in head] if t),
+                    "",
+                    "a head with no text under it above the page's first article (a masthead or page head): no article",
+                )
+            )
+            if lines:
+                rest[0].line_span = (min(rest[0].line_span[0], lines[0]), rest[0].line_span[1])
+        out.remove(art)
+        for b in paras:
+            line = b.lines[0] if b.lines else art.line_span[0]
+            above = [a for a in rest if a.line_span[0] <= line]
+            target = max(above, key=lambda a: a.line_span[0]) if above else min(rest, key=lambda a: a.line_span[0])
+            # In page order: before the first block printed below the line, else at the end.
+            at = next((i for i, x in enumerate(target.blocks) if x.lines and x.lines[0] > line), len(target.blocks))
+            gap = Block("gap", UNCERTAIN_TEXT, [], ["placement of the following text is uncertain"])
+            target.blocks[at:at] = [gap, b]
+            target.line_span = (min(target.line_span[0], line), max(target.line_span[1], line))
+            report.append(
+                Change(
+                    "uncertain_placement",
+                    b.lines[0] if b.lines else None,
+                    b.text,
+                    "",
+                    "lines without a title or a sentence of text: no article of their own, kept in page order "
+                    "with the article around them (please check)",
+                )
+            )
+    return out
 
 
 AGREE_RATIO = 2.0  # a piece this many times closer to another article's first profile was given against its topic
@@ -194,6 +316,37 @@ def _items(units: list[Unit], report: list[Change]) -> tuple[list[Item], list[Sl
         else:
             items.append(Item(pos, u, "body"))
     return items, slots
+
+
+def _byline_under_title(items: list[Item], slots: list[Slot]) -> list[Slot]:
+    """A byline that opened an untitled article right under a title with no text of its own (only lines
+    that are no sentence stand between them: an outlet and date line, an account's name) signs that title's
+    article: the two starts are one. Returns the slots left, renumbered, and renumbers the head items."""
+    heads = [k for k, it in enumerate(items) if it.role == "head"]
+    merged: set[int] = set()
+    for a, b in zip(heads, heads[1:], strict=False):
+        first, second = items[a], items[b]
+        if first.unit.kind != "title" or second.unit.kind != "author" or slots[second.slot].title:
+            continue
+        between = items[a + 1 : b]
+        if any(
+            it.role in ("body", "follow") and (it.unit.kind != "heading" or ends_sentence(it.unit.text))
+            for it in between
+        ):
+            continue
+        second.role, second.slot = "attach", None
+        merged.add(b)
+    if not merged:
+        return slots
+    kept = []
+    for k in heads:
+        if k in merged:
+            continue
+        it = items[k]
+        old = slots[it.slot]
+        kept.append(Slot(len(kept), old.start, old.title))
+        it.slot = kept[-1].index
+    return kept
 
 
 # Topic similarity (TF-IDF over the page's paragraphs) to an earlier article above which an unsigned head

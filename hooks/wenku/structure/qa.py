@@ -1,5 +1,5 @@
 """A Q&A site's answer page: the question is the title, the answerer the author, the answer the text. One
-article.
+article per full answer (a page may hold several, each with its answerer, counts and stamp).
 
 Recognised by the page's shape (``qa_shape``): a question (a line ending in a question mark) near the top;
 under it the site's rows and, just above the answer, the answerer's name (a short line alone), perhaps a
@@ -14,12 +14,13 @@ from __future__ import annotations
 import functools
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from wenku import DATA_DIR
 from wenku.metadata import load_data_file
 from wenku.model import Article, Change, Line
 from wenku.structure.compilation import _blocks
+from wenku.structure.restored import all_rows, removed_whole
 from wenku.structure.units import Unit, join_adjacent
 from wenku.textutil import ends_sentence
 
@@ -64,45 +65,37 @@ class QaShape:
     name: int
     start: int  # first line of the answer
     end: int  # first line after it
+    answers: list[tuple[int, int, int]] = field(default_factory=list)  # (name, start, end) of every answer
 
 
 def _rows(lines: list[Line], removed: list[Change] | None = None) -> list[Line]:
     """The page's non-blank lines, with the lines the cleaning removed whole put back in their places: the
     site's count rows are the shape's evidence even when the cleaning took them out as page chrome (the
-    splitter does not report them twice: ``_removed_numbers``)."""
-    rows = [ln for ln in lines if ln.text.strip()]
-    present = {ln.number for ln in rows}
-    back = [Line(n, t) for n, t in _removed_lines(removed).items() if n not in present]
-    return sorted(rows + back, key=lambda ln: ln.number) if back else rows
+    splitter does not report them twice)."""
+    return [Line(r.number, r.text) for r in all_rows(lines, removed)]
 
 
-def _removed_lines(removed: list[Change] | None) -> dict[int, str]:
-    """Line number -> text of the lines the cleaning removed whole (a removal with nothing left)."""
-    return {
-        c.line: c.before
-        for c in removed or []
-        if c.line is not None and c.kind.startswith("remove_") and not c.after and c.before.strip()
-    }
-
-
-def qa_shape(lines: list[Line], removed: list[Change] | None = None) -> QaShape | None:
-    rows = _rows(lines, removed)
-    question = next((k for k, ln in enumerate(rows[:MAX_QUESTION_AT]) if RE_QUESTION.match(ln.text.strip())), None)
-    if question is None:
-        return None
-    start = next((k for k in range(question + 1, len(rows)) if _prose(rows[k].text)), None)
-    if start is None or not any(is_count_row(rows[k].text) for k in range(question + 1, start)):
+def _answer(rows: list[Line], lo: int) -> tuple[int, int, int] | None:
+    """(name, start, end) of the first answer after index lo: an answerer's name (a short line, perhaps a
+    bio line under it) over a count row, the answer's paragraphs, closed by a count row or an edit stamp."""
+    start = next((k for k in range(lo + 1, len(rows)) if _prose(rows[k].text)), None)
+    if start is None or not any(is_count_row(rows[k].text) for k in range(lo + 1, start)):
         return None
     end = next((k for k in range(start + 1, len(rows)) if is_count_row(rows[k].text) or is_stamp(rows[k].text)), None)
     if end is None or sum(1 for k in range(start, end) if _prose(rows[k].text)) < MIN_ANSWER_PARAS:
         return None
     # The answerer: the top of the block of short lines (name, then bio) just above the answer and its count
-    # rows; the block ends at a count row or a blank line.
+    # rows; the block ends at a count row, a stamp or a blank line.
     k = start - 1
-    while k > question and is_count_row(rows[k].text):
+    while k > lo and is_count_row(rows[k].text):
         k -= 1
     block = []
-    while k > question and not is_count_row(rows[k].text) and len(rows[k].text.strip()) <= MAX_ROW:
+    while (
+        k > lo
+        and not is_count_row(rows[k].text)
+        and not is_stamp(rows[k].text)
+        and len(rows[k].text.strip()) <= MAX_ROW
+    ):
         block.insert(0, k)
         if rows[k].number - rows[k - 1].number > 1:
             break
@@ -114,53 +107,89 @@ def qa_shape(lines: list[Line], removed: list[Change] | None = None) -> QaShape 
         name = None
     if name is None:
         return None
+    return name, start, end
+
+
+def qa_shape(lines: list[Line], removed: list[Change] | None = None) -> QaShape | None:
+    rows = _rows(lines, removed)
+    question = next((k for k, ln in enumerate(rows[:MAX_QUESTION_AT]) if RE_QUESTION.match(ln.text.strip())), None)
+    if question is None:
+        return None
+    first = _answer(rows, question)
+    if first is None:
+        return None
+    answers = [first]
+    while True:  # a page may hold several full answers, each with its answerer, counts and stamp
+        nxt = _answer(rows, answers[-1][2])
+        if nxt is None:
+            break
+        answers.append(nxt)
+    name, start, end = first
+    more = f" ({len(answers)} answers, each so shaped)" if len(answers) > 1 else ""
     return QaShape(
         "a question as the page's title, the answerer's name over the site's counts, and an answer of "
-        f"{end - start} paragraphs closed by a count row or an edit stamp",
+        f"{end - start} paragraphs closed by a count row or an edit stamp{more}",
         question,
         name,
         start,
         end,
+        answers,
     )
 
 
 def split_qa(lines: list[Line], removed: list[Change] | None = None) -> tuple[list[Article], list[Change], dict]:
+    """One article per full answer on the page (most pages hold one): the question is each one's title,
+    the answerer its author; everything else on the page is reported."""
     rows = _rows(lines, removed)
     shape = qa_shape(lines, removed)
-    gone = set(_removed_lines(removed)) - {ln.number for ln in lines}  # reported by the cleaning already
+    gone = set(removed_whole(removed)) - {ln.number for ln in lines}  # reported by the cleaning already
     report: list[Change] = []
-    art = Article(source="")
     if shape is None:  # stated by a sidecar without the shape: every line is text
+        art = Article(source="")
         rows = [ln for ln in rows if ln.number not in gone]
         art.blocks = _blocks([Unit("para", ln.text.strip(), [ln.number]) for ln in rows])
-    else:
-        for k, ln in enumerate(rows):
-            t = ln.text.strip()
-            if ln.number in gone:
-                continue
-            if k == shape.question:
-                art.title = t
-                art.title_from = "question"
-                report.append(Change("extract_title", ln.number, t, "", "the question: the page's title"))
-            elif k == shape.name:
-                art.authors = [t]
-                report.append(Change("extract_byline", ln.number, t, "", "the answerer: the author"))
-            elif shape.start <= k < shape.end:
-                continue
-            elif shape.name < k < shape.start and not is_count_row(t):
-                report.append(Change("remove_qa_bio", ln.number, t, "", "the answerer's bio line: not the answer"))
-            else:
-                stamp = is_stamp(t)
-                date = RE_DATE.search(t) if stamp else None
-                if date and not art.date and k >= shape.end:
-                    art.date = re.sub(r"[./年月]", "-", date.group(0))
-                where = "above the answer" if k < shape.start else "after the answer"
-                what = "edit stamp" if stamp else "count row" if is_count_row(t) else "page furniture or another answer"
-                report.append(Change("remove_qa_chrome", ln.number, t, "", f"Q&A page, {where}: {what}"))
-        units = [
-            Unit("para", ln.text.strip(), [ln.number]) for ln in rows[shape.start : shape.end] if ln.number not in gone
-        ]
+        numbers = [ln.number for ln in rows]
+        art.line_span = (min(numbers), max(numbers)) if numbers else (0, 0)
+        return [art], report, {}
+    question = rows[shape.question].text.strip()
+    arts = [Article(source="") for _ in shape.answers]
+    owner: dict[int, int] = {}  # row index -> the answer whose part of the page it is
+    for i, (name, _start, _end) in enumerate(shape.answers):
+        hi = shape.answers[i + 1][0] if i + 1 < len(shape.answers) else len(rows)
+        for k in range(name if i else 0, hi):
+            owner[k] = i
+    for k, ln in enumerate(rows):
+        t = ln.text.strip()
+        i = owner.get(k, 0)
+        art = arts[i]
+        name, start, end = shape.answers[i]
+        if ln.number in gone:
+            continue
+        if k == shape.question:
+            report.append(Change("extract_title", ln.number, t, "", "the question: the page's title"))
+        elif k == name:
+            art.authors = [t]
+            report.append(Change("extract_byline", ln.number, t, "", "the answerer: the author"))
+        elif start <= k < end:
+            continue
+        elif name < k < start and not is_count_row(t):
+            report.append(Change("remove_qa_bio", ln.number, t, "", "the answerer's bio line: not the answer"))
+        else:
+            stamp = is_stamp(t)
+            date = RE_DATE.search(t) if stamp else None
+            if date and not art.date and k >= end:
+                art.date = re.sub(r"[./年月]", "-", date.group(0))
+            where = "above the answer" if k < start else "after the answer"
+            what = "edit stamp" if stamp else "count row" if is_count_row(t) else "page furniture or another answer"
+            report.append(Change("remove_qa_chrome", ln.number, t, "", f"Q&A page, {where}: {what}"))
+    for i, art in enumerate(arts):
+        name, start, end = shape.answers[i]
+        art.title = question
+        art.title_from = "question"
+        units = [Unit("para", ln.text.strip(), [ln.number]) for ln in rows[start:end] if ln.number not in gone]
         art.blocks = _blocks(join_adjacent(units, report))
-    numbers = [ln.number for ln in rows if ln.number not in gone]
-    art.line_span = (min(numbers), max(numbers)) if numbers else (0, 0)
-    return [art], report, {}
+        numbers = [ln.number for k, ln in enumerate(rows) if owner.get(k, 0) == i and ln.number not in gone]
+        if i == 0:
+            numbers += [ln.number for ln in rows[: shape.answers[0][0]] if ln.number not in gone]
+        art.line_span = (min(numbers), max(numbers)) if numbers else (0, 0)
+    return arts, report, {}

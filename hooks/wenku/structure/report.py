@@ -20,6 +20,7 @@ from wenku.ingest.boilerplate import CONTENTS_HEADINGS
 from wenku.metadata import load_data_file
 from wenku.model import Article, Change, Line
 from wenku.structure.compilation import _blocks
+from wenku.structure.restored import all_rows
 from wenku.structure.units import Unit, heading_like, join_adjacent
 from wenku.textutil import CJK, ends_sentence
 
@@ -51,14 +52,7 @@ class ReportShape:
 
 def _all_lines(lines: list[Line], removed: list[Change]) -> list[tuple[int, str, bool]]:
     """(number, text, kept) for every non-blank line, the removed ones included, in line order."""
-    out = [(ln.number, ln.text.strip(), True) for ln in lines if ln.text.strip()]
-    seen = {n for n, _, _ in out}
-    for c in removed:
-        if c.line is not None and c.line not in seen and c.before.strip() and not c.after.strip():
-            if c.kind.startswith(("remove_", "extract_")):
-                out.append((c.line, c.before.strip(), False))
-                seen.add(c.line)
-    return sorted(out)
+    return [(r.number, r.text, r.kept) for r in all_rows(lines, removed, ("remove_", "extract_"))]
 
 
 def report_shape(lines: list[Line], removed: list[Change]) -> ReportShape | None:

@@ -25,6 +25,7 @@ from wenku.metadata import date_text, load_data_file
 from wenku.model import Article, Block, Change, Line
 from wenku.structure.compilation import _blocks
 from wenku.structure.names import is_person_name
+from wenku.structure.restored import removed_prefix
 from wenku.structure.units import Unit, heading_like, join_adjacent
 from wenku.textutil import CJK, ends_sentence
 
@@ -51,6 +52,7 @@ def vocabulary() -> dict[str, list[str]]:
     return {
         "transcriber": [str(w) for w in data["transcript"]["transcriber"]],
         "occasions": [str(w) for w in data["speech"]["occasions"]],
+        "labels": [str(w) for w in data["transcript"].get("labels", [])],
     }
 
 
@@ -59,6 +61,7 @@ class Shape:
     evidence: str
     turns: list[int] = field(default_factory=list)  # indexes of the turn lines (transcript)
     start: int = 0  # index of the first line of text (speech: the salutation)
+    speakers: frozenset[str] = frozenset()  # the speakers' labels of a transcript without timestamps
 
 
 def _texts(lines: list[Line], removed: list[Change] | None = None) -> list[Line]:
@@ -76,19 +79,57 @@ def _texts(lines: list[Line], removed: list[Change] | None = None) -> list[Line]
 
 def _cleaned_stamps(removed: list[Change] | None) -> dict[int, str]:
     """Line number -> the timestamp the cleaning removed from the start of that line."""
-    return {
-        c.line: c.before.strip()
-        for c in removed or []
-        if c.kind == "remove_timestamp" and c.line is not None and RE_TIMESTAMP.fullmatch(c.before.strip())
-    }
+    return removed_prefix(removed, "remove_timestamp", RE_TIMESTAMP)
+
+
+UNTIMED_SHARE = 0.6  # of the lines under a transcriber's credit that are speakers' turns, without timestamps
+MAX_LABEL = 6  # characters of a speaker's label (名, 主持人, 嘉宾甲)
+
+
+def _untimed(rows: list[Line]) -> Shape | None:
+    """A transcript without timestamps: a transcriber's credit (整理：名) above the first turn, then turns
+    that open with a speaker's label (名：…), at least MIN_TURNS by two or more speakers of whom one at
+    least is named, making most of the lines. An interview signed by its reporter (问：/答：) has no
+    transcriber's credit: it stays an article of its page."""
+    credit = next(
+        (k for k, ln in enumerate(rows[:MAX_HEAD_CREDIT]) if _credit(ln.text, vocabulary()["transcriber"])), None
+    )
+    if credit is None:
+        return None
+    turns, labels = [], []
+    for k in range(credit + 1, len(rows)):
+        lab = RE_LABEL.match(rows[k].text.strip())
+        if lab and re.fullmatch(rf"[{CJK}·]{{1,{MAX_LABEL}}}", lab.group("label")):
+            turns.append(k)
+            labels.append(lab.group("label"))
+    after = len(rows) - credit - 1
+    speakers = frozenset(labels)
+    if (
+        len(turns) < MIN_TURNS
+        or turns[0] > credit + 2
+        or len(speakers) < 2
+        or not any(is_person_name(n) for n in speakers)
+        or len(turns) < UNTIMED_SHARE * after
+    ):
+        return None
+    return Shape(
+        f"{len(turns)} turns opening with a speaker's label ({len(speakers)} speakers, no timestamps) under a "
+        "transcriber's credit",
+        turns,
+        speakers=speakers,
+    )
+
+
+MAX_HEAD_CREDIT = 4  # the transcriber's credit is among the first lines
 
 
 def transcript_shape(lines: list[Line], removed: list[Change] | None = None) -> Shape | None:
-    """Three or more turns opening with a timestamp and a speaker's label, in time order."""
+    """Three or more turns opening with a timestamp and a speaker's label, in time order; or, without
+    timestamps, turns under a transcriber's credit (``_untimed``)."""
     rows = _texts(lines, removed)
     turns = [k for k, ln in enumerate(rows) if _turn(ln.text)]
     if len(turns) < MIN_TURNS:
-        return None
+        return _untimed(rows) if not turns else None
     stamps = [_seconds(_stamp(rows[k].text)) for k in turns]
     if stamps != sorted(stamps):
         return None
@@ -155,9 +196,12 @@ def _title(head: list[Line]) -> Line | None:
 
 
 def _title_text(text: str) -> str:
-    """A title without the column label before it (直播回放｜…), the label being short."""
-    m = re.match(r"^[^|｜]{1,6}\s*[|｜]\s*(?P<rest>\S.{3,})$", text.strip())
-    return m.group("rest").strip() if m else text.strip()
+    """A title without the label of the recording before it (直播回放｜…: data/kinds.yml, transcript.labels);
+    a genre word that is part of the headline (对话｜…, 访谈｜…) stays."""
+    m = re.match(r"^(?P<label>[^|｜]{1,6})\s*[|｜]\s*(?P<rest>\S.{3,})$", text.strip())
+    if m and m.group("label").strip() in vocabulary()["labels"]:
+        return m.group("rest").strip()
+    return text.strip()
 
 
 def split_transcript(
@@ -188,8 +232,12 @@ def split_transcript(
                 report.append(
                     Change("remove_transcript_head", ln.number, ln.text, "", "page furniture above the transcript")
                 )
-        speakers = {_turn(rows[k].text)[0] for k in shape.turns}
-        below = any(not _turn(rows[k].text)[1] for k in shape.turns)  # words on the lines under the label
+        if shape.speakers:  # no timestamps: each turn is its line as printed
+            speakers = set(shape.speakers)
+            below = False
+        else:
+            speakers = {_turn(rows[k].text)[0] for k in shape.turns}
+            below = any(not _turn(rows[k].text)[1] for k in shape.turns)  # words on the lines under the label
         units: list[Unit] = []
         for k in range(first, len(rows)):
             ln = rows[k]
