@@ -133,7 +133,8 @@ def test_an_emails_header_lines_and_subscription_notice_are_not_text():
     assert len(removed(report, "remove_mail_header")) + len(removed(report, "remove_contact_email")) == 4
 
 
-def test_a_forum_posts_quotes_signature_and_the_next_reply_are_not_the_post():
+def test_a_forum_posts_quotes_and_signature_are_not_the_post():
+    # (the replies under the opening post are the structure's forum splitter's: structure/forum.py)
     text, report, meta = clean(
         [
             "田间地头论坛 › 农机交流 › 经验分享",
@@ -154,9 +155,6 @@ def test_a_forum_posts_quotes_signature_and_the_next_reply_are_not_the_post():
             "种了二十年地，欢迎来河湾村看看。",
             "",
             "回复 举报 ↑顶部",
-            "",
-            "2#　稻花香　发表于 2026-3-2 21:30",
-            "学到了，回去跟村主任说说。",
         ]
     )
     assert text == ["共享农机站到底划不划算？", P1, P2]
@@ -166,7 +164,6 @@ def test_a_forum_posts_quotes_signature_and_the_next_reply_are_not_the_post():
         "我们村也想办，就怕没人管。",
     ]
     assert "种了二十年地，欢迎来河湾村看看。" in removed(report, "remove_signature")
-    assert "学到了，回去跟村主任说说。" in removed(report, "remove_reader_comments")
     assert removed(report, "remove_breadcrumb") == ["田间地头论坛 › 农机交流 › 经验分享"]
     assert meta["posters"] == [(5, "老石种地")]  # the first post's handle, for the article's metadata
 

@@ -231,11 +231,6 @@ def _giveaway(t: str) -> bool:
 
 
 RE_FLOOR = re.compile(r"^(?:\d{1,4}\s*(?:楼|#|＃)|[#＃]\s*\d{1,4})$")
-# A reply's header on a forum page: its floor, the replier's handle and when it was posted (2#　名　发表于 2026-3-14).
-RE_FLOOR_HEAD = re.compile(
-    r"^(?:\d{1,4}\s*(?:楼|#|＃)|[#＃]\s*\d{1,4}|沙发|板凳|地板|地下室)[\s\u3000]+\S.{0,40}?"
-    r"(?:发表于|(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2})"
-)
 ARROWS = "↑↓←→▲▼△▽⬆⬇^∨﹀⌄"  # a widget's arrow glyph (↑顶部, 回到顶部↑, 展开全文 ∨)
 
 # A widget row's tokens: a word with an optional count (赞 286, 赞(12), 阅读 3.2万, 10w+) or a bare count.
@@ -746,7 +741,7 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
             quoted += 0 if RE_QUOTED_BY.search(t) else 1
             if quoted >= MAX_QUOTE_LINES or (quoted and (ends_sentence(t) or t.endswith(("...", "…")))):
                 mode = None  # the quoted words end here (a quote shows a sentence or two, cut with …)
-        elif word in FLOOR_LABELS or RE_FLOOR.match(t) or RE_FLOOR_HEAD.match(t):
+        elif word in FLOOR_LABELS or RE_FLOOR.match(t):
             marks[i], mode = "remove_reader_comments", "reply"
         elif word in QUOTE_LABELS or RE_QUOTE_HEAD.match(t):
             marks[i], mode, quoted = "remove_forum_quote", "quote", 0
