@@ -165,7 +165,6 @@ def test_a_forum_posts_quotes_and_signature_are_not_the_post():
     ]
     assert "种了二十年地，欢迎来河湾村看看。" in removed(report, "remove_signature")
     assert removed(report, "remove_breadcrumb") == ["田间地头论坛 › 农机交流 › 经验分享"]
-    assert meta["posters"] == [(5, "老石种地")]  # the first post's handle, for the article's metadata
 
 
 def test_a_quote_run_straight_into_the_post_takes_only_its_first_line_of_words():
@@ -203,7 +202,6 @@ def test_a_discuz_thread_saved_without_blank_lines_keeps_the_post():
         "我们村也想办，就怕没人管。",
     ]
     assert removed(report, "remove_signature") == ["__________________", "种了二十年地。"]
-    assert meta["posters"] == [(3, "老石种地")]
 
 
 def test_an_email_with_english_labels_and_a_footer_notice():

@@ -99,19 +99,13 @@ def trailing_credit(text: str) -> tuple[str, str, list[str]] | None:
     return None
 
 
-# A forum thread's first post header (楼主　名　发表于 2026-3-14 21:06): removed as chrome, the poster's handle
-# is kept as metadata ("posters": [(line, handle)]), the author of a post that names no other.
-RE_POSTER = re.compile(
-    r"^楼主[\s\u3000:：]+(?P<name>[^\s\u3000|｜:：]{1,20})(?:[\s\u3000]+(?:发表于|(?:19|20)\d\d)|\s*[|｜])"
-)
 MAX_APPEAL_TAIL = 16  # characters of an exclamation right under an appeal (深度好文，第一时间送达！)
 
 
 def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], list[Change], dict]:
     """Step 3: lines that are not article text wherever they stand (the page label rule is left to the split,
-    which knows the last line of the page). Metadata found on the way: editors' names ("editors") and a forum
-    thread's poster ("posters"), each as (line, names)."""
-    keep, report, editors, posters = [], [], [], []
+    which knows the last line of the page). Editors' names found on the way are kept as metadata ("editors")."""
+    keep, report, editors = [], [], []
     marks = furniture_marks([ln.text for ln in lines])
     before = ""  # the non-blank line above
     appeal = False  # the line right above was removed as promotion
@@ -148,9 +142,6 @@ def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], lis
         if rule and not (rule.name in PROSE_GUARDED and reads_as_prose(t, above)):
             report.append(Change(rule.name, ln.number, ln.text, "", rule.reason))
             appeal = rule.name in ("remove_promotion", "remove_ad")
-            poster = RE_POSTER.match(t)
-            if poster:
-                posters.append((ln.number, poster.group("name")))
             continue
         split = trailing_credit(t)
         if split:
@@ -167,10 +158,7 @@ def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], lis
             )
             ln = dataclasses.replace(ln, text=head)
         keep.append(ln)
-    meta: dict = {"editors": editors} if editors else {}
-    if posters:
-        meta["posters"] = posters
-    return keep, report, meta
+    return keep, report, ({"editors": editors} if editors else {})
 
 
 MAX_FRONT_MATTER = 30  # lines
