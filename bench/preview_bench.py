@@ -127,6 +127,8 @@ def measure(proj: str, edits: int = 3, first_timeout: float = 1800) -> dict:
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", WENKU_EDITIONS="zh")  # as `make serve` sets it
+    # The copy's own wenku package, not the editable install's (mkdocs.yml imports wenku before the hook).
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (os.path.join(proj, "hooks"), env.get("PYTHONPATH")) if p)
     log = open(os.path.join(proj, "serve.log"), "w")
     t0 = time.perf_counter()
     server = subprocess.Popen(

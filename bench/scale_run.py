@@ -42,6 +42,19 @@ STAGE = (  # staging with the manifest that lets the edition processes skip stag
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default, as the builds below see it
 
 
+def own_code(proj: str, env: dict | None = None) -> dict:
+    """The environment of a process building the copy proj, with the copy's own wenku package first.
+
+    mkdocs.yml names `wenku.site.anchors.slugify`, which MkDocs imports while reading the configuration,
+    before it loads hooks/site_pages.py: without this, that import (and so every later `import wenku` of the
+    process) finds the editable install, the checkout's hooks/ and not the copy's. The code is the same, but
+    the split build's manifest is keyed by the files of the package that staged it, so an edition process of
+    the copy would never find the staging process's manifest and would stage everything again."""
+    env = dict(env or ENV)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (os.path.join(proj, "hooks"), env.get("PYTHONPATH")) if p)
+    return env
+
+
 def timed(cmd: list[str], cwd: str, env: dict | None = None) -> dict:
     """Wall seconds, CPU seconds and peak MB of a command (GNU time)."""
     t = time.perf_counter()
@@ -59,14 +72,14 @@ def timed(cmd: list[str], cwd: str, env: dict | None = None) -> dict:
 
 
 def ours(proj: str) -> dict:
-    return timed([PY, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"], proj)
+    return timed([PY, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"], proj, own_code(proj))
 
 
 def plain(proj: str) -> dict:
     from run import plain_project
 
-    staged = timed([PY, "-c", STAGE, proj, SITE_URL], proj)
-    built = timed([PY, "-m", "mkdocs", "build", "-q", "-d", "site"], plain_project(proj))
+    staged = timed([PY, "-c", STAGE, proj, SITE_URL], proj, own_code(proj))
+    built = timed([PY, "-m", "mkdocs", "build", "-q", "-d", "site"], plain_project(proj), own_code(proj))
     return {"stage_for_plain": staged, **built}
 
 
@@ -74,12 +87,12 @@ def split_build(proj: str) -> dict:
     sys.path.insert(0, os.path.join(proj, "hooks"))
     from wenku.site import split
 
-    staged = timed([PY, "-c", STAGE, proj, SITE_URL], proj)
+    staged = timed([PY, "-c", STAGE, proj, SITE_URL], proj, own_code(proj))
     work = os.path.join(proj, ".build", "editions")
     t = time.perf_counter()
 
     def one(edition: str) -> dict:
-        env = dict(ENV, **{split.ENV: edition})
+        env = own_code(proj, dict(ENV, **{split.ENV: edition}))
         out = os.path.join(work, edition)
         return {
             "edition": edition,

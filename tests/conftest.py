@@ -182,17 +182,16 @@ SLOW_FIXTURES = {"built_site", "server", "browser", "page"}
 # tests, handed out test_serve and test_rebuilds last, and how evenly the run ended depended on their luck).
 # The figures are one worker's seconds on a loaded 2-core machine (load average about 12): only their order
 # matters. test_accessibility goes first and builds the shared site (built_site) while the other worker runs
-# test_hostile, which builds its own; test_site_build then goes to that worker ahead of longer files, so that
-# its second build of this checkout runs well before test_preview's (both root_project: they take turns,
-# and the one that comes second waits). Files not listed follow in pytest's order; each takes less than about
+# test_hostile, which builds its own; test_preview builds this checkout again (three edition processes) and
+# compares it with the shared site. Files not listed follow in pytest's order; each takes less than about
 # 30 s there. Without xdist the order is pytest's own.
 FIRST = (
     "test_accessibility.py",  # 320 s: the shared site's build, then axe-core on 66 pages
     "test_hostile.py",  # 290 s: three builds of the red-team corpus, 76 checks, Chromium on the harmless build
-    "test_site_build.py",  # 75 s: this checkout built a second time; two small builds
+    "test_site_build.py",  # 40 s: two small builds
     "test_rebuilds.py",  # 200 s: some 15 stagings of the seed corpus
-    "test_serve.py",  # 120 s: two real `mkdocs serve` sessions, each with three rebuilds
-    "test_preview.py",  # 105 s: this checkout again in three edition processes; a `make serve` preview
+    "test_serve.py",  # 120 s: two real `mkdocs serve` sessions, each with three or four rebuilds
+    "test_preview.py",  # 80 s: this checkout again in three edition processes
     "test_safety.py",  # 65 s: a small build, `wenku check` on 20 bad inputs
     "test_readers.py",  # 55 s: axe-core on charts and 404 pages, paragraph links in Chromium
     "test_english.py",  # 55 s: a small build

@@ -155,3 +155,31 @@ def test_the_glossary_schema_is_checked_in_the_project_checked(tmp_path):
     lines = len((proj / "sources" / editorial.GLOSSARY).read_text(encoding="utf-8").splitlines())
     found = [p for p in check_site(str(proj)) if p.path.endswith(os.path.join("p", "sources", "glossary.yml"))]
     assert any(p.line == lines - 1 and "already at line" in p.message for p in found), found
+
+
+def test_a_fixed_editorial_file_is_checked_again_and_its_problems_are_the_checks_own(tmp_path):
+    """The check's YAML verdict is cached by a file's text: a fix shows at once, the error comes back with the
+    same text, and a problem handed out can be renumbered without changing the next check's."""
+    proj = _project(tmp_path)
+    topics = proj / "sources" / editorial.TOPICS
+    good = topics.read_text(encoding="utf-8")
+    topics.write_text(good + "- id: ai\n  id: twice\n", encoding="utf-8")
+    first = [p for p in editorial.problems(str(proj / "sources")) if "duplicate key" in p.message]
+    assert len(first) == 1
+    first[0].line = -5  # as a caller that shifts line numbers would
+    topics.write_text(good, encoding="utf-8")
+    assert editorial.problems(str(proj / "sources")) == []
+    topics.write_text(good + "- id: ai\n  id: twice\n", encoding="utf-8")
+    again = [p for p in editorial.problems(str(proj / "sources")) if "duplicate key" in p.message]
+    assert [p.line for p in again] == [len(good.splitlines()) + 2]
+
+
+def test_every_kind_a_sidecar_may_state_has_a_name_in_every_edition():
+    """A sidecar's `kind` is shown on the sources pages: each kind the schema accepts is named in each edition
+    (a stated `kind: transcript` once stopped the build with a missing label)."""
+    from wenku.metadata import KINDS
+    from wenku.site.pages.sources import kind_name
+
+    for lang in ("zh", "en", "zh-Hant"):
+        names = {kind: kind_name(kind, lang, "") for kind in sorted(KINDS)}
+        assert all(names.values()) and len(set(names.values())) == len(KINDS), (lang, names)

@@ -36,6 +36,9 @@ def test_a_one_off_staging_in_parts_writes_what_a_cached_staging_writes(tmp_path
     assert sorted(a) == sorted(b)
     assert [k for k in a if a[k] != b[k]] == []
     assert not one_off.traditional and not one_off.data_rows  # written and forgotten
+    # Each page written as it was made (issue 18): no page kept in the one-off build's caches.
+    assert not (one_off.article_pages or one_off.source_pages or one_off.pages)
+    assert cached.article_pages and cached.source_pages and cached.pages
     # Staged again with the same inputs, the data files keep their bytes and modification times.
     data = tmp_path / "b" / "data" / "articles.jsonl"
     before = os.stat(data).st_mtime_ns

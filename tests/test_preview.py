@@ -170,6 +170,9 @@ def test_404_page_links_to_the_edition_roots(built_site):
 
 
 def test_three_edition_processes_merge_into_the_one_process_site(built_site, tmp_path):
+    """The split build equals the one-process build byte for byte: also the suite's check that two builds of
+    the same checkout, in other processes, give the same site (what `make serve`'s preview adds is in
+    test_serve's make-serve run)."""
     # The same project and address as the built_site fixture, built as one process per edition, merged.
     from wenku.site import split
 
@@ -189,77 +192,3 @@ def test_three_edition_processes_merge_into_the_one_process_site(built_site, tmp
         if p.is_file() and not (built_site / p.relative_to(site)).exists()
     ]
     assert differ == [] and extra == [], (differ[:10], extra[:10])
-
-
-@pytest.mark.slow  # a real `mkdocs serve`: its first build and a rebuild
-def test_make_serve_preview_shows_an_edit_and_serves_the_simplified_edition(tmp_path):
-    # What `make serve` runs, on a copy of the project: the first build, then an edit of a hand-written page.
-    import signal
-    import socket
-    import subprocess
-    import sys
-    import time
-    import urllib.error
-    import urllib.request
-
-    from conftest import copy_build_files
-
-    proj = tmp_path / "proj"
-    copy_build_files(str(proj))
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    base = f"http://127.0.0.1:{port}/"
-
-    def get(path):
-        try:
-            with urllib.request.urlopen(base + path, timeout=5) as res:
-                return res.status, res.read().decode("utf-8", "replace")
-        except urllib.error.HTTPError as err:
-            return err.code, ""
-        except OSError:
-            return 0, ""
-
-    def until(check, timeout):
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            if check():
-                return True
-            time.sleep(0.1)
-        return False
-
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", WENKU_EDITIONS="zh")  # as `make serve` sets it
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=proj,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    try:
-        assert until(lambda: get("about/")[0] == 200, 600), "the first build was not served"
-        assert get("en/about/")[0] == 404  # the preview builds the Simplified edition only
-        # The search files come in the background: the manifest our worker reads appears.
-        import json
-
-        def manifest():
-            status, body = get("search/search_index.json")
-            return json.loads(body)["config"].get("wenku") if status == 200 and '"wenku"' in body else None
-
-        assert until(lambda: manifest() is not None, 120)
-        first = manifest()
-        with open(proj / "docs" / "about.md", "a", encoding="utf-8") as fh:
-            fh.write("\n\n预览中新加的一段话。\n")
-        assert until(lambda: "预览中新加的一段话" in get("about/")[1], 120), "the edit was not served"
-        # The search files of the dirty rebuild: the page's new text, and every other page still there.
-        assert until(lambda: (manifest() or first)["version"] != first["version"], 120)
-        after = manifest()
-        assert after["pages"] == first["pages"]
-        assert any("预览中新加的一段话" in get(f"search/parts/{i}.json")[1] for i in range(after["parts"]))
-    finally:
-        os.killpg(server.pid, signal.SIGINT)
-        try:
-            server.wait(30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)

@@ -63,7 +63,7 @@ def test_title_override_then_unrelated_edit_keeps_the_url(project):
 
 
 def test_the_cached_cleaning_result_is_never_changed(project):
-    """What the cache holds stays what cleaning made: slugs, overrides and topics go on copies."""
+    """What the cache holds stays what cleaning made: slugs, overrides and topics come back as new objects."""
     build = Build()
     _stage(project, build)
     _edit(project / "sources" / ZHU_SIDECAR, f"  {ZHU}:\n", f"  {ZHU}:\n    title: 编辑拟定的标题\n")

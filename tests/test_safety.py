@@ -100,3 +100,79 @@ def test_raw_html_in_a_source_is_shown_as_text(tmp_path):
         for f in files:
             html = open(os.path.join(base, f), encoding="utf-8").read()
             assert "<script>alert" not in html and "<img src=x" not in html and "onerror=alert" not in html
+
+
+FRAGMENTS = [  # pieces of HTML, plain and hostile, joined at random below
+    *("<p>", "</p>", '<a href="x">', "<a href='y'>", "<a href=z>", '<a href="java&#115;cript:x">', '<A HREF="u">'),
+    *("<br/>", "<br />", '<img src="a" alt="">', '<p id="__x">', '<span title="a>b">', '<span title="a', '">', "'"),
+    *('"', "<!--", "-->", "-- >", "<!doctype html>", "<?pi?>", "<", ">", "</", "</p", "</ p>", "</>", "<script>"),
+    *("</script>", "<style>x</style>", "text", "&amp;", "&", "&#x", "\n", " ", "\t", "\x0b", "\u3000"),
+    *('<p\u3000id="a">', '<td style="text-align: left">', '<div onclick="x()">', '<a b=x"y c="z>', '<a  b = "c" >'),
+    *('<a b=="c">', '<x-y z:w="1">', '<p/a="b">', "<a b c d>", "<table>", "<td>", "</table>", '<iframe src="x">'),
+    *('<a href="http://ok">', '<p class="a b">', '<p id="x" id="y">', "/", "="),
+]
+
+
+def _slow_counts(html):
+    from wenku.site import safety
+
+    seen = safety._Collect()
+    seen.feed(html)
+    seen.close()
+    return dict(seen.tags), dict(seen.attrs), seen.raw, seen.ids
+
+
+def _fast_mismatches(count: int) -> tuple[int, list[str]]:
+    """(fragments the short road took, those where it differs from html.parser's full pass)."""
+    import random
+
+    from wenku.site import safety
+
+    rng, fast, bad = random.Random(18), 0, []
+    for _ in range(count):
+        html = "".join(rng.choice(FRAGMENTS) for _ in range(rng.randint(1, 12)))
+        got = safety._collect_fast(html)
+        if got is None:
+            continue
+        fast += 1
+        if (dict(got.tags), dict(got.attrs), got.raw, got.ids) != _slow_counts(html):
+            bad.append(html)
+    return fast, bad
+
+
+def test_the_sanitisers_short_road_counts_what_html_parser_counts(monkeypatch):
+    """The sanitiser counts each distinct simple tag once (issue 18): on random plain and hostile fragments its
+    counts equal html.parser's full pass. The check can fail: without the guard that sends script and style
+    (whose content is not HTML) to the full pass, the tags inside them are miscounted and found here."""
+    from wenku.site import safety
+
+    fast, bad = _fast_mismatches(6000)
+    assert fast > 500 and bad == [], bad[:5]
+
+    class WithoutTheScriptGuard(safety.HTMLParser):
+        CDATA_CONTENT_ELEMENTS = ()
+
+    monkeypatch.setattr(safety, "HTMLParser", WithoutTheScriptGuard)
+    assert _fast_mismatches(6000)[1], "a miscount went unnoticed"
+
+
+def test_headings_are_counted_before_rendering_and_code_is_not_counted():
+    """A page over the heading limit is refused from its Markdown (no render); `#` lines in fenced code are
+    not headings, and a page of them passes."""
+    from wenku.checks import MarkdownConverter, _check_unsafe
+    from wenku.limits import MAX_HEADINGS, heading_lines
+
+    many = "\n\n".join(f"## 标{n}" for n in range(MAX_HEADINGS + 1))
+    assert heading_lines(many) == MAX_HEADINGS + 1
+
+    class NoRender(MarkdownConverter):
+        def convert(self, text):
+            raise AssertionError("rendered a page already refused by its heading count")
+
+    problems = _check_unsafe("docs/many.md", many, NoRender(ROOT))
+    assert [p.message.split(":")[0] for p in problems] == [f"{MAX_HEADINGS + 1:,} headings"]
+    fenced = (
+        "正文。\n\n````text\n" + "\n".join(f"# 注释{n}" for n in range(MAX_HEADINGS + 5)) + "\n```\n````\n\n# 标题\n"
+    )
+    assert heading_lines(fenced) == 1
+    assert _check_unsafe("docs/code.md", fenced, MarkdownConverter(ROOT)) == []

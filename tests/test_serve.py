@@ -11,6 +11,7 @@ own rebuild is the signal), with a timeout that only a broken rebuild reaches.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -143,3 +144,32 @@ def test_override_unrelated_edit_and_deleted_translation_in_mkdocs_serve(served)
     _wait_for(status_page, lambda body: _status(body) == summary_only, server, log_path)
     assert "编辑拟定的测试标题" in _get(article)[1]
     assert server.poll() is None
+    if mode == "make-serve":
+        _preview_search_and_a_hand_written_page(base, proj, server, log_path)
+
+
+def _manifest(base: str) -> dict | None:
+    """The search manifest our worker reads (search/search_index.json's config.wenku), once it is written."""
+    status, body = _get(base + "search/search_index.json")
+    return json.loads(body)["config"].get("wenku") if status == 200 and '"wenku"' in body else None
+
+
+def _preview_search_and_a_hand_written_page(base, proj, server, log_path) -> None:
+    """What else `make serve` promises: the Simplified edition only, the search files written in the
+    background after each rebuild, and a hand-written page's edit served with its text searchable."""
+    assert _get(base + "en/about/")[0] == 404  # the preview builds the Simplified edition only
+    first = json.loads(_wait_for(base + "search/search_index.json", lambda body: '"wenku"' in body, server, log_path))
+    first = first["config"]["wenku"]
+    with open(proj / "docs" / "about.md", "a", encoding="utf-8") as fh:
+        fh.write("\n\n预览中新加的一段话。\n")
+    _wait_for(base + "about/", lambda body: "预览中新加的一段话" in body, server, log_path)
+    # The search files of the dirty rebuild: the page's new text, and every other page still there.
+    _wait_for(
+        base + "search/search_index.json",
+        lambda body: '"wenku"' in body and json.loads(body)["config"]["wenku"]["version"] != first["version"],
+        server,
+        log_path,
+    )
+    after = _manifest(base)
+    assert after["pages"] == first["pages"]
+    assert any("预览中新加的一段话" in _get(base + f"search/parts/{i}.json")[1] for i in range(after["parts"]))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
@@ -187,25 +186,6 @@ def test_build_fails_with_file_and_line_on_a_bad_sidecar(tmp_path):
     result = build_site(str(proj), str(tmp_path / "site"))
     assert result.returncode != 0
     assert "sources/100_page.yml:3: 'date': bad date '2024-13-45'" in result.stderr + result.stdout
-
-
-def _digest(folder):
-    h = hashlib.sha256()
-    for base, dirs, files in sorted(os.walk(folder)):
-        dirs.sort()
-        for f in sorted(files):
-            path = os.path.join(base, f)
-            h.update(os.path.relpath(path, folder).encode())
-            with open(path, "rb") as fh:
-                h.update(fh.read())
-    return h.hexdigest()
-
-
-def test_two_builds_are_identical(tmp_path, built_site):
-    again = tmp_path / "reader"
-    result = build_site(ROOT, str(again), site_url="http://127.0.0.1:8000/reader/")
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert _digest(again) == _digest(built_site)
 
 
 def test_traditional_chinese_edition(built_site, corpus):

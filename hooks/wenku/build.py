@@ -2,7 +2,7 @@
 
 The MkDocs hook owns one `Build` and passes it down, the way Material's plugins keep their state on the
 plugin instance. Every cache here holds results exactly as the stage that made them returned them:
-later stages work on copies, so a value is never changed after it is cached. Without a Build (the CLI,
+later stages return new objects, so a value is never changed after it is cached. Without a Build (the CLI,
 tests) nothing is cached and every call does its work afresh.
 """
 

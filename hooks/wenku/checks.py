@@ -12,7 +12,15 @@ import yaml
 
 from wenku import editorial
 from wenku.corpus import REDIRECTS, load_corpus, source_dir_problems, source_files
-from wenku.limits import MAX_HEADINGS, MAX_IMAGE_BYTES, MAX_PAGE_BYTES, bad_file_name, long_line, too_big
+from wenku.limits import (
+    MAX_HEADINGS,
+    MAX_IMAGE_BYTES,
+    MAX_PAGE_BYTES,
+    bad_file_name,
+    heading_lines,
+    long_line,
+    too_big,
+)
 from wenku.metadata import (
     PAGE_KEYS,
     RE_FRONT,
@@ -205,9 +213,10 @@ def page_files(docs_dir: str) -> list[str]:
     return out
 
 
-def check_pages(docs_dir: str, generated: set[str] | None) -> list[Problem]:
+def check_pages(docs_dir: str, generated: set[str] | None, pages: bool = True) -> list[Problem]:
     """Encoding, line length, front matter (YAML and schema), unsafe markup and, unless generated is None,
-    broken relative links in hand-written pages."""
+    broken relative links in hand-written pages. Without pages, only the links (of pages readable as text):
+    the build checks the pages before staging and their links once it knows the generated pages."""
     problems: list[Problem] = []
     if not os.path.isdir(docs_dir):
         return problems
@@ -216,26 +225,32 @@ def check_pages(docs_dir: str, generated: set[str] | None) -> list[Problem]:
         rel = os.path.relpath(path, docs_dir).replace(os.sep, "/")
         with open(path, "rb") as fh:
             data = fh.read()
-        if b"\0" in data:
-            problems.append(Problem(path, 1, "binary data (NUL bytes) in a Markdown page"))
-            continue
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            problems.append(Problem(path, line, "not UTF-8: save the page as UTF-8"))
-            continue
-        # As MkDocs reads a page: without a BOM, with universal newlines (CR-only files too).
-        text = normalise_newlines(text)
-        long = long_line(text)
-        if long:
-            problems.append(Problem(path, long[0], long[1]))
-            continue
-        problems.extend(_check_front_matter(path, text))
-        problems.extend(_check_unsafe(path, text, converter))
-        if generated is not None:
+        text, found = _page_text(path, data)
+        if pages:
+            problems.extend(found)
+            if text is not None:
+                problems.extend(_check_front_matter(path, text))
+                problems.extend(_check_unsafe(path, text, converter))
+        if text is not None and generated is not None:
             problems.extend(_check_links(path, rel, text, docs_dir, generated))
     return problems
+
+
+def _page_text(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    """(text, problems) of a page's bytes as MkDocs reads them (without a BOM, with universal newlines, CR-only
+    files too); no text when the bytes are not a page to read further (NUL bytes, not UTF-8, a long line)."""
+    if b"\0" in data:
+        return None, [Problem(path, 1, "binary data (NUL bytes) in a Markdown page")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [Problem(path, line, "not UTF-8: save the page as UTF-8")]
+    text = normalise_newlines(text)
+    long = long_line(text)
+    if long:
+        return None, [Problem(path, long[0], long[1])]
+    return text, []
 
 
 def _check_front_matter(path: str, text: str) -> list[Problem]:
@@ -280,16 +295,23 @@ def _check_unsafe(path: str, text: str, converter: MarkdownConverter) -> list[Pr
     _, body = read_front_matter(text)
     offset = text[: len(text) - len(body)].count("\n")
     out = []
+    headings = heading_lines(body)
+    if headings > MAX_HEADINGS:  # refused as it stands: rendering it would only take seconds to say so
+        return [Problem(path, 1, _too_many_headings(headings))]
     try:
         html = converter.convert(body)
     except RecursionError:
         return [Problem(path, 1, "blocks nested too deeply to render (boxes or <div markdown> inside each other)")]
     headings = len(re.findall(r"<h[1-6][\s>]", html))
     if headings > MAX_HEADINGS:
-        out.append(Problem(path, 1, f"{headings:,} headings: at most {MAX_HEADINGS:,} on one page (split the page)"))
+        out.append(Problem(path, 1, _too_many_headings(headings)))
     for f in safety.findings(html):
         out.append(Problem(path, safety.locate(body, f) + offset, f.message))
     return out
+
+
+def _too_many_headings(count: int) -> str:
+    return f"{count:,} headings: at most {MAX_HEADINGS:,} on one page (split the page)"
 
 
 class MarkdownConverter:

@@ -18,6 +18,7 @@ so a cached value never outlives an edit. Values handed out are shared: callers 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import os
@@ -92,9 +93,16 @@ def problems(sources_dir: str) -> list[Problem]:
             continue
         text, found = read_yaml_file(where)
         if text is not None:
-            _, _, found = load_yaml_with_lines(text, where)
+            found = [dataclasses.replace(p) for p in _yaml_problems(where, text)]  # copies: callers may renumber
         out.extend(found)
     return out
+
+
+@functools.lru_cache(maxsize=16)
+def _yaml_problems(where: str, text: str) -> tuple[Problem, ...]:
+    """The strict YAML loader's problems with an editorial file's text (cached by the text: every check and
+    every rebuild reads the same four files, and the line-tracking loader is pure Python)."""
+    return tuple(load_yaml_with_lines(text, where)[2])
 
 
 @functools.lru_cache(maxsize=2)

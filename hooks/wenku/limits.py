@@ -19,6 +19,8 @@ MAX_LINE_CHARS = 10_000  # one line of a source, page or sidecar (the seeds' lon
 # Headings of one page: Material's table of contents costs grow with their square (40,000 took > 8 min;
 # our longest article has 12).
 MAX_HEADINGS = 1_000
+RE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+RE_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 
 
 def too_big(size: int, limit: int, what: str) -> str | None:
@@ -30,6 +32,25 @@ def too_big(size: int, limit: int, what: str) -> str | None:
         f"{what} is {size / unit[0]:.1f} {unit[1]}; the limit is {limit // unit[0]} {unit[1]}: "
         "split it into several files"
     )
+
+
+def heading_lines(text: str) -> int:
+    """The Markdown headings (`# …` lines outside fenced code) of a page, counted without rendering it: a page
+    over MAX_HEADINGS by this count is refused before the renderer spends seconds on it. (Headings made
+    otherwise, in boxes or raw HTML, are counted after rendering.)"""
+    count, fence = 0, ""
+    for line in text.splitlines():
+        m = RE_FENCE.match(line)
+        if m:
+            mark = m.group(1)
+            if not fence:
+                fence = mark
+            elif mark[0] == fence[0] and len(mark) >= len(fence) and not line.strip().strip(mark[0]):
+                fence = ""
+            continue
+        if not fence and RE_ATX_HEADING.match(line):
+            count += 1
+    return count
 
 
 def long_line(text: str, limit: int = MAX_LINE_CHARS) -> tuple[int, str] | None:

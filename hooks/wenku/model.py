@@ -156,8 +156,8 @@ class SourceResult:
     report: list[Change]
     sidecar: dict[str, Any]
     char_count: int = 0
-    key: str = ""  # content key of the cleaning result (bytes, sidecar, name, code version); enriched
-    # copies add the editorial files' version (corpus._copy_source)
+    key: str = ""  # content key of the cleaning result (bytes, sidecar, name, code version); the enriched
+    # sources add the editorial files' version (enrich_corpus)
     kind: str = ""  # newspaper-page, web-page, report, compilation, slides: the sidecar's, else recognised
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from wenku.build import Build
@@ -61,6 +62,7 @@ def build_pages(
     hand_articles: list[Article] | None = None,
     build: Build | None = None,
     added: dict[str, str] | None = None,
+    sink: Callable[[str, str], None] | None = None,
 ) -> SiteDocs:
     """All generated pages for a corpus, in both languages.
 
@@ -68,9 +70,13 @@ def build_pages(
     hand_articles: articles written by hand in docs/articles/ (listed in the indexes, pages not generated).
     build: caches of earlier builds in this process (mkdocs serve); pages are keyed by what they show.
     added: slug -> the day an article came to the site (git), the feed date of an undated article.
+    sink: given, each page goes to sink(path, text) as soon as it is made, instead of into the returned
+    SiteDocs.pages, and nothing is cached in build (a one-off staging: no process holds every page at once).
     """
     build = build or Build()
     site = SiteDocs(corpus=corpus)
+    put = sink or site.pages.__setitem__
+    keep = sink is None  # caches serve the next staging of this process; a one-off has none
     source_keys = {s.name: s.key for s in corpus.sources}
     arts = sorted((with_translation_status(a, (translations or {}).get(a.slug)) for a in corpus.articles), key=sort_key)
     listed = sorted(arts + list(hand_articles or []), key=sort_key)
@@ -87,39 +93,51 @@ def build_pages(
                 _fields(art),
                 tuple((r.slug, article_title(r, lang)) for r in related_arts),
             )
-            if key not in build.article_pages:
-                build.article_pages[key] = article_page(art, lang, corpus, related_arts)
-            site.pages[f"articles/{art.slug}{suffix(lang)}.md"] = build.article_pages[key]
+            if key in build.article_pages:
+                page = build.article_pages[key]
+            else:
+                page = article_page(art, lang, corpus, related_arts)
+                if keep:
+                    build.article_pages[key] = page
+            put(f"articles/{art.slug}{suffix(lang)}.md", page)
     uses = term_uses(arts, build.term_counts)  # once for every edition; counted again only for edited texts
     for lang in LANGUAGES:
         sfx = suffix(lang)
-        site.pages[f"index{sfx}.md"] = home_page(listed, corpus, lang)
-        site.pages[f"topics/index{sfx}.md"] = topics_index(listed, lang)
+        put(f"index{sfx}.md", home_page(listed, corpus, lang))
+        put(f"topics/index{sfx}.md", topics_index(listed, lang))
         for topic in taxonomy():
-            site.pages[f"topics/{topic.id}{sfx}.md"] = topic_page(topic, listed, lang)
-        site.pages[f"feed{sfx}.xml"] = rss_feed(listed, lang, site_url, added)
-        site.pages[f"glossary{sfx}.md"] = glossary_page(lang, arts, uses)
-        site.pages[f"translations{sfx}.md"] = translation_status(listed, corpus, lang)
-        site.pages[f"articles/index{sfx}.md"] = articles_index(listed, lang)
-        site.pages[f"authors/index{sfx}.md"] = authors_index(listed, lang)
-        site.pages[f"archive/index{sfx}.md"] = archive_index(listed, lang)
-        site.pages[f"sources/index{sfx}.md"] = sources_index(corpus, lang)
+            put(f"topics/{topic.id}{sfx}.md", topic_page(topic, listed, lang))
+        put(f"feed{sfx}.xml", rss_feed(listed, lang, site_url, added))
+        put(f"glossary{sfx}.md", glossary_page(lang, arts, uses))
+        put(f"translations{sfx}.md", translation_status(listed, corpus, lang))
+        put(f"articles/index{sfx}.md", articles_index(listed, lang))
+        put(f"authors/index{sfx}.md", authors_index(listed, lang))
+        put(f"archive/index{sfx}.md", archive_index(listed, lang))
+        put(f"sources/index{sfx}.md", sources_index(corpus, lang))
         for src in corpus.sources:
             key = (src.key, src.path, lang, tuple(_fields(a) for a in src.articles))
-            if key not in build.source_pages:
-                build.source_pages[key] = source_page(src, lang)
-            site.pages[f"sources/{source_slug(src)}{sfx}.md"] = build.source_pages[key]
-        site.pages[f"editors/build-report{sfx}.md"] = editor_report(corpus, lang)
+            if key in build.source_pages:
+                page = build.source_pages[key]
+            else:
+                page = source_page(src, lang)
+                if keep:
+                    build.source_pages[key] = page
+            put(f"sources/{source_slug(src)}{sfx}.md", page)
+        put(f"editors/build-report{sfx}.md", editor_report(corpus, lang))
     for src in corpus.sources:
         site.files[f"sources/raw/{src.name}"] = src.path
-        if src.key not in build.report_json:
-            build.report_json[src.key] = json.dumps([c.to_dict() for c in src.report], ensure_ascii=False, indent=1)
-        site.pages[f"sources/raw/{source_slug(src)}-report.json"] = build.report_json[src.key]
+        if src.key in build.report_json:
+            report = build.report_json[src.key]
+        else:
+            report = json.dumps([c.to_dict() for c in src.report], ensure_ascii=False, indent=1)
+            if keep:
+                build.report_json[src.key] = report
+        put(f"sources/raw/{source_slug(src)}-report.json", report)
     titles = {a.slug: a for a in listed}
     for old, new in sorted(corpus.redirects.items()):
         for lang in LANGUAGES:
-            site.pages[f"articles/{old}{suffix(lang)}.md"] = redirect_page(titles[new], lang)
+            put(f"articles/{old}{suffix(lang)}.md", redirect_page(titles[new], lang))
     # The Traditional feed links to the Traditional pages (not a conversion of the Simplified feed).
-    site.pages[f"feed.{TRADITIONAL}.xml"] = rss_feed(listed, TRADITIONAL, site_url, added)
-    site.pages[SEARCH_WORKER] = search_worker_script()
+    put(f"feed.{TRADITIONAL}.xml", rss_feed(listed, TRADITIONAL, site_url, added))
+    put(SEARCH_WORKER, search_worker_script())
     return site

@@ -45,8 +45,11 @@ def mark_chinese(html: str, tag: str = "zh-Hans") -> str:
     for m in RE_TOKEN.finditer(html, start):
         text = html[pos : m.start()]
         if text:
-            lang = next((lg for _, lg in reversed(stack) if lg is not None), "en")
-            out.append(text if lang.lower().startswith("zh") or not RE_HAN.search(text) else _wrap(text, tag))
+            if RE_HAN.search(text):  # the language of the open elements matters only for Han text
+                lang = next((lg for _, lg in reversed(stack) if lg is not None), "en")
+                out.append(text if lang.lower().startswith("zh") else _wrap(text, tag))
+            else:
+                out.append(text)
         token = m.group(0)
         out.append(token)
         pos = m.end()

@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import shutil
+from collections.abc import Mapping
 from functools import partial
 
 from wenku.build import Build
@@ -180,11 +181,40 @@ def _write_traditional_and_data_in_parts(
         else:
             os.replace(path + ".part", path)
         written.add(rel)
-    for rel, text in simplified.items():  # the other pages, each converted, written and forgotten
+    for rel in simplified:  # the other pages, each converted, written and forgotten
         if rel not in done and _traditional_target(rel, manual, pages):
             target = traditional_path(rel)
-            _write_if_changed(os.path.join(staging, target), to_traditional(text))
+            _write_if_changed(os.path.join(staging, target), to_traditional(simplified[rel]))
             written.add(target)
+
+
+class _OnDisk(Mapping):
+    """Pages by docs path, each read from its file when asked for (a one-off staging holds none of them):
+    a staged page exactly as it was written, a hand-written one as staging has always read it."""
+
+    def __init__(self, paths: dict[str, tuple[str, bool]]) -> None:
+        self._paths = paths  # docs path -> (file, staged by us)
+
+    def add(self, paths: dict[str, tuple[str, bool]]) -> None:
+        self._paths.update(paths)
+
+    def keyed(self, names: dict[str, str]) -> _OnDisk:
+        """The same pages under other keys (key -> docs path), those present only."""
+        return _OnDisk({key: self._paths[rel] for key, rel in names.items() if rel in self._paths})
+
+    def __getitem__(self, rel: str) -> str:
+        full, staged = self._paths[rel]
+        if staged:
+            with open(full, encoding="utf-8", newline="") as fh:
+                return fh.read()
+        with open(full, encoding="utf-8", errors="replace") as fh:
+            return fh.read()
+
+    def __iter__(self):
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
 
 
 def stage(root: str, staging: str, site_url: str = "", build: Build | None = None) -> SiteDocs:
@@ -211,23 +241,39 @@ def stage(root: str, staging: str, site_url: str = "", build: Build | None = Non
         repr(sorted(corpus.redirects.items())),
         tuple(sorted(added.items())),
     )
-    if key not in build.pages:
-        build.pages.clear()
-        build.pages[key] = build_pages(corpus, site_url, translations, hand, build, added)
-        if build.one_off:
-            build.term_counts.clear()  # the glossary's counts are in its pages now
-    cached = build.pages[key]
-    site = SiteDocs(pages=cached.pages, files=cached.files, corpus=corpus)
+    written = set()
+    if build.one_off:  # each generated page written as it is made, and read back from there when needed
+        site = SiteDocs(corpus=corpus)
+        generated: list[str] = []
+
+        def sink(rel: str, text: str) -> None:
+            if rel not in site.pages:
+                generated.append(rel)
+            site.pages[rel] = None  # the name only: the text is on disk
+            if rel not in manual:  # a page in docs/ wins over the generated one
+                _write_if_changed(os.path.join(staging, rel), text)
+                written.add(rel)
+
+        made = build_pages(corpus, site_url, translations, hand, build, added, sink=sink)
+        build.term_counts.clear()  # the glossary's counts are in its pages now
+        site.files = made.files
+        simplified = _OnDisk({rel: (os.path.join(staging, rel), True) for rel in generated if rel not in manual})
+    else:
+        if key not in build.pages:
+            build.pages.clear()
+            build.pages[key] = build_pages(corpus, site_url, translations, hand, build, added)
+        cached = build.pages[key]
+        site = SiteDocs(pages=cached.pages, files=cached.files, corpus=corpus)
+        for rel, text in site.pages.items():
+            if rel in manual:
+                continue  # a page in docs/ wins over the generated one
+            _write_if_changed(os.path.join(staging, rel), text)
+            written.add(rel)
+        simplified = {rel: text for rel, text in site.pages.items() if rel not in manual}
     site.problems.extend(corpus.problems)
     site.problems.extend(placeholder_problems(manual))  # unfinished English is never published
-    written = set()
     for rel, full in manual.items():
         _copy_if_changed(full, os.path.join(staging, rel))
-        written.add(rel)
-    for rel, text in site.pages.items():
-        if rel in manual:
-            continue  # a page in docs/ wins over the generated one
-        _write_if_changed(os.path.join(staging, rel), text)
         written.add(rel)
     for rel, full in site.files.items():
         if rel not in manual:
@@ -241,11 +287,13 @@ def stage(root: str, staging: str, site_url: str = "", build: Build | None = Non
                 _write_if_changed(os.path.join(staging, rel), english_stub(fh.read(), art))
             written.add(rel)
     # The Traditional Chinese edition: every Simplified page converted, unless an editor wrote one.
-    simplified = {rel: text for rel, text in site.pages.items() if rel not in manual}
-    for rel, full in manual.items():
-        if rel.endswith(".md"):
-            with open(full, encoding="utf-8", errors="replace") as fh:
-                simplified[rel] = fh.read()
+    if isinstance(simplified, _OnDisk):
+        simplified.add({rel: (full, False) for rel, full in manual.items() if rel.endswith(".md")})
+    else:
+        for rel, full in manual.items():
+            if rel.endswith(".md"):
+                with open(full, encoding="utf-8", errors="replace") as fh:
+                    simplified[rel] = fh.read()
     # The corpus for researchers, per edition (data/articles.jsonl and .csv).
     arts = sorted([with_translation_status(a, translations.get(a.slug)) for a in corpus.articles] + hand, key=sort_key)
     english = {}
@@ -253,7 +301,10 @@ def stage(root: str, staging: str, site_url: str = "", build: Build | None = Non
         with open(manual[f"articles/{slug}.en.md"], encoding="utf-8", errors="replace") as fh:
             english[slug] = fh.read()
     raw = {s.name: (source_slug(s), s.name) for s in corpus.sources}
-    chinese = {a.slug: simplified[f"articles/{a.slug}.md"] for a in arts if f"articles/{a.slug}.md" in simplified}
+    if isinstance(simplified, _OnDisk):
+        chinese = simplified.keyed({a.slug: f"articles/{a.slug}.md" for a in arts})
+    else:
+        chinese = {a.slug: simplified[f"articles/{a.slug}.md"] for a in arts if f"articles/{a.slug}.md" in simplified}
     data = (arts, site_url, chinese, english, raw)
     if build.one_off:
         _write_traditional_and_data_in_parts(staging, simplified, manual, site.pages, data, written)

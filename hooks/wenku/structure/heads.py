@@ -2,8 +2,13 @@
 
 Evidence is read from the text itself, never from a list of outlets:
 - a title is a short line without a sentence end that is the first line of the page, or stands above a
-  byline, or follows a rule, or follows the end of another article (its author note or closing byline),
-  or follows a wider gap of blank lines than the page uses between paragraphs; a `#` line is a title;
+  byline or above its date and outlet line, or follows a rule, or follows the end of another article (its
+  author note or closing byline), or follows a wider gap of blank lines than the page uses between
+  paragraphs; a `#` line is a title, and so is the value of a 标题：/题目： field at the page's head, or a
+  mail's subject when the mail prints no headline; a line near the top that repeats a heading with
+  furniture around it (a browser's print header, an HTML <title>) shows that heading is the title;
+- what stands over the first headline and holds no text (a publication's masthead, a site's name and
+  navigation, a column label, an account's name) goes with the title as its kicker or metadata;
 - a byline right under a title (or opening an untitled article) is the article's top byline; a byline
   after the body of an article that has none yet, followed by the end of the page, a title, a rule or an
   author note (or printed as `（名）`, `文/名`), closes that article.
@@ -16,9 +21,9 @@ from collections import Counter
 
 from wenku.model import Change
 from wenku.segment import cut, spans_boundary
-from wenku.structure.names import is_person_name, is_post, parse_byline
+from wenku.structure.names import is_person_name, is_post, mail_field, parse_byline, title_field
 from wenku.structure.reassembly import Topics, _words, starts_mid_sentence
-from wenku.structure.units import HEADING_BAD_END, RE_META, RE_NUMBERED, Unit, heading_like
+from wenku.structure.units import HEADING_BAD_END, RE_DATETIME_LINE, RE_META, RE_NUMBERED, Unit, heading_like
 from wenku.textutil import cjk_count, ends_sentence
 
 # A running header or a labelled metadata line is never a title: dates, page and issue numbers, 责编：…
@@ -81,7 +86,7 @@ def title_shaped(u: Unit) -> bool:
         or any(RE_NOT_TITLE.search(RE_QUOTED.sub("", p)) for p in parts)
     ):
         return False
-    return all(heading_like(p) for p in parts)
+    return bool(u.extra.get("headline")) or all(heading_like(p) for p in parts)
 
 
 RE_FIELD_GAP = re.compile(r"[\s\u3000]+")
@@ -135,20 +140,114 @@ def mark_heads(units: list[Unit], blank_before: dict[int, int], report: list[Cha
     typical = _typical_gap(units, blank_before)
     report = [] if report is None else report
     units = _head_lines(units, report)
+    units = _head_fields(_mail_head(units))
     units = _text_notes(_split_tags(_prepare(units, blank_before, typical)))
     units = _bracketed_boxes(units)
     units = _mark(units, blank_before, typical)
+    _subject_title(units)
     units = _join_broken_titles(units)
+    _title_bar(units, report)
+    _site_suffixes(units, report)
     _excerpt_head(units, report)
     _portal_title(units)
     _poster_head(units, report)
+    _masthead(units, report)
     _attach_kicker(units, report)
     _split_unsigned(units, report)
     units = _check_parts(units, report)
     units = _section_heads(units, report)
     _attach_labels(units, report)
     _mark_lead_in(units, report)
+    _lead_metadata(units)
     return units
+
+
+def _lead_metadata(units: list[Unit]) -> None:
+    """Metadata lines above the page's first title (a mail's header fields, an outlet line) go right under
+    that title: they are its article's metadata, whatever the page's other articles. Changes units in
+    place."""
+    first = next((i for i, u in enumerate(units) if u.kind == "title" or u.extra.get("head")), None)
+    if not first or units[first].kind != "title" or any(u.kind in BODY_KINDS + ("author",) for u in units[:first]):
+        return
+    lead = [u for u in units[:first] if u.kind == "meta"]
+    if lead:
+        rest = [u for u in units[:first] if u.kind != "meta"]
+        units[: first + 1] = rest + [units[first]] + lead
+
+
+MIN_MAIL_FIELDS = 2  # header lines of a mail at the page's top
+MAX_HEAD_FIELDS = 8  # units at the page's top searched for a title field
+
+
+def _split_parts(u: Unit) -> list[tuple[str, int]]:
+    """(text, line number) of each line of a unit (a two-line heading is two lines)."""
+    parts = u.extra.get("parts") or [u.text]
+    numbers = u.lines if len(parts) == len(u.lines) else [u.first()] * len(parts)
+    return list(zip(parts, numbers, strict=True))
+
+
+def _mail_head(units: list[Unit]) -> list[Unit]:
+    """An e-mail saved as text opens with its header fields (发件人：… 收件人：… 主题：… 日期：…): at the page's
+    top, two or more lines that are all mail fields, one of them the subject or a sender or recipient, are
+    the message's metadata (meta units; the subject's kept as extra subject), not its text."""
+    k = 0
+    while k < len(units) and units[k].kind == "separator":
+        k += 1
+    fields: list[tuple[tuple[str, str], str, int]] = []  # ((key, value), line's text, line number)
+    j = k
+    while j < len(units) and units[j].kind in ("heading", "para", "meta"):
+        got = [(mail_field(text), text, number) for text, number in _split_parts(units[j])]
+        if not all(f for f, _, _ in got):
+            break
+        fields.extend(got)
+        j += 1
+    keys = {f[0] for f, _, _ in fields}
+    if len(fields) < MIN_MAIL_FIELDS or not keys - {"日期", "发送时间", "发件时间", "Date", "Sent"}:
+        return units
+    metas = []
+    for (key, value), text, number in fields:
+        extra = {"mail": key, "subject": value} if key == "subject" and value else {"mail": key}
+        metas.append(Unit("meta", text, [number], extra))
+    return units[:k] + metas + units[j:]
+
+
+def _head_fields(units: list[Unit]) -> list[Unit]:
+    """A field naming the title at the page's head (标题：名, 题　　目：名), with nothing but metadata, rules or
+    other field rows above it: the title, as if marked (a portal's metadata table that prints the title
+    again below is left to _portal_title)."""
+    for k, u in enumerate(units[:MAX_HEAD_FIELDS]):
+        if u.kind in ("separator", "meta") or (u.kind in ("heading", "para") and RE_FIELD_ROW.match(u.text.strip())):
+            value = title_field(u.text) if u.kind != "separator" and len(u.lines) == 1 else None
+            if value is None:
+                continue
+            if not 2 <= len(value) <= MAX_TITLE or any(v.text.strip() == value for v in units[k + 1 : k + 8]):
+                return units
+            title = Unit("title", value, list(u.lines), {"title_from": "marked by a title field (标题：…)"})
+            return units[:k] + [title] + units[k + 1 :]
+        return units
+    return units
+
+
+def _subject_title(units: list[Unit]) -> None:
+    """A mail whose text has no headline of its own (no title before its first paragraph) takes its
+    subject line as its title. Changes units in place."""
+    k = next((i for i, u in enumerate(units) if u.extra.get("subject")), None)
+    if k is None:
+        return
+    for u in units[k + 1 :]:
+        if u.kind == "title" or u.extra.get("head"):
+            return
+        if u.kind == "para":
+            break
+    subject = units[k]
+    title = Unit(
+        "title",
+        subject.extra["subject"],
+        list(subject.lines),
+        {"title_from": "marked by the mail's subject line (主题：…)", "head": True},
+    )
+    del units[k]
+    units.insert(0, title)
 
 
 # A 副题 under a headline, or a speech's occasion under its title: a line opening with a dash (——在…上的讲话).
@@ -390,7 +489,7 @@ def _split_tags(units: list[Unit]) -> list[Unit]:
     for u in units:
         tag = RE_TAG_PREFIX.match(u.text) if u.kind in ("heading", "para") and len(u.lines) == 1 else None
         rest = u.text[tag.end() :].strip() if tag else ""
-        if tag and len(rest) >= MIN_UNSIGNED_TITLE and heading_like(rest) and not u.extra.get("parts"):
+        if tag and len(rest) >= MIN_UNSIGNED_TITLE and heading_like(rest) and len(u.extra.get("parts") or [rest]) == 1:
             out.append(Unit("heading", tag.group("tag"), list(u.lines), {"unmarked": True, "label": True}))
             out.append(Unit("heading", rest, list(u.lines), {"unmarked": True}))
             continue
@@ -545,6 +644,7 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
         paren = parse_byline(u.text) if u.kind == "note" else None
         dateline = RE_INLINE_DATELINE.match(u.text) if u.kind == "para" else None
         glued = _glued_byline(u.text) if u.kind in ("heading", "para") and len(u.lines) == 1 else None
+        closing = _closing_credit(u.text) if u.kind == "para" else None
         if paren and paren["form"] == "paren" and paren["names"]:
             # （作者：名） printed at the end: a closing byline, not an author note.
             out.append(Unit("author", u.text, list(u.lines), {"names": paren["names"], "form": "paren"}))
@@ -554,6 +654,11 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
             extra = {"names": names, "form": "reporter", "role": role, "inline": True}
             out.append(Unit("author", dateline.group(0).strip(), list(u.lines), extra))
             out.append(Unit("para", u.text[dateline.end() :].lstrip(), list(u.lines), dict(u.extra)))
+        elif closing:
+            # …主要原因。（本报记者　名）: the reporter's credit closing the last paragraph: the text, then the
+            # closing byline.
+            out.append(Unit("para", u.text[: closing[0]].rstrip(), list(u.lines), dict(u.extra)))
+            out.append(Unit("author", closing[1], list(u.lines), closing[2]))
         elif glued:
             # A headline with its byline glued on by a line join (…“养老”◎名, …之问 作者｜名).
             head, tail, parsed = glued
@@ -574,6 +679,13 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
                 if parsed.get(key):
                     extra[key] = parsed[key]
             out.append(Unit(u.kind, u.text, list(u.lines), extra))
+        elif u.kind == "heading" and _account_under_headline(u, out, nxt):
+            # 标题 / 某某观察 / 2026-04-07 09:12 · 某地: the account or channel that published the piece,
+            # between the headline and its time line (set on one heading with the headline, or alone).
+            parts = u.extra.get("parts") or []
+            if len(parts) == 2:
+                out.append(Unit("heading", parts[0], [u.lines[0]], {"unmarked": True}))
+            out.append(Unit("meta", parts[-1] if parts else u.text, [u.lines[-1]], {"account": True}))
         elif u.kind == "meta" and RE_META_TAIL.match(u.text) and heading_like(RE_META_TAIL.match(u.text)["rest"]):
             # An outlet line with the headline glued on after its date and time (a hard-wrap join):
             # the outlet line, then the headline.
@@ -625,8 +737,7 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
             u.kind == "heading"
             and len(u.extra.get("parts") or []) == 2
             and len(u.lines) == 2
-            and _column_label(u.extra["parts"][0])
-            and (len(u.extra["parts"][1]) >= MIN_UNSIGNED_TITLE or RE_BRACKET_LABEL.match(u.extra["parts"][0]))
+            and _kicker_over(*u.extra["parts"])
         ):
             # A column label (简讯, 【数字生活】) above a headline: the label, then the headline.
             label, part = u.extra["parts"]
@@ -648,14 +759,56 @@ def _prepare(units: list[Unit], blank_before: dict[int, int], typical: int) -> l
     return out
 
 
+MAX_ACCOUNT = 12  # an account's or a channel's name printed between a headline and its time line
+
+
+def _account_under_headline(u: Unit, out: list[Unit], nxt: Unit | None) -> bool:
+    """A short name without punctuation (an account's or a channel's) between a headline and the time line
+    under it (2026-04-07 09:12 · 某地 · 某号作者): set on one two-line heading with a headline at least twice
+    its length, or alone under a headline line."""
+    if nxt is None or nxt.kind != "meta" or not RE_DATETIME_LINE.match(nxt.text.strip()):
+        return False
+    parts = u.extra.get("parts") or []
+    if len(parts) == 2 and len(u.lines) == 2:
+        head, name = parts
+    elif not parts and len(u.lines) == 1 and out and out[-1].kind in ("heading", "para") and title_shaped(out[-1]):
+        head, name = title_text(out[-1]), u.text.strip()
+    else:
+        return False
+    return (
+        2 <= len(name) <= MAX_ACCOUNT
+        and not RE_PUNCT.search(name)
+        and not RE_FIELD_GAP.search(name)
+        and len(head) >= max(MIN_UNSIGNED_TITLE, 2 * len(name))
+    )
+
+
 RE_BRACKET_LABEL = re.compile(r"^[【\[〖][^】\]〗]{1,10}[】\]〗]$")
 MAX_LABEL = 4  # a column label of plain words (简讯, 图片新闻) is this short at most
 
 
+# A rubric and a column's name set off by a bar (专栏｜职场与数据, 观点 | 数字生活): a label, not a headline.
+RE_BAR_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,4}[\s\u3000]*[｜|丨][\s\u3000]*[\u4e00-\u9fff·]{2,8}$")
+# The same set off by a space only (专栏　数码观潮): a label only over a headline at least as long as itself.
+RE_SPACED_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,4}[\s\u3000]+[\u4e00-\u9fff·]{2,8}$")
+
+
+def _kicker_over(label: str, headline: str) -> bool:
+    """A column label over the headline under it: a label of its own shape (_column_label), or a rubric and a
+    column name set off by a space (专栏　数码观潮) over a longer headline, which is no byline."""
+    if _column_label(label):
+        return len(headline) >= MIN_UNSIGNED_TITLE or bool(RE_BRACKET_LABEL.match(label))
+    t = label.strip()
+    return bool(RE_SPACED_LABEL.match(t)) and len(headline) > len(t) and parse_byline(t) is None
+
+
 def _column_label(text: str) -> bool:
-    """A column or section label printed above a headline: a bracketed word (【数字生活】) or a short word
-    of no more than four characters without punctuation (简讯)."""
+    """A column or section label printed above a headline: a bracketed word (【数字生活】), a short word
+    of no more than four characters without punctuation (简讯), or a rubric and a column name set off by a
+    bar (专栏｜职场与数据), which is no byline."""
     t = text.strip()
+    if RE_BAR_LABEL.match(t):
+        return parse_byline(t) is None
     return bool(RE_BRACKET_LABEL.match(t)) or (2 <= len(t) <= MAX_LABEL and not RE_PUNCT.search(t) and heading_like(t))
 
 
@@ -679,6 +832,26 @@ def _dateline_names(inner: str | None) -> tuple[list[str], str] | None:
     if parsed and parsed.get("role") and parsed["names"]:
         return parsed["names"], parsed["role"]
     return None
+
+
+RE_CLOSING_CREDIT = re.compile(
+    r"(?<=[。！？”」])[\s\u3000]*(?P<credit>[（(][^（）()]{0,12}(?:记者|通讯员|作者|撰稿)[^（）()]{1,30}[）)])$"
+)
+
+
+def _closing_credit(text: str) -> tuple[int, str, dict] | None:
+    """(where it starts, the credit, the author unit's extra) for a reporter's or an author's credit in
+    brackets closing a paragraph after its last sentence (…主要原因。（本报记者　名　通讯员　名）), else None."""
+    m = RE_CLOSING_CREDIT.search(text)
+    if not m or m.start() < MIN_UNSIGNED_TITLE:
+        return None
+    parsed = parse_byline(m.group("credit"))
+    if not parsed or parsed["form"] != "paren" or not parsed["names"]:
+        return None
+    extra = {"names": parsed["names"], "form": "paren", "inline": True}
+    if parsed.get("role"):
+        extra["role"] = parsed["role"]
+    return m.start(), m.group("credit"), extra
 
 
 def _glued_byline(text: str) -> tuple[str, str, dict] | None:
@@ -776,8 +949,15 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
                 _make_title(u, "the line above a byline")
             elif nxt is not None and nxt.kind == "deck" and nxt.extra.get("subtitle"):
                 _make_title(u, "the line above a subtitle (——…)")
-            elif not seen_content and nxt is not None and nxt.kind == "meta" and nxt.extra.get("names"):
+            elif nxt is not None and nxt.kind == "meta" and nxt.extra.get("names"):
                 _make_title(u, "the line above an outlet line that names the author")
+            elif (
+                nxt is not None
+                and _dated_meta(nxt)
+                and len(title_text(u)) >= MIN_UNSIGNED_TITLE
+                and (i == 0 or units[i - 1].kind != "title")  # not a line under the headline (原创 名 号名)
+            ):
+                _make_title(u, "the line above its date and outlet line")
             elif (
                 nxt is not None
                 and nxt.kind == "note"
@@ -869,7 +1049,7 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
                     prev.kind == "meta"
                     and not body_since_head
                     and above is not None
-                    and above.kind in ("title", "deck")
+                    and (above.kind in ("title", "deck") or (above.kind == "author" and above.extra.get("at") == "top"))
                 )
             ):
                 u.extra["at"] = "top"
@@ -904,6 +1084,15 @@ def _mark(units: list[Unit], blank_before: dict[int, int], typical: int) -> list
                 has_author = False
             body_since_head = True
     return units
+
+
+def _dated_meta(u: Unit) -> bool:
+    """A page's date and outlet line (发布时间：2026-03-01 10:00, 2026-06-08　来源：某网) as printed under a
+    headline: a metadata line with a date in it (not a mail's header field)."""
+    return u.kind == "meta" and not u.extra.get("mail") and bool(RE_ANY_DATE.search(u.text))
+
+
+RE_ANY_DATE = re.compile(r"(?:19|20)\d\d\s*[-./年]\s*\d{1,2}")
 
 
 RE_ENTRY_NUMBER = re.compile(r"^(?:\d{1,2}[.、．)）]|[一二三四五六七八九十]{1,3}、|[（(]\d{1,2}[）)])\s*")
@@ -985,6 +1174,74 @@ def _join_broken_titles(units: list[Unit]) -> list[Unit]:
             continue
         out.append(u)
     return out
+
+
+RE_SENTENCE_PUNCT = re.compile(r"[。！？；]")
+MAX_BAR_TO_TITLE = 4  # units between a page's title bar and the headline it repeats
+
+
+def _title_bar(units: list[Unit], report: list[Change]) -> None:
+    """A page's title bar repeats its headline with furniture around it: a browser's print header (2026/6/9
+    下午3:18　标题_某网), a saved page's <title> (<title>标题_某网</title>), a tab's title (标题 - 某网). A line
+    near the top that holds a later heading line verbatim and, besides it, no sentence: the heading is the
+    title, the title bar is removed (reported). Changes units in place."""
+    for k, bar in enumerate(units[: MAX_BAR_TO_TITLE * 2]):
+        if bar.kind not in ("para", "heading", "title") or len(bar.lines) != 1 or bar.extra.get("marked"):
+            continue
+        for j in range(k + 1, min(len(units), k + 1 + MAX_BAR_TO_TITLE)):
+            u = units[j]
+            if u.kind == "para" and ends_sentence(u.text):
+                break  # the text has begun
+            if not (u.kind == "title" or title_shaped(u)):
+                continue
+            text = u.text if u.kind == "title" else title_text(u)
+            at = bar.text.find(text)
+            rest = bar.text[:at] + bar.text[at + len(text) :] if at >= 0 else ""
+            if len(text) < MIN_UNSIGNED_TITLE or at < 0 or not rest.strip() or RE_SENTENCE_PUNCT.search(rest):
+                continue
+            if u.kind != "title":
+                _make_title(u, "the heading the page's title bar repeats (a browser's or a saved page's title)")
+                u.extra["head"] = True
+            report.append(
+                Change(
+                    "remove_title_bar",
+                    bar.first(),
+                    bar.text,
+                    "",
+                    "the page's title bar (a browser's print header, an HTML <title>) repeating the headline",
+                )
+            )
+            del units[k]
+            return
+
+
+# A browser's or a saved page's title: the headline, then the channel's and the site's names after an
+# underscore or a spaced ASCII bar or dash (标题_栏目_某某网, 标题 | 某某网, 标题 - 某某网).
+RE_SITE_SEP = r"(?:_|[ \t]+[|\-–][ \t]+)"
+RE_SITE_SUFFIX = re.compile(
+    rf"^(?P<title>.{{{MIN_UNSIGNED_TITLE},}}?)(?P<site>(?:{RE_SITE_SEP}[^\s_|｜，。！？、：；]{{2,10}})+)$"
+)
+
+
+def _site_suffixes(units: list[Unit], report: list[Change]) -> None:
+    """A title printed with the site's name after it, as a browser's title bar prints it (标题_某某网): the
+    headline alone is the title, the site's name is removed (reported). Changes units in place."""
+    for u in units:
+        if u.kind != "title" or u.extra.get("title_from", "").startswith("marked"):
+            continue
+        m = RE_SITE_SUFFIX.match(u.text.strip())
+        if not m or not heading_like(m.group("title")) or is_person_name(m.group("site").strip(" _|-–\t")):
+            continue
+        report.append(
+            Change(
+                "remove_title_bar",
+                u.first(),
+                m.group("site").strip(),
+                "",
+                "the site's name after the headline, as a browser's title prints it (标题_某某网)",
+            )
+        )
+        u.text = m.group("title").strip()
 
 
 RE_BOOK_HEAD = re.compile(r"^第[一二三四五六七八九十百\d]+(?P<level>编|部分|章|节)[\s\u3000]*(?P<name>\S.{1,30})$")
@@ -1111,6 +1368,95 @@ def _labels_over_headline(units: list[Unit], i: int) -> bool:
 def _numbered_after(units: list[Unit], k: int) -> bool:
     """Whether every title after position k is itself a numbered book head (a following 第N节)."""
     return all(RE_BOOK_HEAD.match(u.text) for u in units[k:] if u.kind == "title")
+
+
+MAX_MASTHEAD = 4  # lines of a publication's masthead above its first headline
+
+
+def _masthead(units: list[Unit], report: list[Change]) -> None:
+    """A publication's masthead at the page top (内部资料 / 调研与参考 / 编印单位　日期, then a rule) taken for
+    the first title because it is the page's first line: when only heading lines, metadata and rules stand
+    between it and the next title, and that title is signed (a byline, or an outlet line naming the author,
+    under it), the masthead is no article. Its lines go with the signed title (extra kicker, reported);
+    the rules stay. Changes units in place."""
+    first = next((i for i, u in enumerate(units) if u.kind == "title" or u.extra.get("head")), None)
+    if (
+        first is None
+        or units[first].kind != "title"
+        or units[first].extra.get("title_from") != "the first line of the page"
+    ):
+        return
+    nxt = next(
+        (k for k in range(first + 1, len(units)) if units[k].kind == "title" or units[k].extra.get("head")), None
+    )
+    headline = _unsigned_under_masthead(units, first)
+    if headline is not None and (nxt is None or headline <= nxt):
+        _make_title(units[headline], "the headline under the publication's masthead (name and date), over the text")
+        units[headline].extra["head"] = True
+        nxt = headline
+    elif nxt is None or nxt - first > MAX_MASTHEAD or units[nxt].kind != "title":
+        return
+    elif not (_signed_below(units, nxt + 1) or _outlet_named(units, nxt + 1) or _dated_under(units, nxt + 1)):
+        return
+    between = units[first + 1 : nxt]
+    if any(v.kind not in ("heading", "meta", "separator") for v in between) or any(
+        v.kind == "heading" and v.extra.get("marked") for v in between
+    ):
+        return
+    title = units[nxt]
+    heads = [units[first]] + [v for v in between if v.kind == "heading"]
+    title.extra["kicker"] = [{"text": u.text, "lines": list(u.lines)} for u in heads] + title.extra.get("kicker", [])
+    for u in heads:
+        report.append(
+            Change(
+                "extract_kicker",
+                u.first(),
+                u.text,
+                "",
+                "the publication's masthead above the first signed headline (no text of its own): kept as "
+                "article metadata",
+            )
+        )
+    units[first:nxt] = [v for v in between if v.kind != "heading"]
+
+
+def _unsigned_under_masthead(units: list[Unit], first: int) -> int | None:
+    """Where the headline stands under a masthead taken for the first title (南浔日报 / 2026年3月1日 /
+    标题 / text): the first title is a short name (no longer than a column label) or a dated line, the lines
+    between are dated lines, navigation rows or metadata, and the headline is a heading of some length with
+    a paragraph under it. None when the page does not read so."""
+    head = units[first]
+    if not (len(head.text) <= MAX_MASTHEAD_NAME or RE_NOT_TITLE.search(head.text)):
+        return None
+    for k in range(first + 1, min(len(units) - 1, first + 1 + MAX_MASTHEAD)):
+        u = units[k]
+        if u.kind in ("meta", "separator") or (
+            u.kind == "heading" and (RE_NOT_TITLE.search(u.text) or _nav_row(u.text)) and len(u.lines) == 1
+        ):
+            continue
+        if (
+            u.kind in ("heading", "title")
+            and (u.kind == "title" or title_shaped(u))
+            and len(title_text(u)) >= MIN_UNSIGNED_TITLE
+            and units[k + 1].kind == "para"
+            and k > first + 1
+        ):
+            return k
+        return None
+    return None
+
+
+MAX_MASTHEAD_NAME = 6  # a publication's or a site's name alone on the first line (南浔日报, 某某新闻网)
+
+
+def _dated_under(units: list[Unit], k: int) -> bool:
+    """True when units[k] is the date and outlet line under a headline."""
+    return k < len(units) and _dated_meta(units[k])
+
+
+def _outlet_named(units: list[Unit], k: int) -> bool:
+    """True when units[k] is an outlet line that names the author (2026-06-03　来源：某网　作者：名)."""
+    return k < len(units) and units[k].kind == "meta" and bool(units[k].extra.get("names"))
 
 
 def _attach_kicker(units: list[Unit], report: list[Change]) -> None:

@@ -24,7 +24,11 @@ def byline_vocabulary() -> dict:
         "marks": data["marks"],
         "collective": tuple(sorted(data.get("collective", []), key=len, reverse=True)),
         "posts": tuple(sorted(data.get("posts", []), key=len, reverse=True)),
+        "groups": tuple(sorted(data.get("groups", []), key=len, reverse=True)),
         "excerpt": tuple(sorted(data.get("excerpt", []), key=len, reverse=True)),
+        "title_fields": tuple(sorted(data.get("title_fields", []), key=len, reverse=True)),
+        "mail_fields": tuple(sorted(data.get("mail_fields", []), key=len, reverse=True)),
+        "subject_fields": frozenset(f.lower() for f in data.get("subject_fields", [])),
         "works": tuple(sorted(data.get("works", []), key=len, reverse=True)),
     }
 
@@ -54,6 +58,51 @@ def _re_collective() -> re.Pattern[str]:
     """A byline naming an office of the outlet (本报评论员, 本刊编辑部, 某某日报评论员)."""
     roles = "|".join(map(re.escape, byline_vocabulary()["collective"]))
     return re.compile(rf"^(?:本[报刊台网社]|[{CJK}]{{1,10}}?(?:报|刊|社|台|网))(?:{roles})$")
+
+
+def _spaced(labels: tuple[str, ...]) -> str:
+    """Labels as alternatives of a pattern, each perhaps spaced out to a wider field (标　　题)."""
+    return "|".join("[\\s\\u3000]*".join(map(re.escape, label)) for label in labels)
+
+
+@functools.lru_cache(maxsize=1)
+def _re_title_field() -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?:{_spaced(byline_vocabulary()['title_fields'])})[\s\u3000]*[：:][\s\u3000]*(?P<value>\S.*)$"
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _re_mail_field() -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?P<key>{_spaced(byline_vocabulary()['mail_fields'])})[\s\u3000]*[：:][\s\u3000]*(?P<value>.*)$", re.I
+    )
+
+
+def title_field(line: str) -> str | None:
+    """The title a field line names (标题：名, 题　　目：名), else None."""
+    m = _re_title_field().match(line.strip())
+    return m.group("value").strip() if m else None
+
+
+def mail_field(line: str) -> tuple[str, str] | None:
+    """(key, value) of an e-mail header line (发件人：…, 主题：…, Subject: …), else None; the key is
+    'subject' for a subject field."""
+    m = _re_mail_field().match(line.strip())
+    if not m:
+        return None
+    key = re.sub(r"[\s\u3000]", "", m.group("key"))
+    return ("subject" if key.lower() in byline_vocabulary()["subject_fields"] else key), m.group("value").strip()
+
+
+@functools.lru_cache(maxsize=1)
+def _re_group() -> re.Pattern[str]:
+    """A group's name and its members (市工商联调研组　名　名, 课题组成员：名、名): the group, then the names."""
+    groups = "|".join(map(re.escape, byline_vocabulary()["groups"]))
+    return re.compile(
+        rf"^(?P<group>[{CJK}]{{0,20}}?(?:{groups}))(?:成员)?(?:[\s\u3000]*[：:][\s\u3000]*|[\s\u3000]+)"
+        rf"(?P<names>[{CJK}][{CJK}\s\u3000、，,]*)$"
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -111,9 +160,12 @@ def labelled_fields(line: str) -> dict | None:
         if label in vocab["author"]:
             parts = re.split(r"[|｜丨]", value, maxsplit=1)
             head, aff = parts[0], parts[1] if len(parts) > 1 else ""
+            head = RE_AND_OTHERS.sub("", head)  # 作者：名 等
             got = _names(head, strict=False)
             if got is None and not aff.strip():
-                got, aff = _names_then_unit(head)
+                got, aff = _names_with_units(head)
+            if got is None and not aff.strip():
+                got, aff = _names_comma_unit(head)
             if got is None:
                 return None
             names.extend(got)
@@ -132,6 +184,32 @@ def labelled_fields(line: str) -> dict | None:
     if affiliation:
         out["affiliation"] = affiliation
     return out
+
+
+RE_AND_OTHERS = re.compile(r"[\s\u3000]*等(?:人)?$")
+RE_NAME_UNIT = re.compile(rf"^(?P<name>[{CJK}·]{{2,4}})[（(](?P<unit>[^（）()]{{2,30}})[）)]$")
+
+
+def _names_with_units(value: str) -> tuple[list[str] | None, str]:
+    """作者：名（单位），名（单位）: each name with its unit in brackets; else the other forms of a name and a
+    unit (_names_then_unit)."""
+    parts = [p for p in re.split(r"[，,、；;]", value.strip()) if p.strip()]
+    found = [RE_NAME_UNIT.match(p.strip()) for p in parts]
+    if len(parts) >= 2 and all(found) and all(is_person_name(m.group("name")) for m in found):
+        return [m.group("name") for m in found], "；".join(dict.fromkeys(m.group("unit") for m in found))
+    return _names_then_unit(value)
+
+
+def _names_comma_unit(value: str) -> tuple[list[str] | None, str]:
+    """作者：名，单位 (as in （作者：名，某大学教师）): personal names, a comma, then the longer words of a unit
+    (no sentence: no full stop, no second comma)."""
+    head, sep, unit = value.strip().partition("，")
+    if not sep or len(unit) < 4 or re.search(r"[。！？；，]", unit):
+        return None, ""
+    names = _names(head, strict=True)
+    if not names or not all(is_person_name(n) for n in names):
+        return None, ""
+    return names, unit
 
 
 def _names_then_unit(value: str) -> tuple[list[str] | None, str]:
@@ -212,6 +290,20 @@ RE_PAREN_LABELLED = re.compile(r"^[（(][\s\u3000]*(?P<inner>[^（）()]{3,30}?)
 RE_QUOTE_MARK = re.compile(r"^>[\s\u3000]*")  # a Markdown quote around a byline (> 作者：名)
 # A social post's poster: a name and the verified mark a platform prints after it (名 V, 名ⓥ).
 RE_VERIFIED = re.compile(rf"^(?P<name>[{CJK}·]{{2,6}})[\s\u3000]*(?:V|Ⓥ|ⓥ|🅥)$")
+# The first post of a forum thread: 楼主　名　发表于 2026-3-14 21:06 (| 只看该作者): the poster's handle.
+RE_FORUM_POSTER = re.compile(
+    r"^楼主[\s\u3000]*[：:]?[\s\u3000]*(?P<name>[^\s\u3000|｜：:]{2,16})[\s\u3000]+(?:发表于|发布于|发表时间[：:]?)[\s\u3000]*"
+    r"(?P<date>(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?)[^。，！？]{0,30}$"
+)
+# A journal's authors with the markers of their affiliation notes: 名1　名2, 名¹, 名*.
+RE_NAME_MARKER = re.compile(r"(?<=[\u4e00-\u9fff])[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*＊]{1,3}(?=[\s\u3000,，、]|$)")
+RE_MARKED_NAMES = re.compile(
+    r"(?:[\u4e00-\u9fff·]{2,4}[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*＊]{1,3}(?:[\s\u3000]*[,，、][\s\u3000]*|[\s\u3000]+|$)){1,6}"
+)
+# The names, then the word 文 (written by): 名　文, 名/文.
+RE_NAMES_WEN = re.compile(rf"^(?P<names>[{CJK}][{CJK}\s\u3000、]*?)(?:[\s\u3000]+|[\s\u3000]*[/／][\s\u3000]*)文$")
+# A reporter's verb after the names: 本报记者　名　报道, 记者 名 采写.
+RE_REPORTED_TAIL = re.compile(r"[\s\u3000]+(?:摄影)?(?:报道|报导|采写)$")
 RE_PAREN = re.compile(rf"^[（(]\s*(?P<names>[{CJK}][{CJK}\s\u3000、，,]*?)\s*[）)]$")
 
 
@@ -219,13 +311,17 @@ def parse_byline(line: str) -> dict | None:
     """{'names', 'form', 'role'?} for a byline in one of its common forms, else None.
 
     Forms: 'mark' (□ 名, ○ 名, ■ 名), 'reporter' (本报记者 名, 记者 名 通讯员 名), 'labelled' (文/名, 作者：名),
-    'paren' ((名), as printed at the end of an article), 'plain' (names joined by spaces or 、)."""
+    'paren' ((名), as printed at the end of an article), 'group' (a group's name, then its members: 调研组　名),
+    'plain' (names joined by spaces or 、)."""
     t = RE_QUOTE_MARK.sub("", line.strip())
     if not t or len(t) > 60:
         return None
     wechat = _wechat(t)
     if wechat:
         return wechat
+    m = RE_FORUM_POSTER.match(t)
+    if m:  # 楼主　名　发表于 2026-3-14 21:06: the thread's first post is the poster's (a handle, as shown)
+        return {"names": [m.group("name")], "form": "poster", "date": iso_date(m.group("date"))}
     dateline = RE_DATELINE.match(t)
     if dateline:  # 本报讯（记者 名 通讯员 名）: the reporters in the news dateline
         parsed = parse_byline(dateline.group("inner"))
@@ -243,17 +339,44 @@ def parse_byline(line: str) -> dict | None:
         if parsed and parsed["form"] != "paren":
             parsed["affiliation"] = aff.group("aff")
             return parsed
-        return None
+        fields = labelled_fields(t)  # 作者：名（单位），名（单位）: each author's unit after the name
+        return (
+            {"names": fields["names"], "form": "labelled", "affiliation": fields["affiliation"]}
+            if (fields and fields["names"] and fields.get("affiliation"))
+            else None
+        )
     if len(t) > 40:
         return None
+    if RE_MARKED_NAMES.fullmatch(t):  # 名1　名2, 名*: a journal's authors with their note markers
+        names = _names(RE_NAME_MARKER.sub("", t), strict=True)
+        if names and all(is_person_name(n) for n in names):
+            return {"names": names, "form": "plain"}
+    m = RE_NAMES_WEN.match(t)
+    if m:  # 名　文, 名/文: the names, then the word 文 (written by)
+        names = _names(m.group("names"), strict=True)
+        if names and all(is_person_name(n) for n in names):
+            return {"names": names, "form": "labelled"}
+    m = RE_REPORTED_TAIL.search(t)
+    if m and m.start() > 0:  # 本报记者　名　报道: the reporter's byline with its verb
+        parsed = parse_byline(t[: m.start()])
+        return parsed if parsed and parsed["form"] == "reporter" else None
     m = RE_VERIFIED.match(t)
     if m and is_person_name(m.group("name")) and not is_word(m.group("name")):
         # 严知秋 V: a social post's poster, with the platform's verified mark after the name
         return {"names": [m.group("name")], "form": "poster"}
     if _re_collective().match(t):  # 本报评论员: the outlet's office, as printed, is the author
         return {"names": [t], "form": "collective"}
+    m = _re_group().match(t)
+    if m:  # 市工商联调研组　名　名: the members named after the group are the authors
+        names = _names(m.group("names"), strict=True)
+        if names and all(is_person_name(n) for n in names):
+            return {"names": names, "form": "group", "affiliation": m.group("group")}
+        return None
     m = RE_MARK.match(t)
     if m:
+        inner = parse_byline(t[m.end() :]) if m.end() < len(t) else None
+        if inner and inner["form"] in ("reporter", "labelled", "group") and inner["names"]:
+            return dict(inner, form="mark")  # ■本报记者　名: the mark before a reporter's byline
         names = _names(t[m.end() :], strict=False)
         return {"names": names, "form": "mark"} if names else None
     m = RE_REPORTER.match(t)
@@ -331,10 +454,22 @@ def iso_date(text: str) -> str | None:
     return f"{y}-{int(mth):02d}" + (f"-{int(day):02d}" if day else "")
 
 
+# The head line of a WeChat copy without its date: 原创　名　号名 (the date printed on the next line).
+RE_WECHAT_UNDATED = re.compile(
+    rf"^原创[\s\u3000]+(?P<name>[{CJK}·]{{2,4}})(?:[\s\u3000]+(?P<account>[^\s\u3000]{{2,16}}))?$"
+)
+
+
 def _wechat(t: str) -> dict | None:
     """{'names', 'form': 'wechat', 'publication'?, 'date'} for a WeChat head line, else None. With the
     original mark the first word is the author (any 2-4 ideographs) and the second the account; without
     it the first word must look like a personal name."""
+    m = RE_WECHAT_UNDATED.match(t)
+    if m and is_person_name(m.group("name")):
+        out = {"names": [m.group("name")], "form": "wechat"}
+        if m.group("account"):
+            out["publication"] = m.group("account")
+        return out
     m = RE_WECHAT.match(t)
     if not m:
         return None

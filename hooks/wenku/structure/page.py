@@ -8,7 +8,7 @@ from collections import Counter
 
 from wenku.ingest.paragraphs import contradicts_join, join_evidence
 from wenku.model import Article, Block, Change, Line
-from wenku.structure.heads import _column_label, mark_heads, title_shaped
+from wenku.structure.heads import MIN_UNSIGNED_TITLE, _column_label, mark_heads, title_shaped
 from wenku.structure.notes import parse_author_note, parse_meta_line
 from wenku.structure.reassembly import (
     SHORT_LINE,
@@ -25,7 +25,7 @@ from wenku.structure.reassembly import (
     starts_mid_sentence,
 )
 from wenku.structure.reassembly import _words as topics_words
-from wenku.structure.units import Unit, classify, remove_boilerplate
+from wenku.structure.units import RE_NUMBERED, Unit, classify, remove_boilerplate
 from wenku.textutil import ends_sentence
 
 RE_SECTION_NUMBER = re.compile(
@@ -544,12 +544,64 @@ def _insert_at(units: list[Unit], i: int) -> int | None:
 
 
 POSSIBLE_START = 0.08  # topic similarity of the text before and after a heading below which it may be a title
+# A heading that follows a whole body printed without any section heading (this many paragraphs of it,
+# each ending its sentence) may open another article when the topic changes too: sections of one article
+# begin early, a new headline comes after the last article's end.
+LONG_BODY = 3
+LONG_BODY_START = 0.2  # the topic similarity under which such a heading is flagged
+
+
+def _possible_start_evidence(units: list[Unit], i: int, topics: Topics) -> tuple[float, str] | None:
+    """(topic similarity, the evidence) when the heading units[i] may open another article, else None.
+
+    Evidence, any one of:
+    - the topic changes sharply across it (similarity under POSSIBLE_START);
+    - the article's sections before it are numbered (一、 1. （二）) and it is not: a headline interrupting
+      a numbered run, not the run's next section;
+    - it is the article's first heading, after a body of LONG_BODY paragraphs or more that each end their
+      sentence, and the topic changes (similarity under LONG_BODY_START)."""
+    before, after = Counter(), Counter()
+    paras, headings = 0, []
+    k = i - 1
+    while k >= 0:
+        v = units[k]
+        if v.kind == "title" or v.extra.get("head"):
+            break
+        if v.kind in ("para", "heading"):
+            before.update(topics_words(v.text))
+        if v.kind == "heading":
+            headings.append(v)
+        elif v.kind == "para" and not headings:
+            paras += 1 if ends_sentence(v.text) else 0
+        # a sentence resumed after an insert: the text before it is the host's, not the insert's
+        k = v.extra["follows"] if v.extra.get("follows") is not None else k - 1
+    n = 0
+    for v in units[i + 1 :]:
+        if v.kind in ("title", "heading") or v.extra.get("head"):
+            break
+        if v.kind == "para":
+            after.update(topics_words(v.text))
+            n += 1
+            if n >= 2:
+                break
+    if not before or not after:
+        return None
+    sim = Topics.cosine(topics.vector(before), topics.vector(after))
+    if sim < POSSIBLE_START:
+        return sim, "the topic changes here"
+    long_title = len(units[i].text) >= MIN_UNSIGNED_TITLE
+    if long_title and headings and RE_NUMBERED.match(headings[0].text):
+        return sim, f"the sections before it are numbered ({headings[0].text[:12]}) and it is not"
+    if long_title and not headings and paras >= LONG_BODY and sim < LONG_BODY_START:
+        return sim, f"the first heading after {paras} paragraphs of body, and the topic changes"
+    return None
 
 
 def _flag_possible_starts(units: list[Unit], report: list[Change], visible: bool) -> None:
     """A heading that could be the title of another article (title-shaped, not numbered, not marked, the
-    text before it complete) where the topic changes sharply: kept in this article, but reported as
-    uncertain (and, on a page of several articles, marked with a visible note)."""
+    text before it complete) with evidence that a new article starts there (_possible_start_evidence):
+    kept in this article, but reported as uncertain (and, on a page of several articles, marked with a
+    visible note)."""
     candidates = [
         i
         for i, u in enumerate(units)
@@ -562,40 +614,21 @@ def _flag_possible_starts(units: list[Unit], report: list[Change], visible: bool
         return
     topics = Topics([u.text for u in units if u.kind in ("para", "heading")])
     for i in candidates:
-        before, after = Counter(), Counter()
-        k = i - 1
-        while k >= 0:
-            v = units[k]
-            if v.kind == "title" or v.extra.get("head"):
-                break
-            if v.kind in ("para", "heading"):
-                before.update(topics_words(v.text))
-            # a sentence resumed after an insert: the text before it is the host's, not the insert's
-            k = v.extra["follows"] if v.extra.get("follows") is not None else k - 1
-        n = 0
-        for v in units[i + 1 :]:
-            if v.kind in ("title", "heading") or v.extra.get("head"):
-                break
-            if v.kind == "para":
-                after.update(topics_words(v.text))
-                n += 1
-                if n >= 2:
-                    break
-        if not before or not after:
+        found = _possible_start_evidence(units, i, topics)
+        if found is None:
             continue
-        sim = Topics.cosine(topics.vector(before), topics.vector(after))
-        if sim < POSSIBLE_START:
-            units[i].extra["maybe_start"] = visible
-            report.append(
-                Change(
-                    "uncertain_placement",
-                    units[i].first(),
-                    units[i].text,
-                    "",
-                    f"this heading may be the title of another article (the topic changes here: "
-                    f"similarity {sim:.2f}); kept in the article before it: please check",
-                )
+        sim, evidence = found
+        units[i].extra["maybe_start"] = visible
+        report.append(
+            Change(
+                "uncertain_placement",
+                units[i].first(),
+                units[i].text,
+                "",
+                f"this heading may be the title of another article ({evidence}: "
+                f"similarity {sim:.2f}); kept in the article before it: please check",
             )
+        )
 
 
 def _dangling_before(units: list[Unit], i: int) -> bool:

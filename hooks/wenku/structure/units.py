@@ -55,10 +55,11 @@ RE_PHOTO_SOURCE = re.compile(
     r"^[（(]?(?:图片|照片|配图|封面图?|题图|头图)(?:来源)?\s*[：:｜|/]\s*[^。，；]{1,24}?[）)]?$"
 )
 # A header line of a copied web or WeChat page: a date with a time and a few words, no sentence
-# (原创 名 号名 2025年02月17日 08:05 北京); its date goes to the metadata.
+# (原创 名 号名 2025年02月17日 08:05 北京), or short fields set off by dots or bars after it (2026-04-07 09:12 ·
+# 某地 · 某号作者, a news app's time, place and account); its date goes to the metadata.
 RE_DATETIME_LINE = re.compile(
     r"^[^。，；！？]{0,30}(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2})\s*\d{1,2}:\d\d(?::\d\d)?"
-    r"[^。，；！？]{0,12}$"
+    r"(?:[^。，；！？]{0,12}|(?:[\s\u3000]*[·•|｜][\s\u3000]*[^\s\u3000。，；！？·•|｜]{1,10}){1,4}[\s\u3000]*)$"
 )
 # A date line of a web page (发布日期：2025-03-01, 更新时间：2025年3月1日 10:00); a bare 时间： is a notice's own.
 RE_DATE_LINE = re.compile(
@@ -66,6 +67,20 @@ RE_DATE_LINE = re.compile(
     r"(?:\s*\d{1,2}:\d\d(?::\d\d)?)?[】\]]?$"
 )
 RE_PHOTO_CREDIT = re.compile(r"^(图片|照片|图)(均)?(为|由)?.*(摄|供图|提供)$")
+# A photographer's credit in a byline's form with 摄 after the names: 本报记者　名　摄, 记者 名 摄影.
+RE_SHOT_BY = re.compile(r"^(?P<byline>\S.{1,30}?)[\s\u3000]*(?:摄|摄影|供图)$")
+
+
+def shot_by(text: str) -> bool:
+    """True for a photo credit in a byline's form (本报记者　名　摄): the names took the picture, they did not
+    write the article."""
+    m = RE_SHOT_BY.match(text.strip())
+    if not m:
+        return False
+    parsed = parse_byline(m.group("byline"))
+    return bool(parsed and parsed["names"])
+
+
 RE_SPEAKER_LINE = re.compile(r"^(?P<all>[^：:。，]{4,50})[：:]$")
 # Words a heading never ends with: a line ending with one is a sentence that broke off.
 HEADING_BAD_END = set("的了和与及在对将把被为以从向等并而且或是有更也都又还就才仍却则即之其所使让给跟同")
@@ -73,6 +88,10 @@ HEADING_BAD_END = set("的了和与及在对将把被为以从向等并而且或
 
 # The author named in a metadata line: 作者：名 (来源：… 作者：名), or 原创 名 at the head of a WeChat copy.
 RE_META_AUTHOR = re.compile(r"(?P<label>作者\s*[：:｜|]|^原创(?=[\s\u3000]))[\s\u3000]*")
+
+
+# After 作者：, a run of ideographs glued to the next field's label and colon (名点击：123).
+RE_GLUED_FIELD = re.compile(rf"^(?P<run>[{CJK}]{{4,8}})[：:]")
 
 
 def meta_names(text: str) -> dict:
@@ -84,7 +103,15 @@ def meta_names(text: str) -> dict:
         return {}
     labelled = m.group("label").startswith("作者")
     names = []
-    for part in re.split(r"[、 \u3000]+", text[m.end() :]):
+    rest = text[m.end() :]
+    glued = RE_GLUED_FIELD.match(rest) if labelled else None
+    if glued:  # 作者：名点击：123 (the space between two fields lost): the name, then the next field's label
+        run = glued.group("run")
+        for size in (3, 2, 4):
+            name, label = run[:size], run[size:]
+            if is_person_name(name) and 2 <= len(label) <= 4 and is_word(label):
+                return {"names": [name]}
+    for part in re.split(r"[、 \u3000]+", rest):
         if not re.fullmatch(f"[{CJK}·]{{2,4}}", part) or not (labelled or is_person_name(part)):
             break
         names.append(part)
@@ -133,14 +160,57 @@ RE_NUMBERED = re.compile(
 BOX_TITLES = ("核心提示", "内容提要", "编者按", "导读", "摘要")
 
 
+def _heading_shape(t: str) -> bool:
+    """No sentence end, no full stop inside, no clause mark at the end, some ideographs."""
+    if not t or len(t) > 70 or ends_sentence(t) or "。" in t or t.endswith(("，", "、", "：")):
+        return False
+    return bool(re.search(f"[{CJK}]", t))
+
+
 def heading_like(text: str) -> bool:
     """A short line that is a heading rather than prose: no sentence end, no full stop inside."""
     t = text.strip()
-    if not t or len(t) > 70 or ends_sentence(t) or "。" in t or t.endswith(("，", "、", "：")):
+    if not _heading_shape(t):
         return False
-    if t[-1] in HEADING_BAD_END and not is_word(t[-2:]):  # 方向, 规则, 行为 end a noun, not a sentence
+    return not (t[-1] in HEADING_BAD_END and not is_word(t[-2:]))  # 方向, 规则, 行为 end a noun, not a sentence
+
+
+RE_QUESTION_END = re.compile(r"[？?！!]+[”’」』]?$")
+MAX_QUESTION_HEADLINE = 40
+
+
+def question_headline(text: str) -> bool:
+    """A short line that ends with a question or an exclamation mark and is otherwise a heading (算力过剩了吗？,
+    用三行代码调用大模型，门槛真的降低了吗？): a headline where a headline stands (the page's first line, above a
+    byline or an outlet line), a question in the text anywhere else. Not a Q&A line (问：…？) nor a numbered one."""
+    t = text.strip()
+    m = RE_QUESTION_END.search(t)
+    if not m or len(t) > MAX_QUESTION_HEADLINE or RE_NUMBERED.match(t) or RE_QA_LABEL.match(t):
         return False
-    return bool(re.search(f"[{CJK}]", t))
+    return heading_like(t[: m.start()])
+
+
+def _prose_under(head: str, nxt: str) -> bool:
+    """The line under a page's first line is prose: longer than it, one sentence or more, no question."""
+    return len(nxt) > 2 * len(head.strip()) and ends_sentence(nxt) and not question_headline(nxt)
+
+
+MAX_OPEN_HEADLINE = 24  # a headline ending with a word a sentence breaks off at (…出来的) is no longer
+
+
+def _headline_end(text: str, prev: Unit | None) -> bool:
+    """A short line that would be a heading but for its last word (…是这样商量出来的, …之所以): a headline when
+    it stands above a byline and no paragraph broke off right above it."""
+    t = text.strip()
+    if len(t) > MAX_OPEN_HEADLINE or heading_like(t) or t[-1] not in HEADING_BAD_END or RE_NUMBERED.match(t):
+        return False
+    if prev is not None and prev.kind == "para" and not ends_sentence(prev.text):
+        return False
+    return _heading_shape(t)
+
+
+# The label of a question or an answer line of an interview or an FAQ (问：, 答：, Q:, 记者：).
+RE_QA_LABEL = re.compile(r"^[\s\u3000]*(?:[问答]|Q|A|提问|回答)[\s\u3000]*[：:]", re.I)
 
 
 def strip_markup(text: str) -> tuple[int, str]:
@@ -221,7 +291,7 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             text
         ):
             units.append(Unit("meta", text, [ln.number], meta_names(text)))
-        elif RE_PHOTO_CREDIT.match(text):
+        elif RE_PHOTO_CREDIT.match(text) or (level == 0 and byline is None and shot_by(text)):
             units.append(Unit("photo_credit", text, [ln.number]))
         elif byline is not None:
             extra = {"names": byline["names"], "form": byline["form"]}
@@ -246,6 +316,15 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             and "，" in text
         ):
             units.append(Unit("deck", text, [ln.number]))
+        elif (
+            level == 0
+            and nxt
+            and (question_headline(text) or _headline_end(text, prev))
+            and (_special(nxt) or (not units and question_headline(text) and _prose_under(text, nxt)))
+            and not _special(text)
+        ):
+            # 算力过剩了吗？ or …是这样商量出来的 over 文／名: a headline above a byline or an outlet line
+            units.append(Unit("heading", text, [ln.number], {"unmarked": True, "headline": True}))
         elif heading_like(text) and len(text) < 40 and _heading_group(lines, i):
             size = _heading_group(lines, i)
             parts = [lines[i + k].text.strip() for k in range(size)]
@@ -299,6 +378,9 @@ def _note_in_text(prev: Unit | None, text: str, nxt: str) -> bool:
     )
 
 
+MAX_HEAD_CLAUSE = 24  # the first line of a two-line headline with a comma in it is no longer than this
+
+
 def _heading_group(lines: list[Line], i: int) -> int:
     """1 or 2 when lines[i] (and the next line) form an unmarked heading above a paragraph, else 0."""
     if _table_row(lines, i):
@@ -312,10 +394,13 @@ def _heading_group(lines: list[Line], i: int) -> int:
             return 0
         if size == 2 and _table_row(lines, i + 1):
             return 0
+        if size == 2 and "，" in group[0] and len(group[0]) > MAX_HEAD_CLAUSE and not _special(after):
+            return 0  # a long clause with a comma is prose that broke off, not half of a headline
+
         if size == 2 and (RE_NUMBERED.match(group[0]) or RE_NUMBERED.match(group[1])):
             return 1  # a numbered heading is a heading of its own, never half of a two-line one
         if _special(after):
-            if size == 2 and ("，" in group[0] or len(group[0]) > 24):
+            if size == 2 and ("，" in group[0] or len(group[0]) > MAX_HEAD_CLAUSE):
                 # Two lines above a byline that do not read as one headline: the first is a heading
                 # of its own (a column run ending on a heading), or prose that broke off ('此外，…').
                 return 0 if re.match(rf"^[{CJK}]{{1,3}}，", group[0]) else 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from wenku import editorial
@@ -18,6 +19,7 @@ def glossary() -> list[dict]:
     return editorial.load(editorial.GLOSSARY)
 
 
+@functools.lru_cache(maxsize=4096)
 def glossary_anchor(term: str) -> str:
     """The id of a term on the glossary page (the same in every edition)."""
 
@@ -73,11 +75,12 @@ def _link_first_uses(markdown: str, page_dir: str, skip: tuple[str, ...], order,
     """
     link = rel_link(page_dir, "glossary.md")
     out, linked = [], set()
+    entries = sorted(glossary(), key=order)  # the glossary as it is now, read once per page
     for para in markdown.split("\n\n"):
         if para.startswith(skip) or "{:" in para:
             out.append(para)
             continue
-        for g in sorted(glossary(), key=order):
+        for g in entries:
             span = None if g["zh"] in linked else find(g, para)
             if span is None:
                 continue
@@ -111,11 +114,17 @@ def _find_english_term(g: dict, para: str) -> tuple[int, int] | None:
 
 def _find_chinese_term(g: dict, para: str) -> tuple[int, int] | None:
     """Where a term's Chinese is first used, not already inside a link."""
-    term = escape(g["zh"])
+    term = _escaped(g["zh"])
     i = para.find(term)
     if i < 0 or ("[" in para[max(0, i - 40) : i] and "]" not in para[max(0, i - 40) : i]):
         return None
     return i, i + len(term)
+
+
+@functools.lru_cache(maxsize=4096)
+def _escaped(term: str) -> str:
+    """escape() of a term, made once per term rather than once per paragraph of every page."""
+    return escape(term)
 
 
 def link_english_glossary_terms(markdown: str, page_dir: str) -> str:
