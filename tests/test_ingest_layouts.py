@@ -260,7 +260,7 @@ def test_a_browsers_print_header_and_footer_go_and_the_paragraph_is_joined():
     foot = "https://news.example/a/2026/0309.html　　1/2"
     text, report, _ = clean([head, "", "共享农机站的账怎么算", "", P1[:30], foot, head, P1[30:], "", P2])
     assert text == ["共享农机站的账怎么算", P1, P2]
-    assert len([c for c in report if c.kind == "remove_running_header"]) == 3
+    assert len(removed(report, "remove_title_bar")) == 2 and len(removed(report, "remove_running_header")) == 1
 
 
 def test_footnotes_at_a_pages_foot_go_and_the_paragraph_goes_on_after_the_page_break():

@@ -31,7 +31,7 @@ import yaml
 from wenku.ingest.boilerplate import FURNITURE_REASONS, PROSE_GUARDED, RULES, furniture_marks, reads_as_prose
 from wenku.ingest.repairs import repair_line, suspected_typos
 from wenku.ingest.repeats import remove_pull_quotes, remove_repeated_blocks, remove_trailing_translation
-from wenku.ingest.running import inline_headers, running_headers
+from wenku.ingest.running import PRINT_HEADER, inline_headers, running_headers
 from wenku.ingest.wrap import INDENT_CHARS, PageLine, fix_hard_wraps, fix_page_breaks
 from wenku.model import Change, Line
 from wenku.textutil import CJK
@@ -269,6 +269,14 @@ def remove_running_headers(lines: list[PageLine]) -> tuple[list[PageLine], list[
     report = inline + [
         Change("remove_page_footnote", ln.number, ln.text, "", notes[id(ln)])
         if id(ln) in notes
+        else Change(
+            "remove_title_bar",
+            ln.number,
+            ln.text,
+            "",
+            "the page's title bar (a browser's print header: the time of printing and the page's title)",
+        )
+        if found[id(ln)] == PRINT_HEADER
         else Change("remove_running_header", ln.number, ln.text, "", f"running header or footer ({found[id(ln)]})")
         for ln in lines
         if id(ln) in found or id(ln) in notes

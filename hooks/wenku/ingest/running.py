@@ -178,6 +178,10 @@ def _facing_folios(body: list[Line], found: dict[int, str]) -> None:
                 found[id(body[i])] = "running head with the page number (facing pages)"
 
 
+PRINT_HEADER = "browser print header (date and time of printing, page title)"
+MIN_BAR_TITLE = 6  # characters of a headline a print header repeats
+
+
 def _print_headers(body: list[Line], found: dict[int, str]) -> None:
     """A browser's print header (the printing date and time, then the page's title) on each printed page: two
     or more copies with the same title, or one in a source whose print footer (address and page m/n) was
@@ -188,10 +192,12 @@ def _print_headers(body: list[Line], found: dict[int, str]) -> None:
         if m and id(ln) not in found:
             groups.setdefault(RE_SPACE.sub(" ", m.group("title")), []).append(ln)
     footer = any(v.startswith("browser print footer") for v in found.values())
-    for copies in groups.values():
-        if len(copies) >= 2 or footer:
+    later = {RE_SPACE.sub(" ", ln.text.strip()) for ln in body if len(ln.text.strip()) >= MIN_BAR_TITLE}
+    for title, copies in groups.items():
+        # one copy is enough beside a print footer, or when it repeats a line of the page (the headline)
+        if len(copies) >= 2 or footer or any(t in title for t in later if t != title):
             for ln in copies:
-                found[id(ln)] = "browser print header (date and time of printing, page title)"
+                found[id(ln)] = PRINT_HEADER
 
 
 RE_ADDRESS_LINE = re.compile(r"^(?:https?://|www\.)[!-~]+$")
