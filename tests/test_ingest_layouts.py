@@ -86,7 +86,7 @@ def test_a_masthead_without_a_rule_needs_its_imprint():
     masthead = ["乡村振兴参考", "2026年第4期（总第40期）", "县农业农村局　编　　　　　　2026年3月20日", ""]
     text, report, _ = clean([*masthead, "插秧机进村以后", "林穗", "", P1, "", P2])
     assert text == ["插秧机进村以后", "林穗", P1, P2]
-    assert len(removed(report, "remove_masthead")) + len(removed(report, "remove_running_header")) == 3
+    assert len(removed(report, "remove_page_head")) + len(removed(report, "remove_running_header")) == 3
     # a title, a byline and the journal's issue without an imprint under them: the article's head, kept
     text, _, _ = clean(["插秧机进村以后", "林穗", "《乡村振兴参考》2026年第4期", "", P1, "", P2])
     assert text[:2] == ["插秧机进村以后", "林穗"]
@@ -110,7 +110,7 @@ def test_a_briefings_masthead_distribution_list_and_print_count_are_not_text():
         ]
     )
     assert text == ["河湾村共享农机站运行情况", P1, P2, "━━━━━━━━━━━━━━━━━━━━"]
-    assert len(removed(report, "remove_masthead")) == 4  # with the rule under it
+    assert len(removed(report, "remove_page_head")) == 4  # with the rule under it
     assert len(removed(report, "remove_distribution_list")) == 3
 
 

@@ -476,7 +476,8 @@ FURNITURE_REASONS = {
     "remove_about_section": "the issuer's description after the text (关于 + a name the text gives, then a paragraph "
     "opening with that name), not the article",
     "remove_breadcrumb": "the page's breadcrumb on its first line (site > section > page), not text",
-    "remove_masthead": "a periodical's masthead above the rule under it (name, issue number, issuer and date), not text",
+    "remove_page_head": "a periodical's masthead above the first article (name, issue number, issuer and date, the rule "
+    "under it), not text",
     "remove_mail_header": "an e-mail's header lines (sender, recipient, subject, date), not text",
     "remove_forum_quote": "a forum post's quote of an earlier post (its label, the quoted user and words), not the post",
     "remove_signature": "a forum poster's signature (under a rule, above the post's reply buttons), not the post",
@@ -698,7 +699,7 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
         (i for k, i in enumerate(nonblank) if _prose(texts[i], texts[nonblank[k - 1]] if k else "")), default=-1
     )
     for i in masthead(texts):
-        marks[i] = "remove_masthead"
+        marks[i] = "remove_page_head"
     for i in mail_header(texts):
         marks[i] = "remove_mail_header"
     first = nonblank[0] if nonblank else -1
