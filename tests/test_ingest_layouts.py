@@ -249,12 +249,6 @@ def test_a_pages_address_printed_on_each_page_is_not_text():
     assert removed(report, "remove_running_header").count(url) == 2
 
 
-def test_a_photo_item_between_columns_is_not_text():
-    text, report, _ = clean([P1, "【图片新闻】", "3月1日，河湾村村民在农机站领取插秧机。", "本报记者　石禾　摄", P2])
-    assert text == [P1, P2]
-    assert len(removed(report, "remove_photo_item")) == 3
-
-
 def test_a_browsers_print_header_and_footer_go_and_the_paragraph_is_joined():
     head = "2026/3/9 上午9:05　　共享农机站的账怎么算_某某网"
     foot = "https://news.example/a/2026/0309.html　　1/2"

@@ -482,7 +482,6 @@ FURNITURE_REASONS = {
     "remove_forum_quote": "a forum post's quote of an earlier post (its label, the quoted user and words), not the post",
     "remove_signature": "a forum poster's signature (under a rule, above the post's reply buttons), not the post",
     "remove_account_line": "the posting account's name and posting time above its follow button, not text",
-    "remove_photo_item": "a photo item (its label, caption and photographer's credit), not an article's text",
 }
 MAX_AD_LINES = 3
 
@@ -526,15 +525,6 @@ QUOTE_LABELS = frozenset(w.upper() for w in _vocabulary("quote_labels"))
 RE_QUOTE_HEAD = re.compile(
     r"^(?:以下是引用.{1,40}的发言|引用.{1,24}的(?:帖子|回复|发言|话)|原帖由.{1,40}发表)\s*[：:]?$"
 )
-PHOTO_LABELS = frozenset(w.upper() for w in _vocabulary("photo_labels"))
-RE_BRACKETED_LABEL = re.compile(r"^[【\[［〔]\s*(?P<label>[^】\]］〕]{1,10})\s*[】\]］〕]$")
-# A photographer's credit: (本报记者)　名　摄, 名／摄, 摄影：名, （名　摄）.
-RE_PHOTO_BY = re.compile(
-    rf"^[（(]?(?:(?:本报|本刊|本台|本网)?(?:特约)?(?:摄影)?(?:记者|通讯员|见习记者))?[\s\u3000]*"
-    rf"[{CJK}·]{{2,4}}(?:[\s\u3000、]+[{CJK}·]{{2,4}})*[\s\u3000]*[/／]?\s*(?:摄|摄影|供图)[）)]?$"
-    rf"|^(?:摄影|图片|图)\s*[：:／/｜|]\s*[{CJK}·]{{2,4}}$"
-)
-MAX_CAPTION_LINES = 3
 # A post's time line in a news app or on a blog: a date with a time, then a few short items set apart by dots
 # (2026-04-07 09:12 · 某地 · 某某号作者).
 RE_POST_TIME = re.compile(
@@ -601,23 +591,6 @@ def mail_header(texts: list[str]) -> list[int]:
             break
         run.append(i)
     return run if len(run) >= 2 and any(RE_MAIL_PARTY.match(texts[i].strip()) for i in run) else []
-
-
-def _photo_item(texts: list[str], i: int, following: dict[int, int]) -> list[int]:
-    """A photo item from its bracketed label (【图片新闻】) down to the photographer's credit a few lines below:
-    the label, the caption lines and the credit; empty when no credit follows."""
-    m = RE_BRACKETED_LABEL.match(texts[i].strip())
-    if not m or m.group("label").strip().upper() not in PHOTO_LABELS:
-        return []
-    block, k = [i], i
-    for _ in range(MAX_CAPTION_LINES + 1):
-        k = following.get(k)
-        if k is None:
-            return []
-        block.append(k)
-        if RE_PHOTO_BY.match(texts[k].strip()):
-            return block
-    return []
 
 
 def _account_lines(texts: list[str], i: int, preceding: dict[int, int], first: int) -> list[int]:
@@ -719,9 +692,6 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
             found = _signature(texts, i, following)
             for k in [i, *found] if found else []:
                 marks.setdefault(k, "remove_signature")
-        else:
-            for k in _photo_item(texts, i, following):
-                marks.setdefault(k, "remove_photo_item")
     for i, raw in enumerate(texts):
         t = raw.strip()
         if t and i in marks:
