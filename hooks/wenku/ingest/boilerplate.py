@@ -59,7 +59,7 @@ RE_VIEW_COUNT = re.compile(
 RE_SHARE = re.compile(r"^(?:分享到|分享至|扫一扫在手机(?:上)?打开|用手机扫一扫|手机扫一扫|打印本页|关闭窗口)")
 # Interface notices of a copied page: tags, loading and zoom notices, participation counts, reading time.
 RE_NOTICE = re.compile(
-    r"^(?:(?:标签|Tags?)\s*[：:]|(?:当前位置|您的位置|您现在的位置|所在位置)\s*[：:]|(?:视频|图片|内容)?(?:正在)?加载中|[【\[]?点击(?:查看)?(?:原图|大图|图片)"
+    r"^(?:(?:标签|Tags?)\s*[：:]|(?:当前位置|您的位置|您现在的位置|所在位置)\s*[：:]|(?:视频|图片|内容)?(?:正在)?加载中|[【\[]?(?:点击查看|点击|查看)(?:原图|大图|图片)"
     r"|[↓↑⬇👇▼\s]{3,}$|^[↓⬇👇▼▽]$|(?:暂无|还没有|目前没有)(?:评论|留言)|[快来]*抢沙发|(?:登录|注册)后(?:才能)?(?:发表|参与)?(?:评论|留言)"
     r"|查看全部\s*\d[\d,.]*\s*万?\s*(?:个|条)\s*(?:回答|评论|回复|留言)$"
     r"|\d[\d,.]*\s*万?\s*(?:人|位用户)\s*(?:赞同|点赞|喜欢|收藏|关注)了?(?:该|这个|此|这篇)?(?:回答|文章|内容|视频|问题)?$"
@@ -67,13 +67,29 @@ RE_NOTICE = re.compile(
     r"|请输入(?:评论|留言)?内容|已有\s*\d+\s*人(?:参与|评论|阅读|收藏|点赞)|(?:本文|全文)(?:共|字数)[^。]{0,16}阅读(?:时间|时长|需要)"
     # a forum post's header and edit notice; a newsletter's display, subscription and unsubscribe lines
     r"|[^。，！？]{0,30}发表于\s*(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}|本帖最后由[^。]{0,30}编辑"
+    r"|(?:本|此|这封)邮件(?:由|是)[^。]{0,20}(?:发送|发出)|如(?:不想|不希望|不愿)再(?:收到|接收)"
+    # a note app's properties (Created: March 21, 2026 10:40 PM / 创建时间：2026-03-21 22:40)
+    # (a page's 更新时间/发布时间 line is left: the structure reads its date)
+    r"|(?:Created|Last edited(?: time)?|创建时间|创建于|最后编辑时间)\s*[：:]"
+    r"\s*[^。！？]{1,40}$"
     r"|[^。]{0,16}(?:邮件|网页)?无法正常显示|[^。]{0,20}在浏览器中(?:查看|打开|阅读)|[^。]{0,24}(?:点击|点此|这里)?(?:退订|取消订阅)"
-    r"|您收到(?:这|此|本)封邮件|(?:因为|由于)?您(?:已)?订阅了|(?:Unsubscribe|View (?:it )?in (?:your )?browser|Update your preferences)"
+    r"|[您你]收到(?:这|此|本)封邮件|(?:因为|由于)?[您你](?:已)?订阅了|(?:Unsubscribe|View (?:it )?in (?:your )?browser|Update your preferences)"
     r"|\[[←→«»<>\s]*(?:返回|回到|上一篇|下一篇|上一页|下一页)[^\]]{0,16}\]\([^)]*\)$)",
     re.I,
 )
 RE_PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|推荐阅读)\s*[：:]")
+RE_LABELLED_LINK = re.compile(r"^[【\[]?(?P<label>[^：:\s]{2,8}?)[】\]]?\s*[：:]\s*\S")
+MAX_LABELLED_LINK = 60
+
+
+def labelled_link(text: str) -> bool:
+    """Another article's title under a related-reading label on one line (延伸阅读：某某, 【相关链接】：某某)."""
+    m = RE_LABELLED_LINK.match(text)
+    return bool(m) and len(text) <= MAX_LABELLED_LINK and m.group("label").upper() in RELATED_HEADINGS
+
+
 RE_PLACE_WORD = re.compile(r"首页|主页|当前位置|您的位置|所在位置|正文|Home", re.I)
+RE_CRUMB = re.compile(r"\s[>»＞›]{1,2}\s")  # a breadcrumb's separator, set apart by spaces
 RE_BREADCRUMB = re.compile(r"^[^。，；]{1,14}(?:\s*[>»＞›]{1,2}\s*[^。，；>»＞›]{1,16}){2,}$")
 
 # Promotion and rights lines: a call to follow, scan or download, a rights or disclaimer notice, a
@@ -88,9 +104,14 @@ RE_PROMO = re.compile(
     r"|^[（(【\[]?(?:本文|文章|以上|此文)?(?:内容)?仅代表作者(?:本人|个人)?(?:的)?(?:观点|看法|立场)"
     r"|(?:不|并不)(?:代表|表明)本(?:平台|站|网|报|刊|号|公众号|网站)(?:同意其|赞同其)?(?:的)?(?:观点|立场|看法)"
     r"|^(?:原文|本文|文章|来源)(?:链接|地址|网址)\s*[：:]"
-    r"|^(?:点击|点|请|欢迎|记得|别忘了|觉得不错|喜欢就|如果喜欢|如果觉得)[^。]{0,16}(?:在看|点赞|转发|分享|星标|置顶)"
+    r"|^(?:点击|点|请|欢迎|记得|别忘了|觉得不错|喜欢就|如果喜欢|如果觉得)[^。]{0,16}(?:在看|点赞|点个赞|转发|分享|星标|置顶)"
     r"|^(?:出品|出品方|出品人|联合出品|制作单位)\s*[：:｜|]"
-    r"|转发给(?:朋友|好友)|(?:星标|置顶)(?:我们|公众号|本号)|^更多精彩[^。]{0,12}(?:关注|下载|点击))"
+    r"|转发给(?:朋友|好友)|(?:星标|置顶)(?:我们|公众号|本号)|^更多精彩[^。]{0,12}(?:关注|下载|点击)"
+    # an appeal to open or download the app to read on (打开某某APP阅读全文，查看更多评论), to go back to the site
+    # for more (返回首页，查看更多), and a platform's disclaimer that it only stores what users post
+    r"|^(?:打开|下载|前往|去)[^。，！？]{0,12}(?:APP|App|app|客户端)[^。！？]{0,4}(?:阅读|查看|观看|看|评论|全文|领取)"
+    r"|^(?:打开|返回|回到)[^。，！？]{1,12}[，,]\s*(?:查看|阅读|看|了解)(?:更多|全文)[^。，！？]{0,6}$"
+    r"|仅提供信息(?:存储|发布)(?:空间)?服务)"
 )
 RE_SEPARATOR = re.compile(r"^[\s\-—–―_=＝~～*＊·•◆◇■□●○★☆※#＃+＋.。…]{3,}$")
 
@@ -152,7 +173,8 @@ RE_GIVEAWAY = re.compile(_alternation(GIVEAWAY_WORDS), re.I)
 # The object closes the appeal's clause (关注直播间，… / 欢迎关注本频道！), where a headline or a sentence about
 # following goes on (关注主播的劳动权益).
 RE_FOLLOW = re.compile(
-    rf"^(?:欢迎|记得|请|点击)?(?:关注|订阅|加入)[^。]{{0,20}}(?:{_alternation(FOLLOW_OBJECTS)})\s*(?:[，,！!～~。]|$)",
+    rf"^(?:[^。，！？!?]{{1,8}}[！!]\s*)?(?:欢迎|记得|请|点击)?(?:关注|订阅|加入)[^。]{{0,20}}"
+    rf"(?:{_alternation(FOLLOW_OBJECTS)})\s*(?:[，,！!～~。]|$)",
     re.I,
 )
 DISCLOSURE_LABELS = _vocabulary("disclosure_labels")
@@ -172,10 +194,27 @@ def disclosure_row(text: str) -> bool:
     return len(found) >= 2 or found[0].group("label") != re.sub(r"[\s\u3000]", "", found[0].group("label"))
 
 
+MAX_SITE_NAME = 30  # characters of a site's name (with its channel: 某某新闻网 - 观点频道)
+RE_NAV_SPACES = re.compile(r"[\s\u3000]+")
+MIN_SPACED_NAV_ITEMS = 5
+MAX_SPACED_NAV_ITEM = 6  # characters of a section name in a row set apart by spaces only
+
+
 def nav_bar(text: str) -> bool:
     """A site's navigation row: short section names between bars, opening on a widget word (首页 | 政务公开 |
-    …), with no sentence punctuation in any item."""
-    items = RE_NAV_SPLIT.split(text.strip())
+    …), with no sentence punctuation in any item. Set apart by spaces alone (某某网　首页　要闻　区县　评论), the
+    row needs more and shorter items, with the home word first or after the site's name."""
+    t = text.strip()
+    items = RE_NAV_SPLIT.split(t)
+    if len(items) < MIN_NAV_ITEMS and not re.search(r"[|｜]", t):
+        items = RE_NAV_SPACES.split(t)
+        return (
+            len(items) >= MIN_SPACED_NAV_ITEMS
+            and any(x.upper() in WIDGETS for x in items[:2])
+            and all(0 < len(x) <= MAX_SPACED_NAV_ITEM for x in items[1:])
+            and len(items[0]) <= MAX_SITE_NAME
+            and not re.search(r"[，。；！？、：:“”]", t)
+        )
     return (
         len(items) >= MIN_NAV_ITEMS
         and items[0].upper() in WIDGETS
@@ -192,6 +231,7 @@ def _giveaway(t: str) -> bool:
 
 
 RE_FLOOR = re.compile(r"^(?:\d{1,4}\s*(?:楼|#|＃)|[#＃]\s*\d{1,4})$")
+ARROWS = "↑↓←→▲▼△▽⬆⬇^∨﹀⌄"  # a widget's arrow glyph (↑顶部, 回到顶部↑, 展开全文 ∨)
 
 # A widget row's tokens: a word with an optional count (赞 286, 赞(12), 阅读 3.2万, 10w+) or a bare count.
 RE_WIDGET_TOKEN = re.compile(r"^(?P<word>[^\d（(）)]*?)\s*[（(]?(?P<count>\d[\d,.]*\s*[万千wWkK]?\+?)?[）)]?$")
@@ -235,7 +275,7 @@ def is_widget_row(text: str) -> bool:
     t = RE_URL.sub(" ", text).strip()
     if not t or len(t) > 40:
         return False
-    tokens = [x for x in RE_WIDGET_SPLIT.split(t) if x]
+    tokens = [x.strip(ARROWS) for x in RE_WIDGET_SPLIT.split(t) if x.strip(ARROWS)]
     if not tokens:
         return False
     words = 0
@@ -320,7 +360,57 @@ def colophon_line(text: str) -> bool:
     return bool(RE_COLOPHON.match(text.strip()))
 
 
-MAX_SITE_NAME = 30  # characters of a site's name (with its channel: 某某新闻网 - 观点频道)
+DISTRIBUTION_LABELS = _vocabulary("distribution_labels")
+OFFICE_SUFFIXES = _vocabulary("office_suffixes")
+RE_DISTRIBUTION = re.compile(rf"^(?:{_alternation(DISTRIBUTION_LABELS)})\s*[：:]\s*(?P<list>\S.*)$")
+RE_LIST_ITEMS = re.compile(r"[，、,；;\s\u3000]+")
+MAX_OFFICE = 24  # characters of one office's name in a distribution list
+# A print run's count under an internal document (（共印40份）, 印数：500册).
+RE_PRINT_COUNT = re.compile(
+    r"^[（(]?\s*(?:共印|印数\s*[：:]?|共)\s*[\d一二三四五六七八九十百千]+\s*(?:份|册|本)\s*[）)]?$"
+)
+
+
+def distribution_line(text: str) -> bool:
+    """The distribution list of an internal document or briefing: a label (报：, 送：, 抄送：) and a list of
+    names without a sentence, one of them ending in an office's word (市委办公室，市数据局); or the print
+    run's count (（共印40份）)."""
+    t = text.strip()
+    if RE_PRINT_COUNT.match(t):
+        return True
+    m = RE_DISTRIBUTION.match(t)
+    if not m:
+        return False
+    body = m.group("list").rstrip("。.")
+    if re.search(r"[。！？!?“”：:]", body):
+        return False
+    items = [x for x in RE_LIST_ITEMS.split(body) if x]
+    return bool(items) and all(len(x) <= MAX_OFFICE for x in items) and any(x.endswith(OFFICE_SUFFIXES) for x in items)
+
+
+# A line of links and nothing else (a note app's 相关笔记：[[甲]] · [[乙]], a Markdown list of links): navigation.
+RE_LINK = re.compile(r"\[\[[^\[\]\n]{1,80}\]\]|\[[^\[\]\n]{1,80}\]\([^()\s]{1,300}\)")
+RE_LINK_LABEL = re.compile(r"^[^：:\[\]]{1,10}[：:]")
+RE_LINK_SEPARATORS = re.compile(r"^[\s\u3000·•|｜,，、/;；>»\-—]*$")
+
+
+def link_list(text: str) -> bool:
+    """A line made only of links (wiki links or Markdown links), with a short label before them at most."""
+    t = text.strip()
+    if not RE_LINK.search(t):
+        return False
+    return bool(RE_LINK_SEPARATORS.match(RE_LINK.sub(" ", RE_LINK_LABEL.sub("", t))))
+
+
+# A row of a note's tags (#读书笔记 #数据要素). A Markdown heading has a space after its #, so it never matches;
+# one tag alone is left (it may be a heading written without the space), and so is a post's row of topics
+# closed by a second # (#城市骑行# #通勤日记#: the structure reads it as the post's kicker).
+RE_HASHTAG = re.compile(r"^[#＃][^\s#＃]{1,20}$")
+
+
+def tag_line(text: str) -> bool:
+    tokens = RE_NAV_SPACES.split(text.strip())
+    return len(tokens) >= 2 and all(RE_HASHTAG.match(x) for x in tokens)
 
 
 def site_name(text: str, nxt: str) -> bool:
@@ -385,6 +475,13 @@ FURNITURE_REASONS = {
     "remove_site_name": "the site's name at the top of the page, above its navigation row or breadcrumb",
     "remove_about_section": "the issuer's description after the text (关于 + a name the text gives, then a paragraph "
     "opening with that name), not the article",
+    "remove_breadcrumb": "the page's breadcrumb on its first line (site > section > page), not text",
+    "remove_page_head": "a periodical's masthead above the first article (name, issue number, issuer and date, the rule "
+    "under it), not text",
+    "remove_mail_header": "an e-mail's header lines (sender, recipient, subject, date), not text",
+    "remove_forum_quote": "a forum post's quote of an earlier post (its label, the quoted user and words), not the post",
+    "remove_signature": "a forum poster's signature (under a rule, above the post's reply buttons), not the post",
+    "remove_account_line": "the posting account's name and posting time above its follow button, not text",
 }
 MAX_AD_LINES = 3
 
@@ -423,6 +520,139 @@ def _prose(text: str, before: str) -> bool:
     return not RE_NOTE_LABEL.match(before.strip())
 
 
+QUOTE_LABELS = frozenset(w.upper() for w in _vocabulary("quote_labels"))
+# A quote's head in its other forms: 以下是引用某某在2026-3-13的发言：, 引用某某的帖子：, 原帖由某某于…发表.
+RE_QUOTE_HEAD = re.compile(
+    r"^(?:以下是引用.{1,40}的发言|引用.{1,24}的(?:帖子|回复|发言|话)|原帖由.{1,40}发表)\s*[：:]?$"
+)
+# A post's time line in a news app or on a blog: a date with a time, then a few short items set apart by dots
+# (2026-04-07 09:12 · 某地 · 某某号作者).
+RE_POST_TIME = re.compile(
+    r"^(?:(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?|\d{1,2}[-/月]\d{1,2}日?)\s*\d{1,2}:\d\d(?::\d\d)?"
+    r"(?:\s*[·•|｜]\s*[^\s·•|｜。，！？]{1,12}){0,4}$"
+)
+MAX_ACCOUNT_NAME = 16
+MAIL_LABELS = _vocabulary("mail_header_labels")
+MAIL_PARTIES = _vocabulary("mail_party_labels")
+RE_MAIL_HEADER = re.compile(rf"^(?:{_alternation(MAIL_LABELS)})\s*[：:]", re.I)
+RE_MAIL_PARTY = re.compile(rf"^(?:{_alternation(MAIL_PARTIES)})\s*[：:]", re.I)
+# A rule under a masthead: a row of one drawing or dash character.
+RE_RULE_LINE = re.compile(r"^(?:━|─|—|=|＝|═|_|-|–|~|～|\*|＊){8,}$")
+RE_ISSUE_NUMBER = re.compile(r"第\s*[\d一二三四五六七八九十百]{1,4}\s*期|总\s*第\s*\d+\s*期|\bNo\.\s*\d{1,4}", re.I)
+# A masthead's imprint: the issuing office, 编 (编印, 主办 …), a wide gap, the date (某某研究中心编　　　2026年4月15日).
+RE_IMPRINT = re.compile(
+    r"^\S.{1,30}?[\s\u3000]*(?:编|编印|主编|主办|编辑|编发|印发|出品)[\s\u3000]{2,}"
+    r"(?:19|20)\d\d\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?$"
+)
+MAX_MASTHEAD = 6  # lines above the rule
+MAX_MASTHEAD_LINE = 40  # characters (spaces aside)
+
+
+def masthead(texts: list[str]) -> list[int]:
+    """The masthead of a periodical or internal briefing at the top of the source: a few short lines without a
+    sentence above the first rule (━━━━), one of them its issue number (第3期, 总第27期): name, issue, issuer and
+    date, and the rule itself. The article starts below the rule. Without a rule, the first block (to a blank
+    line) is the masthead when it also holds the issuer's imprint (某某中心编　　　2026年3月20日)."""
+    nonblank = [i for i, t in enumerate(texts) if t.strip()]
+    above: list[int] = []
+    rule = None
+    for i in nonblank[: MAX_MASTHEAD + 1]:
+        if RE_RULE_LINE.match(RE_SPACES.sub("", texts[i])):
+            rule = i
+            break
+        above.append(i)
+    if rule is None:  # no rule: the first block (to a blank line), which must then hold the issuer's imprint too
+        above = [i for i in above if not any(not t.strip() for t in texts[above[0] : i])] if above else []
+        if not above or above[-1] + 1 >= len(texts) or texts[above[-1] + 1].strip():
+            return []
+        if not any(RE_IMPRINT.match(texts[i].strip()) for i in above):
+            return []
+    lines = [texts[i].strip() for i in above]
+    if not lines or any(
+        re.search(r"[。！？；，“”]", t) or len(RE_SPACES.sub("", t)) > MAX_MASTHEAD_LINE for t in lines
+    ):
+        return []
+    if not any(RE_ISSUE_NUMBER.search(t) for t in lines):
+        return []
+    return above if rule is None else [*above, rule]
+
+
+def mail_header(texts: list[str]) -> list[int]:
+    """The header lines of an e-mail saved as text, at the top of the source: two or more lines in a row, each
+    opening with a mail label (发件人：, 主题：, From:), one naming the sender or the recipient."""
+    run: list[int] = []
+    for i, raw in enumerate(texts):
+        t = raw.strip()
+        if not t:
+            if run:
+                break
+            continue
+        if not RE_MAIL_HEADER.match(t):
+            break
+        run.append(i)
+    return run if len(run) >= 2 and any(RE_MAIL_PARTY.match(texts[i].strip()) for i in run) else []
+
+
+def _account_lines(texts: list[str], i: int, preceding: dict[int, int], first: int) -> list[int]:
+    """Above a follow button (+ 关注): the posting account's time line and name (澜屿财经观察 ⏎ 2026-04-07 09:12 ·
+    某地), never the page's first line (the headline)."""
+    out: list[int] = []
+    k = i
+    for _ in range(2):
+        k = preceding.get(k, -1)
+        if k <= first:
+            break
+        t = texts[k].strip()
+        if RE_POST_TIME.match(t):
+            out.append(k)
+        elif (
+            out
+            and len(t) <= MAX_ACCOUNT_NAME
+            and not re.search(r"[，。、；：:！？“”《》（）()]", t)
+            and not is_person_name(t)
+        ):
+            out.append(k)  # the account's name above its time line (a person's name there is a byline)
+        else:
+            break
+    return out
+
+
+RE_NAMED_FOLLOW = re.compile(
+    r"^(?P<name>[^\s，。、；：:！？“”《》（）()]{2,16})[\s\u3000]+\+?\s*(?:关注|\+关注|已关注|订阅)$"
+)
+
+
+def _named_follow(text: str) -> bool:
+    """An account's name and its follow button on one line (某某观察 + 关注), not a person's name (a byline)."""
+    m = RE_NAMED_FOLLOW.match(text.strip())
+    return bool(m) and not is_person_name(m.group("name"))
+
+
+def _signature(texts: list[str], i: int, following: dict[int, int]) -> list[int]:
+    """A forum poster's signature: up to three short lines under a rule (----), right above the post's reply
+    and report buttons (回复　举报)."""
+    lines: list[int] = []
+    k = i
+    for _ in range(MAX_AD_LINES + 1):
+        k = following.get(k)
+        if k is None:
+            return []
+        t = texts[k].strip()
+        if is_widget_row(t) and re.search("回复|举报", t):
+            return lines if lines else []
+        if len(t) > 60:
+            return []
+        lines.append(k)
+    return []
+
+
+# The quoted user's line under a quote's label (小鹿会计 发表于 2026-3-13 10:22).
+RE_QUOTED_BY = re.compile(
+    r"发表于\s*(?:19|20)?\d{2}[-./年]\d{1,2}[-./月]\d{1,2}|^\S{1,20}\s*(?:在|于)\s*\S{0,20}(?:写道|说)[：:]?$"
+)
+MAX_QUOTE_LINES = 3  # lines of quoted words (a sentence wrapped over them), when no blank line closes the quote
+
+
 def furniture_marks(texts: list[str]) -> dict[int, str]:
     """{index: report kind} for the lines of a source (blank lines included) that are page furniture by
     their place: an end mark, the lines under a section word (往期推荐 + titles, 网友评论 + comments, 广告 +
@@ -432,6 +662,7 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
     marks: dict[int, str] = {}
     mode: str | None = None
     ad_lines = 0
+    quoted = 0  # lines of quoted words read under a quote's label
     ended = False  # an end mark (— END —) was seen: the article is over
     section: list[int] = []  # the heading and unbulleted headlines of the related list being read
     nonblank = [i for i, t in enumerate(texts) if t.strip()]
@@ -440,8 +671,31 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
     last_prose = max(
         (i for k, i in enumerate(nonblank) if _prose(texts[i], texts[nonblank[k - 1]] if k else "")), default=-1
     )
+    for i in masthead(texts):
+        marks[i] = "remove_page_head"
+    for i in mail_header(texts):
+        marks[i] = "remove_mail_header"
+    first = nonblank[0] if nonblank else -1
+    for i in nonblank:
+        t = texts[i].strip()
+        if i in marks:
+            continue
+        if len(t) <= 8 and "关注" in t and is_widget_row(t):
+            for k in _account_lines(texts, i, preceding, first):
+                marks.setdefault(k, "remove_account_line")
+        elif i != first and _named_follow(t):  # 某某观察　+ 关注: the account's name beside its follow button
+            marks[i] = "remove_account_line"
+            below = following.get(i)
+            if below is not None and RE_POST_TIME.match(texts[below].strip()):
+                marks[below] = "remove_account_line"
+        elif RE_SEPARATOR.match(t):
+            found = _signature(texts, i, following)
+            for k in [i, *found] if found else []:
+                marks.setdefault(k, "remove_signature")
     for i, raw in enumerate(texts):
         t = raw.strip()
+        if t and i in marks:
+            continue
         if not t:
             if mode == "related" and section and all(k in marks for k in section) and len(section) == 1:
                 continue  # a blank line under the list's heading (往期推荐 ⏎⏎ ▶ title): the list is still to come
@@ -453,8 +707,15 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
         nxt = texts[following[i]].strip() if i in following else ""
         if mode == "reply":
             marks[i] = "remove_reader_comments"
+        elif mode == "quote":
+            marks[i] = "remove_forum_quote"
+            quoted += 0 if RE_QUOTED_BY.search(t) else 1
+            if quoted >= MAX_QUOTE_LINES or (quoted and (ends_sentence(t) or t.endswith(("...", "…")))):
+                mode = None  # the quoted words end here (a quote shows a sentence or two, cut with …)
         elif word in FLOOR_LABELS or RE_FLOOR.match(t):
             marks[i], mode = "remove_reader_comments", "reply"
+        elif word in QUOTE_LABELS or RE_QUOTE_HEAD.match(t):
+            marks[i], mode, quoted = "remove_forum_quote", "quote", 0
         elif word in RELATED_HEADINGS:
             marks[i], mode, section = "remove_related_list", "related", [i]
         elif word in COMMENT_HEADINGS:
@@ -480,7 +741,12 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
         elif mode == "ad" and ad_lines < MAX_AD_LINES and len(t) <= 80 and not ends_sentence(t):
             marks[i] = "remove_ad"
             ad_lines += 1
-        elif (RE_COMMENT.match(t) or len(t) <= 60) and is_widget_row(nxt) and "回复" in nxt:
+        elif (
+            (RE_COMMENT.match(t) or len(t) <= 60)
+            and is_widget_row(nxt)
+            and "回复" in nxt
+            and not re.search("查看|阅读|浏览|点击", nxt)  # a thread's counts (查看: 4127 | 回复: 36) under its title
+        ):
             marks[i] = "remove_reader_comments"
         elif ended and i > last_prose and _tail_card(t, nxt):
             marks[i] = "remove_page_tail"
@@ -492,6 +758,10 @@ def furniture_marks(texts: list[str]) -> dict[int, str]:
     marks = _contents(texts, _keep_referred_sections(texts, marks))
     if len(nonblank) >= 2 and site_name(texts[nonblank[0]], texts[nonblank[1]]):
         marks.setdefault(nonblank[0], "remove_site_name")
+    top = texts[nonblank[0]].strip() if nonblank else ""
+    if RE_BREADCRUMB.match(top) and len(RE_CRUMB.findall(top)) >= 2 and not RE_PLACE_WORD.search(top):
+        # the page's first line: where it sits in the site (with a place word, 首页 > …, the chrome rule's)
+        marks.setdefault(nonblank[0], "remove_breadcrumb")
     for i in about_section(texts):
         marks.setdefault(i, "remove_about_section")
     return marks
@@ -606,7 +876,9 @@ FURNITURE_PATTERNS = (
     RE_FOLLOW,
     RE_GIVEAWAY,
     re.compile(
-        r"(?:因为|由于)?您(?:已)?订阅了|您收到(?:这|此|本)封邮件|《[^《》]{1,20}》"
+        r"(?:因为|由于)?[您你](?:已)?订阅了|[您你]收到(?:这|此|本)封邮件|《[^《》]{1,20}》"
+        r"|(?:本|此|这封)邮件(?:由|是)[^。]{0,20}(?:发送|发出)|如(?:不想|不希望|不愿)再(?:收到|接收)[^。，]{0,10}"
+        r"|(?:请)?(?:点击|点此|点这里)?(?:退订|取消订阅)"
     ),  # a name in 《》 is not a sentence
 )
 RE_QUOTED_LEAD = re.compile(r"^(?:“[^“”]{2,30}”|「[^「」]{2,30}」|『[^『』]{2,30}』|《[^《》]{2,30}》)")
@@ -655,9 +927,27 @@ def reads_as_clause(text: str) -> bool:
     return len(words) > 2 or (len(words) == 2 and min(len(w) for w in words) == 1)
 
 
+RE_STAT_ITEM = re.compile(r"^(?P<label>[^\s:：|｜]{1,6})\s*[:：]\s*(?P<value>[^\s|｜]{1,20})$")
+RE_STAT_SPLIT = re.compile(r"\s*[|｜]\s*|[\s\u3000]{2,}")
+
+
+def stats_row(text: str) -> bool:
+    """A thread's or page's row of labelled counters (楼主: 名 | 查看: 912 | 回复: 8): every item a widget word, a
+    colon and a value, two or more of them counts."""
+    items = [x for x in RE_STAT_SPLIT.split(text.strip()) if x]
+    found = [RE_STAT_ITEM.match(x) for x in items]
+    if len(items) < 2 or not all(found):
+        return False
+    return all(m.group("label").upper() in WIDGETS for m in found) and (
+        sum(1 for m in found if re.fullmatch(r"\d[\d,.]*\s*[万千wWkK]?\+?", m.group("value"))) >= 2
+    )
+
+
 def _ui_line(t: str) -> bool:
     return (
-        bool(RE_UI_BRACKETS.match(t) and RE_UI_WORD.search(t))
+        stats_row(t)
+        or labelled_link(t)
+        or bool(RE_UI_BRACKETS.match(t) and RE_UI_WORD.search(t))
         or bool(RE_SHARE.match(t))
         or bool(RE_VIEW_COUNT.match(t))
         or bool(RE_PREV_NEXT.match(t))
@@ -668,8 +958,37 @@ def _ui_line(t: str) -> bool:
     )
 
 
+# A slogan framed by one decorative glyph on both sides, two clauses long (☆某某网关心您，资料保护从自己做起☆):
+# a site's banner, where a heading between stars is one phrase (★ 核心观点 ★).
+RE_FRAMED_SLOGAN = re.compile(r"^([☆★◆◇♦※✦✧❖])\s*[^☆★◆◇♦※✦✧❖。]{2,40}，[^☆★◆◇♦※✦✧❖。]{2,40}\s*\1$")
+
+
 def _promotion(t: str) -> bool:
-    return bool(RE_PROMO.search(t) or RE_FOLLOW.search(t) or _giveaway(t))
+    return bool(RE_PROMO.search(t) or RE_FOLLOW.search(t) or _giveaway(t) or RE_FRAMED_SLOGAN.match(t))
+
+
+# A disclaimer under its label (免责声明：…, 特别声明：以上内容…本平台仅提供信息存储服务。): the label opening the
+# line, and what a disclaimer is about (the platform, rights, reprinting, the author's views). Its own sentences
+# are no evidence of prose: a disclaimer is written in sentences.
+DISCLAIMER_LABELS = _vocabulary("disclaimer_labels")
+RE_DISCLAIMER = re.compile(rf"^[【\[（(]?(?:{_alternation(DISCLAIMER_LABELS)})[】\]）)]?\s*[：:]")
+RE_DISCLAIMER_TOPIC = re.compile(r"本(?:平台|站|网|号|公众号|刊|报)|版权|著作权|转载|侵权|观点|立场|仅供参考|信息存储")
+MAX_DISCLAIMER = 300
+
+
+SECURITY_MARKS = frozenset(_vocabulary("security_marks"))
+RE_MARK_SPLIT = re.compile(r"[\s\u3000·•★☆]+")
+
+
+def security_mark(text: str) -> bool:
+    """A line made only of a document's handling marks (内部资料　注意保存)."""
+    tokens = [x for x in RE_MARK_SPLIT.split(text.strip()) if x]
+    return bool(tokens) and all(x in SECURITY_MARKS for x in tokens) and len(tokens) <= 4
+
+
+def disclaimer(text: str) -> bool:
+    t = text.strip()
+    return len(t) <= MAX_DISCLAIMER and bool(RE_DISCLAIMER.match(t) and RE_DISCLAIMER_TOPIC.search(t))
 
 
 RULES: list[Rule] = [
@@ -677,6 +996,13 @@ RULES: list[Rule] = [
         "remove_colophon",
         lambda t, last: _short(t, 160) and colophon_line(t),
         "official document's colophon (copied-to offices, printing office and date)",
+    ),
+    Rule("remove_disclaimer", lambda t, last: disclaimer(t), "disclaimer under its label (platform, rights, views)"),
+    Rule("remove_security_mark", lambda t, last: security_mark(t), "document's handling mark (内部资料, 注意保存)"),
+    Rule(
+        "remove_distribution_list",
+        lambda t, last: _short(t, 160) and distribution_line(t),
+        "distribution list of an internal document (报：/送： offices) or its print count",
     ),
     Rule(
         "remove_site_footer",
@@ -711,6 +1037,10 @@ RULES: list[Rule] = [
         "remove_promotion",
         lambda t, last: _short(RE_URL.sub("", t), 70) and _promotion(t.strip().strip("*_ ")),
         "promotion or rights line (follow/scan appeal, giveaway, reprint or takedown notice, hotline)",
+    ),
+    Rule("remove_link_list", lambda t, last: _short(t, 400) and link_list(t), "line of links (navigation), not text"),
+    Rule(
+        "remove_tag_line", lambda t, last: _short(t, 120) and tag_line(t), "row of hashtags (the note's or post's tags)"
     ),
     Rule(
         "remove_reader_comments",

@@ -31,7 +31,7 @@ import yaml
 from wenku.ingest.boilerplate import FURNITURE_REASONS, PROSE_GUARDED, RULES, furniture_marks, reads_as_prose
 from wenku.ingest.repairs import repair_line, suspected_typos
 from wenku.ingest.repeats import remove_pull_quotes, remove_repeated_blocks, remove_trailing_translation
-from wenku.ingest.running import inline_headers, running_headers
+from wenku.ingest.running import PRINT_HEADER, inline_headers, running_headers
 from wenku.ingest.wrap import INDENT_CHARS, PageLine, fix_hard_wraps, fix_page_breaks
 from wenku.model import Change, Line
 from wenku.textutil import CJK
@@ -45,8 +45,9 @@ CREDIT_LABELS = (
     r"版式设计|版式|排版|视觉设计|设计|审核|审校|校对|监制|终审|初审|复审|签发|统筹|策划|主编|"
     r"图文编辑|视频编辑|新媒体编辑|编审|复核|制作))"
 )
+EDITOR_ID = r"(?:_[A-Za-z]{0,6}\d{1,8}[A-Za-z]?)?"  # a site's staff id after an editor's name (石禾_NB1234)
 RE_CREDIT_ITEM = re.compile(
-    rf"{CREDIT_LABELS}\s*[：:｜|丨/／]\s*(?P<names>[{CJK}·]{{2,4}}(?:[、，, 　]+[{CJK}·]{{2,4}})*?)"
+    rf"{CREDIT_LABELS}\s*[：:｜|丨/／]\s*(?P<names>[{CJK}·]{{2,4}}{EDITOR_ID}(?:[、，, 　]+[{CJK}·]{{2,4}}{EDITOR_ID})*?)"
     rf"(?=[\s　|｜丨/]*(?:{CREDIT_LABELS}\s*[：:｜|丨/／]|[）)\]】]?\s*$))"
 )
 RE_CREDIT_LEFT = re.compile(r"^[\s　（(\[【）)\]】|｜丨/]*$")
@@ -78,7 +79,7 @@ def editor_credit(text: str) -> list[str] | None:
         return None
     names: list[str] = []
     for m in items:
-        names.extend(n for n in re.split(r"[、，, 　]+", m.group("names")) if n)
+        names.extend(n.split("_")[0] for n in re.split(r"[、，, 　]+", m.group("names")) if n)
     return names
 
 
@@ -98,20 +99,31 @@ def trailing_credit(text: str) -> tuple[str, str, list[str]] | None:
     return None
 
 
+MAX_APPEAL_TAIL = 16  # characters of an exclamation right under an appeal (深度好文，第一时间送达！)
+
+
 def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], list[Change], dict]:
     """Step 3: lines that are not article text wherever they stand (the page label rule is left to the split,
-    which knows the last line of the page)."""
+    which knows the last line of the page). Editors' names found on the way are kept as metadata ("editors")."""
     keep, report, editors = [], [], []
     marks = furniture_marks([ln.text for ln in lines])
     before = ""  # the non-blank line above
+    appeal = False  # the line right above was removed as promotion
     for i, ln in enumerate(lines):
         t = ln.text.strip()
         if not t:
             keep.append(ln)
+            appeal = False
             continue
-        above, before = before, t
+        above, before, after_appeal, appeal = before, t, appeal, False
         if i in marks:
             report.append(Change(marks[i], ln.number, ln.text, "", FURNITURE_REASONS[marks[i]]))
+            continue
+        if after_appeal and len(t) <= MAX_APPEAL_TAIL and t.endswith(("！", "!")) and "。" not in t:
+            report.append(
+                Change("remove_promotion", ln.number, ln.text, "", "the second line of the appeal right above it")
+            )
+            appeal = True
             continue
         names = editor_credit(t)
         if names:
@@ -129,6 +141,7 @@ def remove_boilerplate_lines(lines: list[PageLine]) -> tuple[list[PageLine], lis
         rule = next((r for r in RULES if r.name != "remove_page_label" and r.test(t, False)), None)
         if rule and not (rule.name in PROSE_GUARDED and reads_as_prose(t, above)):
             report.append(Change(rule.name, ln.number, ln.text, "", rule.reason))
+            appeal = rule.name in ("remove_promotion", "remove_ad")
             continue
         split = trailing_credit(t)
         if split:
@@ -209,18 +222,66 @@ def _remove_inline_headers(lines: list[PageLine]) -> tuple[list[PageLine], list[
     return out, report
 
 
+# A footnote at a page's foot: its mark ([1], ［1］, 〔1〕, ①) opening the line; a short rule may stand above it.
+RE_FOOTNOTE = re.compile(r"^(?P<mark>\[\d{1,3}\]|［\d{1,3}］|〔\d{1,3}〕|[①-⑳])\s*\S")
+RE_FOOTNOTE_RULE = re.compile(r"^[—\-_─━–]{4,24}$")
+
+
+def page_footnotes(lines: list[PageLine], found: dict[int, str]) -> dict[int, str]:
+    """{id(line): what} for the footnotes printed at a page's foot: lines opening with a note mark that the text
+    above cites (38%左右[1]。), standing right above a running footer (through other footnotes), with the short
+    rule above them. Notes after the text's end (no footer under them) are left to the structure."""
+    body = [ln for ln in lines if ln.text.strip()]
+    out: dict[int, str] = {}
+    text, ends = "", []  # the text of the lines that are not notes, and where it stands after each line
+    for b in body:
+        if not RE_FOOTNOTE.match(b.text.strip()):
+            text += b.text.strip()
+        ends.append(len(text))
+    for k, ln in enumerate(body):
+        m = RE_FOOTNOTE.match(ln.text.strip())
+        if not m or id(ln) in found or id(ln) in out:
+            continue
+        cited = text.find(m.group("mark"))
+        if cited < 0 or cited >= ends[k]:
+            continue
+        run, j = [ln], k + 1
+        while j < len(body) and id(body[j]) not in found and RE_FOOTNOTE.match(body[j].text.strip()):
+            run.append(body[j])
+            j += 1
+        if j >= len(body) or id(body[j]) not in found:
+            continue
+        if k and RE_FOOTNOTE_RULE.match(body[k - 1].text.strip()):
+            out[id(body[k - 1])] = "the rule above a page's footnotes"
+        for f in run:
+            out[id(f)] = "footnote printed at the page's foot, above its running footer (its text is kept here)"
+    return out
+
+
 def remove_running_headers(lines: list[PageLine]) -> tuple[list[PageLine], list[Change]]:
     """Step 4: running headers and footers (page numbers, editions, dates, repeated column names), also those
-    printed inside a line."""
+    printed inside a line, and the footnotes printed at a page's foot above them."""
     lines, inline = _remove_inline_headers(lines)
     found = running_headers(lines)
     if not found:
         return lines, inline
+    notes = page_footnotes(lines, found)
     report = inline + [
-        Change("remove_running_header", ln.number, ln.text, "", f"running header or footer ({found[id(ln)]})")
+        Change("remove_page_footnote", ln.number, ln.text, "", notes[id(ln)])
+        if id(ln) in notes
+        else Change(
+            "remove_title_bar",
+            ln.number,
+            ln.text,
+            "",
+            "the page's title bar (a browser's print header: the time of printing and the page's title)",
+        )
+        if found[id(ln)] == PRINT_HEADER
+        else Change("remove_running_header", ln.number, ln.text, "", f"running header or footer ({found[id(ln)]})")
         for ln in lines
-        if id(ln) in found
+        if id(ln) in found or id(ln) in notes
     ]
+    found = {**found, **notes}
     keep: list[PageLine] = []
     broken = False
     for ln in lines:

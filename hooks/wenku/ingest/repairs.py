@@ -106,6 +106,15 @@ HTML_INLINE = (
     "button",
     "script",
     "style",
+    # the document's own elements (a page saved whole, even on one line): their tags go, never text
+    "html",
+    "head",
+    "body",
+    "title",
+    "meta",
+    "link",
+    "base",
+    "noscript",
 )
 RE_HTML_TAG = re.compile(
     r"<!--.*?-->|</?(?P<name>"
@@ -115,6 +124,22 @@ RE_HTML_TAG = re.compile(
 )
 # A named or numeric character reference with its semicolon (also one folded to full width)
 RE_HTML_ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,9}|#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6})[;；]")
+
+
+# A page's head and its non-text elements, content and all: <head>…</head> (the <title> there repeats the page's
+# headline with the site's name), <script>…</script>, <style>…</style>, <!DOCTYPE …>. Only a whole element on
+# one line (a page saved on one line); a tag alone on its line is left to remove_html_tags.
+RE_HTML_HEAD = re.compile(
+    r"<!DOCTYPE[^<>]*>|<head\b[^<>]*>.*?</head\s*>|<(script|style)\b[^<>]*>.*?</\1\s*>", re.I | re.S
+)
+
+
+def remove_html_head(text: str) -> str:
+    """A saved page's <head> element (its <title>, metadata), scripts and styles, with their content: they
+    are the page's, never the article's text."""
+    if "<" not in text:
+        return text
+    return RE_HTML_HEAD.sub("", text)
 
 
 def remove_html_tags(text: str) -> str:
@@ -143,6 +168,41 @@ def fix_html_entities(text: str) -> str:
 def remove_pinyin_annotations(text: str) -> str:
     """Remove tone-marked pinyin a converter put after characters: 地區(qū) -> 地區; (AI), (2024) stay."""
     return RE_PINYIN_NOTE.sub("", text)
+
+
+# A zhuyin (bopomofo) reading in brackets after a character, as Taiwan's texts print it: 顧（ㄍㄨˋ）. Only
+# bopomofo letters and tone marks inside the brackets, with at least one letter (Unicode's Bopomofo blocks).
+BOPOMOFO = "\u3105-\u312f\u31a0-\u31bf"
+RE_ZHUYIN_NOTE = re.compile(
+    rf"(?<=[{CJK}])[（(]\s*(?=[^（()）]*[{BOPOMOFO}])[{BOPOMOFO}ˊˇˋ˙ˉ\u02ca\u02c7\u02cb\u02d9 ]{{1,10}}\s*[）)]"
+)
+
+
+def remove_zhuyin_annotations(text: str) -> str:
+    """Remove a zhuyin reading in brackets after a character: 顧（ㄍㄨˋ）問 -> 顧問 (a reading aid, not text)."""
+    return RE_ZHUYIN_NOTE.sub("", text)
+
+
+# Markdown a note app or editor exports inside the text: **bold** and [[wiki link]] / [[target|label]]: the marks
+# go, the words stay. A pair on one line only, around words (not ** alone; __x__ is left: code uses it).
+RE_MD_BOLD = re.compile(r"\*\*(?=\S)([^*\n]{1,200}?)(?<=\S)\*\*")
+RE_WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]{1,80})(?:\|([^\[\]\n]{1,80}))?\]\]")
+# A Markdown link inside a sentence ([农机站介绍](https://…)): the words stay, the address goes.
+RE_MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{1,80})\]\((?:https?://|www\.|/|\./|\.\./|#)[^()\s]{0,300}\)")
+
+
+def remove_markdown_marks(text: str) -> str:
+    """Markdown emphasis and links taken off the words they mark: **按调用计价** -> 按调用计价, [[收益分成]] ->
+    收益分成, [[页面|说法]] -> 说法, [说法](https://…) -> 说法. A line of links alone is left whole (the cleaning
+    removes it as navigation). A quote's > is left to the structure (it marks a box)."""
+    if "**" not in text and "[" not in text:
+        return text
+    text = RE_MD_BOLD.sub(r"\1", text)
+    rest = RE_MD_LINK.sub(" ", RE_WIKI_LINK.sub(" ", re.sub(r"^[^：:\[\]]{1,10}[：:]", "", text.strip())))
+    if re.fullmatch(r"[\s\u3000·•|｜,，、/;；>»\-—*]*", rest):
+        return text  # a line of links alone (相关笔记：[[甲]] · [[乙]]): navigation, which the cleaning removes whole
+    text = RE_MD_LINK.sub(r"\1", text)
+    return RE_WIKI_LINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
 
 
 # A '?' right after a Chinese character and followed by stray pinyin letters: mojibake debris that
@@ -209,11 +269,22 @@ def fix_halfwidth_punctuation(text: str) -> str:
     return "".join(out)
 
 
+# A news dateline opening a lead and the space after it (本报讯　, 本刊讯　, 新华社北京3月5日电　).
+RE_DATELINE_SPACE = re.compile(rf"^[ \u3000]*[{CJK}\d（）()]{{2,20}}?(?:讯|电)[ \u3000]+(?=\S)")
+
+
 def fix_spaces_between_chinese(text: str) -> str:
     """Remove spaces between two Chinese characters or Chinese punctuation (谢 谢 -> 谢谢), inside prose."""
+    if "\n" in text:  # a line a block tag broke in two: each part on its own
+        return "\n".join(fix_spaces_between_chinese(part) for part in text.split("\n"))
     if len(text) < 40 or text.startswith("#"):  # headlines use a space between their two halves
         return text
-    return re.sub(rf"(?<=[{CJK}，。、；：？！“”（）])[ \u3000]+(?=[{CJK}，。、；：？！“”（）])", "", text)
+    lead = RE_DATELINE_SPACE.match(text)  # 本报讯　… / 新华社北京3月5日电　…: the dateline stays set apart
+    head, rest = (lead.group(0), text[lead.end() :]) if lead else ("", text)
+    # (a space before a labelled field, 来源：某网　作者：某人, separates two fields: it stays)
+    return head + re.sub(
+        rf"(?<=[{CJK}，。、；：？！“”（）])[ \u3000]+(?![{CJK}]{{2,4}}[：:])(?=[{CJK}，。、；：？！“”（）])", "", rest
+    )
 
 
 NUMERALS = frozenset("一二两三四五六七八九十百千万几每半")
@@ -270,6 +341,7 @@ class Repair:
 # The order matters: bytes-level damage first, then characters, then script, then typography.
 LINE_REPAIRS: list[Repair] = [
     Repair(remove_control_characters, "control, zero-width or bidirectional character removed"),
+    Repair(remove_html_head, "a saved page's <head> (title, metadata), script or style removed with its content"),
     Repair(remove_html_tags, "HTML tag left from a web page's source removed (block tags: paragraph break)"),
     Repair(fix_html_entities, "HTML character reference decoded (html.unescape)"),
     Repair(fix_gbk_misalignment, "GBK bytes decoded one byte off, re-paired"),
@@ -277,6 +349,8 @@ LINE_REPAIRS: list[Repair] = [
     Repair(fix_utf8_read_as_latin, "UTF-8 bytes read as Latin-1/Windows-1252, decoded again"),
     Repair(fix_unrecoverable_mojibake, "mojibake that cannot be re-paired, marked 〓"),
     Repair(remove_pinyin_annotations, "pinyin annotation added by a converter"),
+    Repair(remove_zhuyin_annotations, "zhuyin (bopomofo) reading in brackets after a character removed"),
+    Repair(remove_markdown_marks, "Markdown emphasis or link marks removed (the words kept)"),
     Repair(fix_traditional_to_simplified, "traditional characters converted to simplified (OpenCC t2s)", True),
     Repair(fix_halfwidth_punctuation, "half-width punctuation in Chinese text made full-width"),
     Repair(fix_spaces_between_chinese, "space between Chinese characters removed"),

@@ -23,6 +23,12 @@ RE_EDITION = re.compile(rf"第\s*{NUM}\s*(?:版|页)|^[A-Z]\s*\d{{1,2}}\s*版")
 RE_JUMP = re.compile(rf"(?:[上下]?[转接续])\s*第?\s*{NUM}\s*版")
 # Page m of n: 7/20, - 7 / 20 -, Page 7 of 20.
 RE_PAGE_OF = re.compile(r"^[-—–·\s]*(?:page\s*)?\d{1,4}\s*(?:/|of)\s*\d{1,4}[-—–·\s]*$", re.I)
+# Page m of n in words, its comma aside: 第3页，共12页 / 共12页 第3页 / Page 3 of 12 / Page 3.
+RE_PAGE_OF_TOTAL = re.compile(
+    r"^(?:第\s*\d{1,4}\s*页\s*[，,、/]?\s*共\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页\s*[，,、/]?\s*第\s*\d{1,4}\s*页"
+    r"|page\s*\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?)$",
+    re.I,
+)
 RE_VOLUME = re.compile(r"\bVol\.?\s*\d{1,3}\s*,?\s*No\.?\s*\d{1,3}\b", re.I)
 RE_DATE = re.compile(r"(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})")
 RE_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
@@ -31,6 +37,11 @@ RE_ISSUE = re.compile(r"(?:总\s*第\s*\d+\s*期|(?:19|20)\d\d\s*年\s*第\s*\d{
 RE_MASTHEAD = re.compile(r"连续出版物号|邮发代号|\bCN\s*\d{2}\s*-\s*\d{4}|\bISSN\s*\d{4}\s*-\s*\d{3}[\dX]", re.I)
 # A browser's print footer: the page's address and page m/n (https://…/a.html　1/3).
 RE_PRINT_FOOTER = re.compile(r"^(?:https?://|www\.)\S+\s+\d{1,3}\s*/\s*\d{1,3}$")
+# A browser's print header: the date and time of printing, then the page's title (2026/6/9 下午3:18　　标题_网站).
+RE_PRINT_HEADER = re.compile(
+    r"^(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s*(?:上午|下午|晚上|凌晨|中午)?\s*\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:\s*[AaPp]\.?[Mm]\.?)?(?:[\s\u3000]{2,}|\t)(?P<title>\S.{0,120})$"
+)
 # A label with a phone number on an edition line (新闻热线：0731-5555 8800): its colon is not a sentence's.
 RE_LABELLED_NUMBER = re.compile(rf"[{CJK}]{{2,6}}[：:]\s*[\d\-－ ]{{6,}}\d")
 # A page code of a newspaper printed beside the date (A3, B12), and an edition number opening a line.
@@ -47,6 +58,8 @@ def header_shape(text: str) -> str | None:
     if RE_PRINT_FOOTER.match(t):
         return "browser print footer (address and page number)"
     t = RE_SPACE.sub(" ", t)  # a PDF copy pads a header's halves apart with spaces
+    if RE_PAGE_OF_TOTAL.match(t):
+        return "page number"
     if not t or RE_SENTENCE.search(RE_LABELLED_NUMBER.sub("", t)):
         return None
     if len(t) <= LONG_HEAD and RE_MASTHEAD.search(t):
@@ -165,6 +178,45 @@ def _facing_folios(body: list[Line], found: dict[int, str]) -> None:
                 found[id(body[i])] = "running head with the page number (facing pages)"
 
 
+PRINT_HEADER = "browser print header (date and time of printing, page title)"
+MIN_BAR_TITLE = 6  # characters of a headline a print header repeats
+
+
+def _print_headers(body: list[Line], found: dict[int, str]) -> None:
+    """A browser's print header (the printing date and time, then the page's title) on each printed page: two
+    or more copies with the same title, or one in a source whose print footer (address and page m/n) was
+    found."""
+    groups: dict[str, list[Line]] = {}
+    for ln in body:
+        m = RE_PRINT_HEADER.match(ln.text.strip())
+        if m and id(ln) not in found:
+            groups.setdefault(RE_SPACE.sub(" ", m.group("title")), []).append(ln)
+    footer = any(v.startswith("browser print footer") for v in found.values())
+    later = {RE_SPACE.sub(" ", ln.text.strip()) for ln in body if len(ln.text.strip()) >= MIN_BAR_TITLE}
+    for title, copies in groups.items():
+        # one copy is enough beside a print footer, or when it repeats a line of the page (the headline)
+        if len(copies) >= 2 or footer or any(t in title for t in later if t != title):
+            for ln in copies:
+                found[id(ln)] = PRINT_HEADER
+
+
+RE_ADDRESS_LINE = re.compile(r"^(?:https?://|www\.)[!-~]+$")
+
+
+def _repeated_addresses(body: list[Line], found: dict[int, str]) -> None:
+    """A page's address on a line of its own, printed again on each page (a browser's print header or
+    footer): two or more copies of the same address line."""
+    copies: dict[str, list[Line]] = {}
+    for ln in body:
+        t = ln.text.strip()
+        if id(ln) not in found and RE_ADDRESS_LINE.match(t):
+            copies.setdefault(t, []).append(ln)
+    for group in copies.values():
+        if len(group) >= 2:
+            for ln in group:
+                found[id(ln)] = "the page's address, printed on each page"
+
+
 def running_headers(lines: list[Line]) -> dict[int, str]:
     """{id(line): what it is} for the running headers and footers among lines (blank lines ignored)."""
     body = [ln for ln in lines if ln.text.strip()]
@@ -182,6 +234,8 @@ def running_headers(lines: list[Line]) -> dict[int, str]:
     if len(body) >= 2 and RE_BARE_NUMBER.match(body[-1].text.strip()) and len(body[-2].text.strip()) > 10:
         found[id(body[-1])] = "page number at the foot of the page"
     _facing_folios(body, found)
+    _print_headers(body, found)
+    _repeated_addresses(body, found)
     # A bare number beside a header or footer found above: the page number printed next to it.
     for i, ln in enumerate(body):
         if id(ln) not in found and RE_BARE_NUMBER.match(ln.text.strip()):

@@ -34,6 +34,7 @@ RE_ITEM_START = re.compile(
 )
 RE_PUNCT = re.compile(r"[，。、；：？！,.;:?!“”]")
 INDENT_CHARS = " \u3000\u00a0\t"
+RE_RULE = re.compile(r"^[\s\u3000]*[━─—=＝═_\-–~～*＊·•.]{3,}[\s\u3000]*$")
 
 
 @dataclass
@@ -77,14 +78,22 @@ def _width_of(lengths: list[int]) -> tuple[int, int] | None:
     longer = sum(1 for n in lengths if n > width + 2)
     if hits < 4 or longer > 0.25 * hits or near < 0.3 * len(lengths):
         return None
-    # Most of the text sits in lines of that width (not a list of parallel headings of equal length).
-    if sum(n for n in lengths if width - 2 <= n <= width + 1) < 0.5 * sum(lengths):
+    # Most of the text sits in lines of that width (not a list of parallel headings of equal length); a line may
+    # run two marks over it, the closing marks a typesetter keeps at a line's end (…“用数”。).
+    if sum(n for n in lengths if width - 2 <= n <= width + HANGING) < 0.5 * sum(lengths):
         return None
     return width, near
 
 
+HANGING = 2  # closing marks a line may hold beyond the width (a closing mark never opens a line)
+RE_CLOSERS_AT_END = re.compile(r"[”’」』）)》〉】〕。，、；：！？…]+$")
+
+
 def _full(ln: PageLine, width: int) -> bool:
     n = content_length(ln.text)
+    if width + 1 < n <= width + HANGING:  # over the width by the closing marks it ends with
+        m = RE_CLOSERS_AT_END.search(ln.text.strip())
+        n -= min(len(m.group(0)), HANGING) if m else 0
     return width - 2 <= n <= width + 1 or (ln.indent and width - 4 <= n <= width + 1)
 
 
@@ -223,6 +232,8 @@ def _continues(
     """True when ln carries on the paragraph whose last wrapped line is prev."""
     if prev.ends or ln.starts or ln.indent or not _full(prev, width):
         return False
+    if RE_RULE.match(prev.text) or RE_RULE.match(ln.text):
+        return False  # a rule (━━━━ as wide as the text) is drawn between blocks, never inside a sentence
     if first_piece and RE_NUMBERED_HEADING.match(prev.text.strip()) and not RE_PUNCT.search(prev.text.strip()[3:]):
         return False  # a numbered heading as wide as the wrap: 1.明确健全治理体系的基本思路
     text = ln.text.strip()
