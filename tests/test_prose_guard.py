@@ -170,6 +170,21 @@ def test_front_matter_gives_the_author_and_is_reported(tmp_path):
     assert [c.line for c in src.report if c.kind == "remove_front_matter"] == [1, 2, 3, 4, 5]
 
 
+def test_a_title_stated_only_in_front_matter_or_a_mail_subject_titles_the_article(tmp_path):
+    """A Markdown export without a `#` headline takes its front matter's title; a mailed text without a headline
+    takes its subject line: the source states them, so they are not inferred titles."""
+    body = "数据合规不能只靠法务部门事后审核，而要在产品设计阶段就考虑进去，这样才能少走弯路，也能省下返工的成本。\n"
+    md = tmp_path / "export.md.txt"
+    md.write_text(f"---\ntitle: 合规要走在产品前面\nauthor: 晏某某\n---\n\n{body}", encoding="utf-8")
+    mail = tmp_path / "mail.txt"
+    mail.write_text(
+        f"发件人：晏某某 <yan@example.org>\n收件人：编辑部\n主题：合规要走在产品前面\n\n{body}", encoding="utf-8"
+    )
+    for path in (md, mail):
+        art = read_source(str(path)).articles[0]
+        assert (art.title, art.title_inferred) == ("合规要走在产品前面", False), path.name
+
+
 def test_a_bracketed_note_about_the_text_is_a_note_block(tmp_path):
     path = tmp_path / "talk.txt"
     path.write_text(

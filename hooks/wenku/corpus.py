@@ -34,6 +34,7 @@ from wenku.metadata import (
 )
 from wenku.model import Article, Change, SourceResult
 from wenku.script import traditional_share
+from wenku.structure.names import mail_field
 from wenku.structure.split import before_cleaning, split_source
 from wenku.textutil import shorten
 
@@ -162,7 +163,7 @@ def _process(name: str, data: bytes, sidecar_text: str | None, path: str) -> Sou
         if source_meta.get("date") and not art.date:
             art.date = source_meta["date"]
     _apply_source_metadata(articles, sidecar, script)
-    _apply_ingest_metadata(articles, ingest_meta)
+    _apply_ingest_metadata(articles, ingest_meta, cleaning)
     for art in articles:
         lo, hi = art.line_span
         art.report = [c for c in report if c.line is not None and lo <= c.line <= hi]
@@ -218,8 +219,10 @@ def _apply_source_metadata(articles: list[Article], sidecar: dict, script: str) 
         art.reading_time = reading_minutes(art.words)
 
 
-def _apply_ingest_metadata(articles: list[Article], meta: dict) -> None:
-    """Editor credits found by the cleaning go to the article they close (the last one starting above them)."""
+def _apply_ingest_metadata(articles: list[Article], meta: dict, cleaning: list[Change]) -> None:
+    """Editor credits found by the cleaning go to the article they close (the last one starting above them); a
+    title the source states in what the cleaning removed (a Markdown export's front matter, an e-mail's
+    subject line) titles a first article the text prints without one."""
     for line, names in meta.get("editors", []):
         above = [a for a in articles if a.line_span[0] <= line] or articles[:1]
         if above:
@@ -230,6 +233,18 @@ def _apply_ingest_metadata(articles: list[Article], meta: dict) -> None:
         first = articles[0]
         first.authors = first.authors or list(front.get("authors", []))
         first.date = first.date or date_text(front.get("date"))
+    stated = (front or {}).get("title") or _mail_subject(cleaning)
+    if stated and articles and (not articles[0].title or articles[0].title_inferred):
+        articles[0].title, articles[0].title_inferred = stated, False
+
+
+def _mail_subject(cleaning: list[Change]) -> str | None:
+    """The subject of an e-mail's header, which the cleaning removed as a block (remove_mail_header)."""
+    for c in cleaning:
+        field = mail_field(c.before) if c.kind == "remove_mail_header" else None
+        if field and field[0] == "subject" and field[1]:
+            return field[1]
+    return None
 
 
 RE_CONNECTIVE = re.compile(r"^(鉴于此|为此|因此|对此|基于此|由此|近年来|当前|目前|日前|同时)[，,]?")

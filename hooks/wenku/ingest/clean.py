@@ -166,7 +166,7 @@ MAX_FRONT_MATTER = 30  # lines
 
 def remove_front_matter(lines: list[PageLine]) -> tuple[list[PageLine], list[Change], dict]:
     """A Markdown export's YAML front matter (--- ⏎ title: … ⏎ author: … ⏎ ---) at the top of the source: read
-    with a YAML parser, removed and reported; its author and date are kept as metadata."""
+    with a YAML parser, removed and reported; its title, author and date are kept as metadata."""
     body = [k for k, ln in enumerate(lines) if ln.text.strip()]
     if len(body) < 3 or lines[body[0]].text.strip() != "---":
         return lines, [], {}
@@ -193,6 +193,8 @@ def remove_front_matter(lines: list[PageLine]) -> tuple[list[PageLine], list[Cha
         meta["authors"] = [str(a).strip() for a in author if str(a).strip()]
     if data.get("date"):
         meta["date"] = str(data["date"])
+    if isinstance(data.get("title"), str) and data["title"].strip():
+        meta["title"] = " ".join(data["title"].split())
     return lines[: body[0]] + lines[close + 1 :], report, ({"front_matter": meta} if meta else {})
 
 
