@@ -320,7 +320,11 @@ def classify(lines: list[Line]) -> tuple[list[Unit], list[Change]]:
             level == 0
             and nxt
             and (question_headline(text) or _headline_end(text, prev))
-            and (_special(nxt) or (not units and question_headline(text) and _prose_under(text, nxt)))
+            and (
+                _special(nxt)
+                or (question_headline(text) and RE_DASHED_SUBTITLE.match(nxt))
+                or (not units and question_headline(text) and _prose_under(text, nxt))
+            )
             and not _special(text)
         ):
             # 算力过剩了吗？ or …是这样商量出来的 over 文／名: a headline above a byline or an outlet line
@@ -411,6 +415,10 @@ def _heading_group(lines: list[Line], i: int) -> int:
             return 0
         return size
     return 0
+
+
+# A subtitle under a headline, set off by a dash (——访…, ——在…上的讲话): the line above it is a headline.
+RE_DASHED_SUBTITLE = re.compile(r"^(?:——|──|－－)[\s\u3000]*[^—─－\s\u3000]")
 
 
 def _special(text: str) -> bool:
