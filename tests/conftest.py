@@ -186,7 +186,7 @@ SLOW_FIXTURES = {"built_site", "server", "browser", "page"}
 # compares it with the shared site. Files not listed follow in pytest's order; each takes less than about
 # 30 s there. Without xdist the order is pytest's own.
 FIRST = (
-    "test_accessibility.py",  # 320 s: the shared site's build, then axe-core on 66 pages
+    "test_accessibility.py",  # 280 s: the shared site's build, then axe-core on 55 pages
     "test_hostile.py",  # 290 s: three builds of the red-team corpus, 76 checks, Chromium on the harmless build
     "test_site_build.py",  # 40 s: two small builds
     "test_rebuilds.py",  # 200 s: some 15 stagings of the seed corpus
