@@ -190,7 +190,7 @@ FIRST = (
     "test_hostile.py",  # 290 s: three builds of the red-team corpus, 76 checks, Chromium on the harmless build
     "test_site_build.py",  # 40 s: two small builds
     "test_rebuilds.py",  # 200 s: some 15 stagings of the seed corpus
-    "test_serve.py",  # 120 s: two real `mkdocs serve` sessions, each with three or four rebuilds
+    "test_serve.py",  # 70 s: a real `make serve` session with four rebuilds
     "test_preview.py",  # 80 s: this checkout again in three edition processes
     "test_safety.py",  # 65 s: a small build, `wenku check` on 20 bad inputs
     "test_readers.py",  # 55 s: axe-core on charts and 404 pages, paragraph links in Chromium
