@@ -83,14 +83,12 @@ pytestmark = pytest.mark.slow  # each test builds and rebuilds a site in a real 
 # through the same hook and Build (tests/test_rebuilds.py replays it in-process for every edition, English
 # translation status included) at twice the cost, so it went for the suite's time (issue 14). That a plain
 # `mkdocs serve` builds every edition is test_preview's test_serve_builds_the_simplified_edition_unless_told_otherwise.
-MODES = {
-    "make-serve": (["--dirty"], {"WENKU_EDITIONS": "zh"}),
-}
+MAKE_SERVE = ["--dirty"], {"WENKU_EDITIONS": "zh"}  # mkdocs serve's flags and environment, as in the Makefile
 
 
-@pytest.fixture(params=sorted(MODES))
-def served(tmp_path, request):
-    flags, extra_env = MODES[request.param]
+@pytest.fixture
+def served(tmp_path):
+    flags, extra_env = MAKE_SERVE
     proj = tmp_path / "proj"
     copy_build_files(str(proj))
     shutil.rmtree(proj / "sources")
@@ -107,7 +105,7 @@ def served(tmp_path, request):
             stderr=subprocess.STDOUT,
         )
     try:
-        yield proj, f"http://127.0.0.1:{port}/", server, log_path, request.param
+        yield proj, f"http://127.0.0.1:{port}/", server, log_path
     finally:
         server.terminate()
         try:
@@ -117,7 +115,7 @@ def served(tmp_path, request):
 
 
 def test_override_unrelated_edit_and_deleted_translation_in_mkdocs_serve(served):
-    proj, base, server, log_path, mode = served
+    proj, base, server, log_path = served
     article = base + f"articles/{ZHU}/"
     status_page = base + "translations/"
     translated, summary_only = "已有全文译文", "仅有英文标题和摘要"
@@ -138,7 +136,6 @@ def test_override_unrelated_edit_and_deleted_translation_in_mkdocs_serve(served)
     _wait_for(status_page, lambda body: _status(body) == summary_only, server, log_path)
     assert "编辑拟定的测试标题" in _get(article)[1]
     assert server.poll() is None
-    assert mode == "make-serve"
     _preview_search_and_a_hand_written_page(base, proj, server, log_path)
 
 
