@@ -180,18 +180,19 @@ SLOW_FIXTURES = {"built_site", "server", "browser", "page"}
 # The order in which `make test` (`--dist loadfile --no-loadscope-reorder`) hands the files to its two workers:
 # the long files first, so that the two workers end together on short files (xdist's own order, by number of
 # tests, handed out test_serve and test_rebuilds last, and how evenly the run ended depended on their luck).
-# The figures are one worker's seconds on a loaded 2-core machine (load average about 12): only their order
+# The figures are one worker's seconds on a loaded 2-core machine (load average about 12; the four marked *
+# were measured at load about 7 on 2026-12-02, before that day's cuts shortened them): only their order
 # matters. test_accessibility goes first and builds the shared site (built_site) while the other worker runs
 # test_hostile, which builds its own; test_preview builds this checkout again (three edition processes) and
 # compares it with the shared site. Files not listed follow in pytest's order; each takes less than about
 # 30 s there. Without xdist the order is pytest's own.
 FIRST = (
-    "test_accessibility.py",  # 280 s: the shared site's build, then axe-core on 55 pages
+    "test_accessibility.py",  # 265 s*: the shared site's build, then axe-core on 55 pages (66 when measured)
     "test_hostile.py",  # 290 s: three builds of the red-team corpus, 76 checks, Chromium on the harmless build
-    "test_site_build.py",  # 40 s: two small builds
+    "test_site_build.py",  # 143 s*: two small builds (and a third build of this checkout when measured)
     "test_rebuilds.py",  # 200 s: some 15 stagings of the seed corpus
-    "test_serve.py",  # 70 s: a real `make serve` session with four rebuilds
-    "test_preview.py",  # 80 s: this checkout again in three edition processes
+    "test_serve.py",  # 300 s*: a real `make serve` session with four rebuilds (two sessions when measured)
+    "test_preview.py",  # 260 s*: this checkout again in three edition processes (and a preview session when measured)
     "test_safety.py",  # 65 s: a small build, `wenku check` on 20 bad inputs
     "test_readers.py",  # 55 s: axe-core on charts and 404 pages, paragraph links in Chromium
     "test_english.py",  # 55 s: a small build
