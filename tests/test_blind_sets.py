@@ -23,7 +23,7 @@ import blind_sets  # noqa: E402
 import damage  # noqa: E402
 
 # Each set and how many cases it lays out.
-SETS = {"heldout2": 16, "heldout3": 14, "heldout4": 18, "heldout5": 14, "heldout6": 15}
+SETS = {"heldout2": 16, "heldout3": 14, "heldout4": 18, "heldout5": 14, "heldout6": 15, "heldout7": 15}
 
 
 def _dir(name: str) -> str:

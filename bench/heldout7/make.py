@@ -22,7 +22,7 @@ import damage  # noqa: E402  (OpenCC s2t only)
 with open(os.path.join(HERE, "articles.json"), encoding="utf-8") as _fh:
     ARTS = {a["id"]: a for a in json.load(_fh)["articles"]}
 
-OPEN = "“‘（《「『【〈﹁﹃︵"
+OPEN = "“‘（《「『【〈﹁﹃︵[("
 CLOSE = "，。、；：？！”’）》」』】〉…—﹂﹄︶"
 
 
@@ -36,31 +36,22 @@ def heading(aid: str, i: int) -> bool:
 
 
 def wrap(text: str, width: int, first: int | None = None) -> list[str]:
-    """Greedy cut at `width` characters (`first` for the first line); a closing mark is pulled up onto the
-    line before it, an opening mark at a line's end is pushed down."""
+    """Greedy cut at `width` full-width characters (`first` for the first line; an ASCII character takes half
+    a place, as digits and Latin letters do in a Chinese column); a closing mark is pulled up onto the line
+    before it, an opening mark at a line's end is pushed down."""
     out, i = [], 0
     while i < len(text):
         w = first if (first is not None and not out) else width
-        j = min(i + w, len(text))
+        j, used = i, 0.0
+        while j < len(text) and used + (0.5 if ord(text[j]) < 128 else 1) <= w:
+            used += 0.5 if ord(text[j]) < 128 else 1
+            j += 1
         while j < len(text) and text[j] in CLOSE:
             j += 1
         while j - 1 > i and j < len(text) and text[j - 1] in OPEN:
             j -= 1
         out.append(text[i:j])
         i = j
-    return out
-
-
-def wrap_words(text: str, width: int) -> list[str]:
-    """English text wrapped at spaces (a PDF's justified English block)."""
-    out, line = [], ""
-    for word in text.split(" "):
-        if line and len(line) + 1 + len(word) > width:
-            out.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    out.append(line)
     return out
 
 
@@ -376,12 +367,14 @@ def g04_journal_two_columns():
     c.boil("Measurement and Spatial Disparity of County-level Digital Economy:", "translation")
     c.boil("Evidence from 62 Counties in Xiuchuan Province", "translation")
     c.boil("QI Wangshu1，WU Ning2", "translation")
-    eng = (
-        "Abstract: Taking 62 counties in Xiuchuan Province as the sample, this paper builds an index sys- "
-        "tem of four dimensions and measures the development of the county-level digital economy from 2019 to "
-        "2025 with the entropy method. The index grew by 9.3% a year, while the gap between counties widened."
-    )
-    for x in wrap_words(eng, 44):
+    eng = [
+        "Abstract: Taking 62 counties in Xiuchuan Province as the sample, this",
+        "paper builds an index system of four dimensions and measures the de-",
+        "velopment of the county-level digital economy from 2019 to 2025 with",
+        "the entropy method. The index grew by 9.3% a year, while the gap be-",
+        "tween counties widened and a core-periphery pattern emerged.",
+    ]
+    for x in eng:
         c.boil(x, "translation")
     c.boil("Key words: county; digital economy; entropy method; spatial disparity", "translation")
     c.boil("（责任编辑：苏禾）", "editor")
@@ -550,12 +543,12 @@ def g08_vertical_newspaper():
         ["h12", "h13"],
         encoding="big5",
     )
-    a = [x for p in paras("h12") for x in wrap(_tw(p), 16)]
+    by = "【記者梁以安／藺溪報導】"
+    a = [x for i, p in enumerate(paras("h12")) for x in wrap(_tw(p), 16, first=16 - len(by) if i == 0 else None)]
     b = [x for p in paras("h13") for x in wrap(_tw(p), 16)]
     c.boil("藺溪時報　中華民國一一五年六月十日　星期三　第三版　地方綜合", "header")
     c.text("智慧長照", 0)
     c.text("不能只靠傳感器", 0)
-    by = "【記者梁以安／藺溪報導】"
     c.entry(by, "byline", ["梁以安"], inline=True)
     c.text(by + a[0], 0)
     for x in a[1:12]:
@@ -577,7 +570,7 @@ def g08_vertical_newspaper():
 def g09_long_screenshots():
     c = Case(
         "g09-phone-screenshots-ocr",
-        "four phone screenshots of a news-app article OCR'd one after another (a blank line between images): "
+        "three phone screenshots of a news-app article OCR'd one after another (a blank line between images): "
         "status-bar line in each (clock, signal, battery), the app bar (account name on the first, the "
         "article's title once scrolled), 19-character lines at the screen's width, a blank line between "
         "paragraphs, the last one or two lines of each screenshot repeated at the top of the next (scroll "
@@ -592,8 +585,8 @@ def g09_long_screenshots():
             body.append("")
         body.extend(wrap(p, 19))
     bar = "说点什么…　　36　　126　　分享"
-    # screenshot windows over body (start, end); each later one starts 2 lines before the previous end
-    cuts = [(0, 15), (13, 33), (31, 51), (49, len(body))]
+    # screenshot windows over body: 12 lines each, the next one starting 2 lines before the previous end
+    cuts = [(lo, min(lo + 12, len(body))) for lo in range(0, len(body) - 2, 10)]
     clocks = ["21:07 .ıll 5G 78%", "21:07 .ıll 5G 78%", "21:08 .ıll 5G 77%", "21:08 .ıll 5G 77%"]
     for s, (lo, hi) in enumerate(cuts):
         if s:
