@@ -430,28 +430,33 @@ def g05_bilingual_parallel():
 def g06_newsletter_digest():
     c = Case(
         "g06-newsletter-digest",
-        "a weekly e-mail digest of three short items: masthead with issue number and date, ━ rules, a "
-        "「编者按」 paragraph on one line above all items, 本期导读 list repeating the titles after 01/02/03, "
-        "each item's title prefixed 【01】, three byline forms (记者｜名, 文｜名, 本刊特约撰稿　名), ▍阅读原文 link "
+        "a weekly e-mail digest of four short items: masthead with issue number and date, ━ rules, a "
+        "「编者按」 paragraph on one line above all items, 本期导读 list repeating the titles after 01-04, "
+        "each item's title prefixed 【01】, four byline forms (记者｜名, 文｜名, 本刊特约撰稿　名, 芃城融媒记者　名), ▍阅读原文 link "
         "lines, —— 本期完 ——, forward/unsubscribe row and a contribution address",
         "byline",
         {"byline", "chrome", "note", "promo", "title"},
-        ["h08", "h09", "h10"],
+        ["h08", "h09", "h10", "h22"],
     )
     rule = "━━━━━━━━━━━━━━━━━━━━"
     c.boil("数字经济周报 ｜ 第58期 ｜ 2026.06.12", "header")
     c.boil(rule, "rule")
     c.boil(
-        "「编者按」本期三篇短稿分别来自港口、低空和财务一线。技术落地的故事里，最难的往往不是技术本身，而是"
+        "「编者按」本期四篇短稿分别来自港口、低空、财务和政务服务一线。技术落地的故事里，最难的往往不是技术本身，而是"
         "它与原有流程、原有账本之间的磨合。欢迎读者来信交流。",
         "note",
     )
     c.boil(rule, "rule")
     c.boil("本期导读", "label")
-    ids = ["h08", "h09", "h10"]
+    ids = ["h08", "h09", "h10", "h22"]
     for n, aid in enumerate(ids, 1):
         c.boil(f"0{n}　{ARTS[aid]['title']}", "toc")
-    bylines = [("记者｜柏舟", "柏舟"), ("文｜庄晓岚", "庄晓岚"), ("本刊特约撰稿　倪晚晴", "倪晚晴")]
+    bylines = [
+        ("记者｜柏舟", "柏舟"),
+        ("文｜庄晓岚", "庄晓岚"),
+        ("本刊特约撰稿　倪晚晴", "倪晚晴"),
+        ("芃城融媒记者　郁楠", "郁楠"),
+    ]
     for n, aid in enumerate(ids, 1):
         c.blank()
         c.entry(f"【0{n}】", "label", inline=True)
@@ -708,13 +713,14 @@ def g12_ppt_notes_gbk():
     shifted = "这些公益属性强的场景反而没人做。"
     p = paras("h18")
     bad = p[2].replace(shifted, gbk_shift(shifted))
+    bad2 = p[4][:12] + gbk_shift(p[4][12:])
     c = Case(
         "g12-slides-notes-gbk",
         "a talk's slide deck exported with its speaker notes and saved as a GBK text file: export line with "
         "the file name and slide count, 幻灯片 N labels, each slide's title and · bullet points (the deck's "
         "outline, not the talk), 备注： label over the notes (the talk itself, one paragraph a slide), the "
         "deck's footer after every slide; the first slide's title is the talk's, its subtitle the speaker's "
-        "name, office and date; one span of the notes read one byte late (GBK-shifted) to the line end",
+        "name, office and date; two spans of the notes read one byte late (GBK-shifted) from a fixed place (the stream realigns by itself, after 3 and after 11 characters)",
         "gbk",
         {"byline", "gbk", "headers", "title"},
         ["h18"],
@@ -742,7 +748,7 @@ def g12_ppt_notes_gbk():
             for x in bullets:
                 c.boil(x, "slide")
         c.boil("备注：", "label")
-        c.text(bad if n == 2 else p[n])
+        c.text(bad if n == 2 else bad2 if n == 4 else p[n])
         c.boil(foot, "footer")
         if n < len(slides) - 1:
             c.blank()
