@@ -142,7 +142,7 @@ def g01_word_export():
     c = Case(
         "g01-word-fieldcodes-utf16",
         "research institute's discussion draft saved from Word as Unicode text (UTF-16 with BOM, CRLF) with "
-        "field codes showing: TOC/PAGEREF lines repeating the headings, a DOCPROPERTY line, a HYPERLINK code "
+        "field codes showing: TOC entries with their HYPERLINK \\l and PAGEREF codes repeating the headings, a DOCPROPERTY line, a HYPERLINK code "
         "inside a sentence; 【批注】 reviewers' comments on their own line and inside a paragraph; a form feed "
         "opening the line after a page break; one paragraph a line, no blank lines; bare-name byline and "
         "affiliation line",
@@ -157,7 +157,7 @@ def g01_word_export():
     c.boil("内部讨论稿（第3稿）　请勿外传", "header")
     c.boil('TOC \\o "1-3" \\h \\z \\u', "field")
     for n, i in enumerate((1, 4, 7)):
-        c.boil(f"{p[i]}\tPAGEREF _Toc19876543{n + 1} \\h {n + 2}", "toc")
+        c.boil(f' HYPERLINK \\l "_Toc19876543{n + 1}" {p[i]}\t PAGEREF _Toc19876543{n + 1} \\h {n + 2}', "toc")
     c.text(ARTS["h01"]["title"])
     c.boil("骆清禾", "byline", ["骆清禾"])
     c.boil("（芃城工业互联网研究院）", "note")
