@@ -432,7 +432,7 @@ def g06_newsletter_digest():
         "g06-newsletter-digest",
         "a weekly e-mail digest of four short items: masthead with issue number and date, ━ rules, a "
         "「编者按」 paragraph on one line above all items, 本期导读 list repeating the titles after 01-04, "
-        "each item's title prefixed 【01】, four byline forms (记者｜名, 文｜名, 本刊特约撰稿　名, 芃城融媒记者　名), ▍阅读原文 link "
+        "each item's title prefixed 【01】, four byline forms (记者｜名, 文｜名, 本刊特约撰稿　名 under the title; （芃城融媒记者　名） after the last paragraph), ▍阅读原文 link "
         "lines, —— 本期完 ——, forward/unsubscribe row and a contribution address",
         "byline",
         {"byline", "chrome", "note", "promo", "title"},
@@ -455,16 +455,19 @@ def g06_newsletter_digest():
         ("记者｜柏舟", "柏舟"),
         ("文｜庄晓岚", "庄晓岚"),
         ("本刊特约撰稿　倪晚晴", "倪晚晴"),
-        ("芃城融媒记者　郁楠", "郁楠"),
+        ("（芃城融媒记者　郁楠）", "郁楠"),  # set after the item's last paragraph
     ]
     for n, aid in enumerate(ids, 1):
         c.blank()
         c.entry(f"【0{n}】", "label", inline=True)
         c.text(f"【0{n}】{ARTS[aid]['title']}", n - 1)
-        c.boil(bylines[n - 1][0], "byline", [bylines[n - 1][1]])
+        if n < 4:
+            c.boil(bylines[n - 1][0], "byline", [bylines[n - 1][1]])
         for p in paras(aid):
             c.blank()
             c.text(p, n - 1)
+        if n == 4:
+            c.boil(bylines[n - 1][0], "byline", [bylines[n - 1][1]])
         c.blank()
         c.boil(f"▍阅读原文：https://digest.example/58/0{n}", "link")
     c.blank()
