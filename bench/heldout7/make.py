@@ -625,7 +625,7 @@ def g10_mail_reply():
     c = Case(
         "g10-mail-reply-gb18030",
         "an editor's plain-text mail reply saved as GB18030: the reply's 发件人/发送时间/收件人/主题 headers and "
-        "its two-line message and signature, a ------ 原始邮件 ------ block with the author's headers, then the "
+        "its message (an emoji only GB18030 holds) and signature, a ------ 原始邮件 ------ block with the author's headers, then the "
         "submission quoted with '> ' on every line (a lone '>' on empty lines), wrapped at 36 by the mail "
         "client: greeting, title, name（单位） byline, paragraphs, 作者简介 and phone, the author's name and date, "
         "'-- ' and 发自我的手机",
@@ -639,7 +639,7 @@ def g10_mail_reply():
     c.boil('收件人: "乔穗" <qiaosui@cpdx.example>', "meta")
     c.boil("主题: 回复：投稿：给乡镇干部减负，先从表格开始", "meta")
     c.blank()
-    c.boil("乔老师：您好！大作已拜读，拟安排在下周二的评论版刊发，标题或略作调整，发稿前请您确认。", "comment")
+    c.boil("乔老师：您好！大作已拜读，拟安排在下周二的评论版刊发，标题或略作调整，发稿前请您确认。🙏", "comment")
     c.boil("林蘅", "signature")
     c.blank()
     c.boil("------------------ 原始邮件 ------------------", "separator")
