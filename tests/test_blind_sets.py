@@ -125,6 +125,15 @@ def test_every_case_decodes_by_its_stated_encoding():
     assert news["encoding"] == "big5" and "隱私".encode("big5") in news["data"]
     cms = by_name["f12-gbk-cms-export.txt"]
     assert cms["encoding"] == "gbk" and "栎原县".encode("gbk") in cms["data"] and b"?" in cms["data"]
+    by_name = {c["name"]: c for c in _cases("heldout7")}
+    word = by_name["g01-word-fieldcodes-utf16.txt"]
+    assert word["data"][:2] == b"\xff\xfe" and b"\r\x00\n\x00" in word["data"]
+    vertical = by_name["g08-vertical-newspaper-big5.txt"]
+    assert vertical["encoding"] == "big5" and "﹁".encode("big5") in vertical["data"]
+    reply = by_name["g10-mail-reply-gb18030.txt"]
+    assert reply["encoding"] == "gb18030"
+    with pytest.raises(UnicodeDecodeError):
+        reply["data"].decode("gbk")  # a character GBK cannot hold: the file is GB18030 proper
     for name in SETS:
         for c in _cases(name):
             c["data"].decode(c["encoding"])
